@@ -1,0 +1,88 @@
+// Opening a database file: pragmas, the version check, a copy aside, then migrations in one
+// transaction. A file written by a newer version is refused before anything touches it.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AtlasError } from '../../../shared/errors';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export interface OpenOptions {
+  resourcesDir: string;
+  /** Path to a better-sqlite3 build for another runtime (Electron keeps its own beside Node's). */
+  nativeBinding?: string;
+  readonly?: boolean;
+  /** The migration list; only tests pass another one. */
+  migrations?: readonly Migration[];
+}
+
+export interface OpenResult {
+  db: Database.Database;
+  migratedFrom: number;
+  backupPath: string | null;
+}
+
+export function openDatabase(path: string, opts: OpenOptions): OpenResult {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const existed = path !== ':memory:' && existsSync(path);
+  let db: Database.Database;
+  try {
+    db = new Database(path, {
+      readonly: opts.readonly ?? false,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    });
+  } catch (err) {
+    throw new AtlasError('validation', `Cannot open the database ${path}: ${(err as Error).message}`);
+  }
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const SCHEMA_VERSION = migrations.length;
+  try {
+    // A file that is not SQLite fails on its first read, which this is.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new AtlasError(
+        'newer_version',
+        `This database (${path}) was written by a newer version of Stakeholder Atlas ` +
+          `(schema ${version}; this version knows up to ${SCHEMA_VERSION}). ` +
+          `Update the app to open it; the file has not been changed.`,
+      );
+    }
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    let backupPath: string | null = null;
+    if (version < SCHEMA_VERSION) {
+      if (opts.readonly) {
+        throw new AtlasError('validation', `${path} needs an upgrade and was opened read-only`);
+      }
+      if (existed && version > 0) {
+        backupPath = `${path}.v${version}-${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
+        // VACUUM INTO writes a consistent copy even while the WAL holds uncheckpointed pages.
+        db.prepare('VACUUM INTO ?').run(backupPath);
+      }
+      migrate(db, migrations, version, opts.resourcesDir);
+    }
+    return { db, migratedFrom: version, backupPath };
+  } catch (err) {
+    db.close();
+    if (err instanceof AtlasError) throw err;
+    const message = (err as Error).message;
+    if (/file is not a database|file is encrypted/i.test(message)) {
+      throw new AtlasError('validation', `${path} is not a Stakeholder Atlas database (not SQLite)`);
+    }
+    throw err;
+  }
+}
+
+function migrate(db: Database.Database, migrations: readonly Migration[], from: number, resourcesDir: string): void {
+  db.transaction(() => {
+    for (let v = from; v < migrations.length; v++) {
+      migrations[v]!.up(db, { resourcesDir });
+      db.pragma(`user_version = ${v + 1}`);
+    }
+  }).immediate();
+}

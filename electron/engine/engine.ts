@@ -1,0 +1,155 @@
+// The engine: the whole behaviour of the app that is not drawing, behind one entry point that
+// takes a contract call by name. Every host (Electron's worker, the CLI, the browser harness, the
+// tests) goes through `call`, so every input is validated the same way everywhere.
+import type { Database } from 'better-sqlite3';
+import { userInfo } from 'node:os';
+import { type CallInput, type CallName, type CallOutput, contract } from '../../shared/contract';
+import { AtlasError } from '../../shared/errors';
+import type { Change, Country, Filters } from '../../shared/schemas';
+import { parseCall, parseOrThrow } from '../../shared/validate';
+import { openDatabase } from './db/open';
+import { SCHEMA_VERSION } from './db/migrations';
+import { egoNetwork } from './graph/ego';
+import { SliceBuilder } from './graph/slice';
+import { generateSynthetic, type GenerateOptions, type GenerateResult } from './generate/synthetic';
+import { loadSeed, type SeedResult } from './seed/seed';
+import { recordDetails } from './store/details';
+import { RecordStore } from './store/records';
+import { stats } from './store/stats';
+import { TABLES, type TableDef } from './store/tables';
+import { Writer } from './store/writer';
+
+export const APP_VERSION = '0.1.0';
+
+export interface EngineOptions {
+  dbPath: string;
+  resourcesDir: string;
+  actor?: string;
+  nativeBinding?: string;
+  /** Check every output against the contract too (tests turn this on). */
+  checkOutputs?: boolean;
+}
+
+type Handlers = { [K in CallName]: (input: CallInput<K>) => CallOutput<K> };
+
+const CRUD_TABLES: Record<string, TableDef> = {
+  organisation: TABLES.organisation,
+  partnership: TABLES.partnership,
+  membership: TABLES.membership,
+  event: TABLES.event,
+  participation: TABLES.participation,
+  relation: TABLES.relation,
+  source: TABLES.source,
+  citation: TABLES.citation,
+  savedView: TABLES.saved_view,
+};
+
+export class Engine {
+  readonly db: Database;
+  readonly writer: Writer;
+  readonly store: RecordStore;
+  readonly slices: SliceBuilder;
+  private readonly handlers: Handlers;
+
+  constructor(private readonly opts: EngineOptions) {
+    const { db } = openDatabase(opts.dbPath, {
+      resourcesDir: opts.resourcesDir,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    });
+    this.db = db;
+    this.writer = new Writer(db, opts.actor ?? safeUser());
+    this.store = new RecordStore(db, this.writer);
+    this.slices = new SliceBuilder(db);
+    this.handlers = this.buildHandlers();
+  }
+
+  /** Validates and runs one contract call. Throws AtlasError for anything a person should see. */
+  call<K extends CallName>(name: K, input: unknown): CallOutput<K> {
+    const parsed = parseCall(name, input);
+    const handler = this.handlers[parsed.name] as (i: unknown) => unknown;
+    const output = handler(parsed.input);
+    if (this.opts.checkOutputs) parseOrThrow(contract[parsed.name].output, output, `output of ${name}`);
+    return output as CallOutput<K>;
+  }
+
+  /** Loads the shipped seed network; records already present are skipped. */
+  seed(): SeedResult {
+    return loadSeed(this.opts.resourcesDir, this.store, this.writer);
+  }
+
+  /** Loads the seed network only into an empty database (first start of the app). */
+  seedIfEmpty(): SeedResult | null {
+    const n = this.db.prepare('SELECT count(*) FROM organisation').pluck().get() as number;
+    return n === 0 ? this.seed() : null;
+  }
+
+  generate(opts: GenerateOptions): GenerateResult {
+    return generateSynthetic(this.db, this.writer, opts);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private buildHandlers(): Handlers {
+    const db = this.db;
+    const store = this.store;
+    const h: Record<string, (input: never) => unknown> = {
+      'meta.info': () => ({
+        appVersion: APP_VERSION,
+        schemaVersion: SCHEMA_VERSION,
+        dbPath: this.opts.dbPath,
+        organisations: db.prepare('SELECT count(*) FROM organisation').pluck().get() as number,
+        synthetic: db.prepare('SELECT 1 FROM organisation WHERE synthetic = 1 LIMIT 1').get() !== undefined,
+      }),
+      'country.list': (): Country[] =>
+        db
+          .prepare(
+            `SELECT code, alpha3, numeric, name, region, sub_region AS subRegion,
+                    intermediate_region AS intermediateRegion FROM country ORDER BY name`,
+          )
+          .all() as Country[],
+      'graph.slice': (i: CallInput<'graph.slice'>) => this.slices.slice(i.filters ?? {}, i.view ?? 'organisations'),
+      'graph.ego': (i: CallInput<'graph.ego'>) =>
+        egoNetwork(db, this.slices, i.organisationId, i.depth, (i.filters ?? {}) as Filters, i.view ?? 'organisations'),
+      'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, i.type, i.id),
+      'stats.get': () => stats(db, this.slices),
+      'changes.list': (i: CallInput<'changes.list'>): Change[] => {
+        const rows = db
+          .prepare(
+            `SELECT seq, at, actor, import_id AS importId, record_type AS recordType, record_id AS recordId, op, before, after
+             FROM change WHERE (? IS NULL OR record_id = ?) AND (? IS NULL OR seq < ?)
+             ORDER BY seq DESC LIMIT ?`,
+          )
+          .all(i.recordId ?? null, i.recordId ?? null, i.beforeSeq ?? null, i.beforeSeq ?? null, i.limit ?? 100) as (Change & {
+          before: string | null;
+          after: string | null;
+        })[];
+        return rows.map((r) => ({
+          ...r,
+          before: r.before ? JSON.parse(r.before) : null,
+          after: r.after ? JSON.parse(r.after) : null,
+        }));
+      },
+    };
+    for (const [prefix, def] of Object.entries(CRUD_TABLES)) {
+      h[`${prefix}.create`] = (i: Record<string, unknown>) => store.create(def, i);
+      h[`${prefix}.get`] = (i: { id: string }) => store.get(def, i.id);
+      h[`${prefix}.update`] = (i: { id: string; patch: Record<string, unknown> }) => store.update(def, i.id, i.patch);
+      h[`${prefix}.delete`] = (i: { id: string }) => ({ id: i.id, deleted: store.delete(def, i.id) });
+      h[`${prefix}.list`] = (i: CallInput<'organisation.list'>) => store.list(def, i);
+    }
+    for (const name of Object.keys(contract)) {
+      if (!h[name]) throw new AtlasError('internal', `The engine does not implement ${name}`);
+    }
+    return h as unknown as Handlers;
+  }
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

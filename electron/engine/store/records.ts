@@ -1,0 +1,189 @@
+// Create, read, update, delete and list for every record type, driven by its table definition.
+// Inputs arrive already shaped by the contract's zod schemas; this layer checks what a schema
+// cannot: that references exist, that unique rules hold, that date ranges are in order.
+import type { Database } from 'better-sqlite3';
+import { uuidv7 } from 'uuidv7';
+import type { CitableType } from '../../../shared/domain';
+import { AtlasError } from '../../../shared/errors';
+import type { ListInput } from '../../../shared/schemas';
+import { columnOf, fromRow, TABLES, type RecordObject, type TableDef } from './tables';
+import type { Writer } from './writer';
+
+const startKey = (d: string) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
+const endKey = (d: string) => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d);
+
+export class RecordStore {
+  constructor(
+    private readonly db: Database,
+    private readonly writer: Writer,
+  ) {}
+
+  create(def: TableDef, input: Record<string, unknown>): RecordObject {
+    const id = (input.id as string | undefined) ?? uuidv7();
+    if (this.writer.read(def, id)) {
+      throw new AtlasError('conflict', `A ${def.noun} with ID '${id}' already exists`, 'id');
+    }
+    const at = this.writer.now();
+    const rec: RecordObject = { id };
+    for (const c of def.columns) rec[c.key] = input[c.key] ?? structuredCloneEmpty(c.empty);
+    rec.createdAt = at;
+    rec.updatedAt = at;
+    this.check(def, rec, null);
+    this.writer.insert(def, rec);
+    return rec;
+  }
+
+  get(def: TableDef, id: string): RecordObject {
+    const rec = this.writer.read(def, id);
+    if (!rec) throw new AtlasError('not_found', `No ${def.noun} has ID '${id}'`, 'id');
+    return rec;
+  }
+
+  update(def: TableDef, id: string, patch: Record<string, unknown>): RecordObject {
+    return this.writer.transaction(() => {
+      const before = this.get(def, id);
+      const after: RecordObject = { ...before };
+      for (const c of def.columns) {
+        if (patch[c.key] !== undefined) after[c.key] = patch[c.key];
+      }
+      after.updatedAt = this.writer.now();
+      this.check(def, after, before);
+      this.writer.update(def, before, after);
+      return after;
+    });
+  }
+
+  /** Deletes the record and, first, everything that refers to it; returns how many went. */
+  delete(def: TableDef, id: string): number {
+    return this.writer.transaction(() => this.deleteWithDependents(def, this.get(def, id)));
+  }
+
+  list(def: TableDef, input: ListInput): { items: RecordObject[]; total: number } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    for (const [key, value] of Object.entries(input.where ?? {})) {
+      if (!def.filterable.includes(key)) {
+        throw new AtlasError(
+          'validation',
+          `A list of ${def.noun}s can be narrowed by ${def.filterable.join(', ') || 'nothing'}, not '${key}'`,
+          `where.${key}`,
+        );
+      }
+      where.push(`${columnOf(def, key)} = ?`);
+      params.push(value);
+    }
+    if (input.text && def.searchable.length) {
+      const like = `%${input.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(`(${def.searchable.map((k) => `${columnOf(def, k)} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+      for (let i = 0; i < def.searchable.length; i++) params.push(like);
+    }
+    const sortKey = input.sort ?? def.sortable[0]!;
+    if (!def.sortable.includes(sortKey)) {
+      throw new AtlasError(
+        'validation',
+        `${def.noun}s can be sorted by ${def.sortable.join(', ')}, not '${sortKey}'`,
+        'sort',
+      );
+    }
+    const order = input.order === 'desc' ? 'DESC' : 'ASC';
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (
+      this.db.prepare(`SELECT count(*) AS n FROM ${def.table} ${whereSql}`).get(...params) as { n: number }
+    ).n;
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM ${def.table} ${whereSql}
+         ORDER BY ${columnOf(def, sortKey)} COLLATE NOCASE ${order} NULLS LAST, id ${order}
+         LIMIT ? OFFSET ?`,
+      )
+      .all(...params, input.limit ?? 100, input.offset ?? 0) as Record<string, unknown>[];
+    return { items: rows.map((r) => fromRow(def, r)), total };
+  }
+
+  private check(def: TableDef, rec: RecordObject, before: RecordObject | null): void {
+    for (const ref of def.refs) {
+      const value = rec[ref.key];
+      if (value === null || value === undefined) continue;
+      if (before && before[ref.key] === value) continue;
+      if (!this.exists(ref.target, value as string)) {
+        const what = ref.target === 'country' ? 'country has the code' : `${ref.target} has ID`;
+        throw new AtlasError('validation', `No ${what} '${String(value)}'`, ref.key);
+      }
+    }
+    if (def.type === 'relation' && rec.sourceId === rec.targetId) {
+      throw new AtlasError('validation', 'A relation joins two different organisations', 'targetId');
+    }
+    if (def.type === 'citation') {
+      const type = rec.recordType as CitableType;
+      if (!this.exists(type, rec.recordId as string)) {
+        throw new AtlasError('validation', `No ${TABLES[type].noun} has ID '${String(rec.recordId)}'`, 'recordId');
+      }
+    }
+    if (def.dateRange) {
+      const [s, e] = def.dateRange;
+      const start = rec[s] as string | null;
+      const end = rec[e] as string | null;
+      if (start && end && endKey(end) < startKey(start)) {
+        throw new AtlasError('validation', `The end date ${end} is before the start date ${start}`, e);
+      }
+    }
+    for (const u of def.uniques) {
+      if (before && u.keys.every((k) => before[k] === rec[k])) continue;
+      const cols = u.keys.map((k) => `${columnOf(def, k)} = ?`).join(' AND ');
+      const clash = this.db
+        .prepare(`SELECT id FROM ${def.table} WHERE ${cols} AND id <> ? LIMIT 1`)
+        .get(...u.keys.map((k) => rec[k]), rec.id);
+      if (clash) throw new AtlasError('conflict', u.message, u.keys[u.keys.length - 1]);
+    }
+  }
+
+  private exists(target: string, id: string): boolean {
+    const key = target === 'country' ? 'code' : 'id';
+    return this.db.prepare(`SELECT 1 FROM ${target} WHERE ${key} = ?`).get(id) !== undefined;
+  }
+
+  private deleteWithDependents(def: TableDef, rec: RecordObject): number {
+    let n = 0;
+    for (const [dep, sql, params] of this.dependentsOf(def, rec.id)) {
+      const rows = this.db.prepare(sql).all(...params) as Record<string, unknown>[];
+      for (const row of rows) n += this.deleteWithDependents(dep, fromRow(dep, row));
+    }
+    this.writer.delete(def, rec);
+    return n + 1;
+  }
+
+  private dependentsOf(def: TableDef, id: string): [TableDef, string, unknown[]][] {
+    const citations: [TableDef, string, unknown[]] = [
+      TABLES.citation,
+      'SELECT * FROM citation WHERE record_type = ? AND record_id = ?',
+      [def.type, id],
+    ];
+    switch (def.type) {
+      case 'organisation':
+        return [
+          [TABLES.membership, 'SELECT * FROM membership WHERE organisation_id = ?', [id]],
+          [TABLES.participation, 'SELECT * FROM participation WHERE organisation_id = ?', [id]],
+          [TABLES.relation, 'SELECT * FROM relation WHERE source_id = ? OR target_id = ?', [id, id]],
+          citations,
+        ];
+      case 'partnership':
+        return [[TABLES.membership, 'SELECT * FROM membership WHERE partnership_id = ?', [id]], citations];
+      case 'event':
+        return [[TABLES.participation, 'SELECT * FROM participation WHERE event_id = ?', [id]], citations];
+      case 'membership':
+      case 'participation':
+      case 'relation':
+        return [citations];
+      case 'source':
+        return [[TABLES.citation, 'SELECT * FROM citation WHERE source_id = ?', [id]]];
+      default:
+        return [];
+    }
+  }
+}
+
+function structuredCloneEmpty(v: unknown): unknown {
+  if (Array.isArray(v)) return [];
+  if (v && typeof v === 'object') return {};
+  return v;
+}

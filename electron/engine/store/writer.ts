@@ -1,0 +1,124 @@
+// The one place every write goes through. Each insert, update and delete of a record is paired, in
+// the same transaction, with a row in the change log saying what it was before and after, who did
+// it, when, and as part of which import. Undo, history and provenance are built on this log, so
+// nothing else in the engine may write to a record table.
+import type { Database, Statement } from 'better-sqlite3';
+import { uuidv7 } from 'uuidv7';
+import { fromRow, toRow, type RecordObject, type TableDef } from './tables';
+
+export interface WriteContext {
+  actor: string;
+  importId?: string | null;
+}
+
+export class Writer {
+  private readonly statements = new Map<string, Statement>();
+  private readonly logChange: Statement;
+  /** Set inside a transaction so all its rows share one timestamp and one import. */
+  private current: { at: string; importId: string | null } | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly actor: string,
+  ) {
+    this.logChange = db.prepare(
+      `INSERT INTO change (at, actor, import_id, record_type, record_id, op, before, after)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  /** Runs `fn` in one transaction; every write inside shares its time and import. */
+  transaction<T>(fn: () => T, ctx: { importId?: string | null } = {}): T {
+    if (this.current) return fn();
+    this.current = { at: new Date().toISOString(), importId: ctx.importId ?? null };
+    try {
+      return this.db.transaction(fn).immediate();
+    } finally {
+      this.current = null;
+    }
+  }
+
+  /** Runs an import as one transaction: its rows can later be listed and undone together. */
+  runImport<T>(meta: { label: string; format: string | null; file: string | null }, fn: (importId: string) => T): T {
+    const id = uuidv7();
+    return this.transaction(
+      () => {
+        this.db
+          .prepare(`INSERT INTO import_run (id, label, format, file, started_at, actor) VALUES (?, ?, ?, ?, ?, ?)`)
+          .run(id, meta.label, meta.format, meta.file, this.now(), this.actor);
+        return fn(id);
+      },
+      { importId: id },
+    );
+  }
+
+  now(): string {
+    return this.current?.at ?? new Date().toISOString();
+  }
+
+  insert(def: TableDef, rec: RecordObject): void {
+    this.inTransaction(() => {
+      const row = toRow(def, rec);
+      this.stmt(def, 'insert', () => {
+        const cols = Object.keys(row);
+        return `INSERT INTO ${def.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
+      }).run(row);
+      this.log(def, rec.id, 'create', null, rec);
+    });
+  }
+
+  update(def: TableDef, before: RecordObject, after: RecordObject): void {
+    this.inTransaction(() => {
+      const row = toRow(def, after);
+      this.stmt(def, 'update', () => {
+        const sets = Object.keys(row)
+          .filter((c) => c !== 'id' && c !== 'created_at')
+          .map((c) => `${c} = @${c}`);
+        return `UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = @id`;
+      }).run(row);
+      this.log(def, after.id, 'update', before, after);
+    });
+  }
+
+  delete(def: TableDef, before: RecordObject): void {
+    this.inTransaction(() => {
+      this.stmt(def, 'delete', () => `DELETE FROM ${def.table} WHERE id = ?`).run(before.id);
+      this.log(def, before.id, 'delete', before, null);
+    });
+  }
+
+  /** Reads one record by ID (the writer owns the statements, so reads for writes use it too). */
+  read(def: TableDef, id: string): RecordObject | null {
+    const row = this.stmt(def, 'get', () => `SELECT * FROM ${def.table} WHERE id = ?`).get(id);
+    return row ? fromRow(def, row as Record<string, unknown>) : null;
+  }
+
+  private inTransaction(fn: () => void): void {
+    if (this.current) fn();
+    else this.transaction(fn);
+  }
+
+  private log(def: TableDef, id: string, op: string, before: RecordObject | null, after: RecordObject | null) {
+    const at = this.current!.at;
+    this.logChange.run(
+      at,
+      this.actor,
+      this.current!.importId,
+      def.type,
+      id,
+      op,
+      before ? JSON.stringify(before) : null,
+      after ? JSON.stringify(after) : null,
+    );
+  }
+
+  private stmt(def: TableDef, kind: string, sql: () => string): Statement {
+    const key = `${def.table}:${kind}`;
+    let s = this.statements.get(key);
+    if (!s) {
+      s = this.db.prepare(sql());
+      this.statements.set(key, s);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,76 @@
+// The contract: every call between the renderer and the engine, declared once with its input and
+// output schemas. Electron main registers exactly these calls, the preload exposes exactly these
+// names, the browser harness serves exactly these routes, and the engine implements exactly these.
+import { z } from 'zod';
+import * as S from './schemas';
+
+interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** Whether the call may change the database (used by hosts to order work and by tests). */
+  writes: boolean;
+}
+const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): CallSpec<I, O> => ({
+  input,
+  output,
+  writes: false,
+});
+const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): CallSpec<I, O> => ({
+  input,
+  output,
+  writes: true,
+});
+
+const Empty = z.strictObject({});
+const Deleted = z.object({ id: S.Id, deleted: z.number().int() });
+
+/** The five calls every stored record type has. */
+function crud<P extends string, F extends z.ZodObject, R extends z.ZodType>(
+  prefix: P,
+  fields: F,
+  record: R,
+) {
+  return {
+    [`${prefix}.create`]: write(fields.extend({ id: S.Id.optional() }), record),
+    [`${prefix}.get`]: read(S.GetInput, record),
+    [`${prefix}.update`]: write(z.strictObject({ id: S.Id, patch: fields.partial() }), record),
+    [`${prefix}.delete`]: write(S.DeleteInput, Deleted),
+    [`${prefix}.list`]: read(S.ListInput, S.listOf(record)),
+  } as {
+    [K in `${P}.create`]: CallSpec<z.ZodObject<F['shape'] & { id: z.ZodOptional<typeof S.Id> }>, R>;
+  } & { [K in `${P}.get`]: CallSpec<typeof S.GetInput, R> } & {
+    [K in `${P}.update`]: CallSpec<z.ZodObject<{ id: typeof S.Id; patch: z.ZodObject }>, R>;
+  } & { [K in `${P}.delete`]: CallSpec<typeof S.DeleteInput, typeof Deleted> } & {
+    [K in `${P}.list`]: CallSpec<typeof S.ListInput, ReturnType<typeof S.listOf<R>>>;
+  };
+}
+
+export const contract = {
+  'meta.info': read(Empty, S.Info),
+  'country.list': read(Empty, z.array(S.Country)),
+  ...crud('organisation', S.OrganisationFields, S.Organisation),
+  ...crud('partnership', S.PartnershipFields, S.Partnership),
+  ...crud('membership', S.MembershipFields, S.Membership),
+  ...crud('event', S.EventFields, S.Event),
+  ...crud('participation', S.ParticipationFields, S.Participation),
+  ...crud('relation', S.RelationFields, S.Relation),
+  ...crud('source', S.SourceFields, S.Source),
+  ...crud('citation', S.CitationFields, S.Citation),
+  ...crud('savedView', S.SavedViewFields, S.SavedView),
+  'graph.slice': read(S.SliceInput, S.Slice),
+  'graph.ego': read(S.EgoInput, S.Slice),
+  'record.details': read(S.DetailsInput, S.Details),
+  'stats.get': read(Empty, S.Stats),
+  'changes.list': read(S.ChangesInput, z.array(S.Change)),
+};
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,99 @@
+// Domain vocabularies shared by the engine, the hosts and the renderer.
+// Each list is the single source of truth: the SQLite CHECK constraints, the zod schemas and the UI
+// legends are all generated from these arrays.
+
+export const SECTORS = [
+  'government',
+  'intergovernmental',
+  'civil_society',
+  'academia',
+  'private_sector',
+  'other',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const PARTNERSHIP_KINDS = [
+  'public_private',
+  'multistakeholder',
+  'network',
+  'expert_group',
+  'agreement',
+  'project',
+  'funding',
+] as const;
+export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
+
+export const PARTNERSHIP_STATUSES = ['planned', 'active', 'ended'] as const;
+
+export const MEMBER_ROLES = ['lead', 'member', 'funder', 'observer'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const EVENT_KINDS = [
+  'consultation',
+  'negotiating_session',
+  'side_event',
+  'workshop',
+  'conference',
+  'webinar',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_MODES = ['in_person', 'virtual', 'hybrid'] as const;
+
+/** How a stated participant count is to be read: "more than 50" is not "50". */
+export const COUNT_QUALIFIERS = ['exact', 'more_than', 'about'] as const;
+
+export const PARTICIPANT_ROLES = ['organiser', 'speaker', 'participant'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export const RELATION_TYPES = [
+  'funds',
+  'member_of',
+  'collaborates_with',
+  'part_of',
+  'supports',
+  'other',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+/** UN M49 regions, the top level of the region filter. */
+export const REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'] as const;
+
+/** Record types that can be cited and that appear in the change log. */
+export const RECORD_TYPES = [
+  'organisation',
+  'partnership',
+  'membership',
+  'event',
+  'participation',
+  'relation',
+  'source',
+  'citation',
+  'saved_view',
+] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+export const CITABLE_TYPES = [
+  'organisation',
+  'partnership',
+  'membership',
+  'event',
+  'participation',
+  'relation',
+] as const;
+export type CitableType = (typeof CITABLE_TYPES)[number];
+
+export const GRAPH_VIEWS = ['organisations', 'full'] as const;
+export type GraphView = (typeof GRAPH_VIEWS)[number];
+
+export const SECTOR_LABELS: Record<Sector, string> = {
+  government: 'Government',
+  intergovernmental: 'Intergovernmental',
+  civil_society: 'Civil society',
+  academia: 'Academia',
+  private_sector: 'Private sector',
+  other: 'Other',
+};
+
+/** Prefix for names of generated records, so synthetic data is never mistaken for real data. */
+export const SYNTHETIC_PREFIX = '[synthetic] ';

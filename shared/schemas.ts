@@ -1,0 +1,468 @@
+// zod schemas for every record and every call input. No defaults live here: a create fills what is
+// missing in the engine, so the same field schemas serve both create (whole) and update (partial).
+import { z } from 'zod';
+import {
+  CITABLE_TYPES,
+  COUNT_QUALIFIERS,
+  EVENT_KINDS,
+  EVENT_MODES,
+  GRAPH_VIEWS,
+  MEMBER_ROLES,
+  PARTICIPANT_ROLES,
+  PARTNERSHIP_KINDS,
+  PARTNERSHIP_STATUSES,
+  RECORD_TYPES,
+  RELATION_TYPES,
+  SECTORS,
+} from './domain';
+
+/** Record IDs: UUIDv7 when born here; imports may keep other tools' IDs if they are plain tokens. */
+export const Id = z
+  .string()
+  .min(1, 'An ID cannot be empty')
+  .max(128, 'An ID is at most 128 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:~-]*$/, 'An ID may only hold letters, digits and . _ : ~ -');
+
+const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+/** A date as precise as the source states it: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const PartialDate = z
+  .string()
+  .regex(DATE_RE, 'Dates are written YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((s) => {
+    const m = DATE_RE.exec(s)!;
+    const month = m[2] ? Number(m[2]) : 1;
+    const day = m[3] ? Number(m[3]) : 1;
+    if (month < 1 || month > 12) return false;
+    const daysInMonth = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+    return day >= 1 && day <= daysInMonth;
+  }, 'This date does not exist');
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+const name = z.string().trim().min(1, 'A name is required').max(300, 'At most 300 characters');
+const optText = (max: number) => text(max).nullable().optional();
+const Tag = z.string().trim().min(1, 'A tag cannot be empty').max(80, 'A tag is at most 80 characters');
+const Tags = z.array(Tag).max(200, 'At most 200 tags');
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'A country is its ISO 3166-1 alpha-2 code, such as GH or US');
+const JsonValue: z.ZodType<unknown> = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])),
+]);
+/** Fields a record has that have no column of their own (kept from imports, for example). */
+export const Attributes = z.record(z.string().min(1).max(200), JsonValue);
+const Website = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^https?:\/\/\S+$/i, 'A website starts with http:// or https://');
+const Synthetic = z.boolean();
+
+const timestamps = { createdAt: z.string(), updatedAt: z.string() };
+
+// ---------- organisations ----------
+export const OrganisationFields = z.strictObject({
+  name,
+  acronym: optText(60),
+  sector: z.enum(SECTORS),
+  country: CountryCode.nullable().optional(),
+  city: optText(200),
+  website: Website.nullable().optional(),
+  description: optText(20000),
+  tags: Tags.optional(),
+  attributes: Attributes.optional(),
+  synthetic: Synthetic.optional(),
+});
+export const Organisation = z.object({
+  id: Id,
+  name: z.string(),
+  acronym: z.string().nullable(),
+  sector: z.enum(SECTORS),
+  country: z.string().nullable(),
+  city: z.string().nullable(),
+  website: z.string().nullable(),
+  description: z.string().nullable(),
+  tags: z.array(z.string()),
+  attributes: Attributes,
+  synthetic: z.boolean(),
+  ...timestamps,
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+// ---------- partnerships ----------
+export const PartnershipFields = z.strictObject({
+  name,
+  kind: z.enum(PARTNERSHIP_KINDS),
+  focusAreas: Tags.optional(),
+  regionalScope: Tags.optional(),
+  startDate: PartialDate.nullable().optional(),
+  endDate: PartialDate.nullable().optional(),
+  status: z.enum(PARTNERSHIP_STATUSES).nullable().optional(),
+  description: optText(20000),
+  tags: Tags.optional(),
+  attributes: Attributes.optional(),
+  synthetic: Synthetic.optional(),
+});
+export const Partnership = z.object({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(PARTNERSHIP_KINDS),
+  focusAreas: z.array(z.string()),
+  regionalScope: z.array(z.string()),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  status: z.enum(PARTNERSHIP_STATUSES).nullable(),
+  description: z.string().nullable(),
+  tags: z.array(z.string()),
+  attributes: Attributes,
+  synthetic: z.boolean(),
+  ...timestamps,
+});
+export type Partnership = z.infer<typeof Partnership>;
+
+export const MembershipFields = z.strictObject({
+  partnershipId: Id,
+  organisationId: Id,
+  role: z.enum(MEMBER_ROLES),
+  startDate: PartialDate.nullable().optional(),
+  endDate: PartialDate.nullable().optional(),
+});
+export const Membership = z.object({
+  id: Id,
+  partnershipId: Id,
+  organisationId: Id,
+  role: z.enum(MEMBER_ROLES),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  ...timestamps,
+});
+export type Membership = z.infer<typeof Membership>;
+
+// ---------- events ----------
+export const EventFields = z.strictObject({
+  name,
+  kind: z.enum(EVENT_KINDS),
+  startDate: PartialDate.nullable().optional(),
+  endDate: PartialDate.nullable().optional(),
+  city: optText(200),
+  country: CountryCode.nullable().optional(),
+  mode: z.enum(EVENT_MODES).nullable().optional(),
+  participantCount: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  participantCountQualifier: z.enum(COUNT_QUALIFIERS).optional(),
+  description: optText(20000),
+  tags: Tags.optional(),
+  attributes: Attributes.optional(),
+  synthetic: Synthetic.optional(),
+});
+export const Event = z.object({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(EVENT_KINDS),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  mode: z.enum(EVENT_MODES).nullable(),
+  participantCount: z.number().nullable(),
+  participantCountQualifier: z.enum(COUNT_QUALIFIERS),
+  description: z.string().nullable(),
+  tags: z.array(z.string()),
+  attributes: Attributes,
+  synthetic: z.boolean(),
+  ...timestamps,
+});
+export type Event = z.infer<typeof Event>;
+
+export const ParticipationFields = z.strictObject({
+  eventId: Id,
+  organisationId: Id,
+  role: z.enum(PARTICIPANT_ROLES),
+});
+export const Participation = z.object({
+  id: Id,
+  eventId: Id,
+  organisationId: Id,
+  role: z.enum(PARTICIPANT_ROLES),
+  ...timestamps,
+});
+export type Participation = z.infer<typeof Participation>;
+
+// ---------- direct relations ----------
+export const RelationFields = z.strictObject({
+  sourceId: Id,
+  targetId: Id,
+  type: z.enum(RELATION_TYPES),
+  startDate: PartialDate.nullable().optional(),
+  endDate: PartialDate.nullable().optional(),
+  description: optText(20000),
+  synthetic: Synthetic.optional(),
+});
+export const Relation = z.object({
+  id: Id,
+  sourceId: Id,
+  targetId: Id,
+  type: z.enum(RELATION_TYPES),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  description: z.string().nullable(),
+  synthetic: z.boolean(),
+  ...timestamps,
+});
+export type Relation = z.infer<typeof Relation>;
+
+// ---------- sources and citations ----------
+export const SourceFields = z.strictObject({
+  title: z.string().trim().min(1, 'A title is required').max(1000),
+  url: Website.nullable().optional(),
+  document: optText(1000),
+  publisher: optText(500),
+  publishedDate: PartialDate.nullable().optional(),
+  notes: optText(20000),
+});
+export const Source = z.object({
+  id: Id,
+  title: z.string(),
+  url: z.string().nullable(),
+  document: z.string().nullable(),
+  publisher: z.string().nullable(),
+  publishedDate: z.string().nullable(),
+  notes: z.string().nullable(),
+  ...timestamps,
+});
+export type Source = z.infer<typeof Source>;
+
+export const CitationFields = z.strictObject({
+  sourceId: Id,
+  recordType: z.enum(CITABLE_TYPES),
+  recordId: Id,
+  locator: optText(2000),
+});
+export const Citation = z.object({
+  id: Id,
+  sourceId: Id,
+  recordType: z.enum(CITABLE_TYPES),
+  recordId: Id,
+  locator: z.string().nullable(),
+  ...timestamps,
+});
+export type Citation = z.infer<typeof Citation>;
+
+// ---------- graph filters and slices ----------
+export const Filters = z.strictObject({
+  regions: z.array(z.string().min(1)).max(20).optional(),
+  subRegions: z.array(z.string().min(1)).max(50).optional(),
+  countries: z.array(CountryCode).max(300).optional(),
+  sectors: z.array(z.enum(SECTORS)).optional(),
+  partnershipKinds: z.array(z.enum(PARTNERSHIP_KINDS)).optional(),
+  focusAreas: z.array(Tag).max(200).optional(),
+  eventKinds: z.array(z.enum(EVENT_KINDS)).optional(),
+  dateFrom: PartialDate.optional(),
+  dateTo: PartialDate.optional(),
+  tags: z.array(Tag).max(200).optional(),
+  text: z.string().trim().max(200).optional(),
+});
+export type Filters = z.infer<typeof Filters>;
+
+export const GraphView = z.enum(GRAPH_VIEWS);
+
+export const SliceInput = z.strictObject({
+  filters: Filters.optional(),
+  view: GraphView.optional(),
+});
+export const EgoInput = z.strictObject({
+  organisationId: Id,
+  depth: z.number().int().min(1, 'Depth is 1, 2 or 3').max(3, 'Depth is 1, 2 or 3'),
+  filters: Filters.optional(),
+  view: GraphView.optional(),
+});
+
+export const GraphNode = z.object({
+  id: z.string(),
+  type: z.enum(['organisation', 'partnership', 'event']),
+  label: z.string(),
+  name: z.string(),
+  acronym: z.string().nullable(),
+  sector: z.enum(SECTORS).nullable(),
+  kind: z.string().nullable(),
+  country: z.string().nullable(),
+  countryName: z.string().nullable(),
+  region: z.string().nullable(),
+  subRegion: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  synthetic: z.boolean(),
+});
+export type GraphNode = z.infer<typeof GraphNode>;
+
+export const GraphEdge = z.object({
+  id: z.string(),
+  source: z.string(),
+  target: z.string(),
+  /** tie: organisation view; membership, participation, relation: full view. */
+  type: z.enum(['tie', 'membership', 'participation', 'relation']),
+  weight: z.number(),
+  partnerships: z.number(),
+  events: z.number(),
+  relations: z.number(),
+  role: z.string().nullable(),
+  firstDate: z.string().nullable(),
+  lastDate: z.string().nullable(),
+});
+export type GraphEdge = z.infer<typeof GraphEdge>;
+
+const Count = z.object({ shown: z.number(), total: z.number() });
+export const SliceCounts = z.object({
+  organisations: Count,
+  ties: Count,
+  partnerships: Count,
+  events: Count,
+  relations: Count,
+});
+export type SliceCounts = z.infer<typeof SliceCounts>;
+
+export const Slice = z.object({
+  view: GraphView,
+  nodes: z.array(GraphNode),
+  edges: z.array(GraphEdge),
+  counts: SliceCounts,
+});
+export type Slice = z.infer<typeof Slice>;
+
+// ---------- saved views ----------
+export const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
+export const SavedViewFields = z.strictObject({
+  name: z.string().trim().min(1, 'A name is required').max(200),
+  filters: Filters.optional(),
+  view: GraphView.optional(),
+  layout: z.string().max(100).nullable().optional(),
+  positions: z.record(z.string(), Position).optional(),
+  style: z.record(z.string(), JsonValue).optional(),
+});
+export const SavedView = z.object({
+  id: Id,
+  name: z.string(),
+  filters: Filters,
+  view: GraphView,
+  layout: z.string().nullable(),
+  positions: z.record(z.string(), Position),
+  style: z.record(z.string(), JsonValue),
+  ...timestamps,
+});
+export type SavedView = z.infer<typeof SavedView>;
+
+// ---------- generic CRUD inputs ----------
+export const GetInput = z.strictObject({ id: Id });
+export const DeleteInput = z.strictObject({ id: Id });
+export const ListInput = z.strictObject({
+  limit: z.number().int().min(1).max(10_000).optional(),
+  offset: z.number().int().min(0).optional(),
+  sort: z.string().max(60).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  /** Restrict to rows whose named reference equals this ID (e.g. partnershipId for memberships). */
+  where: z.record(z.string().max(60), z.string().max(128)).optional(),
+  text: z.string().trim().max(200).optional(),
+});
+export type ListInput = z.infer<typeof ListInput>;
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });
+
+// ---------- countries, details, stats, changes ----------
+export const Country = z.object({
+  code: z.string(),
+  alpha3: z.string(),
+  numeric: z.string(),
+  name: z.string(),
+  region: z.string().nullable(),
+  subRegion: z.string().nullable(),
+  intermediateRegion: z.string().nullable(),
+});
+export type Country = z.infer<typeof Country>;
+
+export const DetailsInput = z.strictObject({
+  type: z.enum(['organisation', 'partnership', 'event']),
+  id: Id,
+});
+export const CitedSource = z.object({
+  citationId: Id,
+  locator: z.string().nullable(),
+  recordType: z.enum(CITABLE_TYPES),
+  recordId: Id,
+  source: Source,
+});
+export const Connection = z.object({
+  id: Id,
+  type: z.enum(['partnership', 'event', 'organisation']),
+  name: z.string(),
+  kind: z.string().nullable(),
+  role: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+});
+export const Details = z.object({
+  type: z.enum(['organisation', 'partnership', 'event']),
+  record: z.union([Organisation, Partnership, Event]),
+  country: Country.nullable(),
+  connections: z.array(Connection),
+  relations: z.array(
+    z.object({
+      id: Id,
+      type: z.enum(RELATION_TYPES),
+      direction: z.enum(['out', 'in']),
+      other: z.object({ id: Id, name: z.string() }),
+      startDate: z.string().nullable(),
+      endDate: z.string().nullable(),
+    }),
+  ),
+  sources: z.array(CitedSource),
+});
+export type Details = z.infer<typeof Details>;
+
+const Tally = z.record(z.string(), z.number());
+export const Stats = z.object({
+  organisations: z.number(),
+  partnerships: z.number(),
+  memberships: z.number(),
+  events: z.number(),
+  participations: z.number(),
+  relations: z.number(),
+  sources: z.number(),
+  citations: z.number(),
+  savedViews: z.number(),
+  ties: z.number(),
+  synthetic: z.number(),
+  organisationsByRegion: Tally,
+  organisationsBySector: Tally,
+  tiesByRegion: Tally,
+  tiesBySector: Tally,
+});
+export type Stats = z.infer<typeof Stats>;
+
+export const Change = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  importId: z.string().nullable(),
+  recordType: z.enum(RECORD_TYPES),
+  recordId: z.string(),
+  op: z.enum(['create', 'update', 'delete']),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type Change = z.infer<typeof Change>;
+export const ChangesInput = z.strictObject({
+  recordId: z.string().max(128).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+  beforeSeq: z.number().int().min(1).optional(),
+});
+
+export const Info = z.object({
+  appVersion: z.string(),
+  schemaVersion: z.number(),
+  dbPath: z.string(),
+  organisations: z.number(),
+  synthetic: z.boolean(),
+});
+export type Info = z.infer<typeof Info>;

@@ -1,0 +1,44 @@
+// Real SQLite files in a temporary folder, and the small fixture network whose slices are worked
+// out by hand in slice.test.ts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Engine } from '../../electron/engine/engine';
+
+export const RESOURCES = resolve(__dirname, '../../resources');
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function openEngine(dbPath: string): Engine {
+  return new Engine({ dbPath, resourcesDir: RESOURCES, actor: 'tester', checkOutputs: true });
+}
+
+/** A: Ghana gov, B: Kenya CSO, C: US company, D: Brazil university, E: international body, F: Japan CSO. */
+export function buildFixture(engine: Engine) {
+  const org = (id: string, name: string, acronym: string | null, sector: string, country: string | null, tags: string[] = []) =>
+    engine.call('organisation.create', { id, name, acronym, sector, country, tags });
+  org('A', 'Alpha Ministry of Communications', 'AMC', 'government', 'GH', ['ransomware']);
+  org('B', 'Bravo Digital Rights Forum', null, 'civil_society', 'KE');
+  org('C', 'Charlie Cloud Inc', 'CCI', 'private_sector', 'US', ['ransomware']);
+  org('D', 'Delta University', null, 'academia', 'BR');
+  org('E', 'Echo Intergovernmental Office', 'EIO', 'intergovernmental', null);
+  org('F', 'Foxtrot Youth Network', null, 'civil_society', 'JP');
+  engine.call('partnership.create', {
+    id: 'P1', name: 'Ransomware PPP', kind: 'public_private', focusAreas: ['ransomware'], startDate: '2018', endDate: '2020',
+  });
+  engine.call('partnership.create', {
+    id: 'P2', name: 'Capacity Network', kind: 'network', focusAreas: ['capacity building'], startDate: '2021-03',
+  });
+  for (const [p, o, role] of [['P1', 'A', 'lead'], ['P1', 'B', 'member'], ['P1', 'C', 'funder'], ['P2', 'C', 'lead'], ['P2', 'D', 'member']]) {
+    engine.call('membership.create', { id: `M-${p}-${o}`, partnershipId: p, organisationId: o, role });
+  }
+  engine.call('event.create', { id: 'V1', name: 'Nairobi Workshop', kind: 'workshop', startDate: '2019-05-10', country: 'KE' });
+  engine.call('event.create', { id: 'V2', name: 'Global Conference', kind: 'conference', startDate: '2022' });
+  for (const [e, o, role] of [['V1', 'A', 'organiser'], ['V1', 'B', 'participant'], ['V2', 'D', 'speaker'], ['V2', 'E', 'organiser']]) {
+    engine.call('participation.create', { id: `Q-${e}-${o}`, eventId: e, organisationId: o, role });
+  }
+  engine.call('relation.create', { id: 'R1', sourceId: 'A', targetId: 'E', type: 'funds', startDate: '2015' });
+}

@@ -1,0 +1,108 @@
+// Migrations from an empty file, the copy aside, the refusal of newer files and of non-databases.
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/engine/db/open';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/engine/db/migrations';
+import { RESOURCES, openEngine, tempDir } from './helpers';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+describe('migrations', () => {
+  it('every migration runs from an empty file, in WAL with foreign keys on', () => {
+    const { db, migratedFrom, backupPath } = openDatabase(`${dir}/new.sqlite`, { resourcesDir: RESOURCES });
+    expect(migratedFrom).toBe(0);
+    expect(backupPath).toBeNull(); // nothing to keep from an empty file
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all();
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'change', 'citation', 'country', 'event', 'import_run', 'membership', 'organisation',
+        'participation', 'partnership', 'relation', 'saved_view', 'source',
+      ]),
+    );
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    db.close();
+  });
+
+  it('ships every ISO 3166-1 country with its UN M49 region', () => {
+    const { db } = openDatabase(`${dir}/c.sqlite`, { resourcesDir: RESOURCES });
+    expect(db.prepare('SELECT count(*) FROM country').pluck().get()).toBe(249);
+    const regions = db.prepare('SELECT DISTINCT region FROM country WHERE region IS NOT NULL ORDER BY 1').pluck().all();
+    expect(regions).toEqual(['Africa', 'Americas', 'Asia', 'Europe', 'Oceania']);
+    expect(db.prepare(`SELECT region, sub_region, intermediate_region FROM country WHERE code = 'GH'`).get()).toEqual({
+      region: 'Africa',
+      sub_region: 'Sub-Saharan Africa',
+      intermediate_region: 'Western Africa',
+    });
+    db.close();
+  });
+
+  it('opening again at the current version changes nothing', () => {
+    openDatabase(`${dir}/same.sqlite`, { resourcesDir: RESOURCES }).db.close();
+    const again = openDatabase(`${dir}/same.sqlite`, { resourcesDir: RESOURCES });
+    expect(again.migratedFrom).toBe(SCHEMA_VERSION);
+    expect(again.backupPath).toBeNull();
+    again.db.close();
+  });
+
+  it('copies the file aside before a migration, and the copy opens at the old version', () => {
+    const path = `${dir}/old.sqlite`;
+    const first = openDatabase(path, { resourcesDir: RESOURCES, migrations: MIGRATIONS });
+    first.db.prepare(
+      `INSERT INTO organisation (id, name, sector, created_at, updated_at) VALUES ('x', 'Kept', 'other', 'now', 'now')`,
+    ).run();
+    first.db.close();
+    const next = [...MIGRATIONS, { name: 'add a column', up: (db: Database.Database) => db.exec('ALTER TABLE organisation ADD COLUMN motto TEXT') }];
+    const second = openDatabase(path, { resourcesDir: RESOURCES, migrations: next });
+    expect(second.migratedFrom).toBe(MIGRATIONS.length);
+    expect(second.backupPath).toMatch(/old\.sqlite\.v1-.*\.bak$/);
+    expect(second.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 1);
+    second.db.close();
+    const copy = new Database(second.backupPath!, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(copy.prepare('SELECT name FROM organisation').pluck().all()).toEqual(['Kept']);
+    copy.close();
+  });
+
+  it('a failing migration rolls back whole and leaves the version as it was', () => {
+    const path = `${dir}/fail.sqlite`;
+    openDatabase(path, { resourcesDir: RESOURCES }).db.close();
+    const broken = [
+      ...MIGRATIONS,
+      { name: 'half done', up: (db: Database.Database) => db.exec('CREATE TABLE half (x); SELECT * FROM missing_table') },
+    ];
+    expect(() => openDatabase(path, { resourcesDir: RESOURCES, migrations: broken })).toThrow(/missing_table/);
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'half'`).pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('refuses a database written by a newer version, and leaves it untouched', () => {
+    const path = `${dir}/newer.sqlite`;
+    const db = new Database(path);
+    db.exec('CREATE TABLE future (x)');
+    db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    db.close();
+    const bytes = readFileSync(path);
+    expect(() => openEngine(path)).toThrow(
+      expect.objectContaining({ code: 'newer_version', message: expect.stringMatching(/newer version of Stakeholder Atlas/) }),
+    );
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['newer.sqlite']);
+  });
+
+  it('refuses a file that is not a database', () => {
+    const path = `${dir}/notes.sqlite`;
+    writeFileSync(path, 'these are my meeting notes, not a database '.repeat(100));
+    expect(() => openEngine(path)).toThrow(expect.objectContaining({ code: 'validation', message: expect.stringMatching(/not SQLite/) }));
+    expect(readFileSync(path, 'utf8').startsWith('these are my meeting notes')).toBe(true);
+  });
+});

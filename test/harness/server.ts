@@ -1,0 +1,159 @@
+// The browser mode: the same renderer and the same engine (in a worker thread) served on loopback
+// for any browser, for Playwright, and for development without Electron. Three locks keep other
+// web pages in the user's browser away from the engine: it binds to 127.0.0.1 only, it answers
+// only requests whose Host header names that address (no DNS rebinding), and every call carries a
+// random token issued at start that only the printed URL holds.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EngineClient } from '../../electron/engine/client';
+import { findResourcesDir } from '../../electron/engine/paths';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { isCallName } from '../../shared/contract';
+import type { CallResult } from '../../shared/errors';
+
+export interface HarnessOptions {
+  dbPath: string;
+  port?: number;
+  rendererDir?: string;
+  seedIfEmpty?: boolean;
+  /** Largest request body accepted, in bytes. */
+  maxBody?: number;
+}
+export interface Harness {
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  const rendererDir = resolve(opts.rendererDir ?? join(here, '../../out/renderer'));
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`No built renderer in ${rendererDir}: run \`npm run build\` first`);
+  }
+  const token = randomBytes(24).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const maxBody = opts.maxBody ?? 16 * 1024 * 1024;
+  const engine = new EngineClient(new URL('../../electron/engine/worker.ts', import.meta.url), {
+    dbPath: opts.dbPath,
+    resourcesDir: findResourcesDir(),
+    seedIfEmpty: opts.seedIfEmpty ?? true,
+  });
+  await engine.ready;
+  let port = 0;
+
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+    res.end(JSON.stringify(body));
+  };
+  const refuse = (res: ServerResponse, status: number, message: string) =>
+    send(res, status, { ok: false, error: { code: 'forbidden', message } } satisfies CallResult<never>);
+
+  const authorised = (req: IncomingMessage) => {
+    const header = req.headers.authorization ?? '';
+    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  };
+
+  const server = createServer(async (req, res) => {
+    try {
+      const host = req.headers.host ?? '';
+      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+        return refuse(res, 421, 'This server answers only at 127.0.0.1');
+      }
+      const url = new URL(req.url ?? '/', `http://${host}`);
+      if (url.pathname.startsWith('/api/')) {
+        const origin = req.headers.origin;
+        if (origin !== undefined && origin !== `http://${host}`) return refuse(res, 403, 'Cross-origin calls are refused');
+        if (!authorised(req)) return refuse(res, 401, 'Missing or wrong token: open the URL printed at start');
+        if (req.method !== 'POST') return refuse(res, 405, 'Calls are POST requests');
+        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const body = await readBody(req, maxBody);
+        if (body === null) {
+          return send(res, 413, { ok: false, error: { code: 'validation', message: `Request larger than ${maxBody} bytes` } });
+        }
+        let input: unknown;
+        try {
+          input = body.length ? JSON.parse(body) : {};
+        } catch {
+          return send(res, 400, { ok: false, error: { code: 'validation', message: 'The request body is not JSON' } });
+        }
+        if (!isCallName(name)) {
+          return send(res, 404, { ok: false, error: { code: 'validation', message: `There is no call named '${name.slice(0, 80)}'` } });
+        }
+        return send(res, 200, await engine.call(name, input));
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Only GET for files');
+      const file = resolve(rendererDir, '.' + (url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname)));
+      if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+        res.writeHead(404, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS });
+        return res.end('Not found');
+      }
+      res.writeHead(200, {
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+        ...SECURITY_HEADERS,
+      });
+      createReadStream(file).pipe(res);
+    } catch (err) {
+      send(res, 500, { ok: false, error: { code: 'internal', message: (err as Error).message } });
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    port,
+    close: async () => {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      server.closeAllConnections();
+      await engine.close();
+    },
+  };
+}
+
+function readBody(req: IncomingMessage, max: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

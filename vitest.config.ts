@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/engine/**/*.test.ts', 'test/main/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/harness/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+  },
+});
