@@ -1,0 +1,39 @@
+// The one help text: `atlas --help`, `atlas help` and `atlas COMMAND --help` all print it.
+export const USAGE = `Usage: atlas <command> [options]
+
+Commands:
+  stats                      Count records and ties, per region and per sector
+  query [filters]            Print a graph slice as JSON
+  generate --orgs N          Add a synthetic network of N organisations (1 to 1,000,000)
+  seed                       Load the shipped seed network (records already present are skipped)
+  help                       Show this help
+
+Options for every command:
+  --db PATH                  Database file (default: $ATLAS_DB, else the app's own database)
+  --json                     Machine-readable output on stdout
+  -h, --help                 Show this help
+
+query options:
+  --view organisations|full  Organisations only, or with partnerships and events (default: organisations)
+  --ego ID                   Only the network around this organisation
+  --depth N                  How many ties out from --ego (1 to 3, default 1)
+  --region NAME              Africa, Americas, Asia, Europe, Oceania (repeatable)
+  --sub-region NAME          UN M49 sub-region, e.g. "Western Africa" (repeatable)
+  --country CODE             ISO 3166-1 alpha-2, e.g. GH (repeatable)
+  --sector SECTOR            government, intergovernmental, civil_society, academia,
+                             private_sector, other (repeatable)
+  --partnership-kind KIND    public_private, multistakeholder, network, expert_group,
+                             agreement, project, funding (repeatable)
+  --focus-area TAG           e.g. ransomware (repeatable)
+  --event-kind KIND          consultation, negotiating_session, side_event, workshop,
+                             conference, webinar (repeatable)
+  --tag TAG                  Organisation tag (repeatable)
+  --from DATE, --to DATE     Only ties active in this period (YYYY, YYYY-MM or YYYY-MM-DD)
+  --text STRING              Organisations whose name, acronym or description match
+
+generate options:
+  --orgs N                   How many organisations (required)
+  --seed S                   Random seed; the same seed gives the same network (default 1)
+
+Exit codes: 0 success, 1 error, 2 bad usage.
+`;

@@ -1,0 +1,32 @@
+// Registers exactly the contract's calls on ipcMain. Each one checks that the sender is the app's
+// own window showing the app's own page, validates the input against the contract, and only then
+// relays to the engine worker. Whatever happens, the renderer gets a CallResult, never a throw.
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { CALL_NAMES } from '../../shared/contract';
+import { toErrorShape, type CallResult } from '../../shared/errors';
+import { parseCall } from '../../shared/validate';
+import { isAppUrl } from './security';
+
+export interface Relay {
+  call(name: string, input: unknown): Promise<CallResult<unknown>>;
+}
+
+export function registerContract(ipcMain: IpcMain, engine: Relay, isOwnWindow: (event: IpcMainInvokeEvent) => boolean): string[] {
+  const channels: string[] = [];
+  for (const name of CALL_NAMES) {
+    const channel = `atlas:${name}`;
+    ipcMain.handle(channel, async (event, input: unknown): Promise<CallResult<unknown>> => {
+      if (!isOwnWindow(event) || !isAppUrl(event.senderFrame?.url)) {
+        return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app window' } };
+      }
+      try {
+        const parsed = parseCall(name, input);
+        return await engine.call(parsed.name, parsed.input);
+      } catch (err) {
+        return { ok: false, error: toErrorShape(err) };
+      }
+    });
+    channels.push(channel);
+  }
+  return channels;
+}

@@ -1,0 +1,16 @@
+// The preload: exposes exactly the contract's calls to the page, nothing else, through one
+// frozen object. No logic, no Node: it runs sandboxed, and main validates everything again.
+import { contextBridge, ipcRenderer } from 'electron';
+import { CALL_NAMES } from '../../shared/contract';
+
+const allowed = new Set<string>(CALL_NAMES);
+
+contextBridge.exposeInMainWorld('atlas', {
+  calls: [...CALL_NAMES],
+  invoke(name: string, input: unknown): Promise<unknown> {
+    if (typeof name !== 'string' || !allowed.has(name)) {
+      return Promise.resolve({ ok: false, error: { code: 'validation', message: `There is no call named '${String(name).slice(0, 80)}'` } });
+    }
+    return ipcRenderer.invoke(`atlas:${name}`, input);
+  },
+});

@@ -1,0 +1,62 @@
+// One typed client for the contract, over whichever transport the page has: the preload's bridge
+// in Electron, or HTTP with the session token in the browser mode. The UI never knows which.
+import type { CallInput, CallName, CallOutput } from '../../../shared/contract';
+import type { AtlasErrorShape, CallResult } from '../../../shared/errors';
+
+type Transport = (name: string, input: unknown) => Promise<CallResult<unknown>>;
+
+interface Bridge {
+  invoke(name: string, input: unknown): Promise<CallResult<unknown>>;
+}
+declare global {
+  interface Window {
+    atlas?: Bridge;
+  }
+}
+
+export class ApiError extends Error implements AtlasErrorShape {
+  readonly code: AtlasErrorShape['code'];
+  readonly field?: string;
+  constructor(shape: AtlasErrorShape) {
+    super(shape.message);
+    this.code = shape.code;
+    if (shape.field) this.field = shape.field;
+  }
+}
+
+const TOKEN_KEY = 'atlas-token';
+
+/** The browser mode's token arrives in the URL fragment (never sent to a server) and is then kept for the tab. */
+function browserToken(): string | null {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]!);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function httpTransport(token: string | null): Transport {
+  return async (name, input) => {
+    try {
+      const res = await fetch(`/api/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(input ?? {}),
+      });
+      return (await res.json()) as CallResult<unknown>;
+    } catch (err) {
+      return { ok: false, error: { code: 'internal', message: `The engine cannot be reached: ${(err as Error).message}` } };
+    }
+  };
+}
+
+const transport: Transport = window.atlas
+  ? (name, input) => window.atlas!.invoke(name, input)
+  : httpTransport(browserToken());
+
+export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  const result = await transport(name, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value as CallOutput<K>;
+}

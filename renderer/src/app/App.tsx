@@ -1,0 +1,66 @@
+// The app shell: a header with what is drawn, the graph, the legend and the details panel, and
+// designed states for loading, errors and an empty network.
+import { useEffect } from 'react';
+import { DetailsPanel } from '../features/details/DetailsPanel';
+import { GraphCanvas } from '../features/graph/GraphCanvas';
+import { Legend } from '../features/legend/Legend';
+import { useAtlas } from '../store/atlas';
+
+function Counts() {
+  const slice = useAtlas((s) => s.slice);
+  if (!slice) return null;
+  const { organisations, ties } = slice.counts;
+  const part = (c: { shown: number; total: number }, noun: string) =>
+    c.shown === c.total ? `${c.total} ${noun}` : `${c.shown} of ${c.total} ${noun}`;
+  return (
+    <p className="counts" data-testid="counts">
+      {part(organisations, 'organisations')} · {part(ties, 'ties')}
+    </p>
+  );
+}
+
+export function App() {
+  const { status, error, info, view, slice, load, setView } = useAtlas();
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>Stakeholder Atlas</h1>
+        <Counts />
+        <div className="segmented" role="group" aria-label="View">
+          <button aria-pressed={view === 'organisations'} onClick={() => void setView('organisations')}>
+            Organisations
+          </button>
+          <button aria-pressed={view === 'full'} onClick={() => void setView('full')}>
+            With partnerships and events
+          </button>
+        </div>
+      </header>
+      {info?.synthetic && (
+        <p className="banner" role="note">
+          This database holds synthetic records (named “[synthetic] …”) made for demonstration. They are not real data.
+        </p>
+      )}
+      <main className="workspace">
+        <div className="stage">
+          <GraphCanvas />
+          {status === 'loading' && <div className="overlay" aria-busy="true">Opening the network…</div>}
+          {status === 'error' && (
+            <div className="overlay error" role="alert">
+              <p>{error}</p>
+              <button onClick={() => void load()}>Try again</button>
+            </div>
+          )}
+          {status === 'ready' && slice && slice.nodes.length === 0 && (
+            <div className="overlay">The network is empty. Organisations you add or import will appear here.</div>
+          )}
+          <Legend />
+        </div>
+        <DetailsPanel />
+      </main>
+    </div>
+  );
+}

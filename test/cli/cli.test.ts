@@ -1,0 +1,222 @@
+// The `atlas` tool end to end on real SQLite files: in-process through main() for most cases, and
+// through the real launcher (node bin/atlas.mjs) to prove the shebang, tsx and exit codes work.
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main';
+import { USAGE } from '../../electron/cli/usage';
+import type { Slice, Stats } from '../../shared/schemas';
+import { tempDir } from '../engine/helpers';
+
+const ROOT = resolve(__dirname, '../..');
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+
+let n = 0;
+const freshDb = () => join(dir, `db-${++n}.sqlite`);
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr, lines: stderr.split('\n').filter(Boolean) };
+}
+
+async function runJson<T>(...argv: string[]): Promise<T> {
+  const r = await run(...argv);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as T;
+}
+
+function expectOneLineFailure(r: { code: number; stderr: string; lines: string[] }, code: number, pattern: RegExp) {
+  expect(r.code).toBe(code);
+  expect(r.lines).toHaveLength(1);
+  expect(r.stderr.endsWith('\n')).toBe(true);
+  expect(r.lines[0]).toMatch(/^atlas: /);
+  expect(r.lines[0]).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+const REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'];
+const SECTORS = ['government', 'intergovernmental', 'civil_society', 'academia', 'private_sector', 'other'];
+
+describe('atlas help', () => {
+  it('prints usage for --help, help and COMMAND --help', async () => {
+    for (const argv of [['--help'], ['help'], ['-h'], ['stats', '--help']]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(USAGE);
+    }
+    for (const cmd of ['stats', 'query', 'generate', 'seed', '--db', '--json']) expect(USAGE).toContain(cmd);
+  });
+});
+
+describe('atlas seed and stats', () => {
+  const db = freshDb();
+
+  it('loads the seed network, then skips what is already there', async () => {
+    const first = await run('seed', '--db', db);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Loaded the seed network: \d+ records created, 0 already present\n$/);
+    const again = await runJson<{ created: number; skipped: number }>('seed', '--db', db, '--json');
+    expect(again.created).toBe(0);
+    expect(again.skipped).toBeGreaterThan(0);
+  });
+
+  it('counts 7 organisations and 8 ties', async () => {
+    const s = await runJson<Stats>('stats', '--db', db, '--json');
+    expect(s.organisations).toBe(7);
+    expect(s.ties).toBe(8);
+    expect(s.synthetic).toBe(0);
+  });
+
+  it('prints a readable table', async () => {
+    const r = await run('stats', '--db', db);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}Organisations +7$/m);
+    expect(r.stdout).toMatch(/^ {2}Ties +8$/m);
+    expect(r.stdout).toMatch(/^ {2}Region +Organisations +Ties$/m);
+    expect(r.stdout).toMatch(/^ {2}Sector +Organisations +Ties$/m);
+  });
+
+  it('queries the ego network of an organisation taken from a query', async () => {
+    const all = await runJson<Slice>('query', '--db', db);
+    expect(all.nodes).toHaveLength(7);
+    // The best-connected organisation, so the ego network is more than the centre alone.
+    const degree = new Map<string, number>();
+    for (const e of all.edges) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+    const centre = [...degree].sort((a, b) => b[1] - a[1])[0]![0];
+    const ego = await runJson<Slice>('query', '--db', db, '--ego', centre);
+    const ids = new Set(ego.nodes.map((node) => node.id));
+    expect(ids.has(centre)).toBe(true);
+    expect(ego.nodes.length).toBe(degree.get(centre)! + 1);
+    // The ego network is the induced subgraph: ties among the neighbours count too.
+    expect(ego.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+    expect(ego.edges.filter((e) => e.source === centre || e.target === centre)).toHaveLength(degree.get(centre)!);
+    const deeper = await runJson<Slice>('query', '--db', db, '--ego', centre, '--depth', '2', '--view', 'full');
+    expect(deeper.view).toBe('full');
+    expect(deeper.nodes.length).toBeGreaterThanOrEqual(ego.nodes.length);
+  });
+
+  it('names an unknown ego organisation on one line, exit 1', async () => {
+    expectOneLineFailure(await run('query', '--db', db, '--ego', 'no-such-org'), 1, /No organisation has ID 'no-such-org'/);
+  });
+});
+
+describe('atlas generate and query', () => {
+  const names = async (db: string) =>
+    (await runJson<Slice>('query', '--db', db)).nodes.map((node) => node.name).sort();
+
+  it('is deterministic, labelled synthetic and covers every region and sector', async () => {
+    const a = freshDb();
+    const b = freshDb();
+    const made = await runJson<{ rows: Record<string, number>; totalRows: number; seconds: number; rowsPerSecond: number; importId: string }>(
+      'generate', '--orgs', '300', '--seed', '7', '--db', a, '--json',
+    );
+    expect(made.rows.organisation).toBe(300);
+    expect(made.totalRows).toBe(Object.values(made.rows).reduce((x, y) => x + y, 0));
+    expect(made.seconds).toBeGreaterThan(0);
+    expect(made.rowsPerSecond).toBeGreaterThan(0);
+    expect(made.importId).toMatch(/\S/);
+
+    const human = await run('generate', '--orgs', '300', '--seed', '7', '--db', b);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^ {2}organisation +300$/m);
+    expect(human.stdout).toMatch(/rows in [\d.]+ s \([\d,]+ rows\/s\)/);
+
+    const namesA = await names(a);
+    expect(namesA).toHaveLength(300);
+    expect(namesA).toEqual(await names(b));
+    expect(namesA.every((name) => name.startsWith('[synthetic] '))).toBe(true);
+
+    const slice = await runJson<Slice>('query', '--db', a);
+    expect(new Set(slice.nodes.map((node) => node.region))).toEqual(new Set(REGIONS));
+    expect(new Set(slice.nodes.map((node) => node.sector))).toEqual(new Set(SECTORS));
+
+    const s = await runJson<Stats>('stats', '--db', a, '--json');
+    expect(s.organisations).toBe(300);
+    for (const r of REGIONS) expect(s.organisationsByRegion[r]).toBeGreaterThan(0);
+  });
+
+  it('--region Africa returns only African organisations', async () => {
+    const db = freshDb();
+    expect((await run('generate', '--orgs', '300', '--seed', '3', '--db', db)).code).toBe(0);
+    const all = await runJson<Slice>('query', '--db', db);
+    const africa = await runJson<Slice>('query', '--db', db, '--region', 'Africa');
+    expect(africa.nodes.length).toBeGreaterThan(0);
+    expect(africa.nodes.length).toBe(all.nodes.filter((node) => node.region === 'Africa').length);
+    expect(africa.nodes.every((node) => node.region === 'Africa')).toBe(true);
+    const ids = new Set(africa.nodes.map((node) => node.id));
+    expect(africa.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+
+    const two = await runJson<Slice>('query', '--db', db, '--region', 'Africa', '--region', 'Asia', '--sector', 'government');
+    expect(two.nodes.length).toBeGreaterThan(0);
+    expect(two.nodes.every((node) => (node.region === 'Africa' || node.region === 'Asia') && node.sector === 'government')).toBe(true);
+  });
+});
+
+describe('atlas failures', () => {
+  it('bad usage exits 2 with one line', async () => {
+    expectOneLineFailure(await run('frobnicate'), 2, /Unknown command 'frobnicate'/);
+    expectOneLineFailure(await run(), 2, /No command/);
+    expectOneLineFailure(await run('generate', '--orgs', 'abc', '--db', freshDb()), 2, /--orgs/);
+    expectOneLineFailure(await run('generate', '--orgs', '0', '--db', freshDb()), 2, /--orgs/);
+    expectOneLineFailure(await run('generate', '--orgs', '1000001', '--db', freshDb()), 2, /--orgs/);
+    expectOneLineFailure(await run('generate', '--db', freshDb()), 2, /--orgs/);
+    expectOneLineFailure(await run('query', '--depth', '2', '--db', freshDb()), 2, /--depth needs --ego/);
+    expectOneLineFailure(await run('query', '--colour', 'red', '--db', freshDb()), 2, /Unknown option '--colour'/);
+    expectOneLineFailure(await run('stats', 'extra', '--db', freshDb()), 2, /Unexpected argument 'extra'/);
+  });
+
+  it('a bad filter value exits 1 with one line naming the field', async () => {
+    const r = await run('query', '--sector', 'army', '--db', freshDb());
+    expectOneLineFailure(r, 1, /filters\.sectors\[0\]/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a database from a newer version exits 1 with one line', async () => {
+    const db = freshDb();
+    const raw = new Database(db);
+    raw.pragma('user_version = 99');
+    raw.close();
+    expectOneLineFailure(await run('stats', '--db', db), 1, /newer version/);
+    expectOneLineFailure(await run('stats', '--db', db, '--json'), 1, /newer version/);
+  });
+});
+
+describe('the bin/atlas.mjs launcher', () => {
+  const atlas = (...args: string[]) =>
+    spawnSync(process.execPath, ['bin/atlas.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+
+  it('runs commands end to end', () => {
+    const db = freshDb();
+    const seeded = atlas('seed', '--db', db);
+    expect(seeded.stderr).toBe('');
+    expect(seeded.status).toBe(0);
+    expect(seeded.stdout).toMatch(/^Loaded the seed network: /);
+    const s = atlas('stats', '--db', db, '--json');
+    expect(s.status).toBe(0);
+    expect((JSON.parse(s.stdout) as Stats).organisations).toBe(7);
+    const help = atlas('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toBe(USAGE);
+  });
+
+  it('fails with exactly one stderr line and a non-zero exit', () => {
+    const bad = atlas('query', '--sector', 'army', '--db', freshDb());
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^atlas: .*filters\.sectors\[0\]/);
+
+    const usage = atlas('generate', '--orgs', 'abc');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr.split('\n').filter(Boolean)).toEqual(["atlas: --orgs must be a whole number, not 'abc'"]);
+  });
+});
