@@ -46,6 +46,7 @@ export function App() {
       )}
       <main className="workspace">
         <div className="stage">
+          <div className="canvas">
           <GraphCanvas />
           {status === 'loading' && <div className="overlay" aria-busy="true">Opening the network…</div>}
           {status === 'error' && (
@@ -57,6 +58,7 @@ export function App() {
           {status === 'ready' && slice && slice.nodes.length === 0 && (
             <div className="overlay">The network is empty. Organisations you add or import will appear here.</div>
           )}
+          </div>
           <Legend />
         </div>
         <DetailsPanel />
