@@ -111,7 +111,7 @@ export class Engine {
           .all() as Country[],
       'graph.slice': (i: CallInput<'graph.slice'>) => this.slices.slice(i.filters ?? {}, i.view ?? 'organisations'),
       'graph.ego': (i: CallInput<'graph.ego'>) =>
-        egoNetwork(db, this.slices, i.organisationId, i.depth, (i.filters ?? {}) as Filters, i.view ?? 'organisations'),
+        egoNetwork(this.slices, i.organisationId, i.depth, (i.filters ?? {}) as Filters, i.view ?? 'organisations'),
       'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, i.type, i.id),
       'stats.get': () => stats(db, this.slices),
       'changes.list': (i: CallInput<'changes.list'>): Change[] => {

@@ -11,7 +11,21 @@ import { CALL_NAMES } from '../../shared/contract';
 const root = resolve(__dirname, '../..');
 const doublePath = resolve(__dirname, 'electron-double.cjs');
 const require = createRequire(import.meta.url);
-type Double = typeof import('./electron-double.cjs');
+/* The double is plain CommonJS; these are the parts the test reads. */
+type Fn = (...args: any[]) => any;
+interface FakeWindow {
+  options: { webPreferences: Record<string, unknown> & { preload: string } };
+  webContents: NodeJS.EventEmitter & { loaded: string | null; windowOpenHandler: Fn | null };
+}
+interface Double {
+  app: NodeJS.EventEmitter;
+  session: { defaultSession: { permissionRequestHandler: Fn | null; permissionCheckHandler: Fn | null; beforeRequest: Fn | null } };
+  __double: {
+    calls: { schemes: any[]; protocolHandlers: Record<string, Fn>; ipc: Record<string, Fn>; windows: FakeWindow[]; sandbox: boolean };
+    ready: () => void;
+    FakeContents: new (id: number) => NodeJS.EventEmitter;
+  };
+}
 let electron: Double;
 let dir: string;
 const resolveFilename = (Module as unknown as { _resolveFilename: (...a: unknown[]) => string })._resolveFilename;

@@ -198,8 +198,10 @@ export const MIGRATIONS: readonly Migration[] = [
 
         -- The change log: every write, from a form, an import or the seed. Undo, history and
         -- provenance read from here, so nothing writes to the tables above without a row here.
+        -- seq is the rowid: rows are never deleted, so it only grows (AUTOINCREMENT would cost
+        -- an extra write per row for a guarantee the log does not need).
         CREATE TABLE change (
-          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          seq INTEGER PRIMARY KEY,
           at TEXT NOT NULL,
           actor TEXT NOT NULL,
           import_id TEXT REFERENCES import_run(id),

@@ -16,7 +16,7 @@ import {
   SYNTHETIC_PREFIX,
   type Sector,
 } from '../../../shared/domain';
-import { TABLES, type RecordObject } from '../store/tables';
+import { TABLES, type RecordObject, type TableDef } from '../store/tables';
 import type { Writer } from '../store/writer';
 
 export interface GenerateOptions {
@@ -103,11 +103,14 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
   let acc = 0;
   for (const s of SECTORS) sectorCum.push([s, (acc += SECTOR_WEIGHTS[s])]);
 
-  const rows: Record<string, number> = {};
+  // Records are built first and written table by table, in reference order, with bulk inserts.
+  const ORDER = [TABLES.organisation, TABLES.partnership, TABLES.membership, TABLES.event, TABLES.participation, TABLES.relation];
+  const buffers = new Map<TableDef, RecordObject[]>(ORDER.map((d) => [d, []]));
   const at = new Date().toISOString();
-  const put = (def: (typeof TABLES)[keyof typeof TABLES], rec: Record<string, unknown>) => {
-    writer.insert(def, { ...rec, createdAt: at, updatedAt: at } as unknown as RecordObject);
-    rows[def.table] = (rows[def.table] ?? 0) + 1;
+  const put = (def: TableDef, rec: Record<string, unknown>) => {
+    rec.createdAt = at;
+    rec.updatedAt = at;
+    buffers.get(def)!.push(rec as RecordObject);
   };
 
   const importId = writer.runImport(
@@ -152,11 +155,11 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
       };
       const year = () => 2005 + Math.floor(rand() * 21);
 
-      const P = Math.round(N * 0.3);
+      const P = Math.round(N * 0.33);
       for (let p = 0; p < P; p++) {
         const regional = rand() < 0.7;
         const r = Math.floor(rand() * regions.length);
-        const size = Math.min(40, 1 + Math.floor(pareto(1.8) * 2));
+        const size = Math.min(25, 2 + Math.floor((pareto(2.4) - 1) * 2.5));
         const start = year();
         const ongoing = rand() < 0.4;
         const id = uuidv7();
@@ -190,7 +193,7 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
       for (let e = 0; e < E; e++) {
         const regional = rand() < 0.5;
         const r = Math.floor(rand() * regions.length);
-        const size = Math.min(60, 2 + Math.floor(pareto(1.7) * 2));
+        const size = Math.min(30, 2 + Math.floor((pareto(2.2) - 1) * 2.5));
         const y = 2010 + Math.floor(rand() * 16);
         const month = 1 + Math.floor(rand() * 12);
         const day = 1 + Math.floor(rand() * 28);
@@ -239,9 +242,11 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
           synthetic: true,
         });
       }
+      for (const def of ORDER) writer.insertMany(def, buffers.get(def)!);
       return importId;
     },
   );
+  const rows = Object.fromEntries(ORDER.map((d) => [d.table, buffers.get(d)!.length]));
   const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
   return { importId, rows, totalRows };
 }

@@ -1,70 +1,42 @@
 // The ego network: the organisations within 1 to 3 ties of one organisation, under the same
-// filters as any slice, found by breadth-first search in SQL (only the frontier is read, never the
-// whole network), then drawn by the slice builder restricted to what was reached.
-import type { Database } from 'better-sqlite3';
+// filters as any slice, found by breadth-first search over the in-memory index, then drawn by the
+// slice builder restricted to what was reached.
 import type { GraphView } from '../../../shared/domain';
 import { AtlasError } from '../../../shared/errors';
 import type { Filters, Slice } from '../../../shared/schemas';
-import { connectorRule, eventWhere, organisationWhere, partnershipWhere, relationWhere } from './filters';
+import { connectorTest, organisationTest, relationTest } from './filters';
 import type { SliceBuilder } from './slice';
 
-export function egoNetwork(
-  db: Database,
-  slices: SliceBuilder,
-  centre: string,
-  depth: number,
-  filters: Filters,
-  view: GraphView,
-): Slice {
-  if (!db.prepare('SELECT 1 FROM organisation WHERE id = ?').get(centre)) {
-    throw new AtlasError('not_found', `No organisation has ID '${centre}'`, 'organisationId');
-  }
-  const rule = connectorRule(filters);
-  const org = organisationWhere(filters);
-  const parts: string[] = [];
-  const params: (frontier: string) => unknown[] = (frontier) => {
-    const out: unknown[] = [];
-    if (rule.partnerships) out.push(frontier, ...partnershipWhere(filters).params);
-    if (rule.events) out.push(frontier, ...eventWhere(filters).params);
-    if (rule.relations) out.push(frontier, ...relationWhere(filters).params, frontier, ...relationWhere(filters).params);
-    return out;
-  };
-  if (rule.partnerships) {
-    parts.push(`SELECT m2.organisation_id AS id FROM membership m1
-      JOIN partnership p ON p.id = m1.partnership_id
-      JOIN membership m2 ON m2.partnership_id = m1.partnership_id
-      WHERE m1.organisation_id IN (SELECT value FROM json_each(?)) AND ${partnershipWhere(filters).where}`);
-  }
-  if (rule.events) {
-    parts.push(`SELECT q2.organisation_id AS id FROM participation q1
-      JOIN event e ON e.id = q1.event_id
-      JOIN participation q2 ON q2.event_id = q1.event_id
-      WHERE q1.organisation_id IN (SELECT value FROM json_each(?)) AND ${eventWhere(filters).where}`);
-  }
-  if (rule.relations) {
-    const r = relationWhere(filters).where;
-    parts.push(`SELECT r.target_id AS id FROM relation r WHERE r.source_id IN (SELECT value FROM json_each(?)) AND ${r}`);
-    parts.push(`SELECT r.source_id AS id FROM relation r WHERE r.target_id IN (SELECT value FROM json_each(?)) AND ${r}`);
-  }
-  const step = db
-    .prepare(
-      `SELECT o.id FROM organisation o LEFT JOIN country c ON c.code = o.country
-       WHERE o.id IN (${parts.join(' UNION ')}) AND ${org.where}`,
-    )
-    .pluck();
-
-  const reached = new Set<string>([centre]);
+export function egoNetwork(slices: SliceBuilder, centreId: string, depth: number, filters: Filters, view: GraphView): Slice {
+  const g = slices.cache.get();
+  const centre = g.index.get(centreId);
+  if (centre === undefined) throw new AtlasError('not_found', `No organisation has ID '${centreId}'`, 'organisationId');
+  const orgOk = organisationTest(g, filters);
+  const connOk = connectorTest(filters);
+  const relOk = relationTest(filters);
+  const connPasses = new Map<number, boolean>();
+  const reached = new Set<number>([centre]);
   let frontier = [centre];
   for (let d = 0; d < depth && frontier.length > 0; d++) {
-    const next: string[] = [];
-    const json = JSON.stringify(frontier);
-    for (const id of step.all(...params(json), ...org.params) as string[]) {
-      if (!reached.has(id)) {
-        reached.add(id);
-        next.push(id);
+    const next: number[] = [];
+    const visit = (o: number) => {
+      if (!reached.has(o) && (!orgOk || orgOk(o))) {
+        reached.add(o);
+        next.push(o);
+      }
+    };
+    for (const o of frontier) {
+      for (const k of g.orgConnectors[o]!) {
+        let ok = connPasses.get(k);
+        if (ok === undefined) connPasses.set(k, (ok = connOk(g.connectors[k]!)));
+        if (ok) for (const m of g.connectors[k]!.orgs) visit(m);
+      }
+      for (const k of g.orgRelations[o]!) {
+        const r = g.relations[k]!;
+        if (relOk(r)) visit(r.source === o ? r.target : r.source);
       }
     }
     frontier = next;
   }
-  return slices.slice(filters, view, { restrictTo: [...reached], alwaysKeep: centre });
+  return slices.slice(filters, view, { restrictTo: reached, alwaysKeep: centre });
 }

@@ -1,0 +1,12 @@
+// `npm run bench`: every performance target in the issues, measured and printed as a table.
+import { engineBench, type Row } from './engine.bench';
+
+function print(title: string, rows: Row[]) {
+  console.log(`\n${title}\n`);
+  console.log('| measure | figure | target | met |');
+  console.log('|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.what} | ${r.figure} | ${r.target} | ${r.ok ? 'yes' : 'NO'} |`);
+}
+
+console.log(`Stakeholder Atlas benchmarks · ${new Date().toISOString()} · Node ${process.version} · ${process.platform}/${process.arch}`);
+print('Engine (issue 2): synthetic network', engineBench());
