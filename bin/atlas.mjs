@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The `atlas` command: registers tsx so Node can load the TypeScript sources, then hands over to
 // electron/cli/main.ts, which owns parsing, output and exit codes.
-import { register } from 'tsx/esm/api';
 
 // `atlas query | head` closes the pipe early; that is not an error worth a stack trace.
 process.stdout.on('error', (err) => {
@@ -10,6 +9,8 @@ process.stdout.on('error', (err) => {
 });
 
 try {
+  // Imported dynamically so that a broken install still fails with one line, not a stack trace.
+  const { register } = await import('tsx/esm/api');
   register();
   const { main } = await import('../electron/cli/main.ts');
   process.exitCode = await main(process.argv.slice(2));
