@@ -1,8 +1,7 @@
 // `npm start`: install what is missing, build what is stale, then open the app. Where Electron's
 // binary is missing (its download was blocked), say so plainly and offer the browser mode.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +12,16 @@ ensureDeps();
 const { buildIfStale } = await import('./build-if-stale.mjs');
 const { electronNativeBinding } = await import('./electron-native.mjs');
 
+/**
+ * Where Electron's executable is, or null. Read from the package's path.txt rather than by
+ * require('electron'), which would try to download the binary and fail with a stack trace.
+ */
 function electronBinary() {
-  try {
-    const path = createRequire(join(root, 'package.json'))('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const pkg = join(root, 'node_modules', 'electron');
+  const pathFile = join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const exe = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(exe) ? exe : null;
 }
 
 async function offerBrowserMode(reason) {
@@ -40,11 +42,11 @@ async function offerBrowserMode(reason) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
+buildIfStale();
 const electron = electronBinary();
 if (!electron) {
   await offerBrowserMode("Electron's binary is not installed (its download was probably blocked).");
 } else {
-  buildIfStale();
   const binding = electronNativeBinding();
   if (!binding) {
     await offerBrowserMode('better-sqlite3 could not be prepared for Electron (no prebuilt binary and no build tools or network).');
