@@ -7,11 +7,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EngineClient } from '../../electron/engine/client';
 import { findResourcesDir } from '../../electron/engine/paths';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { mimeType, servedPath } from '../../shared/static-files';
 import { isCallName } from '../../shared/contract';
 import type { CallResult } from '../../shared/errors';
 
@@ -32,15 +33,6 @@ export interface Harness {
 }
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
@@ -111,13 +103,14 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         return send(res, 200, await engine.call(name, input));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Only GET for files');
-      const file = resolve(rendererDir, '.' + (url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname)));
-      if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      const path = servedPath(url.pathname);
+      const file = path === null ? null : join(rendererDir, path);
+      if (file === null || !existsSync(file) || !statSync(file).isFile()) {
         res.writeHead(404, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS });
         return res.end('Not found');
       }
       res.writeHead(200, {
-        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': mimeType(file),
         'Cache-Control': 'no-cache',
         ...SECURITY_HEADERS,
       });
