@@ -29,7 +29,7 @@ query options:
                              conference, webinar (repeatable)
   --tag TAG                  Organisation tag (repeatable)
   --from DATE, --to DATE     Only ties active in this period (YYYY, YYYY-MM or YYYY-MM-DD)
-  --text STRING              Organisations whose name, acronym or description match
+  --text STRING              Organisations whose name or acronym contains STRING
 
 generate options:
   --orgs N                   How many organisations (required)

@@ -106,3 +106,12 @@ describe('migrations', () => {
     expect(readFileSync(path, 'utf8').startsWith('these are my meeting notes')).toBe(true);
   });
 });
+
+describe('database paths', () => {
+  // /proc exists only on Linux; elsewhere there is no folder where mkdir fails this way.
+  it.runIf(process.platform === 'linux')('refuses a folder that cannot be created, at once', () => {
+    expect(() => openEngine('/proc/no-such-folder/atlas.sqlite')).toThrow(
+      expect.objectContaining({ code: 'validation', message: expect.stringMatching(/Cannot create the folder/) }),
+    );
+  });
+});

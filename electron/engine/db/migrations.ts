@@ -109,9 +109,10 @@ export const MIGRATIONS: readonly Migration[] = [
           role TEXT NOT NULL ${oneOf('role', MEMBER_ROLES)},
           start_date TEXT,
           end_date TEXT,
-          ${stamps},
-          UNIQUE (partnership_id, organisation_id)
+          ${stamps}
         );
+        -- Named unique indexes rather than inline UNIQUE, so bulk loads can defer them.
+        CREATE UNIQUE INDEX membership_pair ON membership(partnership_id, organisation_id);
         CREATE INDEX membership_organisation ON membership(organisation_id, partnership_id);
 
         CREATE TABLE event (
@@ -141,9 +142,9 @@ export const MIGRATIONS: readonly Migration[] = [
           event_id TEXT NOT NULL REFERENCES event(id),
           organisation_id TEXT NOT NULL REFERENCES organisation(id),
           role TEXT NOT NULL ${oneOf('role', PARTICIPANT_ROLES)},
-          ${stamps},
-          UNIQUE (event_id, organisation_id)
+          ${stamps}
         );
+        CREATE UNIQUE INDEX participation_pair ON participation(event_id, organisation_id);
         CREATE INDEX participation_organisation ON participation(organisation_id, event_id);
 
         CREATE TABLE relation (

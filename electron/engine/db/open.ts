@@ -22,7 +22,7 @@ export interface OpenResult {
 }
 
 export function openDatabase(path: string, opts: OpenOptions): OpenResult {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') ensureDir(dirname(path));
   const existed = path !== ':memory:' && existsSync(path);
   let db: Database.Database;
   try {
@@ -75,6 +75,21 @@ export function openDatabase(path: string, opts: OpenOptions): OpenResult {
       throw new AtlasError('validation', `${path} is not a Stakeholder Atlas database (not SQLite)`);
     }
     throw err;
+  }
+}
+
+/**
+ * Creates the folder and its missing parents one level at a time: Node 20's recursive mkdir loops
+ * forever under pseudo-filesystems such as /proc, where a plain mkdir fails at once.
+ */
+function ensureDir(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) ensureDir(parent);
+  try {
+    mkdirSync(dir);
+  } catch (err) {
+    throw new AtlasError('validation', `Cannot create the folder ${dir}: ${(err as Error).message}`);
   }
 }
 

@@ -242,7 +242,9 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
           synthetic: true,
         });
       }
-      for (const def of ORDER) writer.insertMany(def, buffers.get(def)!);
+      writer.withIndexesDeferred(ORDER, () => {
+        for (const def of ORDER) writer.insertMany(def, buffers.get(def)!);
+      });
       return importId;
     },
   );

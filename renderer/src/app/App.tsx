@@ -10,8 +10,9 @@ function Counts() {
   const slice = useAtlas((s) => s.slice);
   if (!slice) return null;
   const { organisations, ties } = slice.counts;
+  const n = (x: number) => x.toLocaleString('en');
   const part = (c: { shown: number; total: number }, noun: string) =>
-    c.shown === c.total ? `${c.total} ${noun}` : `${c.shown} of ${c.total} ${noun}`;
+    c.shown === c.total ? `${n(c.total)} ${noun}` : `${n(c.shown)} of ${n(c.total)} ${noun}`;
   return (
     <p className="counts" data-testid="counts">
       {part(organisations, 'organisations')} · {part(ties, 'ties')}
@@ -20,7 +21,7 @@ function Counts() {
 }
 
 export function App() {
-  const { status, error, info, view, slice, load, setView } = useAtlas();
+  const { status, error, info, view, slice, cut, load, setView } = useAtlas();
   useEffect(() => {
     void load();
   }, [load]);
@@ -42,6 +43,12 @@ export function App() {
       {info?.synthetic && (
         <p className="banner" role="note">
           This database holds synthetic records (named “[synthetic] …”) made for demonstration. They are not real data.
+        </p>
+      )}
+      {cut && (
+        <p className="banner" role="note" data-testid="cut">
+          Drawing the {cut.drawn.toLocaleString('en')} most connected of {cut.of.toLocaleString('en')} nodes, so the window stays
+          responsive. Narrow the network with filters (the explorer, next) to see the rest.
         </p>
       )}
       <main className="workspace">

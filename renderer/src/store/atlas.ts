@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { GraphView } from '../../../shared/domain';
 import type { Details, Info, Slice } from '../../../shared/schemas';
 import { ApiError, call } from '../api/client';
+import { capSlice } from '../features/graph/cap';
 
 export type Status = 'loading' | 'ready' | 'error';
 
@@ -13,6 +14,8 @@ interface AtlasState {
   info: Info | null;
   view: GraphView;
   slice: Slice | null;
+  /** Set when the slice was too large to draw whole. */
+  cut: { drawn: number; of: number } | null;
   selectedId: string | null;
   details: Details | null;
   detailsError: string | null;
@@ -29,6 +32,7 @@ export const useAtlas = create<AtlasState>((set, get) => ({
   info: null,
   view: 'organisations',
   slice: null,
+  cut: null,
   selectedId: null,
   details: null,
   detailsError: null,
@@ -37,7 +41,7 @@ export const useAtlas = create<AtlasState>((set, get) => ({
     set({ status: 'loading', error: null });
     try {
       const [info, slice] = await Promise.all([call('meta.info', {}), call('graph.slice', { view: get().view })]);
-      set({ info, slice, status: 'ready' });
+      set({ info, ...capSlice(slice), status: 'ready' });
     } catch (err) {
       set({ status: 'error', error: message(err) });
     }
@@ -47,7 +51,7 @@ export const useAtlas = create<AtlasState>((set, get) => ({
     if (view === get().view) return;
     set({ view });
     try {
-      set({ slice: await call('graph.slice', { view }) });
+      set(capSlice(await call('graph.slice', { view })));
     } catch (err) {
       set({ status: 'error', error: message(err) });
     }

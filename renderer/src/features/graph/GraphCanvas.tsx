@@ -15,9 +15,19 @@ declare global {
   }
 }
 
+function fit(cy: Core) {
+  cy.fit(undefined, 60);
+  // A handful of nodes would otherwise be blown up to fill the screen.
+  if (cy.zoom() > 1.25) {
+    cy.zoom(1.25);
+    cy.center();
+  }
+}
+
 export function GraphCanvas() {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  const autoFit = useRef(true);
   const slice = useAtlas((s) => s.slice);
   const selectedId = useAtlas((s) => s.selectedId);
   const select = useAtlas((s) => s.select);
@@ -42,6 +52,14 @@ export function GraphCanvas() {
       if (e.target === cy) void useAtlas.getState().select(null);
     });
     const onTheme = () => cy.style(graphStyle(darkQuery.matches));
+    // Banners and panels change the canvas's size; Cytoscape must be told, and the graph is
+    // fitted again until the user has panned or zoomed it themselves.
+    cy.on('dragpan scrollzoom pinchzoom', () => (autoFit.current = false));
+    const resize = new ResizeObserver(() => {
+      cy.resize();
+      if (autoFit.current) fit(cy);
+    });
+    resize.observe(container.current!);
     darkQuery.addEventListener('change', onTheme);
     window.atlasGraph = {
       renderedPosition(id) {
@@ -54,6 +72,7 @@ export function GraphCanvas() {
     };
     return () => {
       darkQuery.removeEventListener('change', onTheme);
+      resize.disconnect();
       delete window.atlasGraph;
       cy.destroy();
       cyRef.current = null;
@@ -65,12 +84,8 @@ export function GraphCanvas() {
     if (!cy || !slice) return;
     if (applySlice(cy, slice)) {
       cy.layout(layoutFor(cy)).run();
-      cy.fit(undefined, 60);
-      // A handful of nodes would otherwise be blown up to fill the screen.
-      if (cy.zoom() > 1.25) {
-        cy.zoom(1.25);
-        cy.center();
-      }
+      autoFit.current = true;
+      fit(cy);
     }
     setDrawn({ nodes: cy.nodes().length, edges: cy.edges().length });
   }, [slice]);
