@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { AtlasError } from './errors';
 import { contract, isCallName, type CallName, type CallInput } from './contract';
 
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
     .join('');

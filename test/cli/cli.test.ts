@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
 import { USAGE } from '../../electron/cli/usage';
 import type { Slice, Stats } from '../../shared/schemas';
+import { REGIONS } from '../../shared/domain';
 import { tempDir } from '../engine/helpers';
 
 const ROOT = resolve(__dirname, '../..');
@@ -42,7 +43,7 @@ function expectOneLineFailure(r: { code: number; stderr: string; lines: string[]
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
-const REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'];
+
 const SECTORS = ['government', 'intergovernmental', 'civil_society', 'academia', 'private_sector', 'other'];
 
 describe('atlas help', () => {
