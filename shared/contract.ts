@@ -62,6 +62,8 @@ export const contract = {
   'record.details': read(S.DetailsInput, S.Details),
   'stats.get': read(Empty, S.Stats),
   'changes.list': read(S.ChangesInput, z.array(S.Change)),
+  'import.preview': read(S.ImportInput, S.ImportSummary),
+  'import.run': write(S.ImportInput, S.ImportSummary),
 };
 
 export type Contract = typeof contract;

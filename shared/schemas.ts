@@ -198,6 +198,7 @@ export const RelationFields = z.strictObject({
   startDate: PartialDate.nullable().optional(),
   endDate: PartialDate.nullable().optional(),
   description: optText(20000),
+  attributes: Attributes.optional(),
   synthetic: Synthetic.optional(),
 });
 export const Relation = z.object({
@@ -208,6 +209,7 @@ export const Relation = z.object({
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   description: z.string().nullable(),
+  attributes: Attributes,
   synthetic: z.boolean(),
   ...timestamps,
 });
@@ -466,3 +468,39 @@ export const Info = z.object({
   synthetic: z.boolean(),
 });
 export type Info = z.infer<typeof Info>;
+
+// ---------- import ----------
+export const ImportInput = z.strictObject({
+  path: z.string().min(1, 'Which file?').max(4096),
+  format: z.enum(['gexf', 'graphml']).optional(),
+  onDuplicate: z.enum(['merge', 'skip', 'create']).optional(),
+  /** Files larger than this are refused; the person importing can raise it. */
+  maxBytes: z.number().int().min(1).max(4 * 1024 * 1024 * 1024).optional(),
+});
+export type ImportInput = z.infer<typeof ImportInput>;
+const ImportIssue = z.object({
+  message: z.string(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+  element: z.string().optional(),
+});
+export const ImportSummary = z.object({
+  file: z.string(),
+  format: z.string(),
+  nodes: z.number(),
+  edges: z.number(),
+  organisations: z.object({ create: z.number(), merge: z.number(), skip: z.number() }),
+  relations: z.object({ create: z.number(), skip: z.number() }),
+  duplicates: z.array(
+    z.object({ name: z.string(), existingId: z.string(), matchedBy: z.enum(['id', 'name']), action: z.enum(['create', 'merge', 'skip']) }),
+  ),
+  warnings: z.array(ImportIssue),
+  warningCount: z.number(),
+  errors: z.array(ImportIssue),
+  errorCount: z.number(),
+  unknownCountries: z.array(z.object({ value: z.string(), count: z.number() })),
+  /** Whether the file carried node positions, kept as a saved view with a preset layout. */
+  layout: z.boolean(),
+  importId: z.string().nullable(),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;

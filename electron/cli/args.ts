@@ -22,8 +22,8 @@ export interface Common {
   help: boolean;
 }
 
-/** Parses one command's options (no positionals) and the common ones. */
-export function parseCommand<O extends Options>(argv: string[], options: O) {
+/** Parses one command's options, the common ones, and at most `positionals` plain arguments. */
+export function parseCommand<O extends Options>(argv: string[], options: O, positionals = 0) {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, strict: true, allowPositionals: true });
@@ -31,7 +31,7 @@ export function parseCommand<O extends Options>(argv: string[], options: O) {
     // Node's messages carry a long hint about '--'; the first sentence is what a person needs.
     throw new UsageError(String((err as Error).message).split(/\. /)[0]!.replace(/\.$/, ''));
   }
-  if (parsed.positionals.length > 0) throw new UsageError(`Unexpected argument '${parsed.positionals[0]}'`);
+  if (parsed.positionals.length > positionals) throw new UsageError(`Unexpected argument '${parsed.positionals[positionals]}'`);
   const values = parsed.values as Record<string, unknown>;
   if (values.db === '') throw new UsageError('--db needs a file path');
   const common: Common = {
@@ -39,7 +39,7 @@ export function parseCommand<O extends Options>(argv: string[], options: O) {
     json: values.json === true,
     help: values.help === true,
   };
-  return { common, values };
+  return { common, values, positionals: parsed.positionals };
 }
 
 /** A whole number within bounds, or a usage error naming the option. */

@@ -6,6 +6,7 @@ Commands:
   query [filters]            Print a graph slice as JSON
   generate --orgs N          Add a synthetic network of N organisations (1 to 1,000,000)
   seed                       Load the shipped seed network (records already present are skipped)
+  import FILE                Import a GEXF or GraphML file: shows the preview, then imports it
   help                       Show this help
 
 Options for every command:
@@ -30,6 +31,12 @@ query options:
   --tag TAG                  Organisation tag (repeatable)
   --from DATE, --to DATE     Only ties active in this period (YYYY, YYYY-MM or YYYY-MM-DD)
   --text STRING              Organisations whose name or acronym contains STRING
+
+import options:
+  --dry-run                  Show the preview only; write nothing
+  --on-duplicate MODE        merge (default), skip or create, for organisations already present
+  --format gexf|graphml      When the file's name does not say
+  --max-mb N                 Refuse files larger than N MB (default 200)
 
 generate options:
   --orgs N                   How many organisations (required)

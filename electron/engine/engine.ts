@@ -11,6 +11,7 @@ import { openDatabase } from './db/open';
 import { SCHEMA_VERSION } from './db/migrations';
 import { egoNetwork } from './graph/ego';
 import { SliceBuilder } from './graph/slice';
+import { previewImport, runImport } from './interchange/import';
 import { generateSynthetic, type GenerateOptions, type GenerateResult } from './generate/synthetic';
 import { loadSeed, type SeedResult } from './seed/seed';
 import { recordDetails } from './store/details';
@@ -114,6 +115,8 @@ export class Engine {
         egoNetwork(this.slices, i.organisationId, i.depth, (i.filters ?? {}) as Filters, i.view ?? 'organisations'),
       'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, i.type, i.id),
       'stats.get': () => stats(db, this.slices),
+      'import.preview': (i: CallInput<'import.preview'>) => previewImport(db, i),
+      'import.run': (i: CallInput<'import.run'>) => runImport(db, store, this.writer, i),
       'changes.list': (i: CallInput<'changes.list'>): Change[] => {
         const rows = db
           .prepare(

@@ -62,13 +62,25 @@ describe('migrations', () => {
     const next = [...MIGRATIONS, { name: 'add a column', up: (db: Database.Database) => db.exec('ALTER TABLE organisation ADD COLUMN motto TEXT') }];
     const second = openDatabase(path, { resourcesDir: RESOURCES, migrations: next });
     expect(second.migratedFrom).toBe(MIGRATIONS.length);
-    expect(second.backupPath).toMatch(/old\.sqlite\.v1-.*\.bak$/);
+    expect(second.backupPath).toMatch(new RegExp(`old\\.sqlite\\.v${MIGRATIONS.length}-.*\\.bak$`));
     expect(second.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 1);
     second.db.close();
     const copy = new Database(second.backupPath!, { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(copy.prepare('SELECT name FROM organisation').pluck().all()).toEqual(['Kept']);
     copy.close();
+  });
+
+  it('migration 2 gives existing relations an empty attributes object', () => {
+    const path = `${dir}/v1.sqlite`;
+    const v1 = openDatabase(path, { resourcesDir: RESOURCES, migrations: MIGRATIONS.slice(0, 1) }).db;
+    const stamp = `'2020-01-01'`;
+    v1.exec(`INSERT INTO organisation (id, name, sector, created_at, updated_at) VALUES ('a', 'A', 'other', ${stamp}, ${stamp}), ('b', 'B', 'other', ${stamp}, ${stamp});
+             INSERT INTO relation (id, source_id, target_id, type, created_at, updated_at) VALUES ('r', 'a', 'b', 'funds', ${stamp}, ${stamp});`);
+    v1.close();
+    const engine = openEngine(path);
+    expect(engine.call('relation.get', { id: 'r' })).toMatchObject({ type: 'funds', attributes: {} });
+    engine.close();
   });
 
   it('a failing migration rolls back whole and leaves the version as it was', () => {

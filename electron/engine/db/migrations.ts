@@ -222,6 +222,14 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const c of loadCountries(ctx.resourcesDir)) insert.run(c);
     },
   },
+  {
+    // Edges imported from other tools carry attributes (weights, labels, custom columns) that a
+    // relation had no place for; an import must not drop them.
+    name: 'relation attributes',
+    up(db) {
+      db.exec(`ALTER TABLE relation ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}' CHECK (json_type(attributes) = 'object')`);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -239,6 +239,7 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
           startDate: String(year()),
           endDate: null,
           description: null,
+          attributes: {},
           synthetic: true,
         });
       }

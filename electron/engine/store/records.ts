@@ -19,17 +19,22 @@ export class RecordStore {
   ) {}
 
   create(def: TableDef, input: Record<string, unknown>): RecordObject {
-    const id = (input.id as string | undefined) ?? uuidv7();
-    if (this.writer.read(def, id)) {
-      throw new AtlasError('conflict', `A ${def.noun} with ID '${id}' already exists`, 'id');
+    const rec = this.build(def, input);
+    if (this.writer.read(def, rec.id)) {
+      throw new AtlasError('conflict', `A ${def.noun} with ID '${rec.id}' already exists`, 'id');
     }
+    this.check(def, rec, null);
+    this.writer.insert(def, rec);
+    return rec;
+  }
+
+  /** The whole record a create would write: an ID, every missing field empty, timestamps. */
+  build(def: TableDef, input: Record<string, unknown>): RecordObject {
     const at = this.writer.now();
-    const rec: RecordObject = { id };
+    const rec: RecordObject = { id: (input.id as string | undefined) ?? uuidv7() };
     for (const c of def.columns) rec[c.key] = input[c.key] ?? structuredCloneEmpty(c.empty);
     rec.createdAt = at;
     rec.updatedAt = at;
-    this.check(def, rec, null);
-    this.writer.insert(def, rec);
     return rec;
   }
 

@@ -167,6 +167,7 @@ export const TABLES = {
       text('startDate'),
       text('endDate'),
       text('description'),
+      obj('attributes'),
       synthetic,
     ],
     refs: [

@@ -1,0 +1,616 @@
+// GEXF importer (Gephi's format, 1.1draft to 1.3 and the pre-1.0 gephi.org namespace). Streams the
+// text through saxes rather than building a DOM so that line/column are known for every node and
+// edge, and so that no DTD is ever interpreted: saxes does not expand custom entities, and we refuse
+// any DOCTYPE that declares one before it could matter (XXE, billion laughs).
+
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import {
+  ImportRefused,
+  type AttrValue,
+  type ImportIssue,
+  type ParsedEdge,
+  type ParsedGraph,
+  type ParsedNode,
+} from './parsed';
+
+type AttrClass = 'node' | 'edge';
+
+interface AttrDecl {
+  id: string;
+  title: string;
+  type: string;
+  defaultRaw: string | null;
+}
+
+interface RawAttValue {
+  key: string;
+  value: string;
+  line: number;
+  column: number;
+}
+
+interface TimeSpan {
+  start: string | null;
+  end: string | null;
+}
+
+interface Pending<T> {
+  item: T;
+  attvalues: RawAttValue[];
+  spans: TimeSpan[];
+  /** The element's own start/end, which spells (if any) replace. */
+  own: TimeSpan | null;
+  explicitWeight: number | null;
+}
+
+const GEXF_NAMESPACES = new Set([
+  'http://www.gephi.org/gexf',
+  'http://www.gexf.net/1.1draft',
+  'http://www.gexf.net/1.2draft',
+  'http://www.gexf.net/1.3',
+  'http://gexf.net/1.3',
+]);
+
+const PREDEFINED_ENTITY_HINT = /<!ENTITY/i;
+
+function isKnownNamespace(uri: string): boolean {
+  if (GEXF_NAMESPACES.has(uri)) return true;
+  // The pre-1.0 namespace was also written with a version suffix (http://www.gephi.org/gexf/1.0).
+  return /^https?:\/\/(www\.)?gephi\.org\/gexf(\/[\w.]+)?\/?$/.test(uri);
+}
+
+/** Binary input produces a flood of confusing XML errors; say what it really is instead. */
+function refuseBinary(input: string): void {
+  const head = input.slice(0, 1024);
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    // XML 1.0 forbids every C0 control except tab, LF and CR, so any of them means "not XML text".
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
+      throw new ImportRefused('not a text file (control or NUL bytes near the start); is this really GEXF?');
+    }
+  }
+}
+
+function splitListPieces(inner: string): string[] {
+  // 1.3 lists look like Python reprs: [a, 'b', "c, d"]; honour quotes and backslash escapes.
+  const pieces: string[] = [];
+  let piece = '';
+  let quote: string | null = null;
+  let escaping = false;
+  let started = false;
+  for (const ch of inner) {
+    if (escaping) {
+      piece += ch;
+      escaping = false;
+      continue;
+    }
+    if (ch === '\\') {
+      escaping = true;
+      continue;
+    }
+    if (quote) {
+      if (ch === quote) quote = null;
+      else piece += ch;
+      continue;
+    }
+    if ((ch === '"' || ch === "'") && piece.trim() === '') {
+      quote = ch;
+      piece = '';
+      started = true;
+      continue;
+    }
+    if (ch === ',') {
+      pieces.push(piece.trim());
+      piece = '';
+      started = false;
+      continue;
+    }
+    piece += ch;
+    started = true;
+  }
+  if (started || piece.trim() !== '' || pieces.length > 0) pieces.push(piece.trim());
+  return pieces;
+}
+
+function splitList(raw: string): string[] {
+  const s = raw.trim();
+  if (s.length >= 2 && s.startsWith('[') && s.endsWith(']')) return splitListPieces(s.slice(1, -1));
+  if (s === '') return [];
+  if (s.includes('|')) return s.split('|').map((p) => p.trim());
+  // Some writers (and graphology's v1_3 tests) use bare commas without brackets.
+  if (s.includes(',')) return s.split(',').map((p) => p.trim());
+  return [s];
+}
+
+type Scalar = string | number | boolean;
+
+function scalar(type: string, raw: string): Scalar | undefined {
+  const t = type.toLowerCase();
+  const s = raw.trim();
+  switch (t) {
+    case 'integer':
+    case 'long':
+    case 'short':
+    case 'byte':
+    case 'biginteger': {
+      if (!/^[+-]?\d+$/.test(s)) return undefined;
+      return Number(s);
+    }
+    case 'float':
+    case 'double':
+    case 'bigdecimal': {
+      if (s === '') return undefined;
+      const n = Number(s);
+      if (Number.isNaN(n) && !/^nan$/i.test(s)) return undefined;
+      return n;
+    }
+    case 'boolean': {
+      if (/^(true|1)$/i.test(s)) return true;
+      if (/^(false|0)$/i.test(s)) return false;
+      return undefined;
+    }
+    default:
+      // string, anyURI, date, char and unknown types stay text: no information is lost.
+      return raw;
+  }
+}
+
+/** undefined means the text does not fit the declared type. */
+function convertValue(type: string, raw: string): AttrValue | undefined {
+  const t = type.toLowerCase();
+  if (t.startsWith('list')) {
+    const sub = t.slice(4) || 'string';
+    const out: Scalar[] = [];
+    for (const piece of splitList(raw)) {
+      const v = scalar(sub, piece);
+      if (v === undefined) return undefined;
+      out.push(v);
+    }
+    return out;
+  }
+  return scalar(t, raw);
+}
+
+function compareTimes(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  if (a.trim() !== '' && b.trim() !== '' && !Number.isNaN(na) && !Number.isNaN(nb)) return na - nb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Earliest start and latest end; a missing bound on any span means it is open on that side. */
+function envelope(spans: TimeSpan[]): TimeSpan {
+  let start: string | null = null;
+  let end: string | null = null;
+  let openStart = false;
+  let openEnd = false;
+  for (const s of spans) {
+    if (s.start === null) openStart = true;
+    else if (start === null || compareTimes(s.start, start) < 0) start = s.start;
+    if (s.end === null) openEnd = true;
+    else if (end === null || compareTimes(s.end, end) > 0) end = s.end;
+  }
+  return { start: openStart ? null : start, end: openEnd ? null : end };
+}
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|\s)/;
+
+function toPartialDate(raw: string): string | null {
+  const m = PARTIAL_DATE.exec(raw.trim());
+  if (!m) return null;
+  return [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).join('-');
+}
+
+function readSpan(attrs: Record<string, string>): TimeSpan | null {
+  const start = attrs.start ?? attrs.startopen ?? attrs.timestamp ?? null;
+  const end = attrs.end ?? attrs.endopen ?? attrs.timestamp ?? null;
+  if (start === null && end === null) return null;
+  return { start, end };
+}
+
+function localAttrs(tag: SaxesTagNS): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of Object.values(tag.attributes)) {
+    // Namespaced attributes (xsi:schemaLocation) are never GEXF data.
+    if (a.prefix !== '' && a.prefix !== undefined) continue;
+    out[a.local] = a.value;
+  }
+  return out;
+}
+
+function isVizPosition(tag: SaxesTagNS): boolean {
+  if (tag.local !== 'position') return false;
+  // Files in the wild bind viz to wrong URIs (a triple slash, the 1.1draft URI in a 1.2 file), so
+  // trust either the conventional prefix or any URI that ends in "viz".
+  return tag.prefix === 'viz' || /viz\/?$/i.test(tag.uri);
+}
+
+export function parseGexf(input: string): ParsedGraph {
+  if (input.charCodeAt(0) === 0xfeff) input = input.slice(1);
+  refuseBinary(input);
+
+  const warnings: ImportIssue[] = [];
+  const decls: Record<AttrClass, Map<string, AttrDecl>> = { node: new Map(), edge: new Map() };
+  const nodes: Pending<ParsedNode>[] = [];
+  const edges: Pending<ParsedEdge>[] = [];
+  const nodeIds = new Map<string, number>();
+  const edgeIds = new Map<string, number>();
+
+  // The stack mirrors open elements so we know what an <attvalue> or <spell> belongs to.
+  const stack: string[] = [];
+  const nodeStack: Pending<ParsedNode>[] = [];
+  let owner: Pending<ParsedNode> | Pending<ParsedEdge> | null = null;
+  const ownerStack: (Pending<ParsedNode> | Pending<ParsedEdge> | null)[] = [];
+  let attrClass: AttrClass | null = null;
+  let currentDecl: AttrDecl | null = null;
+  let defaultText: string | null = null;
+
+  let rootSeen = false;
+  let graphSeen = false;
+  let defaultDirected = false;
+  let timeformat: string | null = null;
+  let flattenedWarned = false;
+  let strayNodeWarned = false;
+  let tagLine = 1;
+  let tagColumn = 1;
+
+  const parser = new SaxesParser({ xmlns: true, position: true });
+
+  const refuseAt = (message: string, line = parser.line, column = parser.column): never => {
+    throw new ImportRefused(message, { line, column });
+  };
+
+  parser.on('error', (err: Error) => {
+    const message = err.message.replace(/^\d+:\d+:\s*/, '');
+    // A viz: prefix used without declaring it is a sloppy writer, not a broken graph.
+    if (/^unbound namespace prefix/.test(message)) {
+      warnings.push({ message: `XML: ${message}`, line: parser.line, column: parser.column });
+      return;
+    }
+    refuseAt(`malformed XML: ${message}`);
+  });
+
+  parser.on('doctype', (doctype: string) => {
+    if (PREDEFINED_ENTITY_HINT.test(doctype)) {
+      refuseAt('the DOCTYPE declares entities, which GEXF never needs and which can read local files or exhaust memory; refused');
+    }
+  });
+
+  parser.on('opentagstart', () => {
+    // opentag fires after the whole start tag; here saxes has just read "<name" and one more
+    // character, so the tag's "<" is name.length + 1 columns back.
+    tagLine = parser.line;
+    tagColumn = parser.column;
+  });
+
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const name = tag.local;
+    const parentName = stack[stack.length - 1];
+    const attrs = localAttrs(tag);
+    const line = tagLine;
+    const column = Math.max(1, tagColumn - tag.name.length - 1);
+
+    if (!rootSeen) {
+      rootSeen = true;
+      if (name !== 'gexf') refuseAt(`the root element is <${tag.name}>, not <gexf>: this is not a GEXF file`, line, column);
+      if (!isKnownNamespace(tag.uri)) {
+        warnings.push({
+          message: tag.uri ? `unknown GEXF namespace "${tag.uri}"; reading it as GEXF anyway` : 'the <gexf> element has no namespace; reading it as GEXF anyway',
+          line,
+          column,
+        });
+      }
+    }
+
+    stack.push(name);
+    ownerStack.push(owner);
+
+    switch (name) {
+      case 'graph': {
+        if (graphSeen) {
+          warnings.push({ message: 'more than one <graph>: their nodes and edges are merged', line, column });
+        }
+        graphSeen = true;
+        const det = (attrs.defaultedgetype ?? 'undirected').toLowerCase();
+        defaultDirected = det === 'directed';
+        timeformat = (attrs.timeformat ?? null)?.toLowerCase() ?? null;
+        break;
+      }
+      case 'attributes': {
+        const cls = (attrs.class ?? '').toLowerCase();
+        if (cls !== 'node' && cls !== 'edge') {
+          refuseAt(`unknown attribute class "${attrs.class ?? ''}" (only "node" and "edge" exist in GEXF)`, line, column);
+        }
+        attrClass = cls as AttrClass;
+        break;
+      }
+      case 'attribute': {
+        if (attrClass && parentName === 'attributes') {
+          const id = attrs.id ?? attrs.title;
+          if (id === undefined) {
+            warnings.push({ message: 'attribute declaration without id ignored', line, column });
+            break;
+          }
+          currentDecl = { id, title: attrs.title || id, type: attrs.type || 'string', defaultRaw: null };
+          decls[attrClass].set(id, currentDecl);
+        }
+        break;
+      }
+      case 'default': {
+        if (currentDecl) defaultText = '';
+        break;
+      }
+      case 'node': {
+        const id = attrs.id;
+        if (id === undefined) refuseAt('a <node> has no id', line, column);
+        const nodeId = id as string;
+        const firstLine = nodeIds.get(nodeId);
+        if (firstLine !== undefined) {
+          refuseAt(`duplicate node id "${nodeId}" (first declared on line ${firstLine})`, line, column);
+        }
+        nodeIds.set(nodeId, line);
+        const enclosing = nodeStack[nodeStack.length - 1];
+        let parent: string | null = enclosing ? enclosing.item.id : null;
+        if (attrs.pid !== undefined && attrs.pid !== '') parent = attrs.pid;
+        if (parent !== null && !flattenedWarned) {
+          flattenedWarned = true;
+          warnings.push({ message: 'nested nodes (pid or <nodes> inside a <node>) were flattened; each keeps its enclosing node as parent', line, column });
+        }
+        if (parentName !== 'nodes' && !strayNodeWarned) {
+          strayNodeWarned = true;
+          warnings.push({ message: '<node> outside a <nodes> element; read anyway', line, column });
+        }
+        const pending: Pending<ParsedNode> = {
+          item: {
+            id: nodeId,
+            label: attrs.label ?? null,
+            attributes: {},
+            start: null,
+            end: null,
+            position: null,
+            parent,
+            line,
+            column,
+          },
+          attvalues: [],
+          spans: [],
+          own: readSpan(attrs),
+          explicitWeight: null,
+        };
+        nodes.push(pending);
+        nodeStack.push(pending);
+        owner = pending;
+        break;
+      }
+      case 'edge': {
+        const source = attrs.source;
+        const target = attrs.target;
+        if (source === undefined || target === undefined) {
+          refuseAt(`an <edge>${attrs.id !== undefined ? ` (id "${attrs.id}")` : ''} lacks a source or target`, line, column);
+        }
+        const type = (attrs.type ?? '').toLowerCase();
+        const directed = type === 'directed' ? true : type === 'undirected' || type === 'mutual' ? false : defaultDirected;
+        let explicitWeight: number | null = null;
+        if (attrs.weight !== undefined) {
+          const w = Number(attrs.weight);
+          if (attrs.weight.trim() !== '' && !Number.isNaN(w)) explicitWeight = w;
+          else warnings.push({ message: `edge weight "${attrs.weight}" is not a number; ignored`, line, column });
+        }
+        const id = attrs.id ?? null;
+        if (id !== null) {
+          const firstLine = edgeIds.get(id);
+          if (firstLine !== undefined) {
+            warnings.push({ message: `duplicate edge id "${id}" (first on line ${firstLine}); both edges kept`, line, column });
+          } else edgeIds.set(id, line);
+        }
+        const attributes: Record<string, AttrValue> = {};
+        if (attrs.kind !== undefined) attributes.kind = attrs.kind;
+        const pending: Pending<ParsedEdge> = {
+          item: {
+            id,
+            source: source as string,
+            target: target as string,
+            directed,
+            weight: explicitWeight,
+            label: attrs.label ?? null,
+            attributes,
+            start: null,
+            end: null,
+            line,
+            column,
+          },
+          attvalues: [],
+          spans: [],
+          own: readSpan(attrs),
+          explicitWeight,
+        };
+        edges.push(pending);
+        owner = pending;
+        break;
+      }
+      case 'attvalue': {
+        if (!owner) break;
+        const key = attrs.for ?? attrs.id;
+        if (key === undefined || attrs.value === undefined) {
+          warnings.push({ message: '<attvalue> without for/id or value ignored', line, column });
+          break;
+        }
+        owner.attvalues.push({ key, value: attrs.value, line, column });
+        break;
+      }
+      case 'spell': {
+        if (!owner) break;
+        const span = readSpan(attrs);
+        if (span) owner.spans.push(span);
+        break;
+      }
+      case 'position': {
+        const top = nodeStack[nodeStack.length - 1];
+        if (top && owner === top && isVizPosition(tag)) {
+          const x = Number(attrs.x ?? 'NaN');
+          const y = Number(attrs.y ?? 'NaN');
+          if (Number.isFinite(x) && Number.isFinite(y)) top.item.position = { x, y };
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  });
+
+  parser.on('text', (text: string) => {
+    if (defaultText !== null) defaultText += text;
+  });
+  parser.on('cdata', (text: string) => {
+    if (defaultText !== null) defaultText += text;
+  });
+
+  parser.on('closetag', (tag: SaxesTagNS) => {
+    const name = tag.local;
+    stack.pop();
+    owner = ownerStack.pop() ?? null;
+    switch (name) {
+      case 'default':
+        if (currentDecl && defaultText !== null) currentDecl.defaultRaw = defaultText;
+        defaultText = null;
+        break;
+      case 'attribute':
+        currentDecl = null;
+        break;
+      case 'attributes':
+        attrClass = null;
+        break;
+      case 'node':
+        nodeStack.pop();
+        break;
+      default:
+        break;
+    }
+  });
+
+  parser.write(input).close();
+
+  if (!rootSeen) throw new ImportRefused('no XML element found: this is not a GEXF file');
+  if (!graphSeen) throw new ImportRefused('the file has no <graph> element, so there is nothing to import');
+
+  // Only for date time formats can times become our partial dates; the GEXF default is a double,
+  // but writers that leave timeformat out while writing ISO dates are common enough to honour.
+  const tf = timeformat as string | null;
+  const dateFormat = tf === 'date' || tf === 'datetime' || tf === 'xsd:date' || tf === 'xsd:datetime';
+  let rawTimeWarned = false;
+  const undeclaredWarned = new Set<string>();
+  const badValueWarned = new Set<string>();
+  let dynamicWarned = false;
+
+  const resolve = <T extends ParsedNode | ParsedEdge>(p: Pending<T>, cls: AttrClass): void => {
+    const item = p.item;
+    const seen = new Set<string>();
+    for (const av of p.attvalues) {
+      const decl = decls[cls].get(av.key);
+      let key: string;
+      let value: AttrValue | undefined;
+      if (!decl) {
+        key = av.key;
+        value = av.value;
+        const tag = `${cls}:${av.key}`;
+        if (!undeclaredWarned.has(tag)) {
+          undeclaredWarned.add(tag);
+          warnings.push({
+            message: `${cls} attribute "${av.key}" is used but not declared; kept as text under that id`,
+            line: av.line,
+            column: av.column,
+          });
+        }
+      } else {
+        key = decl.title;
+        value = convertValue(decl.type, av.value);
+        if (value === undefined) {
+          value = av.value;
+          const tag = `${cls}:${decl.id}`;
+          if (!badValueWarned.has(tag)) {
+            badValueWarned.add(tag);
+            warnings.push({
+              message: `${cls} attribute "${decl.title}" is declared ${decl.type} but has value "${av.value}"; kept as text`,
+              line: av.line,
+              column: av.column,
+            });
+          }
+        }
+      }
+      if (seen.has(key) && !dynamicWarned) {
+        dynamicWarned = true;
+        warnings.push({
+          message: `attribute "${key}" has several (time-varying) values; the last one in the file is kept`,
+          line: av.line,
+          column: av.column,
+        });
+      }
+      seen.add(key);
+      item.attributes[key] = value;
+    }
+    for (const decl of decls[cls].values()) {
+      if (decl.defaultRaw === null || decl.title in item.attributes) continue;
+      const value = convertValue(decl.type, decl.defaultRaw);
+      item.attributes[decl.title] = value === undefined ? decl.defaultRaw : value;
+    }
+
+    const spans = p.spans.length > 0 ? p.spans : p.own ? [p.own] : [];
+    if (spans.length === 0) return;
+    const env = envelope(spans);
+    const looksLikeDate = (v: string | null): boolean => v === null || /^\d{4}-\d{2}-\d{2}/.test(v.trim());
+    const asDates = dateFormat || (tf === null && looksLikeDate(env.start) && looksLikeDate(env.end));
+    const start = env.start === null ? null : asDates ? toPartialDate(env.start) : undefined;
+    const end = env.end === null ? null : asDates ? toPartialDate(env.end) : undefined;
+    if (start !== undefined && start !== null) item.start = start;
+    if (end !== undefined && end !== null) item.end = end;
+    const keepRaw = (which: 'start' | 'end', raw: string | null, converted: string | null | undefined): void => {
+      if (raw === null || (converted !== undefined && converted !== null)) return;
+      const n = Number(raw);
+      item.attributes[which] = (tf === 'integer' || tf === 'double') && raw.trim() !== '' && !Number.isNaN(n) ? n : raw;
+      if (!rawTimeWarned) {
+        rawTimeWarned = true;
+        warnings.push({
+          message: `times are in "${tf ?? 'double'}" format, not dates; kept as "start"/"end" attributes instead of dates`,
+          line: item.line,
+          column: item.column,
+        });
+      }
+    };
+    keepRaw('start', env.start, start);
+    keepRaw('end', env.end, end);
+  };
+
+  for (const p of nodes) resolve(p, 'node');
+  for (const p of edges) {
+    resolve(p, 'edge');
+    if (p.explicitWeight === null) {
+      for (const [k, v] of Object.entries(p.item.attributes)) {
+        if (k.toLowerCase() !== 'weight') continue;
+        const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+        if (typeof v !== 'boolean' && !Number.isNaN(n) && String(v).trim() !== '') p.item.weight = n;
+      }
+    }
+  }
+
+  for (const { item } of edges) {
+    const name = item.id !== null ? `edge "${item.id}"` : `edge ${item.source} → ${item.target}`;
+    for (const end of [item.source, item.target]) {
+      if (!nodeIds.has(end)) {
+        warnings.push({
+          message: `${name} refers to node "${end}", which is not declared`,
+          line: item.line,
+          column: item.column,
+        });
+      }
+      if (item.source === item.target) break;
+    }
+  }
+
+  return {
+    format: 'gexf',
+    directed: defaultDirected,
+    nodes: nodes.map((p) => p.item),
+    edges: edges.map((p) => p.item),
+    warnings,
+  };
+}

@@ -1,0 +1,242 @@
+// From a parsed graph to a plan: which organisations and relations an import would create, merge
+// or skip, matched against the network already in the database, with every warning and error
+// located in the file. The preview shows the plan; running the import carries it out unchanged.
+import type { Database } from 'better-sqlite3';
+import { RELATION_TYPES, SECTORS, type Sector } from '../../../shared/domain';
+import { OrganisationFields, RelationFields } from '../../../shared/schemas';
+import { CountryMatcher, normalise } from './countries';
+import type { AttrValue, ImportIssue, Location, ParsedGraph, ParsedNode } from './parsed';
+
+export type OnDuplicate = 'merge' | 'skip' | 'create';
+
+export interface PlannedOrganisation {
+  nodeId: string;
+  id: string;
+  action: 'create' | 'merge' | 'skip';
+  matchedBy: 'id' | 'name' | null;
+  fields: Record<string, unknown>;
+  location: Location;
+}
+export interface PlannedRelation {
+  fields: Record<string, unknown>;
+  location: Location;
+}
+export interface ImportPlan {
+  organisations: PlannedOrganisation[];
+  relations: PlannedRelation[];
+  /** Edges left out because the same relation is already in the network. */
+  repeatedRelations: number;
+  positions: Record<string, { x: number; y: number }>;
+  warnings: ImportIssue[];
+  errors: ImportIssue[];
+  unknownCountries: { value: string; count: number }[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const SECTOR_WORDS: Record<string, Sector> = {
+  government: 'government', governmental: 'government', public: 'government', 'public sector': 'government', state: 'government',
+  intergovernmental: 'intergovernmental', igo: 'intergovernmental', 'international organisation': 'intergovernmental',
+  'international organization': 'intergovernmental', 'civil society': 'civil_society', ngo: 'civil_society', cso: 'civil_society',
+  'non governmental': 'civil_society', 'non profit': 'civil_society', academia: 'academia', academic: 'academia',
+  university: 'academia', research: 'academia', 'private sector': 'private_sector', private: 'private_sector',
+  business: 'private_sector', industry: 'private_sector', company: 'private_sector', other: 'other',
+};
+
+/** The attribute whose name, case and punctuation aside, is one of `names`. */
+function take(attrs: Record<string, AttrValue>, names: string[]): { key: string; value: AttrValue } | null {
+  for (const key of Object.keys(attrs)) {
+    if (names.includes(normalise(key).replace(/ /g, '_'))) return { key, value: attrs[key]! };
+  }
+  return null;
+}
+const str = (v: AttrValue | undefined): string | null =>
+  v === null || v === undefined ? null : Array.isArray(v) ? v.join(', ') : String(v).trim() || null;
+
+export function planImport(db: Database, graph: ParsedGraph, onDuplicate: OnDuplicate, newId: () => string): ImportPlan {
+  const countries = new CountryMatcher(db);
+  const warnings: ImportIssue[] = [...graph.warnings];
+  const errors: ImportIssue[] = [];
+  const unknown = new Map<string, number>();
+  const byId = new Set(db.prepare('SELECT id FROM organisation').pluck().all() as string[]);
+  const byName = new Map<string, string>();
+  for (const o of db.prepare('SELECT id, name, country FROM organisation').all() as { id: string; name: string; country: string | null }[]) {
+    byName.set(`${normalise(o.name)}|${o.country ?? ''}`, o.id);
+  }
+
+  let unsectored = 0;
+  const organisations: PlannedOrganisation[] = [];
+  const idOfNode = new Map<string, string>();
+  const positions: ImportPlan['positions'] = {};
+  for (const node of graph.nodes) {
+    const fields = organisationFields(node, countries, unknown, warnings);
+    if (fields.sectorGuessed) unsectored++;
+    delete fields.sectorGuessed;
+    const check = OrganisationFields.safeParse(fields);
+    if (!check.success) {
+      const issue = check.error.issues[0]!;
+      errors.push({ ...loc(node), message: `node '${node.id}': ${issue.path.join('.')}: ${issue.message}` });
+      continue;
+    }
+    // A file's own IDs are kept only when they are global (UUID, ULID): "n0" in one file and "n0"
+    // in another are different organisations.
+    const globalId = UUID.test(node.id) || ULID.test(node.id);
+    const existing = globalId && byId.has(node.id) ? node.id : byName.get(`${normalise(String(fields.name))}|${fields.country ?? ''}`);
+    const matchedBy = existing === undefined ? null : existing === node.id ? 'id' : 'name';
+    let action: PlannedOrganisation['action'] = 'create';
+    let id = globalId && !byId.has(node.id) ? node.id : newId();
+    if (existing !== undefined && onDuplicate !== 'create') {
+      action = onDuplicate;
+      id = existing;
+    }
+    if (action === 'create') byName.set(`${normalise(String(fields.name))}|${fields.country ?? ''}`, id);
+    idOfNode.set(node.id, id);
+    if (node.position) positions[id] = node.position;
+    organisations.push({ nodeId: node.id, id, action, matchedBy, fields: check.data as Record<string, unknown>, location: loc(node) });
+  }
+  if (unsectored) {
+    warnings.push({ message: `${unsectored} organisation(s) have no recognised sector and were set to "other"` });
+  }
+
+  // A relation already present (same ends, same type) is not added twice: importing a file again
+  // must not double its edges.
+  const existingRelations = new Set(
+    (db.prepare('SELECT source_id, target_id, type FROM relation').raw().all() as string[][]).map((r) => r.join('|')),
+  );
+  let repeated = 0;
+  const relations: PlannedRelation[] = [];
+  for (const edge of graph.edges) {
+    const sourceId = idOfNode.get(edge.source);
+    const targetId = idOfNode.get(edge.target);
+    const where = edge.id ? `edge '${edge.id}'` : `edge ${edge.source} → ${edge.target}`;
+    if (!sourceId || !targetId) {
+      const missing = !sourceId ? edge.source : edge.target;
+      warnings.push({ ...loc(edge), message: `${where} refers to node '${missing}', which the file does not declare or which was refused; the edge is skipped` });
+      continue;
+    }
+    if (sourceId === targetId) {
+      warnings.push({ ...loc(edge), message: `${where} joins a node to itself; skipped` });
+      continue;
+    }
+    const attrs = { ...edge.attributes };
+    const typed = take(attrs, ['type', 'relation', 'relation_type']);
+    const type = typed && RELATION_TYPES.includes(String(typed.value) as never) ? String(typed.value) : 'other';
+    if (typed && type !== 'other') delete attrs[typed.key];
+    if (edge.weight !== null) attrs.weight = edge.weight;
+    if (!edge.directed) attrs.directed = false;
+    const fields = {
+      sourceId,
+      targetId,
+      type,
+      startDate: edge.start,
+      endDate: edge.end && edge.start && edge.end < edge.start ? null : edge.end,
+      description: edge.label,
+      attributes: cleanAttributes(attrs),
+    };
+    const check = RelationFields.safeParse(fields);
+    if (!check.success) {
+      const issue = check.error.issues[0]!;
+      errors.push({ ...loc(edge), message: `${where}: ${issue.path.join('.')}: ${issue.message}` });
+      continue;
+    }
+    const key = `${sourceId}|${targetId}|${type}`;
+    if (existingRelations.has(key) && onDuplicate !== 'create') {
+      repeated++;
+      continue;
+    }
+    relations.push({ fields: check.data as Record<string, unknown>, location: loc(edge) });
+  }
+  if (repeated) warnings.push({ message: `${repeated} edge(s) repeat relations already in the network; skipped` });
+  for (const [value, count] of unknown) {
+    warnings.push({ message: `Unknown country "${value}" on ${count} organisation(s); kept in their attributes as "country (as written)"` });
+  }
+  return {
+    organisations,
+    relations,
+    repeatedRelations: repeated,
+    positions,
+    warnings,
+    errors,
+    unknownCountries: [...unknown].map(([value, count]) => ({ value, count })),
+  };
+}
+
+function loc(x: Location): Location {
+  const l: Location = {};
+  if (x.line !== undefined) l.line = x.line;
+  if (x.column !== undefined) l.column = x.column;
+  if (x.element !== undefined) l.element = x.element;
+  return l;
+}
+
+function organisationFields(
+  node: ParsedNode,
+  countries: CountryMatcher,
+  unknown: Map<string, number>,
+  warnings: ImportIssue[],
+): Record<string, unknown> {
+  const attrs = { ...node.attributes };
+  const pop = (names: string[]) => {
+    const t = take(attrs, names);
+    if (t) delete attrs[t.key];
+    return t ? str(t.value) : null;
+  };
+  const name = node.label?.trim() || pop(['name', 'label', 'title', 'organisation', 'organization']) || node.id;
+  const acronym = pop(['acronym', 'abbreviation', 'short_name']);
+  const sectorText = pop(['sector', 'type', 'category', 'kind']);
+  const sector = sectorText ? (SECTORS.includes(sectorText as Sector) ? (sectorText as Sector) : SECTOR_WORDS[normalise(sectorText)]) : undefined;
+  if (sectorText && !sector) attrs['sector (as written)'] = sectorText;
+  const countryText = pop(['country', 'country_code', 'iso', 'iso2', 'iso3', 'nation']);
+  let country: string | null = null;
+  if (countryText) {
+    country = countries.match(countryText);
+    if (!country) {
+      attrs['country (as written)'] = countryText;
+      unknown.set(countryText, (unknown.get(countryText) ?? 0) + 1);
+    }
+  }
+  const city = pop(['city', 'town']);
+  let website = pop(['website', 'url', 'homepage', 'web']);
+  if (website && !/^https?:\/\/\S+$/i.test(website)) {
+    attrs['website (as written)'] = website;
+    website = null;
+  }
+  const description = pop(['description', 'notes', 'about']);
+  const tagsAttr = take(attrs, ['tags', 'tag', 'keywords']);
+  let tags: string[] = [];
+  if (tagsAttr) {
+    delete attrs[tagsAttr.key];
+    tags = (Array.isArray(tagsAttr.value) ? tagsAttr.value.map(String) : String(tagsAttr.value ?? '').split(/[;|,]/))
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .slice(0, 200);
+  }
+  if (node.start) attrs.active_from = node.start;
+  if (node.end) attrs.active_until = node.end;
+  if (node.parent) attrs.group = node.parent;
+  if (!UUID.test(node.id) && !ULID.test(node.id)) attrs['id in file'] = node.id;
+  if (name.length > 300) warnings.push({ ...loc(node), message: `node '${node.id}': name longer than 300 characters` });
+  return {
+    name,
+    acronym,
+    sector: sector ?? 'other',
+    sectorGuessed: !sector,
+    country,
+    city,
+    website,
+    description,
+    tags,
+    attributes: cleanAttributes(attrs),
+  };
+}
+
+/** Attribute names and values as the schema accepts them: short keys, JSON primitives or lists. */
+function cleanAttributes(attrs: Record<string, AttrValue>): Record<string, AttrValue> {
+  const out: Record<string, AttrValue> = {};
+  for (const [k, v] of Object.entries(attrs)) {
+    const key = k.trim().slice(0, 200);
+    if (!key) continue;
+    out[key] = typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
+  }
+  return out;
+}

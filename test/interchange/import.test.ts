@@ -1,0 +1,110 @@
+// Importing files end to end through the engine: preview, run, merge on re-import, refusals that
+// leave the database exactly as it was, and provenance for every imported record.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../electron/engine/engine';
+import { openEngine, tempDir } from '../engine/helpers';
+
+const DATA = resolve(__dirname, '../../../shared/datasets');
+let engine: Engine;
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  engine = openEngine(`${dir}/import.sqlite`);
+});
+afterEach(() => {
+  engine.close();
+  cleanup();
+});
+
+function snapshot(): string {
+  const tables = engine.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+  return JSON.stringify(tables.map((t) => engine.db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all()));
+}
+
+describe('import', () => {
+  it('previews without writing, then imports whole with sources and a preset layout', () => {
+    const path = `${DATA}/gexf/graphology/les_miserables.gexf`;
+    const before = snapshot();
+    const preview = engine.call('import.preview', { path });
+    expect(preview).toMatchObject({ format: 'gexf', nodes: 77, edges: 254, organisations: { create: 77, merge: 0 }, relations: { create: 254 }, layout: true, importId: null });
+    expect(snapshot()).toBe(before);
+
+    const done = engine.call('import.run', { path });
+    expect(done.importId).toEqual(expect.any(String));
+    const stats = engine.call('stats.get', {});
+    expect(stats).toMatchObject({ organisations: 77, relations: 254, sources: 1, citations: 77 + 254, savedViews: 1 });
+    const valjean = engine.call('organisation.list', { text: 'Valjean' }).items[0]!;
+    expect(valjean.attributes['id in file']).toEqual(expect.any(String));
+    const details = engine.call('record.details', { type: 'organisation', id: valjean.id });
+    expect(details.sources.map((s) => s.source.title)).toContain('les_miserables.gexf');
+    const [view] = engine.call('savedView.list', {}).items;
+    expect(Object.keys(view!.positions)).toHaveLength(77);
+    // Every change of the import points at it.
+    const unlinked = engine.db.prepare('SELECT count(*) FROM change WHERE import_id IS NOT ? ').pluck().get(done.importId);
+    expect(unlinked).toBe(0);
+  });
+
+  it('importing the same file again merges organisations and adds no relation twice', () => {
+    const path = `${DATA}/graphml/airlines.graphml`;
+    engine.call('import.run', { path });
+    const again = engine.call('import.preview', { path });
+    expect(again.organisations).toEqual({ create: 0, merge: 235, skip: 0 });
+    expect(again.relations).toEqual({ create: 0, skip: 2101 });
+    engine.call('import.run', { path, onDuplicate: 'skip' });
+    expect(engine.call('stats.get', {})).toMatchObject({ organisations: 235, relations: 2101 });
+    expect(engine.call('import.preview', { path, onDuplicate: 'create' }).organisations.create).toBe(235);
+  });
+
+  it('maps sector and country columns, and reports countries it cannot place', () => {
+    const path = `${dir}/orgs.graphml`;
+    writeFileSync(
+      path,
+      `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="name" for="node" attr.name="name" attr.type="string"/>
+  <key id="sector" for="node" attr.name="Sector" attr.type="string"/>
+  <key id="country" for="node" attr.name="Country" attr.type="string"/>
+  <graph edgedefault="undirected">
+    <node id="a"><data key="name">Ghana Cyber Authority</data><data key="sector">Government</data><data key="country">Ghana</data></node>
+    <node id="b"><data key="name">Kenya ICT Action Network</data><data key="sector">civil society</data><data key="country">KEN</data></node>
+    <node id="c"><data key="name">Atlantis Lab</data><data key="sector">university</data><data key="country">Atlantis</data></node>
+    <edge source="a" target="b"/>
+    <edge source="b" target="c"/>
+  </graph>
+</graphml>`,
+    );
+    const s = engine.call('import.run', { path });
+    expect(s.unknownCountries).toEqual([{ value: 'Atlantis', count: 1 }]);
+    const orgs = engine.call('organisation.list', { sort: 'name' }).items.map((o) => [o.name, o.sector, o.country]);
+    expect(orgs).toEqual([
+      ['Atlantis Lab', 'academia', null],
+      ['Ghana Cyber Authority', 'government', 'GH'],
+      ['Kenya ICT Action Network', 'civil_society', 'KE'],
+    ]);
+    expect(engine.call('organisation.list', { text: 'Atlantis' }).items[0]!.attributes['country (as written)']).toBe('Atlantis');
+    expect(engine.call('graph.slice', { filters: { regions: ['Africa'] } }).edges).toHaveLength(1);
+  });
+
+  it('refuses hostile and broken files, and leaves the database exactly as it was', () => {
+    engine.seed();
+    const before = snapshot();
+    const xxe = `${dir}/xxe.gexf`;
+    writeFileSync(xxe, `<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY x SYSTEM "file:///etc/passwd">]><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="1" label="&x;"/></nodes></graph></gexf>`);
+    const garbage = `${dir}/garbage.graphml`;
+    writeFileSync(garbage, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    const truncated = `${dir}/truncated.gexf`;
+    writeFileSync(truncated, `<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="1" label="a"/>`);
+    for (const path of [xxe, garbage, truncated]) {
+      expect(() => engine.call('import.run', { path }), path).toThrow(expect.objectContaining({ code: 'validation', message: expect.stringMatching(/refused/) }));
+    }
+    expect(() => engine.call('import.run', { path: `${dir}/missing.gexf` })).toThrow(expect.objectContaining({ code: 'validation', field: 'path' }));
+    expect(() => engine.call('import.run', { path: `${DATA}/graphml/airlines.graphml`, maxBytes: 1000 })).toThrow(
+      expect.objectContaining({ field: 'maxBytes', message: expect.stringMatching(/raise the limit/) }),
+    );
+    expect(snapshot()).toBe(before);
+    expect(() => engine.call('import.run', { path: xxe })).not.toThrow(/root:/);
+  });
+});
