@@ -51,7 +51,7 @@ const GEXF_NAMESPACES = new Set([
   'http://gexf.net/1.3',
 ]);
 
-const PREDEFINED_ENTITY_HINT = /<!ENTITY/i;
+const ENTITY_DECLARATION = /<!ENTITY/i;
 
 function isKnownNamespace(uri: string): boolean {
   if (GEXF_NAMESPACES.has(uri)) return true;
@@ -271,7 +271,7 @@ export function parseGexf(input: string): ParsedGraph {
   });
 
   parser.on('doctype', (doctype: string) => {
-    if (PREDEFINED_ENTITY_HINT.test(doctype)) {
+    if (ENTITY_DECLARATION.test(doctype)) {
       refuseAt('the DOCTYPE declares entities, which GEXF never needs and which can read local files or exhaust memory; refused');
     }
   });

@@ -62,7 +62,7 @@ type Frame =
   | { kind: 'edge'; edge: PendingEdge }
   | { kind: 'key'; key: KeyDef }
   | { kind: 'default'; key: KeyDef; text: string }
-  | { kind: 'data'; data: RawData; target: RawData[] | null; depth: number }
+  | { kind: 'data'; data: RawData; target: RawData[] | null }
   | { kind: 'desc' }
   // Elements from other vocabularies (yFiles, xlink…) outside <data>: their content is not ours.
   | { kind: 'foreign' };
@@ -159,12 +159,8 @@ export function parseGraphml(input: string): ParsedGraph {
     }
     if (!parent) return refuse('unexpected element after the root');
 
-    if (parent.kind === 'data') {
-      parent.depth++;
-      stack.push({ kind: 'foreign' });
-      return;
-    }
-    if (parent.kind === 'foreign' || parent.kind === 'desc') {
+    // Markup inside <data> (yFiles graphics) or <desc> is content, not structure.
+    if (parent.kind === 'data' || parent.kind === 'foreign' || parent.kind === 'desc') {
       stack.push({ kind: 'foreign' });
       return;
     }
@@ -225,7 +221,7 @@ export function parseGraphml(input: string): ParsedGraph {
         else if (parent.kind !== 'graph' && parent.kind !== 'graphml') {
           return refuse(`<data> is not allowed inside <${parent.kind}>`);
         }
-        stack.push({ kind: 'data', data, target, depth: 0 });
+        stack.push({ kind: 'data', data, target });
         return;
       }
       case 'graph': {
@@ -318,10 +314,7 @@ export function parseGraphml(input: string): ParsedGraph {
   parser.on('closetag', () => {
     const frame = stack.pop();
     if (!frame) return;
-    if (frame.kind === 'foreign') {
-      const parent = stack[stack.length - 1];
-      if (parent?.kind === 'data') parent.depth--;
-    } else if (frame.kind === 'default') {
+    if (frame.kind === 'default') {
       frame.key.defaultText = frame.text;
     } else if (frame.kind === 'data') {
       // Graph-level data has nowhere to go in ParsedGraph, but is still type-checked below.

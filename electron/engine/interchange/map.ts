@@ -181,7 +181,11 @@ function organisationFields(
     if (t) delete attrs[t.key];
     return t ? str(t.value) : null;
   };
-  const name = node.label?.trim() || pop(['name', 'label', 'title', 'organisation', 'organization']) || node.id;
+  const named = pop(['name', 'label', 'title', 'organisation', 'organization']);
+  const name = node.label?.trim() || named || node.id;
+  if (named && named !== name) attrs['other name'] = named;
+  // Parsers leave the position's own columns in the attributes; the position is kept as a layout.
+  if (node.position) for (const k of Object.keys(attrs)) if (/^(x|y)$/i.test(k)) delete attrs[k];
   const acronym = pop(['acronym', 'abbreviation', 'short_name']);
   const sectorText = pop(['sector', 'type', 'category', 'kind']);
   const sector = sectorText ? (SECTORS.includes(sectorText as Sector) ? (sectorText as Sector) : SECTOR_WORDS[normalise(sectorText)]) : undefined;
