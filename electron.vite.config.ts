@@ -36,6 +36,8 @@ export default defineConfig({
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
       minify: true,
+      // Loaded from disk, never over a network: one bundle is fine.
+      chunkSizeWarningLimit: 4000,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

@@ -4,21 +4,31 @@
 import { z } from 'zod';
 import * as S from './schemas';
 
-interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+interface CallSpec<I extends z.ZodType, O extends z.ZodType, A extends boolean = boolean> {
   input: I;
   output: O;
   /** Whether the call may change the database (used by hosts to order work and by tests). */
   writes: boolean;
+  /** Whether the engine answers it with a promise (file work that a library does asynchronously). */
+  async: A;
 }
-const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): CallSpec<I, O> => ({
+const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): CallSpec<I, O, false> => ({
   input,
   output,
   writes: false,
+  async: false,
 });
-const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): CallSpec<I, O> => ({
+const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): CallSpec<I, O, false> => ({
   input,
   output,
   writes: true,
+  async: false,
+});
+const fileWork = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes: boolean): CallSpec<I, O, true> => ({
+  input,
+  output,
+  writes,
+  async: true,
 });
 
 const Empty = z.strictObject({});
@@ -37,11 +47,11 @@ function crud<P extends string, F extends z.ZodObject, R extends z.ZodType>(
     [`${prefix}.delete`]: write(S.DeleteInput, Deleted),
     [`${prefix}.list`]: read(S.ListInput, S.listOf(record)),
   } as {
-    [K in `${P}.create`]: CallSpec<z.ZodObject<F['shape'] & { id: z.ZodOptional<typeof S.Id> }>, R>;
-  } & { [K in `${P}.get`]: CallSpec<typeof S.GetInput, R> } & {
-    [K in `${P}.update`]: CallSpec<z.ZodObject<{ id: typeof S.Id; patch: z.ZodObject }>, R>;
-  } & { [K in `${P}.delete`]: CallSpec<typeof S.DeleteInput, typeof Deleted> } & {
-    [K in `${P}.list`]: CallSpec<typeof S.ListInput, ReturnType<typeof S.listOf<R>>>;
+    [K in `${P}.create`]: CallSpec<z.ZodObject<F['shape'] & { id: z.ZodOptional<typeof S.Id> }>, R, false>;
+  } & { [K in `${P}.get`]: CallSpec<typeof S.GetInput, R, false> } & {
+    [K in `${P}.update`]: CallSpec<z.ZodObject<{ id: typeof S.Id; patch: z.ZodObject }>, R, false>;
+  } & { [K in `${P}.delete`]: CallSpec<typeof S.DeleteInput, typeof Deleted, false> } & {
+    [K in `${P}.list`]: CallSpec<typeof S.ListInput, ReturnType<typeof S.listOf<R>>, false>;
   };
 }
 
@@ -62,14 +72,21 @@ export const contract = {
   'record.details': read(S.DetailsInput, S.Details),
   'stats.get': read(Empty, S.Stats),
   'changes.list': read(S.ChangesInput, z.array(S.Change)),
-  'import.preview': read(S.ImportInput, S.ImportSummary),
-  'import.run': write(S.ImportInput, S.ImportSummary),
+  'import.preview': fileWork(S.ImportInput, S.ImportSummary, false),
+  'import.run': fileWork(S.ImportInput, S.ImportSummary, true),
+  'export.run': fileWork(S.ExportInput, S.ExportResult, false),
+  'file.stage': write(S.StageInput, S.Staged),
+  'file.fetch': read(S.FetchInput, S.Fetched),
+  /** Exports into the staging folder, for the window to fetch and offer as a download. */
+  'export.staged': fileWork(S.ExportStagedInput, S.ExportResult, false),
 };
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;
 export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
 export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
+/** What the engine's `call` returns: the output, or a promise of it for the asynchronous calls. */
+export type CallReturn<K extends CallName> = Contract[K]['async'] extends true ? Promise<CallOutput<K>> : CallOutput<K>;
 
 export const CALL_NAMES = Object.keys(contract) as CallName[];
 

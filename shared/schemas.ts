@@ -470,9 +470,11 @@ export const Info = z.object({
 export type Info = z.infer<typeof Info>;
 
 // ---------- import ----------
+export const IMPORT_FORMATS = ['gexf', 'graphml', 'cyjs', 'csv', 'xlsx', 'snapshot'] as const;
 export const ImportInput = z.strictObject({
+  /** A file, or for CSV a folder holding the per-record-type files or nodes.csv and edges.csv. */
   path: z.string().min(1, 'Which file?').max(4096),
-  format: z.enum(['gexf', 'graphml']).optional(),
+  format: z.enum(IMPORT_FORMATS).optional(),
   onDuplicate: z.enum(['merge', 'skip', 'create']).optional(),
   /** Files larger than this are refused; the person importing can raise it. */
   maxBytes: z.number().int().min(1).max(4 * 1024 * 1024 * 1024).optional(),
@@ -491,6 +493,8 @@ export const ImportSummary = z.object({
   edges: z.number(),
   organisations: z.object({ create: z.number(), merge: z.number(), skip: z.number() }),
   relations: z.object({ create: z.number(), skip: z.number() }),
+  /** Per record type, for imports of Atlas files (snapshots, per-type CSV, XLSX, Atlas-made graphs). */
+  records: z.record(z.string(), z.object({ create: z.number(), merge: z.number(), skip: z.number() })),
   duplicates: z.array(
     z.object({ name: z.string(), existingId: z.string(), matchedBy: z.enum(['id', 'name']), action: z.enum(['create', 'merge', 'skip']) }),
   ),
@@ -504,3 +508,47 @@ export const ImportSummary = z.object({
   importId: z.string().nullable(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
+
+// ---------- export ----------
+export const ExportScope = z.strictObject({
+  filters: Filters.optional(),
+  /** A selection: only these organisations (and what ties them). */
+  organisationIds: z.array(Id).max(100_000).optional(),
+  ego: z.strictObject({ organisationId: Id, depth: z.number().int().min(1).max(3) }).optional(),
+  savedViewId: Id.optional(),
+});
+export type ExportScope = z.infer<typeof ExportScope>;
+
+export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'xlsx', 'cyjs', 'snapshot'] as const;
+export const ExportInput = z.strictObject({
+  format: z.enum(EXPORT_FORMATS),
+  /** The file to write; for CSV, a folder that will hold one file per record type plus nodes.csv and edges.csv. */
+  path: z.string().min(1, 'Where to?').max(4096),
+  scope: ExportScope.optional(),
+  /** Node positions to keep in formats that carry a layout. */
+  positions: z.record(z.string(), Position).optional(),
+  overwrite: z.boolean().optional(),
+});
+export type ExportInput = z.infer<typeof ExportInput>;
+export const ExportResult = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  files: z.array(z.string()),
+  organisations: z.number(),
+  partnerships: z.number(),
+  events: z.number(),
+  links: z.number(),
+  relations: z.number(),
+});
+export type ExportResult = z.infer<typeof ExportResult>;
+
+// ---------- files crossing between the window and the engine ----------
+export const StageInput = z.strictObject({
+  name: z.string().min(1).max(255),
+  /** The file's bytes, base64; 300 MB of base64 at most (a 200 MB file). */
+  dataBase64: z.string().max(300 * 1024 * 1024),
+  batch: Id.optional(),
+});
+export const Staged = z.object({ path: z.string(), folder: z.string(), batch: z.string() });
+export const FetchInput = z.strictObject({ path: z.string().min(1).max(4096) });
+export const Fetched = z.object({ name: z.string(), dataBase64: z.string() });
+export const ExportStagedInput = ExportInput.omit({ path: true }).extend({ name: z.string().min(1).max(255) });

@@ -4,6 +4,7 @@
 import { AtlasError } from '../../shared/errors';
 import { UsageError } from './args';
 import { generate } from './commands/generate';
+import { exportFile } from './commands/export';
 import { importFile } from './commands/import';
 import { query } from './commands/query';
 import { seed } from './commands/seed';
@@ -13,7 +14,7 @@ import { USAGE } from './usage';
 
 export type { CliIO } from './io';
 
-const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = { stats, query, generate, seed, import: importFile };
+const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = { stats, query, generate, seed, import: importFile, export: exportFile };
 
 const HELP = new Set(['help', '--help', '-h']);
 

@@ -6,7 +6,9 @@ Commands:
   query [filters]            Print a graph slice as JSON
   generate --orgs N          Add a synthetic network of N organisations (1 to 1,000,000)
   seed                       Load the shipped seed network (records already present are skipped)
-  import FILE                Import a GEXF or GraphML file: shows the preview, then imports it
+  import FILE                Import a file (GEXF, GraphML, Cytoscape JSON, CSV or a folder of
+                             CSVs, XLSX, snapshot): shows the preview, then imports it
+  export --format F --out P  Export to gexf, graphml, csv (a folder), xlsx, cyjs or snapshot
   help                       Show this help
 
 Options for every command:
@@ -35,8 +37,15 @@ query options:
 import options:
   --dry-run                  Show the preview only; write nothing
   --on-duplicate MODE        merge (default), skip or create, for organisations already present
-  --format gexf|graphml      When the file's name does not say
+  --format FORMAT            gexf, graphml, cyjs, csv, xlsx or snapshot, when the name does not say
   --max-mb N                 Refuse files larger than N MB (default 200)
+
+export options (and every query filter above):
+  --format FORMAT            gexf, graphml, csv, xlsx, cyjs or snapshot
+  --out PATH                 The file to write (for csv, a folder)
+  --ego ID [--depth N]       Only the network around this organisation
+  --saved-view NAME          What a saved view shows, with the view itself in a snapshot
+  --overwrite                Replace an existing file
 
 generate options:
   --orgs N                   How many organisations (required)

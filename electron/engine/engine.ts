@@ -3,7 +3,7 @@
 // tests) goes through `call`, so every input is validated the same way everywhere.
 import type { Database } from 'better-sqlite3';
 import { userInfo } from 'node:os';
-import { type CallInput, type CallName, type CallOutput, contract } from '../../shared/contract';
+import { type CallInput, type CallName, type CallOutput, type CallReturn, contract } from '../../shared/contract';
 import { AtlasError } from '../../shared/errors';
 import type { Change, Country, Filters } from '../../shared/schemas';
 import { parseCall, parseOrThrow } from '../../shared/validate';
@@ -11,7 +11,9 @@ import { openDatabase } from './db/open';
 import { SCHEMA_VERSION } from './db/migrations';
 import { egoNetwork } from './graph/ego';
 import { SliceBuilder } from './graph/slice';
-import { previewImport, runImport } from './interchange/import';
+import { exportTo } from './interchange/export';
+import { Importer } from './interchange/import';
+import { Staging } from './interchange/staging';
 import { generateSynthetic, type GenerateOptions, type GenerateResult } from './generate/synthetic';
 import { loadSeed, type SeedResult } from './seed/seed';
 import { recordDetails } from './store/details';
@@ -31,7 +33,7 @@ export interface EngineOptions {
   checkOutputs?: boolean;
 }
 
-type Handlers = { [K in CallName]: (input: CallInput<K>) => CallOutput<K> };
+type Handlers = { [K in CallName]: (input: CallInput<K>) => CallReturn<K> };
 
 const CRUD_TABLES: Record<string, TableDef> = {
   organisation: TABLES.organisation,
@@ -50,6 +52,9 @@ export class Engine {
   readonly writer: Writer;
   readonly store: RecordStore;
   readonly slices: SliceBuilder;
+  private readonly importer: Importer;
+  private readonly staging = new Staging();
+  private readonly actor: string;
   private readonly handlers: Handlers;
 
   constructor(private readonly opts: EngineOptions) {
@@ -58,19 +63,25 @@ export class Engine {
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     });
     this.db = db;
-    this.writer = new Writer(db, opts.actor ?? safeUser());
+    this.actor = opts.actor ?? safeUser();
+    this.writer = new Writer(db, this.actor);
     this.store = new RecordStore(db, this.writer);
     this.slices = new SliceBuilder(db);
+    this.importer = new Importer(db, this.store, this.writer, opts.resourcesDir);
     this.handlers = this.buildHandlers();
   }
 
   /** Validates and runs one contract call. Throws AtlasError for anything a person should see. */
-  call<K extends CallName>(name: K, input: unknown): CallOutput<K> {
+  call<K extends CallName>(name: K, input: unknown): CallReturn<K> {
     const parsed = parseCall(name, input);
     const handler = this.handlers[parsed.name] as (i: unknown) => unknown;
     const output = handler(parsed.input);
-    if (this.opts.checkOutputs) parseOrThrow(contract[parsed.name].output, output, `output of ${name}`);
-    return output as CallOutput<K>;
+    if (this.opts.checkOutputs) {
+      const check = (v: unknown) => parseOrThrow(contract[parsed.name].output, v, `output of ${name}`);
+      if (output instanceof Promise) return output.then((v) => (check(v), v)) as CallReturn<K>;
+      check(output);
+    }
+    return output as CallReturn<K>;
   }
 
   /** Loads the shipped seed network; records already present are skipped. */
@@ -115,8 +126,15 @@ export class Engine {
         egoNetwork(this.slices, i.organisationId, i.depth, (i.filters ?? {}) as Filters, i.view ?? 'organisations'),
       'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, i.type, i.id),
       'stats.get': () => stats(db, this.slices),
-      'import.preview': (i: CallInput<'import.preview'>) => previewImport(db, i),
-      'import.run': (i: CallInput<'import.run'>) => runImport(db, store, this.writer, i),
+      'import.preview': (i: CallInput<'import.preview'>) => this.importer.preview(i),
+      'import.run': (i: CallInput<'import.run'>) => this.importer.run(i),
+      'export.run': (i: CallInput<'export.run'>) => exportTo(db, this.slices, i, this.opts.resourcesDir, this.actor),
+      'export.staged': (i: CallInput<'export.staged'>) => {
+        const { name, ...rest } = i;
+        return exportTo(db, this.slices, { ...rest, path: this.staging.exportPath(name) }, this.opts.resourcesDir, this.actor);
+      },
+      'file.stage': (i: CallInput<'file.stage'>) => this.staging.stage(i.name, i.dataBase64, i.batch),
+      'file.fetch': (i: CallInput<'file.fetch'>) => this.staging.fetch(i.path),
       'changes.list': (i: CallInput<'changes.list'>): Change[] => {
         const rows = db
           .prepare(

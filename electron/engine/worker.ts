@@ -23,9 +23,9 @@ try {
   engine = new Engine(data);
   if (data.seedIfEmpty) engine.seedIfEmpty();
   post({ type: 'ready' });
-  port.on('message', (m: WorkerRequest) => {
+  port.on('message', async (m: WorkerRequest) => {
     try {
-      post({ type: 'result', id: m.id, ok: true, value: engine.call(m.name as never, m.input) });
+      post({ type: 'result', id: m.id, ok: true, value: await engine.call(m.name as never, m.input) });
     } catch (err) {
       post({ type: 'result', id: m.id, ok: false, error: toErrorShape(err) });
     }

@@ -49,7 +49,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   }
   const token = randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
-  const maxBody = opts.maxBody ?? 16 * 1024 * 1024;
+  const maxBody = opts.maxBody ?? 320 * 1024 * 1024; // a 200 MB file, base64-encoded, staged for import
   // The same worker bundle the Electron app runs, so the browser mode tests the shipped engine.
   const workerFile = resolve(here, '../../out/main/engine-worker.cjs');
   if (!existsSync(workerFile)) throw new Error(`No built engine worker at ${workerFile}: run \`npm run build\` first`);

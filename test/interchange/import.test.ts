@@ -25,14 +25,14 @@ function snapshot(): string {
 }
 
 describe('import', () => {
-  it('previews without writing, then imports whole with sources and a preset layout', () => {
+  it('previews without writing, then imports whole with sources and a preset layout', async () => {
     const path = `${DATA}/gexf/graphology/les_miserables.gexf`;
     const before = snapshot();
-    const preview = engine.call('import.preview', { path });
+    const preview = await engine.call('import.preview', { path });
     expect(preview).toMatchObject({ format: 'gexf', nodes: 77, edges: 254, organisations: { create: 77, merge: 0 }, relations: { create: 254 }, layout: true, importId: null });
     expect(snapshot()).toBe(before);
 
-    const done = engine.call('import.run', { path });
+    const done = await engine.call('import.run', { path });
     expect(done.importId).toEqual(expect.any(String));
     const stats = engine.call('stats.get', {});
     expect(stats).toMatchObject({ organisations: 77, relations: 254, sources: 1, citations: 77 + 254, savedViews: 1 });
@@ -47,18 +47,18 @@ describe('import', () => {
     expect(unlinked).toBe(0);
   });
 
-  it('importing the same file again merges organisations and adds no relation twice', () => {
+  it('importing the same file again merges organisations and adds no relation twice', async () => {
     const path = `${DATA}/graphml/airlines.graphml`;
-    engine.call('import.run', { path });
-    const again = engine.call('import.preview', { path });
+    await engine.call('import.run', { path });
+    const again = await engine.call('import.preview', { path });
     expect(again.organisations).toEqual({ create: 0, merge: 235, skip: 0 });
     expect(again.relations).toEqual({ create: 0, skip: 2101 });
-    engine.call('import.run', { path, onDuplicate: 'skip' });
+    await engine.call('import.run', { path, onDuplicate: 'skip' });
     expect(engine.call('stats.get', {})).toMatchObject({ organisations: 235, relations: 2101 });
-    expect(engine.call('import.preview', { path, onDuplicate: 'create' }).organisations.create).toBe(235);
+    expect((await engine.call('import.preview', { path, onDuplicate: 'create' })).organisations.create).toBe(235);
   });
 
-  it('maps sector and country columns, and reports countries it cannot place', () => {
+  it('maps sector and country columns, and reports countries it cannot place', async () => {
     const path = `${dir}/orgs.graphml`;
     writeFileSync(
       path,
@@ -76,7 +76,7 @@ describe('import', () => {
   </graph>
 </graphml>`,
     );
-    const s = engine.call('import.run', { path });
+    const s = await engine.call('import.run', { path });
     expect(s.unknownCountries).toEqual([{ value: 'Atlantis', count: 1 }]);
     const orgs = engine.call('organisation.list', { sort: 'name' }).items.map((o) => [o.name, o.sector, o.country]);
     expect(orgs).toEqual([
@@ -88,7 +88,7 @@ describe('import', () => {
     expect(engine.call('graph.slice', { filters: { regions: ['Africa'] } }).edges).toHaveLength(1);
   });
 
-  it('refuses hostile and broken files, and leaves the database exactly as it was', () => {
+  it('refuses hostile and broken files, and leaves the database exactly as it was', async () => {
     engine.seed();
     const before = snapshot();
     const xxe = `${dir}/xxe.gexf`;
@@ -98,13 +98,14 @@ describe('import', () => {
     const truncated = `${dir}/truncated.gexf`;
     writeFileSync(truncated, `<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="1" label="a"/>`);
     for (const path of [xxe, garbage, truncated]) {
-      expect(() => engine.call('import.run', { path }), path).toThrow(expect.objectContaining({ code: 'validation', message: expect.stringMatching(/refused/) }));
+      await expect(engine.call('import.run', { path }), path).rejects.toMatchObject({ code: 'validation', message: expect.stringMatching(/refused/) });
     }
-    expect(() => engine.call('import.run', { path: `${dir}/missing.gexf` })).toThrow(expect.objectContaining({ code: 'validation', field: 'path' }));
-    expect(() => engine.call('import.run', { path: `${DATA}/graphml/airlines.graphml`, maxBytes: 1000 })).toThrow(
-      expect.objectContaining({ field: 'maxBytes', message: expect.stringMatching(/raise the limit/) }),
-    );
+    await expect(engine.call('import.run', { path: `${dir}/missing.gexf` })).rejects.toMatchObject({ code: 'validation', field: 'path' });
+    await expect(engine.call('import.run', { path: `${DATA}/graphml/airlines.graphml`, maxBytes: 1000 })).rejects.toMatchObject({
+      field: 'maxBytes',
+      message: expect.stringMatching(/raise the limit/),
+    });
     expect(snapshot()).toBe(before);
-    expect(() => engine.call('import.run', { path: xxe })).not.toThrow(/root:/);
+    await expect(engine.call('import.run', { path: xxe })).rejects.not.toMatchObject({ message: expect.stringMatching(/root:/) });
   });
 });

@@ -1,12 +1,12 @@
 // atlas import FILE: previews what a file would add (always), then imports it unless --dry-run.
 import { resolve } from 'node:path';
-import type { ImportSummary } from '../../../shared/schemas';
+import { IMPORT_FORMATS, type ImportSummary } from '../../../shared/schemas';
 import { intOption, parseCommand, UsageError } from '../args';
 import { type CliIO, printJson, table } from '../io';
 import { withEngine } from '../open';
 
 const DUPLICATE = ['merge', 'skip', 'create'] as const;
-const FORMATS = ['gexf', 'graphml'] as const;
+const FORMATS = IMPORT_FORMATS;
 
 export async function importFile(argv: string[], io: CliIO): Promise<number> {
   const { common, values, positionals } = parseCommand(
@@ -28,7 +28,7 @@ export async function importFile(argv: string[], io: CliIO): Promise<number> {
     ...(maxMb ? { maxBytes: maxMb * 1024 * 1024 } : {}),
   };
   const dryRun = values['dry-run'] === true;
-  const summary = await withEngine(common.dbPath, (engine) =>
+  const summary = await withEngine(common.dbPath, async (engine) =>
     engine.call(dryRun ? 'import.preview' : 'import.run', input),
   );
   if (common.json) printJson(io.stdout, summary);
@@ -40,11 +40,10 @@ function describe(s: ImportSummary, dryRun: boolean): string {
   const lines = [
     `${s.file} (${s.format.toUpperCase()}): ${s.nodes.toLocaleString('en-US')} nodes, ${s.edges.toLocaleString('en-US')} edges`,
     table([
-      ['organisations to create', s.organisations.create],
-      ['organisations to merge', s.organisations.merge],
-      ['organisations to skip', s.organisations.skip],
-      ['relations to create', s.relations.create],
-      ['relations already present', s.relations.skip],
+      ['', 'new', 'merged', 'skipped'],
+      ...Object.entries(s.records)
+        .filter(([, c]) => c.create + c.merge + c.skip > 0)
+        .map(([part, c]) => [part, c.create, c.merge, c.skip]),
     ]),
   ];
   if (s.layout) lines.push('  node positions: kept as a saved view with a preset layout');

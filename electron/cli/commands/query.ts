@@ -7,6 +7,14 @@ import { withEngine } from '../open';
 const many = { type: 'string', multiple: true } as const;
 const one = { type: 'string' } as const;
 
+/** The filter options, shared with `atlas export`. */
+export const FILTER_PARSE_OPTIONS = Object.fromEntries(
+  Object.entries({
+    region: many, 'sub-region': many, country: many, sector: many, 'partnership-kind': many,
+    'focus-area': many, 'event-kind': many, tag: many, from: one, to: one, text: one,
+  }),
+) as Record<string, typeof many | typeof one>;
+
 /** Option name → Filters field. Values go to the engine unchecked: validation is its job. */
 const FILTER_OPTIONS = {
   region: ['regions', many],
@@ -23,7 +31,7 @@ const FILTER_OPTIONS = {
 } as const satisfies Record<string, [keyof Filters, typeof many | typeof one]>;
 
 const OPTIONS = {
-  ...Object.fromEntries(Object.entries(FILTER_OPTIONS).map(([name, [, spec]]) => [name, spec])),
+  ...FILTER_PARSE_OPTIONS,
   view: one,
   ego: one,
   depth: one,

@@ -1,156 +1,272 @@
-// Importing a file: read it (within a size limit), parse it with its format's parser, plan what it
+// Importing a file: read it (within a size limit), recognise its format, parse it, plan what it
 // would change, and either report the plan (the preview) or carry it out in one transaction that
-// lands whole or not at all. Every record the import creates or merges cites the file.
-import { readFileSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+// lands whole or not at all. Files this app wrote come back as Atlas records with their IDs (a
+// Bundle); other tools' graphs become organisations and relations. Every organisation,
+// partnership, event and relation the import creates or merges cites the file.
+import type { Database } from 'better-sqlite3';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { AtlasError } from '../../../shared/errors';
 import type { ImportInput, ImportSummary } from '../../../shared/schemas';
 import type { RecordStore } from '../store/records';
-import { TABLES, type RecordObject } from '../store/tables';
+import { TABLES, type RecordObject, type TableDef } from '../store/tables';
 import type { Writer } from '../store/writer';
-import type { Database } from 'better-sqlite3';
+import type { Bundle } from './bundle';
+import { fillGaps, planBundle, type BundlePlan } from './bundle-import';
+import { parseCsv, type CsvTable } from './csv';
+import { csvFilesToBundle } from './csv-bundle';
+import { csvToGraph, guessMapping } from './csv-graph';
+import { parseCyjs } from './cyjs';
 import { parseGexf } from './gexf';
 import { parseGraphml } from './graphml';
-import { planImport, type ImportPlan } from './map';
+import { planImport, type ImportPlan, type OnDuplicate } from './map';
 import { ImportRefused, type ParsedGraph } from './parsed';
+import { graphToBundle } from './read-atlas-graph';
+import { isSnapshot, readSnapshot, SNAPSHOT_PARTS } from './snapshot';
+import { xlsxToBundle } from './xlsx';
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
-const PARSERS = { gexf: parseGexf, graphml: parseGraphml } as const;
-type Format = keyof typeof PARSERS;
+type Format = NonNullable<ImportInput['format']>;
+type Loaded = { format: Format; graph: ParsedGraph; bundle: null } | { format: Format; graph: null; bundle: Bundle };
 const SHOWN = 200;
 
-function detectFormat(path: string, head: string): Format {
-  const ext = extname(path).toLowerCase().slice(1);
-  if (ext === 'gexf' || ext === 'graphml') return ext;
-  if (/<gexf[\s>]/.test(head)) return 'gexf';
-  if (/<graphml[\s>]/.test(head)) return 'graphml';
-  throw new AtlasError('validation', `${basename(path)}: cannot tell the file's format; name it .gexf or .graphml, or pass the format`, 'format');
-}
+export class Importer {
+  constructor(
+    private readonly db: Database,
+    private readonly store: RecordStore,
+    private readonly writer: Writer,
+    private readonly resourcesDir: string,
+  ) {}
 
-function readAndParse(input: ImportInput): { graph: ParsedGraph; format: Format } {
-  const max = input.maxBytes ?? DEFAULT_MAX_BYTES;
-  let size: number;
-  try {
-    size = statSync(input.path).size;
-  } catch (err) {
-    throw new AtlasError('validation', `Cannot read ${input.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'path');
+  async preview(input: ImportInput): Promise<ImportSummary> {
+    const loaded = await this.load(input);
+    return this.summarise(input, loaded, this.plan(loaded, input.onDuplicate ?? 'merge'));
   }
-  if (size > max) {
-    throw new AtlasError(
-      'validation',
-      `${basename(input.path)} is ${(size / 1e6).toFixed(1)} MB, over the ${(max / 1e6).toFixed(0)} MB limit; raise the limit to import it`,
-      'maxBytes',
-    );
-  }
-  const text = readFileSync(input.path, 'utf8');
-  const format = input.format ?? detectFormat(input.path, text.slice(0, 2048));
-  try {
-    return { graph: PARSERS[format](text), format };
-  } catch (err) {
-    if (err instanceof ImportRefused) {
-      throw new AtlasError('validation', `${basename(input.path)} was refused: ${err.message}`, 'path');
+
+  async run(input: ImportInput): Promise<ImportSummary> {
+    const loaded = await this.load(input);
+    const plan = this.plan(loaded, input.onDuplicate ?? 'merge');
+    const summary = this.summarise(input, loaded, plan);
+    if (summary.errorCount) {
+      const first = summary.errors[0]!;
+      const where = first.line !== undefined ? `line ${first.line}: ` : first.element ? `${first.element}: ` : '';
+      throw new AtlasError('validation', `${summary.file} has ${summary.errorCount} error(s), so nothing was imported. First: ${where}${first.message}`, 'path');
     }
-    throw err;
-  }
-}
-
-function summarise(input: ImportInput, format: Format, graph: ParsedGraph, plan: ImportPlan): ImportSummary {
-  const count = (a: string) => plan.organisations.filter((o) => o.action === a).length;
-  return {
-    file: basename(input.path),
-    format,
-    nodes: graph.nodes.length,
-    edges: graph.edges.length,
-    organisations: { create: count('create'), merge: count('merge'), skip: count('skip') },
-    relations: { create: plan.relations.length, skip: plan.repeatedRelations },
-    duplicates: plan.organisations
-      .filter((o) => o.matchedBy !== null)
-      .slice(0, SHOWN)
-      .map((o) => ({ name: String(o.fields.name), existingId: o.id, matchedBy: o.matchedBy!, action: o.action })),
-    warnings: plan.warnings.slice(0, SHOWN),
-    warningCount: plan.warnings.length,
-    errors: plan.errors.slice(0, SHOWN),
-    errorCount: plan.errors.length,
-    unknownCountries: plan.unknownCountries,
-    layout: Object.keys(plan.positions).length > 0,
-    importId: null,
-  };
-}
-
-export function previewImport(db: Database, input: ImportInput): ImportSummary {
-  const { graph, format } = readAndParse(input);
-  return summarise(input, format, graph, planImport(db, graph, input.onDuplicate ?? 'merge', uuidv7));
-}
-
-export function runImport(db: Database, store: RecordStore, writer: Writer, input: ImportInput): ImportSummary {
-  const { graph, format } = readAndParse(input);
-  const plan = planImport(db, graph, input.onDuplicate ?? 'merge', uuidv7);
-  const summary = summarise(input, format, graph, plan);
-  if (plan.errors.length) {
-    const first = plan.errors[0]!;
-    const where = first.line !== undefined ? `line ${first.line}: ` : '';
-    throw new AtlasError(
-      'validation',
-      `${summary.file} has ${plan.errors.length} error(s), so nothing was imported. First: ${where}${first.message}`,
-      'path',
-    );
-  }
-  const file = basename(input.path);
-  summary.importId = writer.runImport({ label: `Import of ${file}`, format, file: input.path }, (importId) => {
-    const source = store.create(TABLES.source, {
-      title: file,
-      document: input.path,
-      notes: `Imported from a ${format.toUpperCase()} file (${graph.nodes.length} nodes, ${graph.edges.length} edges).`,
+    const file = basename(input.path);
+    summary.importId = this.writer.runImport({ label: `Import of ${file}`, format: loaded.format, file: input.path }, (importId) => {
+      const source = this.store.create(TABLES.source, {
+        title: file,
+        document: input.path,
+        notes: `Imported from a ${loaded.format.toUpperCase()} file.`,
+      });
+      const cited = 'bundle' in plan ? this.runBundle(plan.bundle) : this.runGraph(plan.graph, file);
+      this.writer.insertMany(
+        TABLES.citation,
+        cited.map(([recordType, recordId]) => this.store.build(TABLES.citation, { sourceId: source.id, recordType, recordId, locator: null })),
+      );
+      return importId;
     });
+    return summary;
+  }
+
+  private plan(loaded: Loaded, onDuplicate: OnDuplicate): { graph: ImportPlan } | { bundle: BundlePlan } {
+    return loaded.bundle ? { bundle: planBundle(this.db, loaded.bundle, onDuplicate) } : { graph: planImport(this.db, loaded.graph, onDuplicate, uuidv7) };
+  }
+
+  /** Carries out a foreign graph's plan; returns what the file's source should be cited for. */
+  private runGraph(plan: ImportPlan, file: string): [string, string][] {
     const created: RecordObject[] = [];
-    const cited: string[] = [];
+    const cited: [string, string][] = [];
     for (const o of plan.organisations) {
-      if (o.action === 'create') {
-        created.push(store.build(TABLES.organisation, { ...o.fields, id: o.id }));
-        cited.push(o.id);
-      } else if (o.action === 'merge') {
-        store.update(TABLES.organisation, o.id, fillGaps(store.get(TABLES.organisation, o.id), o.fields));
-        cited.push(o.id);
+      if (o.action === 'create') created.push(this.store.build(TABLES.organisation, { ...o.fields, id: o.id }));
+      else if (o.action === 'merge') this.store.update(TABLES.organisation, o.id, fillGaps(this.store.get(TABLES.organisation, o.id), o.fields));
+      if (o.action !== 'skip') cited.push(['organisation', o.id]);
+    }
+    const relations = plan.relations.map((r) => this.store.build(TABLES.relation, r.fields));
+    cited.push(...relations.map((r): [string, string] => ['relation', r.id]));
+    this.bulk([
+      [TABLES.organisation, created],
+      [TABLES.relation, relations],
+    ]);
+    if (Object.keys(plan.positions).length) {
+      this.store.create(TABLES.saved_view, { name: this.freeViewName(`Layout from ${file}`), layout: 'preset', positions: plan.positions });
+    }
+    return cited;
+  }
+
+  private runBundle(plan: BundlePlan): [string, string][] {
+    const cited: [string, string][] = [];
+    const citable: Record<string, string> = { organisations: 'organisation', partnerships: 'partnership', events: 'event', relations: 'relation' };
+    for (const [part, def] of SNAPSHOT_PARTS) {
+      const p = plan.parts[part];
+      for (const m of p.merge) {
+        const patch = fillGaps(m.existing, m.incoming);
+        if (Object.keys(patch).length) this.store.update(def, m.existing.id, patch);
+      }
+      this.bulk([[def, p.create]]);
+      if (citable[part]) {
+        for (const r of [...p.create, ...p.merge.map((m) => m.existing)]) cited.push([citable[part]!, r.id]);
       }
     }
-    const relations = plan.relations.map((r) => store.build(TABLES.relation, r.fields));
-    const citations = [
-      ...cited.map((id) => store.build(TABLES.citation, { sourceId: source.id, recordType: 'organisation', recordId: id, locator: null })),
-      ...relations.map((r) => store.build(TABLES.citation, { sourceId: source.id, recordType: 'relation', recordId: r.id, locator: null })),
-    ];
-    const bulk = () => {
-      writer.insertMany(TABLES.organisation, created);
-      writer.insertMany(TABLES.relation, relations);
-      writer.insertMany(TABLES.citation, citations);
-    };
-    if (created.length + relations.length > 5000) {
-      writer.withIndexesDeferred([TABLES.organisation, TABLES.relation, TABLES.citation], bulk);
-    } else bulk();
-    if (summary.layout) {
-      store.create(TABLES.saved_view, { name: freeViewName(db, `Layout from ${file}`), layout: 'preset', positions: plan.positions });
+    return cited;
+  }
+
+  /** Large loads rebuild indexes once at the end instead of growing them row by row. */
+  private bulk(batches: [TableDef, RecordObject[]][]): void {
+    const rows = batches.reduce((n, [, r]) => n + r.length, 0);
+    const insert = () => batches.forEach(([def, records]) => this.writer.insertMany(def, records));
+    if (rows > 5000) this.writer.withIndexesDeferred(batches.map(([d]) => d), insert);
+    else insert();
+  }
+
+  private async load(input: ImportInput): Promise<Loaded> {
+    const max = input.maxBytes ?? DEFAULT_MAX_BYTES;
+    let stat;
+    try {
+      stat = statSync(input.path);
+    } catch (err) {
+      throw new AtlasError('validation', `Cannot read ${input.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'path');
     }
-    return importId;
-  });
-  return summary;
+    const files = stat.isDirectory()
+      ? readdirSync(input.path).filter((f) => f.toLowerCase().endsWith('.csv')).map((f) => join(input.path, f))
+      : [input.path];
+    const size = files.reduce((n, f) => n + statSync(f).size, 0);
+    if (size > max) {
+      throw new AtlasError(
+        'validation',
+        `${basename(input.path)} is ${(size / 1e6).toFixed(1)} MB, over the ${(max / 1e6).toFixed(0)} MB limit; raise the limit to import it`,
+        'maxBytes',
+      );
+    }
+    const format = input.format ?? detectFormat(input.path, stat.isDirectory());
+    try {
+      return await readAs(format, input.path, files, this.resourcesDir);
+    } catch (err) {
+      if (err instanceof ImportRefused) throw new AtlasError('validation', `${basename(input.path)} was refused: ${err.message}`, 'path');
+      throw err;
+    }
+  }
+
+  private summarise(input: ImportInput, loaded: Loaded, plan: { graph: ImportPlan } | { bundle: BundlePlan }): ImportSummary {
+    const base = { file: basename(input.path), format: loaded.format, importId: null };
+    if ('graph' in plan) {
+      const g = plan.graph;
+      const count = (a: string) => g.organisations.filter((o) => o.action === a).length;
+      return {
+        ...base,
+        nodes: loaded.graph!.nodes.length,
+        edges: loaded.graph!.edges.length,
+        organisations: { create: count('create'), merge: count('merge'), skip: count('skip') },
+        relations: { create: g.relations.length, skip: g.repeatedRelations },
+        records: {
+          organisations: { create: count('create'), merge: count('merge'), skip: count('skip') },
+          relations: { create: g.relations.length, merge: 0, skip: g.repeatedRelations },
+        },
+        duplicates: g.organisations
+          .filter((o) => o.matchedBy !== null)
+          .slice(0, SHOWN)
+          .map((o) => ({ name: String(o.fields.name), existingId: o.id, matchedBy: o.matchedBy!, action: o.action })),
+        warnings: g.warnings.slice(0, SHOWN),
+        warningCount: g.warnings.length,
+        errors: g.errors.slice(0, SHOWN),
+        errorCount: g.errors.length,
+        unknownCountries: g.unknownCountries,
+        layout: Object.keys(g.positions).length > 0,
+      };
+    }
+    const b = plan.bundle;
+    const tally = (part: keyof Bundle) => ({ create: b.parts[part].create.length, merge: b.parts[part].merge.length, skip: b.parts[part].skip });
+    const bundle = loaded.bundle!;
+    return {
+      ...base,
+      nodes: bundle.organisations.length + bundle.partnerships.length + bundle.events.length,
+      edges: bundle.memberships.length + bundle.participations.length + bundle.relations.length,
+      organisations: tally('organisations'),
+      relations: { create: b.parts.relations.create.length, skip: b.parts.relations.skip + b.parts.relations.merge.length },
+      records: Object.fromEntries(SNAPSHOT_PARTS.map(([part]) => [part, tally(part)])),
+      duplicates: b.parts.organisations.merge.slice(0, SHOWN).map((m) => ({
+        name: String(m.existing.name),
+        existingId: m.existing.id,
+        matchedBy: m.existing.id === m.incoming.id ? ('id' as const) : ('name' as const),
+        action: 'merge' as const,
+      })),
+      warnings: b.warnings.slice(0, SHOWN),
+      warningCount: b.warnings.length,
+      errors: b.errors.slice(0, SHOWN),
+      errorCount: b.errors.length,
+      unknownCountries: [],
+      layout: false,
+    };
+  }
+
+  private freeViewName(base: string): string {
+    const taken = new Set(this.db.prepare('SELECT lower(name) FROM saved_view').pluck().all() as string[]);
+    for (let i = 1; ; i++) {
+      const name = i === 1 ? base : `${base} (${i})`;
+      if (!taken.has(name.toLowerCase())) return name;
+    }
+  }
 }
 
-/** A merge fills what the existing record lacks and never overwrites what someone entered. */
-function fillGaps(existing: RecordObject, incoming: Record<string, unknown>): Record<string, unknown> {
-  const patch: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(incoming)) {
-    const old = existing[k];
-    if (k === 'attributes') patch[k] = { ...(v as object), ...(old as object) };
-    else if (k === 'tags') patch[k] = [...new Set([...(old as string[]), ...(v as string[])])];
-    else if ((old === null || old === '') && v !== null && v !== undefined) patch[k] = v;
-  }
-  return patch;
+function detectFormat(path: string, isDirectory: boolean): Format {
+  if (isDirectory) return 'csv';
+  if (isSnapshot(path)) return 'snapshot';
+  const ext = extname(path).toLowerCase().slice(1);
+  const byExt: Record<string, Format> = { gexf: 'gexf', graphml: 'graphml', cyjs: 'cyjs', json: 'cyjs', csv: 'csv', tsv: 'csv', txt: 'csv', xlsx: 'xlsx', atlas: 'snapshot', sqlite: 'snapshot' };
+  if (byExt[ext]) return byExt[ext]!;
+  const head = readFileSync(path, { encoding: 'utf8' }).slice(0, 2048);
+  if (/<gexf[\s>]/.test(head)) return 'gexf';
+  if (/<graphml[\s>]/.test(head)) return 'graphml';
+  if (/^\s*[[{]/.test(head)) return 'cyjs';
+  if (head.startsWith('PK')) return 'xlsx';
+  throw new AtlasError('validation', `${basename(path)}: cannot tell the file's format; name it .gexf, .graphml, .cyjs, .csv, .xlsx or .atlas, or pass the format`, 'format');
 }
 
-function freeViewName(db: Database, base: string): string {
-  const taken = new Set((db.prepare('SELECT lower(name) FROM saved_view').pluck().all() as string[]));
-  for (let i = 1; ; i++) {
-    const name = i === 1 ? base : `${base} (${i})`;
-    if (!taken.has(name.toLowerCase())) return name;
+async function readAs(format: Format, path: string, files: string[], resourcesDir: string): Promise<Loaded> {
+  const text = () => readFileSync(path, 'utf8');
+  const graphOrBundle = (graph: ParsedGraph): Loaded => {
+    const bundle = graphToBundle(graph);
+    return bundle ? { format, graph: null, bundle } : { format, graph, bundle: null };
+  };
+  switch (format) {
+    case 'gexf':
+      return graphOrBundle(parseGexf(text()));
+    case 'graphml':
+      return graphOrBundle(parseGraphml(text()));
+    case 'cyjs':
+      return graphOrBundle(parseCyjs(text()));
+    case 'xlsx':
+      return { format, graph: null, bundle: await xlsxToBundle(readFileSync(path)) };
+    case 'snapshot':
+      return { format, graph: null, bundle: readSnapshot(path, resourcesDir) };
+    case 'csv': {
+      const tables: Record<string, CsvTable> = {};
+      for (const f of files) tables[basename(f)] = parseCsv(readFileSync(f, 'utf8'), basename(f));
+      return readCsvTables(format, tables);
+    }
   }
+}
+
+/** Atlas's own per-record-type files come back as records; anything else is a node and edge list. */
+function readCsvTables(format: Format, tables: Record<string, CsvTable>): Loaded {
+  const names = Object.keys(tables);
+  if (names.length === 0) throw new ImportRefused('the folder holds no .csv file');
+  const atlasFiles = names.filter((n) => /(organisations|partnerships|memberships|events|participations|relations|sources|citations)\.csv$/i.test(n));
+  if (atlasFiles.length) {
+    // An Atlas export folder also holds nodes.csv and edges.csv for other tools; the record files say it all.
+    return { format, graph: null, bundle: csvFilesToBundle(Object.fromEntries(atlasFiles.map((n) => [n, tables[n]!]))) };
+  }
+  const nodes = names.find((n) => /node|vert|organi[sz]ation/i.test(n));
+  const edges = names.find((n) => /edge|link|tie|relation/i.test(n));
+  if (names.length === 1) {
+    const only = tables[names[0]!]!;
+    const mapping = guessMapping(null, only);
+    if (mapping.edges) return { format, graph: csvToGraph(null, only, mapping), bundle: null };
+    return { format, graph: csvToGraph(only, null, guessMapping(only, null)), bundle: null };
+  }
+  const n = nodes ? tables[nodes]! : null;
+  const e = edges ? tables[edges]! : null;
+  if (!n && !e) throw new ImportRefused(`cannot tell which of ${names.join(', ')} lists nodes and which lists edges; name them nodes.csv and edges.csv`);
+  return { format, graph: csvToGraph(n, e, guessMapping(n, e)), bundle: null };
 }

@@ -2,6 +2,8 @@
 // designed states for loading, errors and an empty network.
 import { useEffect } from 'react';
 import { DetailsPanel } from '../features/details/DetailsPanel';
+import { ExportButton } from '../features/interchange/ExportDialog';
+import { ImportButton } from '../features/interchange/ImportDialog';
 import { GraphCanvas } from '../features/graph/GraphCanvas';
 import { Legend } from '../features/legend/Legend';
 import { useAtlas } from '../store/atlas';
@@ -31,6 +33,8 @@ export function App() {
       <header className="topbar">
         <h1>Stakeholder Atlas</h1>
         <Counts />
+        <ImportButton />
+        <ExportButton />
         <div className="segmented" role="group" aria-label="View">
           <button aria-pressed={view === 'organisations'} onClick={() => void setView('organisations')}>
             Organisations

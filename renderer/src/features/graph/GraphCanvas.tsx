@@ -3,6 +3,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { useAtlas } from '../../store/atlas';
 import { applySlice } from './applySlice';
+import { setGraph } from './handle';
 import { layoutFor } from './layout';
 import { graphStyle } from './style';
 
@@ -44,6 +45,7 @@ export function GraphCanvas() {
       boxSelectionEnabled: false,
     });
     cyRef.current = cy;
+    setGraph(cy);
     cy.on('tap', 'node', (e) => {
       const n = e.target;
       void useAtlas.getState().select(n.id(), n.data('type'));
@@ -74,6 +76,7 @@ export function GraphCanvas() {
       darkQuery.removeEventListener('change', onTheme);
       resize.disconnect();
       delete window.atlasGraph;
+      setGraph(null);
       cy.destroy();
       cyRef.current = null;
     };

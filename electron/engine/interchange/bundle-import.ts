@@ -1,0 +1,160 @@
+// Importing a Bundle (Atlas records with their IDs): match each record against the database by ID,
+// organisations also by normalised name and country, then create, merge or skip as asked, with
+// references remapped to whatever the matched records are called here. The plan is computed whole
+// before anything is written, so the preview and the run agree.
+import type { Database } from 'better-sqlite3';
+import { uuidv7 } from 'uuidv7';
+import type { z } from 'zod';
+import * as S from '../../../shared/schemas';
+import { fromRow, type RecordObject, type TableDef } from '../store/tables';
+import type { Bundle } from './bundle';
+import { normalise } from './countries';
+import type { ImportIssue } from './parsed';
+import type { OnDuplicate } from './map';
+import { SNAPSHOT_PARTS } from './snapshot';
+
+type Part = keyof Bundle;
+export interface PartPlan {
+  create: RecordObject[];
+  merge: { existing: RecordObject; incoming: RecordObject }[];
+  skip: number;
+}
+export interface BundlePlan {
+  parts: Record<Part, PartPlan>;
+  warnings: ImportIssue[];
+  errors: ImportIssue[];
+}
+
+const SCHEMAS: Record<Part, z.ZodType> = {
+  sources: S.Source,
+  organisations: S.Organisation,
+  partnerships: S.Partnership,
+  events: S.Event,
+  memberships: S.Membership,
+  participations: S.Participation,
+  relations: S.Relation,
+  citations: S.Citation,
+  savedViews: S.SavedView,
+};
+/** Reference fields per part, and the part whose IDs they hold. */
+const REFS: Partial<Record<Part, [string, Part][]>> = {
+  memberships: [['partnershipId', 'partnerships'], ['organisationId', 'organisations']],
+  participations: [['eventId', 'events'], ['organisationId', 'organisations']],
+  relations: [['sourceId', 'organisations'], ['targetId', 'organisations']],
+  citations: [['sourceId', 'sources']],
+};
+const CITED_PART: Record<string, Part> = {
+  organisation: 'organisations', partnership: 'partnerships', membership: 'memberships', event: 'events',
+  participation: 'participations', relation: 'relations',
+};
+
+export function planBundle(db: Database, bundle: Bundle, onDuplicate: OnDuplicate): BundlePlan {
+  const warnings: ImportIssue[] = [];
+  const errors: ImportIssue[] = [];
+  // What each incoming ID is called in this database once the import has run (per part).
+  const rename = new Map<string, string>();
+  const known = new Set<string>();
+  const parts = {} as Record<Part, PartPlan>;
+  const orgByName = new Map<string, string>();
+  for (const o of db.prepare('SELECT id, name, country FROM organisation').all() as { id: string; name: string; country: string | null }[]) {
+    orgByName.set(`${normalise(o.name)}|${o.country ?? ''}`, o.id);
+  }
+
+  for (const [part, def] of SNAPSHOT_PARTS) {
+    const plan: PartPlan = { create: [], merge: [], skip: 0 };
+    parts[part] = plan;
+    (bundle[part] as unknown[]).forEach((raw, index) => {
+      const element = `${part}[${index}]`;
+      const parsed = SCHEMAS[part].safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        errors.push({ element, message: `${issue.path.join('.') || 'record'}: ${issue.message}` });
+        return;
+      }
+      const rec = { ...(parsed.data as RecordObject) };
+      for (const [field, target] of REFS[part] ?? []) {
+        const id = rec[field] as string;
+        const here = rename.get(`${target}:${id}`) ?? (existsIn(db, target, id) ? id : null);
+        if (!here) {
+          warnings.push({ element, message: `${field} '${id}' is neither in the file nor in the network; the record is skipped` });
+          return;
+        }
+        rec[field] = here;
+      }
+      if (part === 'citations') {
+        const target = CITED_PART[rec.recordType as string]!;
+        const here = rename.get(`${target}:${rec.recordId}`) ?? (existsIn(db, target, rec.recordId as string) ? (rec.recordId as string) : null);
+        if (!here) {
+          warnings.push({ element, message: `cites ${rec.recordType} '${rec.recordId}', which is neither in the file nor in the network; skipped` });
+          return;
+        }
+        rec.recordId = here;
+      }
+      const existing = findExisting(db, def, part, rec, orgByName);
+      const incomingId = rec.id;
+      if (existing && onDuplicate !== 'create') {
+        rename.set(`${part}:${incomingId}`, existing.id);
+        if (onDuplicate === 'merge') plan.merge.push({ existing, incoming: rec });
+        else plan.skip++;
+        return;
+      }
+      if (existing || known.has(`${part}:${rec.id}`)) rec.id = uuidv7();
+      if (existing && part === 'savedViews') rec.name = `${rec.name} (imported)`;
+      rename.set(`${part}:${incomingId}`, rec.id);
+      known.add(`${part}:${rec.id}`);
+      if (part === 'organisations') orgByName.set(`${normalise(rec.name as string)}|${rec.country ?? ''}`, rec.id);
+      plan.create.push(rec);
+    });
+  }
+  return { parts, warnings, errors };
+}
+
+const TABLE_OF: Record<Part, TableDef> = Object.fromEntries(SNAPSHOT_PARTS) as Record<Part, TableDef>;
+
+function existsIn(db: Database, part: Part, id: string): boolean {
+  return db.prepare(`SELECT 1 FROM ${TABLE_OF[part].table} WHERE id = ?`).get(id) !== undefined;
+}
+
+/** The record already here that this one duplicates: same ID, or the same natural key. */
+function findExisting(db: Database, def: TableDef, part: Part, rec: RecordObject, orgByName: Map<string, string>): RecordObject | null {
+  const read = (sql: string, ...params: unknown[]) => {
+    const row = db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
+    return row ? fromRow(def, row) : null;
+  };
+  const byId = read(`SELECT * FROM ${def.table} WHERE id = ?`, rec.id);
+  if (byId) return byId;
+  switch (part) {
+    case 'organisations': {
+      const id = orgByName.get(`${normalise(rec.name as string)}|${rec.country ?? ''}`);
+      return id ? read('SELECT * FROM organisation WHERE id = ?', id) : null;
+    }
+    case 'memberships':
+      return read('SELECT * FROM membership WHERE partnership_id = ? AND organisation_id = ?', rec.partnershipId, rec.organisationId);
+    case 'participations':
+      return read('SELECT * FROM participation WHERE event_id = ? AND organisation_id = ?', rec.eventId, rec.organisationId);
+    case 'citations':
+      return read('SELECT * FROM citation WHERE source_id = ? AND record_type = ? AND record_id = ?', rec.sourceId, rec.recordType, rec.recordId);
+    case 'savedViews':
+      return read('SELECT * FROM saved_view WHERE name = ? COLLATE NOCASE', rec.name);
+    default:
+      return null;
+  }
+}
+
+/** A merge fills what the existing record lacks and never overwrites what someone entered. */
+export function fillGaps(existing: RecordObject, incoming: Record<string, unknown>): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(incoming)) {
+    if (k === 'id' || k === 'createdAt' || k === 'updatedAt' || !(k in existing)) continue;
+    const old = existing[k];
+    if (k === 'attributes' || k === 'positions' || k === 'style') {
+      const merged = { ...(v as object), ...(old as object) };
+      if (JSON.stringify(merged) !== JSON.stringify(old)) patch[k] = merged;
+    } else if (Array.isArray(old) && Array.isArray(v)) {
+      const merged = [...new Set([...old, ...v])];
+      if (merged.length !== old.length) patch[k] = merged;
+    } else if ((old === null || old === '') && v !== null && v !== undefined && v !== '') patch[k] = v;
+  }
+  return patch;
+}
+

@@ -1,0 +1,234 @@
+// Atlas records as one CSV file (or XLSX sheet) per record type, columns named after the record
+// fields, so a spreadsheet user can read and edit them and the app can read them back with IDs
+// and timestamps intact. The cell encoding here is shared with xlsx.ts.
+import type { z } from 'zod';
+import {
+  Citation,
+  CitationFields,
+  Event,
+  EventFields,
+  Membership,
+  MembershipFields,
+  Organisation,
+  OrganisationFields,
+  Participation,
+  ParticipationFields,
+  Partnership,
+  PartnershipFields,
+  Relation,
+  RelationFields,
+  Source,
+  SourceFields,
+} from '../../../shared/schemas';
+import { emptyBundle, type Bundle } from './bundle';
+import { unneutralise, writeCsv, type CsvTable, type CsvValue } from './csv';
+import { ImportRefused } from './parsed';
+
+type TablePart = Exclude<keyof Bundle, 'savedViews'>;
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+/**
+ * `schema` gives the columns and the record's shape; `fields` adds the rules a record must meet
+ * to be created (country codes, real dates, web addresses), which the record shape alone does not
+ * check. Saved views are app settings, not network data; they travel only in snapshots.
+ */
+export const RECORD_TABLES: { part: TablePart; sheet: string; schema: AnyObject; fields: AnyObject }[] = [
+  { part: 'organisations', sheet: 'Organisations', schema: Organisation, fields: OrganisationFields },
+  { part: 'partnerships', sheet: 'Partnerships', schema: Partnership, fields: PartnershipFields },
+  { part: 'memberships', sheet: 'Memberships', schema: Membership, fields: MembershipFields },
+  { part: 'events', sheet: 'Events', schema: Event, fields: EventFields },
+  { part: 'participations', sheet: 'Participations', schema: Participation, fields: ParticipationFields },
+  { part: 'relations', sheet: 'Relations', schema: Relation, fields: RelationFields },
+  { part: 'sources', sheet: 'Sources', schema: Source, fields: SourceFields },
+  { part: 'citations', sheet: 'Citations', schema: Citation, fields: CitationFields },
+];
+export type RecordTable = (typeof RECORD_TABLES)[number];
+
+type FieldKind = 'text' | 'nullable' | 'number' | 'boolean' | 'list' | 'object';
+
+function fieldKind(field: z.ZodType): FieldKind {
+  const def = field._zod.def as { type: string; innerType?: z.ZodType };
+  if (def.type === 'nullable') {
+    const inner = fieldKind(def.innerType!);
+    return inner === 'text' ? 'nullable' : inner;
+  }
+  if (def.type === 'number') return 'number';
+  if (def.type === 'boolean') return 'boolean';
+  if (def.type === 'array') return 'list';
+  if (def.type === 'record') return 'object';
+  return 'text';
+}
+
+export function columnsOf(table: RecordTable): string[] {
+  return Object.keys(table.schema.shape);
+}
+
+// ---------- records → cells ----------
+
+// '; ' reads well in a spreadsheet; JSON when an item would not survive splitting on ';'.
+function listCell(items: unknown[]): string {
+  const strings = items.map(String);
+  const plain = strings.every((s) => s !== '' && s === s.trim() && !s.includes(';')) && !strings[0]?.startsWith('[');
+  return plain ? strings.join('; ') : JSON.stringify(items);
+}
+
+function objectCell(value: object): string {
+  return Object.keys(value).length ? JSON.stringify(value) : '';
+}
+
+/** One value as a cell: numbers and booleans stay typed, lists and objects become text. */
+export function toCell(value: unknown): CsvValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return listCell(value);
+  if (typeof value === 'object') return objectCell(value);
+  return String(value);
+}
+
+export function recordCells(table: RecordTable, record: object): CsvValue[] {
+  const values = record as Record<string, unknown>;
+  return columnsOf(table).map((c) => toCell(values[c]));
+}
+
+function recordsOf(bundle: Bundle, table: RecordTable): object[] {
+  return bundle[table.part];
+}
+
+export function bundleToCsvFiles(bundle: Bundle): Record<string, string> {
+  return Object.fromEntries(
+    RECORD_TABLES.map((t) => {
+      const rows = recordsOf(bundle, t).map((r) => recordCells(t, r));
+      return [`${t.part}.csv`, writeCsv(columnsOf(t), rows)];
+    }),
+  );
+}
+
+// ---------- node and edge lists for other tools ----------
+
+const NODE_COLUMNS = ['id', 'type', 'name', 'acronym', 'sector', 'kind', 'country', 'city', 'website', 'tags', 'start', 'end'];
+const EDGE_COLUMNS = ['id', 'source', 'target', 'type', 'role', 'start', 'end'];
+
+function nodeRows(b: Bundle): unknown[][] {
+  return [
+    ...b.organisations.map((o) => [o.id, 'organisation', o.name, o.acronym, o.sector, null, o.country, o.city, o.website, o.tags, null, null]),
+    ...b.partnerships.map((p) => [p.id, 'partnership', p.name, null, null, p.kind, null, null, null, p.tags, p.startDate, p.endDate]),
+    ...b.events.map((e) => [e.id, 'event', e.name, null, null, e.kind, e.country, e.city, null, e.tags, e.startDate, e.endDate]),
+  ];
+}
+
+function edgeRows(b: Bundle): unknown[][] {
+  return [
+    ...b.memberships.map((m) => [m.id, m.organisationId, m.partnershipId, 'membership', m.role, m.startDate, m.endDate]),
+    ...b.participations.map((p) => [p.id, p.organisationId, p.eventId, 'participation', p.role, null, null]),
+    ...b.relations.map((r) => [r.id, r.sourceId, r.targetId, r.type, null, r.startDate, r.endDate]),
+  ];
+}
+
+const asCells = (rows: unknown[][]): CsvValue[][] => rows.map((r) => r.map(toCell));
+
+/** The network as one node list and one edge list, the shape Gephi's and most tools' CSV import takes. */
+export function bundleToNodeEdgeCsv(bundle: Bundle): { 'nodes.csv': string; 'edges.csv': string } {
+  return {
+    'nodes.csv': writeCsv(NODE_COLUMNS, asCells(nodeRows(bundle))),
+    'edges.csv': writeCsv(EDGE_COLUMNS, asCells(edgeRows(bundle))),
+  };
+}
+
+// ---------- cells → records ----------
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+// A value that cannot be converted is passed on as text, so the schema names the field.
+function fromCell(kind: FieldKind, raw: string): unknown {
+  const text = unneutralise(raw);
+  if (kind === 'text') return text;
+  if (kind === 'list') {
+    if (text.trim() === '') return [];
+    return text.startsWith('[') ? (parseJson(text) ?? text) : text.split(';').map((s) => s.trim());
+  }
+  if (kind === 'object') return text.trim() === '' ? {} : (parseJson(text) ?? text);
+  if (text === '') return null;
+  if (kind === 'number') return Number.isFinite(Number(text)) ? Number(text) : text;
+  if (kind === 'boolean') return { true: true, false: false }[text.trim().toLowerCase()] ?? text;
+  return text;
+}
+
+function refuseUnknownColumns(table: RecordTable, csv: CsvTable, file: string): void {
+  const known = columnsOf(table);
+  const unknown = csv.headers.findIndex((h) => !known.includes(h));
+  if (unknown >= 0) {
+    throw new ImportRefused(`${file}: "${csv.headers[unknown]}" is not a field of ${table.part} (fields: ${known.join(', ')})`, {
+      line: 1,
+      column: unknown + 1,
+    });
+  }
+}
+
+/** Every row of one record type's table, converted and checked against the record schema. */
+export function tableToRecords(table: RecordTable, csv: CsvTable, file: string): unknown[] {
+  refuseUnknownColumns(table, csv, file);
+  const columns = columnsOf(table);
+  const shape = table.schema.shape as Record<string, z.ZodType>;
+  return csv.rows.map((row) => {
+    const values = Object.fromEntries(columns.map((c) => [c, fromCell(fieldKind(shape[c]!), row.cells[c] ?? '')]));
+    const record = table.schema.safeParse(values);
+    if (!record.success) refuseRow(record.error, csv, file, row.line);
+    checkRules(table, values, (field, message) => refuse(csv, file, row.line, field, message));
+    return record.data;
+  });
+}
+
+// Field by field, because PartialDate's existence check throws on text that failed its pattern.
+function checkRules(table: RecordTable, values: Record<string, unknown>, fail: (field: string, message: string) => never): void {
+  for (const [field, schema] of Object.entries(table.fields.shape as Record<string, z.ZodType>)) {
+    let message: string | null;
+    try {
+      const result = schema.safeParse(values[field]);
+      message = result.success ? null : result.error.issues[0]!.message;
+    } catch {
+      message = 'This value is not in the form this field takes';
+    }
+    if (message) fail(field, message);
+  }
+}
+
+function refuseRow(error: z.ZodError, csv: CsvTable, file: string, line: number): never {
+  return refuse(csv, file, line, String(error.issues[0]!.path[0] ?? ''), error.issues[0]!.message);
+}
+
+function refuse(csv: CsvTable, file: string, line: number, field: string, message: string): never {
+  const column = csv.headers.indexOf(field) + 1 || undefined;
+  throw new ImportRefused(`${file}: ${field}: ${message}`, { line, column });
+}
+
+const baseName = (file: string): string => file.split(/[\\/]/).pop()!.toLowerCase();
+const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
+
+function tableForFile(file: string, csv: CsvTable): RecordTable {
+  const found =
+    RECORD_TABLES.find((t) => baseName(file).endsWith(`${t.part}.csv`)) ?? RECORD_TABLES.find((t) => sameSet(columnsOf(t), csv.headers));
+  if (!found) {
+    const names = RECORD_TABLES.map((t) => `${t.part}.csv`).join(', ');
+    throw new ImportRefused(`${file} is not one of Atlas's record files (${names}) and its columns match none of them`);
+  }
+  return found;
+}
+
+export function csvFilesToBundle(files: Record<string, CsvTable>): Bundle {
+  const bundle = emptyBundle();
+  const seen = new Map<TablePart, string>();
+  for (const [file, csv] of Object.entries(files)) {
+    const table = tableForFile(file, csv);
+    const before = seen.get(table.part);
+    if (before) throw new ImportRefused(`${before} and ${file} both hold ${table.part}; import one of them`);
+    seen.set(table.part, file);
+    (bundle[table.part] as unknown[]) = tableToRecords(table, csv, file);
+  }
+  return bundle;
+}

@@ -1,0 +1,221 @@
+// GEXF 1.3 export, for Gephi and anything else that reads GEXF. Every record field is an attvalue
+// (see read-atlas-graph.ts), so a file that went through Gephi and back still holds the records.
+import type { Sector } from '../../../shared/domain';
+import type { Bundle } from './bundle';
+import {
+  EDGE_FIELDS,
+  NODE_FIELDS,
+  atlasEdges,
+  atlasNodes,
+  type AtlasEdge,
+  type AtlasNode,
+  type FieldKind,
+  type FieldSpec,
+} from './read-atlas-graph';
+
+export interface GraphExportOptions {
+  positions?: Record<string, { x: number; y: number }>;
+  /** #rgb or #rrggbb, by record id; records without one get the colour of their sector or type. */
+  colours?: Record<string, string>;
+  sizes?: Record<string, number>;
+}
+
+// The Okabe-Ito palette of the graph view (renderer palette.ts), so an export looks like the app.
+export const SECTOR_COLOURS: Record<Sector, string> = {
+  government: '#0072B2',
+  intergovernmental: '#56B4E9',
+  civil_society: '#009E73',
+  academia: '#CC79A7',
+  private_sector: '#E69F00',
+  other: '#999999',
+};
+export const PARTNERSHIP_COLOUR = '#F0E442';
+export const EVENT_COLOUR = '#D55E00';
+
+export function defaultColour(node: AtlasNode): string {
+  if (node.atlasType === 'partnership') return PARTNERSHIP_COLOUR;
+  if (node.atlasType === 'event') return EVENT_COLOUR;
+  return SECTOR_COLOURS[node.record.sector as Sector] ?? SECTOR_COLOURS.other;
+}
+
+// ---------- XML text ----------
+
+// Tab, LF and CR are the only C0 controls XML 1.0 allows; lone surrogates and U+FFFE/FFFF are
+// not characters at all. They cannot be escaped either, so they are removed.
+const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function xmlSafe(text: string): string {
+  return text.replace(INVALID_XML, '');
+}
+
+const ATTR_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  // Raw whitespace in an attribute is normalised to spaces by every XML parser; references are not.
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
+
+export function escapeAttr(text: string): string {
+  return xmlSafe(text).replace(/[&<>"\t\n\r]/g, (c) => ATTR_ESCAPES[c]!);
+}
+
+export function escapeText(text: string): string {
+  // A raw CR in element text would be read back as LF (end-of-line normalisation).
+  return xmlSafe(text).replace(/[&<>\r]/g, (c) => ATTR_ESCAPES[c]!);
+}
+
+export function xmlAttrs(attrs: Record<string, string | number | null | undefined>): string {
+  return Object.entries(attrs)
+    .filter((e): e is [string, string | number] => e[1] !== null && e[1] !== undefined)
+    .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
+    .join('');
+}
+
+// ---------- GEXF values ----------
+
+const GEXF_TYPES: Record<FieldKind, string> = {
+  string: 'string',
+  integer: 'integer',
+  boolean: 'boolean',
+  list: 'liststring',
+  json: 'string',
+};
+
+/** GEXF 1.3 lists are bracketed and comma-separated; quoting every item keeps commas and quotes. */
+function gexfList(items: unknown[]): string {
+  const quoted = items.map((item) => `"${String(item).replace(/["\\]/g, (c) => `\\${c}`)}"`);
+  return `[${quoted.join(', ')}]`;
+}
+
+function gexfValue(kind: FieldKind, value: unknown): string {
+  if (kind === 'list') return gexfList(value as unknown[]);
+  if (kind === 'json') return JSON.stringify(value);
+  return String(value);
+}
+
+function attvalues(atlasType: string, record: Record<string, unknown>, fields: readonly FieldSpec[]): string {
+  const values = [`<attvalue for="atlas_type" value="${atlasType}"/>`];
+  for (const f of fields) {
+    const v = record[f.name];
+    if (v !== null && v !== undefined) values.push(`<attvalue${xmlAttrs({ for: f.name, value: gexfValue(f.kind, v) })}/>`);
+  }
+  return `<attvalues>${values.join('')}</attvalues>`;
+}
+
+// ---------- dates ----------
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * timeformat="date" needs whole xsd:dates, so a year or month becomes the first day of it for a
+ * start and the last day for an end; the exact partial date stays in the startDate/endDate attvalue.
+ */
+export function dateBound(partial: unknown, side: 'start' | 'end'): string | null {
+  const m = typeof partial === 'string' ? PARTIAL_DATE.exec(partial) : null;
+  if (!m) return null;
+  const [, year, month, day] = m as unknown as [string, string, string | undefined, string | undefined];
+  if (day !== undefined) return partial as string;
+  if (month !== undefined) {
+    const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+    return `${year}-${month}-${side === 'start' ? '01' : String(last).padStart(2, '0')}`;
+  }
+  return side === 'start' ? `${year}-01-01` : `${year}-12-31`;
+}
+
+function spanAttrs(record: Record<string, unknown>): { start: string | null; end: string | null } {
+  return { start: dateBound(record.startDate, 'start'), end: dateBound(record.endDate, 'end') };
+}
+
+// ---------- viz ----------
+
+function rgb(hex: string): { r: number; g: number; b: number } {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex);
+  if (!m) throw new Error(`colour "${hex}" is not #rgb or #rrggbb`);
+  const h = m[1]!.length === 3 ? [...m[1]!].map((c) => c + c).join('') : m[1]!;
+  return { r: parseInt(h.slice(0, 2), 16), g: parseInt(h.slice(2, 4), 16), b: parseInt(h.slice(4, 6), 16) };
+}
+
+function finite(n: number, what: string): number {
+  if (!Number.isFinite(n)) throw new Error(`${what} must be a finite number, not ${n}`);
+  return n;
+}
+
+function viz(node: AtlasNode, opts: GraphExportOptions): string {
+  const out = [`<viz:color${xmlAttrs(rgb(opts.colours?.[node.id] ?? defaultColour(node)))}/>`];
+  const size = opts.sizes?.[node.id];
+  if (size !== undefined) out.push(`<viz:size value="${Math.max(0, finite(size, `size of ${node.id}`))}"/>`);
+  const p = opts.positions?.[node.id];
+  if (p) out.push(`<viz:position x="${finite(p.x, `x of ${node.id}`)}" y="${finite(p.y, `y of ${node.id}`)}"/>`);
+  return out.join('');
+}
+
+// ---------- document ----------
+
+function declarations(cls: 'node' | 'edge', fields: readonly FieldSpec[]): string {
+  const lines = fields.map((f) => `      <attribute${xmlAttrs({ id: f.name, title: f.name, type: GEXF_TYPES[f.kind] })}/>`);
+  return `    <attributes class="${cls}">\n${lines.join('\n')}\n    </attributes>`;
+}
+
+function nodeXml(node: AtlasNode, opts: GraphExportOptions): string {
+  const attrs = xmlAttrs({ id: node.id, label: String(node.record.name), ...spanAttrs(node.record) });
+  return `      <node${attrs}>${attvalues(node.atlasType, node.record, node.fields)}${viz(node, opts)}</node>`;
+}
+
+function edgeXml(edge: AtlasEdge): string {
+  const attrs = xmlAttrs({
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    type: edge.directed ? 'directed' : null,
+    ...spanAttrs(edge.record),
+  });
+  return `      <edge${attrs}>${attvalues(edge.atlasType, edge.record, edge.fields)}</edge>`;
+}
+
+function hasDates(items: { record: Record<string, unknown> }[]): boolean {
+  return items.some(({ record }) => dateBound(record.startDate, 'start') !== null || dateBound(record.endDate, 'end') !== null);
+}
+
+function describe(bundle: Bundle): string {
+  return (
+    `${bundle.organisations.length} organisations, ${bundle.partnerships.length} partnerships and ` +
+    `${bundle.events.length} events, with memberships, participations and direct relations as edges`
+  );
+}
+
+export function writeGexf(bundle: Bundle, opts: GraphExportOptions = {}): string {
+  const nodes = atlasNodes(bundle);
+  const edges = atlasEdges(bundle);
+  const dynamic = hasDates(nodes) || hasDates(edges);
+  const graphAttrs = xmlAttrs({
+    defaultedgetype: 'undirected',
+    mode: dynamic ? 'dynamic' : 'static',
+    timeformat: dynamic ? 'date' : null,
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ' +
+      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+      'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
+    `  <meta lastmodifieddate="${new Date().toISOString().slice(0, 10)}">`,
+    '    <creator>Stakeholder Atlas</creator>',
+    `    <description>${escapeText(describe(bundle))}</description>`,
+    '  </meta>',
+    `  <graph${graphAttrs}>`,
+    declarations('node', NODE_FIELDS),
+    declarations('edge', EDGE_FIELDS),
+    `    <nodes count="${nodes.length}">`,
+    ...nodes.map((n) => nodeXml(n, opts)),
+    '    </nodes>',
+    `    <edges count="${edges.length}">`,
+    ...edges.map(edgeXml),
+    '    </edges>',
+    '  </graph>',
+    '</gexf>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,156 @@
+// Export: the whole network, what is drawn, the selected organisation's ties, or a saved view, to
+// the formats other tools open, a snapshot for another laptop, or a picture.
+import { useEffect, useRef, useState } from 'react';
+import type { ExportScope, SavedView } from '../../../../shared/schemas';
+import { call } from '../../api/client';
+import { useAtlas } from '../../store/atlas';
+import { drawnGraph, drawnPositions } from '../graph/handle';
+import { download, downloadStaged } from './files';
+import { pngBlob, svgBlob } from './image';
+
+const FORMATS = [
+  ['gexf', 'GEXF 1.3 (Gephi)', 'gexf'],
+  ['graphml', 'GraphML (yEd, Cytoscape, igraph)', 'graphml'],
+  ['csv', 'CSV files (Excel, any tool)', 'csv'],
+  ['xlsx', 'Excel workbook', 'xlsx'],
+  ['cyjs', 'Cytoscape JSON', 'cyjs'],
+  ['snapshot', 'Snapshot for another copy of the app', 'atlas'],
+  ['png', 'PNG picture', 'png'],
+  ['svg', 'SVG picture', 'svg'],
+] as const;
+type Format = (typeof FORMATS)[number][0];
+type ScopeChoice = 'whole' | 'drawn' | 'selection' | 'saved';
+
+export function ExportButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button className="tool" onClick={() => setOpen(true)}>
+        Export…
+      </button>
+      {open && <ExportDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function ExportDialog({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const { slice, selectedId } = useAtlas();
+  const [format, setFormat] = useState<Format>('gexf');
+  const [scope, setScope] = useState<ScopeChoice>('whole');
+  const [scale, setScale] = useState(2);
+  const [views, setViews] = useState<SavedView[]>([]);
+  const [viewId, setViewId] = useState<string>('');
+  const [state, setState] = useState<'idle' | 'working' | 'done' | 'failed'>('idle');
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    dialog.current?.showModal();
+    call('savedView.list', { limit: 500 }).then((r) => {
+      setViews(r.items);
+      if (r.items[0]) setViewId(r.items[0].id);
+    });
+  }, []);
+  const picture = format === 'png' || format === 'svg';
+
+  const run = async () => {
+    setState('working');
+    try {
+      const stamp = new Date().toISOString().slice(0, 10);
+      const ext = FORMATS.find((f) => f[0] === format)![2];
+      const name = `stakeholder-atlas-${stamp}.${ext}`;
+      if (picture) {
+        const cy = drawnGraph();
+        if (!cy || cy.nodes().empty()) throw new Error('Nothing is drawn to export');
+        download(format === 'png' ? pngBlob(cy, scale) : svgBlob(cy), name);
+        setMessage(`Saved ${name}.`);
+      } else {
+        const s: ExportScope =
+          scope === 'drawn'
+            ? { organisationIds: (slice?.nodes ?? []).filter((n) => n.type === 'organisation').map((n) => n.id) }
+            : scope === 'selection' && selectedId
+              ? { ego: { organisationId: selectedId, depth: 1 } }
+              : scope === 'saved' && viewId
+                ? { savedViewId: viewId }
+                : {};
+        const r = await call('export.staged', { format, name, scope: s, positions: drawnPositions() });
+        await downloadStaged(r.files);
+        setMessage(
+          `Exported ${r.organisations.toLocaleString('en')} organisations, ${r.partnerships} partnerships, ${r.events} events and ${(
+            r.links + r.relations
+          ).toLocaleString('en')} ties to ${r.files.length > 1 ? `${r.files.length} files` : name}.`,
+        );
+      }
+      setState('done');
+    } catch (err) {
+      setMessage((err as Error).message);
+      setState('failed');
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="modal" aria-labelledby="export-title" onClose={onClose} data-testid="export-dialog">
+      <h2 id="export-title">Export</h2>
+      <label>
+        Format{' '}
+        <select value={format} onChange={(e) => setFormat(e.target.value as Format)} aria-label="Format">
+          {FORMATS.map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {picture ? (
+        format === 'png' && (
+          <label>
+            Resolution{' '}
+            <select value={scale} onChange={(e) => setScale(Number(e.target.value))} aria-label="Resolution">
+              {[1, 2, 4, 8].map((s) => (
+                <option key={s} value={s}>
+                  {s}× {s >= 4 ? '(poster)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        )
+      ) : (
+        <fieldset>
+          <legend>What</legend>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'whole'} onChange={() => setScope('whole')} /> The whole network
+          </label>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'drawn'} onChange={() => setScope('drawn')} /> What is drawn now
+          </label>
+          <label>
+            <input type="radio" name="scope" disabled={!selectedId} checked={scope === 'selection'} onChange={() => setScope('selection')} />{' '}
+            The selected organisation and its direct ties
+          </label>
+          <label>
+            <input type="radio" name="scope" disabled={!views.length} checked={scope === 'saved'} onChange={() => setScope('saved')} /> A saved
+            view{' '}
+            <select value={viewId} onChange={(e) => setViewId(e.target.value)} disabled={scope !== 'saved'} aria-label="Saved view">
+              {views.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+      )}
+      {message && (
+        <p className={state === 'failed' ? 'error' : 'muted'} role={state === 'failed' ? 'alert' : 'status'} data-testid="export-message">
+          {message}
+        </p>
+      )}
+      <div className="actions">
+        <button onClick={() => dialog.current?.close()}>Close</button>
+        <button className="primary" onClick={run} disabled={state === 'working'}>
+          {state === 'working' ? 'Exporting…' : 'Export'}
+        </button>
+      </div>
+    </dialog>
+  );
+}

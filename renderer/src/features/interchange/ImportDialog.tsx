@@ -1,0 +1,173 @@
+// Import: pick files, see exactly what would change (the preview), choose what happens to
+// duplicates, then import in one step that lands whole or not at all.
+import { useEffect, useRef, useState } from 'react';
+import type { ImportSummary } from '../../../../shared/schemas';
+import { ApiError, call } from '../../api/client';
+import { useAtlas } from '../../store/atlas';
+import { stageFiles } from './files';
+
+type OnDuplicate = 'merge' | 'skip' | 'create';
+const ACCEPT = '.gexf,.graphml,.cyjs,.json,.csv,.tsv,.txt,.xlsx,.atlas,.sqlite';
+const PART_LABELS: Record<string, string> = {
+  organisations: 'Organisations', partnerships: 'Partnerships', memberships: 'Memberships', events: 'Events',
+  participations: 'Participations', relations: 'Relations', sources: 'Sources', citations: 'Citations', savedViews: 'Saved views',
+};
+
+export function ImportButton() {
+  const input = useRef<HTMLInputElement>(null);
+  const [path, setPath] = useState<string | null>(null);
+  const [staging, setStaging] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <button className="tool" onClick={() => input.current?.click()} disabled={staging}>
+        {staging ? 'Reading…' : 'Import…'}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept={ACCEPT}
+        hidden
+        data-testid="import-input"
+        onChange={async (e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (!files.length) return;
+          setStaging(true);
+          setError(null);
+          try {
+            setPath(await stageFiles(files));
+          } catch (err) {
+            setError((err as Error).message);
+          } finally {
+            setStaging(false);
+          }
+        }}
+      />
+      {error && (
+        <p className="toast error" role="alert">
+          {error} <button onClick={() => setError(null)}>Dismiss</button>
+        </p>
+      )}
+      {path && <ImportDialog path={path} onClose={() => setPath(null)} />}
+    </>
+  );
+}
+
+function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [onDuplicate, setOnDuplicate] = useState<OnDuplicate>('merge');
+  const [preview, setPreview] = useState<ImportSummary | null>(null);
+  const [state, setState] = useState<'previewing' | 'ready' | 'importing' | 'failed'>('previewing');
+  const [message, setMessage] = useState<string | null>(null);
+  const load = useAtlas((s) => s.load);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  useEffect(() => {
+    let live = true;
+    setState('previewing');
+    call('import.preview', { path, onDuplicate })
+      .then((p) => live && (setPreview(p), setState('ready')))
+      .catch((err: ApiError) => live && (setMessage(err.message), setState('failed')));
+    return () => {
+      live = false;
+    };
+  }, [path, onDuplicate]);
+
+  const run = async () => {
+    setState('importing');
+    try {
+      await call('import.run', { path, onDuplicate });
+      await load();
+      dialog.current?.close();
+      onClose();
+    } catch (err) {
+      setMessage((err as Error).message);
+      setState('failed');
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="modal" aria-labelledby="import-title" onClose={onClose} data-testid="import-dialog">
+      <h2 id="import-title">Import {preview ? `${preview.file}` : ''}</h2>
+      {state === 'previewing' && <p aria-busy="true">Reading the file…</p>}
+      {state === 'failed' && (
+        <p className="error" role="alert">
+          {message} Nothing was changed.
+        </p>
+      )}
+      {preview && state !== 'failed' && (
+        <>
+          <p className="muted">
+            {preview.format.toUpperCase()} · {preview.nodes.toLocaleString('en')} nodes · {preview.edges.toLocaleString('en')} edges
+          </p>
+          <table className="plan" data-testid="import-plan">
+            <thead>
+              <tr>
+                <th>Records</th>
+                <th>New</th>
+                <th>Merged</th>
+                <th>Skipped</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(preview.records)
+                .filter(([, c]) => c.create + c.merge + c.skip > 0)
+                .map(([part, c]) => (
+                  <tr key={part}>
+                    <td>{PART_LABELS[part] ?? part}</td>
+                    <td>{c.create.toLocaleString('en')}</td>
+                    <td>{c.merge.toLocaleString('en')}</td>
+                    <td>{c.skip.toLocaleString('en')}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+          {preview.duplicates.length > 0 && (
+            <fieldset>
+              <legend>{preview.duplicates.length} already in the network (matched by ID, or by name and country)</legend>
+              {(['merge', 'skip', 'create'] as const).map((mode) => (
+                <label key={mode}>
+                  <input type="radio" name="dup" checked={onDuplicate === mode} onChange={() => setOnDuplicate(mode)} />{' '}
+                  {mode === 'merge' ? 'Merge: fill in what is missing' : mode === 'skip' ? 'Skip them' : 'Create them again as new records'}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {preview.errorCount > 0 && (
+            <section className="issues error">
+              <h3>{preview.errorCount} error(s): the file cannot be imported until they are fixed</h3>
+              <ul>
+                {preview.errors.map((e, i) => (
+                  <li key={i}>{[e.line !== undefined ? `line ${e.line}` : e.element, e.message].filter(Boolean).join(': ')}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {preview.warningCount > 0 && (
+            <section className="issues">
+              <h3>{preview.warningCount} warning(s)</h3>
+              <ul>
+                {preview.warnings.map((w, i) => (
+                  <li key={i}>{[w.line !== undefined ? `line ${w.line}` : w.element, w.message].filter(Boolean).join(': ')}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {preview.layout && <p className="muted">The file's node positions will be kept as a saved view.</p>}
+        </>
+      )}
+      <div className="actions">
+        <button onClick={() => dialog.current?.close()} disabled={state === 'importing'}>
+          Cancel
+        </button>
+        <button className="primary" onClick={run} disabled={state !== 'ready' || !preview || preview.errorCount > 0}>
+          {state === 'importing' ? 'Importing…' : 'Import'}
+        </button>
+      </div>
+    </dialog>
+  );
+}

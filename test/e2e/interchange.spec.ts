@@ -1,0 +1,98 @@
+// Import and export through the window, as an analyst would: pick files, read the preview, import,
+// see the new organisations drawn; export the view and a picture of it.
+import { readFileSync } from 'node:fs';
+import { clickNode, expect, test } from './fixtures';
+
+const nodesCsv = [
+  'Name;Country;Sector;Focus',
+  'Accra Cyber Response Team;Ghana;government;incident response',
+  'Lagos Digital Rights Hub;NGA;civil society;rights',
+  'Nairobi Security Lab;Kenya;university;research',
+].join('\n');
+const edgesCsv = ['source;target;type', 'Accra Cyber Response Team;Lagos Digital Rights Hub;collaborates_with', 'Lagos Digital Rights Hub;Nairobi Security Lab;collaborates_with'].join('\n');
+
+test('import a CSV node and edge list through the preview and see it drawn', async ({ app }) => {
+  const graph = app.getByTestId('graph');
+  await expect(graph).toHaveAttribute('data-node-count', '7');
+  await app.getByTestId('import-input').setInputFiles([
+    { name: 'nodes.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${nodesCsv}`) },
+    { name: 'edges.csv', mimeType: 'text/csv', buffer: Buffer.from(edgesCsv) },
+  ]);
+  const dialog = app.getByTestId('import-dialog');
+  await expect(dialog).toBeVisible();
+  const plan = dialog.getByTestId('import-plan');
+  await expect(plan).toContainText('Organisations');
+  await expect(plan.getByRole('row', { name: /Organisations/ })).toContainText('3');
+  await expect(plan.getByRole('row', { name: /Relations/ })).toContainText('2');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(graph).toHaveAttribute('data-node-count', '10');
+  await expect(graph).toHaveAttribute('data-edge-count', '10');
+  await expect(app.getByTestId('counts')).toHaveText('10 organisations · 10 ties');
+});
+
+test('a file with errors is refused in the preview and nothing changes', async ({ app }) => {
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', /^[1-9]\d*$/);
+  const before = await app.getByTestId('graph').getAttribute('data-node-count');
+  await app.getByTestId('import-input').setInputFiles([
+    { name: 'broken.gexf', mimeType: 'application/xml', buffer: Buffer.from('<gexf><graph><nodes><node id="1"') },
+  ]);
+  const dialog = app.getByTestId('import-dialog');
+  await expect(dialog.getByRole('alert')).toContainText('refused');
+  await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', before!);
+});
+
+test('export the network as GEXF and as a PNG that is not blank', async ({ app }) => {
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', /^[1-9]\d*$/);
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByTestId('export-dialog');
+  const gexfDownload = app.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const gexf = await gexfDownload;
+  expect(gexf.suggestedFilename()).toMatch(/\.gexf$/);
+  const text = readFileSync((await gexf.path())!, 'utf8');
+  expect(text).toContain('<gexf');
+  expect(text).toContain('UNODC Civil Society Unit');
+  await expect(dialog.getByTestId('export-message')).toContainText('Exported');
+
+  await dialog.getByLabel('Format').selectOption('png');
+  await dialog.getByLabel('Resolution').selectOption('4');
+  const pngDownload = app.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const png = readFileSync((await (await pngDownload).path())!);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  // Decode it in the page and count distinct colours: a blank image has one.
+  const colours = await app.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 97) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return { width: img.width, distinct: seen.size };
+  }, png.toString('base64'));
+  expect(colours.width).toBeGreaterThan(1000);
+  expect(colours.distinct).toBeGreaterThan(5);
+});
+
+test('export the selected organisation with its ties as a snapshot', async ({ app }) => {
+  const seed = JSON.parse(readFileSync('resources/seed/seed.json', 'utf8')) as { organisations: { id: string; acronym: string | null }[] };
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', /^[1-9]\d*$/);
+  await clickNode(app, seed.organisations.find((o) => o.acronym === 'CSU')!.id);
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByTestId('export-dialog');
+  await dialog.getByLabel('Format').selectOption('snapshot');
+  await dialog.getByLabel(/selected organisation/).check();
+  const download = app.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = readFileSync((await (await download).path())!);
+  expect(file.subarray(0, 15).toString()).toBe('SQLite format 3');
+  await expect(dialog.getByTestId('export-message')).toContainText('Exported 6 organisations');
+});
