@@ -27,7 +27,8 @@ const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 /** A date as precise as the source states it: YYYY, YYYY-MM or YYYY-MM-DD. */
 export const PartialDate = z
   .string()
-  .regex(DATE_RE, 'Dates are written YYYY, YYYY-MM or YYYY-MM-DD')
+  // abort: the day check below assumes the pattern matched, so a malformed date stops here.
+  .regex(DATE_RE, { message: 'Dates are written YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
   .refine((s) => {
     const m = DATE_RE.exec(s)!;
     const month = m[2] ? Number(m[2]) : 1;

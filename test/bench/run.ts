@@ -1,5 +1,6 @@
 // `npm run bench`: every performance target in the issues, measured and printed as a table.
 import { engineBench, type Row } from './engine.bench';
+import { interchangeBench } from './interchange.bench';
 
 function print(title: string, rows: Row[]) {
   console.log(`\n${title}\n`);
@@ -9,4 +10,6 @@ function print(title: string, rows: Row[]) {
 }
 
 console.log(`Stakeholder Atlas benchmarks · ${new Date().toISOString()} · Node ${process.version} · ${process.platform}/${process.arch}`);
-print('Engine (issue 2): synthetic network', engineBench());
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+if (!only || only === 'engine') print('Engine (issue 2): synthetic network', engineBench());
+if (!only || only === 'interchange') print('Import and export (issue 4): synthetic network', await interchangeBench());

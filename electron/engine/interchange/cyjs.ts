@@ -95,7 +95,10 @@ function idOf(v: unknown): string | null {
 
 function labelOf(data: Json): string | null {
   const label = data.name ?? data.label;
-  return label === undefined || label === null ? null : typeof label === 'string' ? label : JSON.stringify(label);
+  if (label === undefined || label === null) return null;
+  // Cytoscape desktop list columns hold names as one-item lists (EnrichmentMap does this).
+  if (Array.isArray(label)) return label.map(String).join(', ');
+  return typeof label === 'object' ? JSON.stringify(label) : String(label);
 }
 
 function dataOf({ element, path }: Located, what: string): Json {

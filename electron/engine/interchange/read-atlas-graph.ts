@@ -48,8 +48,8 @@ export const EDGE_TYPES = {
   relation: { part: 'relations', fields: fieldsOf(Relation), source: 'sourceId', target: 'targetId', directed: true },
 } as const;
 
-export type NodeType = keyof typeof NODE_TYPES;
-export type EdgeType = keyof typeof EDGE_TYPES;
+type NodeType = keyof typeof NODE_TYPES;
+type EdgeType = keyof typeof EDGE_TYPES;
 
 type AnyRecord = { id: string } & Record<string, unknown>;
 
@@ -93,7 +93,7 @@ export function atlasEdges(bundle: Bundle): AtlasEdge[] {
 }
 
 /** One declaration per field name across the given types; the same name never has two kinds. */
-export function unionFields(types: readonly { fields: readonly FieldSpec[] }[]): FieldSpec[] {
+function unionFields(types: readonly { fields: readonly FieldSpec[] }[]): FieldSpec[] {
   const byName = new Map<string, FieldSpec>([[ATLAS_TYPE, { name: ATLAS_TYPE, kind: 'string', nullable: false }]]);
   for (const { fields } of types) {
     for (const f of fields) {

@@ -32,7 +32,7 @@ export const SECTOR_COLOURS: Record<Sector, string> = {
 export const PARTNERSHIP_COLOUR = '#F0E442';
 export const EVENT_COLOUR = '#D55E00';
 
-export function defaultColour(node: AtlasNode): string {
+function defaultColour(node: AtlasNode): string {
   if (node.atlasType === 'partnership') return PARTNERSHIP_COLOUR;
   if (node.atlasType === 'event') return EVENT_COLOUR;
   return SECTOR_COLOURS[node.record.sector as Sector] ?? SECTOR_COLOURS.other;
@@ -44,7 +44,7 @@ export function defaultColour(node: AtlasNode): string {
 // not characters at all. They cannot be escaped either, so they are removed.
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-export function xmlSafe(text: string): string {
+function xmlSafe(text: string): string {
   return text.replace(INVALID_XML, '');
 }
 
@@ -66,6 +66,14 @@ export function escapeAttr(text: string): string {
 export function escapeText(text: string): string {
   // A raw CR in element text would be read back as LF (end-of-line normalisation).
   return xmlSafe(text).replace(/[&<>\r]/g, (c) => ATTR_ESCAPES[c]!);
+}
+
+/**
+ * JSON text for an XML file. JSON.stringify already escapes controls and lone surrogates, so only
+ * the two noncharacters remain to escape; JSON-encoded fields thus keep every character.
+ */
+export function jsonForXml(value: unknown): string {
+  return JSON.stringify(value).replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 export function xmlAttrs(attrs: Record<string, string | number | null | undefined>): string {
@@ -93,7 +101,7 @@ function gexfList(items: unknown[]): string {
 
 function gexfValue(kind: FieldKind, value: unknown): string {
   if (kind === 'list') return gexfList(value as unknown[]);
-  if (kind === 'json') return JSON.stringify(value);
+  if (kind === 'json') return jsonForXml(value);
   return String(value);
 }
 
@@ -114,7 +122,7 @@ const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
  * timeformat="date" needs whole xsd:dates, so a year or month becomes the first day of it for a
  * start and the last day for an end; the exact partial date stays in the startDate/endDate attvalue.
  */
-export function dateBound(partial: unknown, side: 'start' | 'end'): string | null {
+function dateBound(partial: unknown, side: 'start' | 'end'): string | null {
   const m = typeof partial === 'string' ? PARTIAL_DATE.exec(partial) : null;
   if (!m) return null;
   const [, year, month, day] = m as unknown as [string, string, string | undefined, string | undefined];
@@ -180,7 +188,7 @@ function hasDates(items: { record: Record<string, unknown> }[]): boolean {
   return items.some(({ record }) => dateBound(record.startDate, 'start') !== null || dateBound(record.endDate, 'end') !== null);
 }
 
-function describe(bundle: Bundle): string {
+function description(bundle: Bundle): string {
   return (
     `${bundle.organisations.length} organisations, ${bundle.partnerships.length} partnerships and ` +
     `${bundle.events.length} events, with memberships, participations and direct relations as edges`
@@ -203,7 +211,7 @@ export function writeGexf(bundle: Bundle, opts: GraphExportOptions = {}): string
       'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
     `  <meta lastmodifieddate="${new Date().toISOString().slice(0, 10)}">`,
     '    <creator>Stakeholder Atlas</creator>',
-    `    <description>${escapeText(describe(bundle))}</description>`,
+    `    <description>${escapeText(description(bundle))}</description>`,
     '  </meta>',
     `  <graph${graphAttrs}>`,
     declarations('node', NODE_FIELDS),

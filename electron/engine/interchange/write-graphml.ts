@@ -11,7 +11,7 @@ import {
   type FieldKind,
   type FieldSpec,
 } from './read-atlas-graph';
-import { escapeText, xmlAttrs, type GraphExportOptions } from './write-gexf';
+import { escapeText, jsonForXml, xmlAttrs, type GraphExportOptions } from './write-gexf';
 
 export type GraphmlExportOptions = Pick<GraphExportOptions, 'positions'>;
 
@@ -31,7 +31,7 @@ function keyXml(domain: 'node' | 'edge', name: string, type: string): string {
 }
 
 function encode(kind: FieldKind, value: unknown): string {
-  return kind === 'list' || kind === 'json' ? JSON.stringify(value) : String(value);
+  return kind === 'list' || kind === 'json' ? jsonForXml(value) : String(value);
 }
 
 function dataXml(domain: 'node' | 'edge', name: string, value: string): string {

@@ -1,8 +1,7 @@
 // Atlas records as an Excel workbook: one sheet per record type with the same columns and cell
 // encoding as the per-record-type CSV files, so either can be edited and read back.
 import ExcelJS from 'exceljs';
-import type { Bundle } from './bundle';
-import { emptyBundle } from './bundle';
+import { emptyBundle, type Bundle } from './bundle';
 import { columnsOf, RECORD_TABLES, recordCells, tableToRecords, type RecordTable } from './csv-bundle';
 import { neutralise, type CsvRow, type CsvTable, type CsvValue } from './csv';
 import { ImportRefused } from './parsed';

@@ -1,0 +1,175 @@
+// Cytoscape JSON import: every dataset file, every wrapping cytoscape.js and Cytoscape desktop use,
+// and the refusals.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCyjs } from '../../electron/engine/interchange/cyjs';
+import { ImportRefused } from '../../electron/engine/interchange/parsed';
+
+const DATASETS = resolve(__dirname, '../../../shared/datasets/cytoscape');
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? files(p) : [p];
+  });
+}
+
+function refusal(fn: () => unknown): ImportRefused {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ImportRefused);
+    return e as ImportRefused;
+  }
+  throw new Error('expected a refusal');
+}
+
+type Raw = { group?: string; data?: Record<string, unknown> };
+
+/** Node and edge counts read straight off the JSON, whatever its wrapping. */
+function rawCounts(doc: unknown): { nodes: number; edges: number } {
+  const d = doc as { elements?: unknown; nodes?: unknown[]; edges?: unknown[] };
+  const list = Array.isArray(doc) ? (doc as Raw[]) : Array.isArray(d.elements) ? (d.elements as Raw[]) : null;
+  if (list) {
+    const edges = list.filter((e) => e.group === 'edges' || (e.group === undefined && e.data?.source !== undefined && e.data?.target !== undefined));
+    return { nodes: list.length - edges.length, edges: edges.length };
+  }
+  const groups = (d.elements ?? d) as { nodes?: unknown[]; edges?: unknown[] };
+  return { nodes: groups.nodes?.length ?? 0, edges: groups.edges?.length ?? 0 };
+}
+
+/** Files refused on purpose, with what the message must say and why. */
+const REFUSED: Record<string, RegExp> = {
+  // cytoscape.js's node-shape demo leaves ids out and lets the library invent them; an import
+  // cannot invent ids that a later re-import would match, so it names the first such node.
+  'cytoscapejs-elements/node-types.json': /^\[0\]: a node has no id/,
+};
+
+/** Files with compound nodes, which must come out flat with their parent kept, and one warning. */
+const COMPOUND = new Set(['cytoscapejs-elements/cose-bilkent-layout-compound.json', 'cytoscapejs-elements/network-compound-nodes-with-style.json']);
+
+describe('parseCyjs on every dataset file', () => {
+  const all = files(DATASETS);
+
+  it('finds the dataset files', () => {
+    expect(all.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const file of all) {
+    const rel = relative(DATASETS, file).split('\\').join('/');
+    const text = readFileSync(file, 'utf8');
+    const refused = REFUSED[rel];
+    if (refused) {
+      it(`refuses ${rel}`, () => {
+        expect(refusal(() => parseCyjs(text)).message).toMatch(refused);
+      });
+      continue;
+    }
+    it(`parses ${rel} with the counts the file holds`, () => {
+      const g = parseCyjs(text);
+      expect(g.format).toBe('cyjs');
+      const counts = rawCounts(JSON.parse(text));
+      expect(counts.nodes).toBeGreaterThan(0);
+      expect({ nodes: g.nodes.length, edges: g.edges.length }).toEqual(counts);
+      const flattened = g.warnings.filter((w) => /compound nodes were flattened/.test(w.message));
+      expect(flattened).toHaveLength(COMPOUND.has(rel) ? 1 : 0);
+      expect(g.nodes.some((n) => n.parent !== null)).toBe(COMPOUND.has(rel));
+    });
+  }
+
+  it('keeps edges without ids, with id null', () => {
+    const text = readFileSync(join(DATASETS, 'cytoscapejs-elements/edge-types.json'), 'utf8');
+    const withoutId = (JSON.parse(text) as Raw[]).filter((e) => e.data?.source !== undefined && e.data?.id === undefined);
+    const g = parseCyjs(text);
+    expect(withoutId.length).toBeGreaterThan(0);
+    expect(g.edges.filter((e) => e.id === null)).toHaveLength(withoutId.length);
+  });
+
+  it('reads list-valued names and null attributes of a Cytoscape desktop export', () => {
+    const g = parseCyjs(readFileSync(join(DATASETS, 'cytoscapejs-elements/enrichment-map-networks.json'), 'utf8'));
+    expect(g.nodes[0]).toMatchObject({ label: 'PYROPTOSIS%REACTOME%R-HSA-5620971.3', attributes: { description: ['Pyroptosis'], gs_type: null, pvalue: 0.0023 } });
+  });
+});
+
+describe('parseCyjs shapes', () => {
+  const nodes = [
+    { data: { id: 'a', name: 'Alpha', weight: 2, tags: ['x', 'y'], meta: { deep: true } }, position: { x: 1, y: 2 } },
+    { data: { id: 'b', label: 'Bravo' } },
+  ];
+  const edges = [{ data: { id: 'e1', source: 'a', target: 'b', weight: 3 } }, { data: { source: 'b', target: 'a' } }];
+  const shapes: Record<string, unknown> = {
+    'a grouped element array': [...nodes.map((n) => ({ group: 'nodes', ...n })), ...edges.map((e) => ({ group: 'edges', ...e }))],
+    'an ungrouped element array': [...nodes, ...edges],
+    '{elements: [...]}': { elements: [...nodes, ...edges] },
+    '{elements: {nodes, edges}}': { elements: { nodes, edges } },
+    '{nodes, edges}': { nodes, edges },
+    'a Cytoscape desktop .cyjs': { format_version: '1.0', data: { name: 'net' }, elements: { nodes, edges } },
+  };
+
+  it.each(Object.entries(shapes))('reads %s into the same graph', (_name, doc) => {
+    const g = parseCyjs(JSON.stringify(doc));
+    expect(g.warnings).toEqual([]);
+    expect(g.nodes.map(({ id, label, position, parent, attributes }) => ({ id, label, position, parent, attributes }))).toEqual([
+      { id: 'a', label: 'Alpha', position: { x: 1, y: 2 }, parent: null, attributes: { weight: 2, tags: ['x', 'y'], meta: '{"deep":true}' } },
+      { id: 'b', label: 'Bravo', position: null, parent: null, attributes: {} },
+    ]);
+    expect(g.edges.map(({ id, source, target, weight }) => ({ id, source, target, weight }))).toEqual([
+      { id: 'e1', source: 'a', target: 'b', weight: 3 },
+      { id: null, source: 'b', target: 'a', weight: null },
+    ]);
+  });
+
+  it('names where each element was found', () => {
+    const g = parseCyjs(JSON.stringify({ elements: { nodes, edges } }));
+    expect(g.nodes[1]!.element).toBe('elements.nodes[1]');
+    expect(g.edges[0]!.element).toBe('elements.edges[0]');
+    expect(parseCyjs(JSON.stringify([...nodes, ...edges])).edges[1]!.element).toBe('[3]');
+  });
+
+  it('flattens compound nodes with one warning', () => {
+    const g = parseCyjs(JSON.stringify([{ data: { id: 'p' } }, { data: { id: 'c1', parent: 'p' } }, { data: { id: 'c2', parent: 'p' } }]));
+    expect(g.nodes.map((n) => n.parent)).toEqual([null, 'p', 'p']);
+    expect(g.warnings).toEqual([{ message: expect.stringMatching(/compound nodes were flattened/), element: '[1]' }]);
+  });
+
+  it('keeps an edge to an undeclared node and names the node', () => {
+    const g = parseCyjs(JSON.stringify({ nodes: [{ data: { id: 'a' } }], edges: [{ data: { id: 'e', source: 'a', target: 'ghost' } }] }));
+    expect(g.edges).toHaveLength(1);
+    expect(g.warnings).toEqual([{ message: 'edge "e" refers to node "ghost", which is not declared', element: 'edges[0]' }]);
+  });
+});
+
+describe('parseCyjs refusals', () => {
+  it('refuses text that is not JSON, saying where', () => {
+    expect(refusal(() => parseCyjs('{\n  "elements": [1,\n  2 x]}')).message).toMatch(/^line 3, column 5: not valid JSON/);
+    expect(refusal(() => parseCyjs('<graphml/>')).message).toMatch(/not valid JSON.*expected Cytoscape JSON/);
+    expect(refusal(() => parseCyjs('')).message).toMatch(/not valid JSON/);
+  });
+
+  it.each(['{"foo": 1}', '42', 'null', '"text"', '{"elements": 5}', '{"elements": {}}', '{"nodes": "a"}'])(
+    'refuses JSON without Cytoscape elements: %s',
+    (text) => {
+      expect(refusal(() => parseCyjs(text)).message).toMatch(/JSON without Cytoscape elements/);
+    },
+  );
+
+  it('refuses a node without an id, naming the element', () => {
+    const text = JSON.stringify({ elements: { nodes: [{ data: { id: 'a' } }, { data: { name: 'nameless' } }] } });
+    expect(refusal(() => parseCyjs(text)).message).toBe('elements.nodes[1]: a node has no id (data.id)');
+  });
+
+  it('refuses an element that is not an object', () => {
+    expect(refusal(() => parseCyjs('[{"data":{"id":"a"}}, 7]')).message).toBe('[1]: a node is not an object');
+  });
+
+  it('refuses duplicate node ids, naming both elements', () => {
+    const text = JSON.stringify([{ data: { id: 'a' } }, { data: { id: 'b' } }, { data: { id: 'a' } }]);
+    expect(refusal(() => parseCyjs(text)).message).toBe('[2]: duplicate node id "a" (first at [0])');
+  });
+
+  it('refuses an edge without both ends', () => {
+    const text = JSON.stringify({ nodes: [{ data: { id: 'a' } }], edges: [{ data: { id: 'e', source: 'a' } }] });
+    expect(refusal(() => parseCyjs(text)).message).toBe('edges[0]: an edge lacks data.source or data.target');
+  });
+});
