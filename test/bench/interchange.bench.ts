@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Graph from 'graphology';
 import gexf from 'graphology-gexf';
-import graphml from 'graphology-graphml';
 import { DOMParser } from '@xmldom/xmldom';
 import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
@@ -46,32 +45,40 @@ export async function interchangeBench(): Promise<Row[]> {
     }
     source.close();
 
+    // Imports: a network whose GEXF is about 50 MB (the issue's memory case), in both XML formats.
+    const mid = new Engine({ dbPath: join(dir, 'mid.sqlite'), resourcesDir, actor: 'bench' });
+    mid.generate({ organisations: arg('import-orgs', 19_000), seed: 11 });
+    const midStats = mid.call('stats.get', {});
+    const midElements = midStats.organisations + midStats.partnerships + midStats.events + midStats.memberships + midStats.participations + midStats.relations;
+    for (const format of ['gexf', 'graphml'] as const) await mid.call('export.run', { format, path: join(dir, `mid.${format}`) });
+    mid.close();
     for (const format of ['gexf', 'graphml'] as const) {
-      const path = join(dir, `network.${format}`);
-      const text = readFileSync(path, 'utf8');
-      const [, parseMs] = await timed(() =>
-        format === 'gexf' ? gexf.parse(Graph, text, { addMissingNodes: true }) : graphml.parse(Graph, text, { addMissingNodes: true }),
-      );
+      const path = join(dir, `mid.${format}`);
       const target = new Engine({ dbPath: join(dir, `import-${format}.sqlite`), resourcesDir, actor: 'bench' });
       const [, importMs] = await timed(() => target.call('import.run', { path }));
       target.close();
-      const rate = elements / (importMs / 1000);
+      const rate = midElements / (importMs / 1000);
       rows.push({
-        what: `import ${format} (${(statSync(path).size / 1e6).toFixed(0)} MB, ${elements.toLocaleString('en')} elements) into an empty database`,
+        what: `import ${format} (${(statSync(path).size / 1e6).toFixed(0)} MB, ${midElements.toLocaleString('en')} elements) into an empty database`,
         figure: `${Math.round(rate).toLocaleString('en')} elements/s (${(importMs / 1000).toFixed(2)} s)`,
         target: '≥ 100,000 elements/s',
         ok: rate >= 100_000,
       });
-      rows.push({
-        what: `  …against graphology-${format} only parsing the same file (${(parseMs / 1000).toFixed(2)} s)`,
-        figure: `${(importMs / parseMs).toFixed(2)}× its time`,
-        target: '≤ 1.5×',
-        ok: importMs / parseMs <= 1.5,
-      });
+      if (format === 'gexf') {
+        // graphology's GraphML reader (xmldom) takes minutes at this size; the issue compares GEXF.
+        const text = readFileSync(path, 'utf8');
+        const [, parseMs] = await timed(() => gexf.parse(Graph, text, { addMissingNodes: true }));
+        rows.push({
+          what: `  …against graphology-gexf only parsing the same file (${(parseMs / 1000).toFixed(2)} s)`,
+          figure: `${(importMs / parseMs).toFixed(2)}× its time`,
+          target: '≤ 1.5×',
+          ok: importMs / parseMs <= 1.5,
+        });
+      }
     }
 
-    // Memory: a ~50 MB GEXF imported by a fresh process, peak resident set size.
-    const big = join(dir, 'network.gexf');
+    // Memory: the ~50 MB GEXF imported by a fresh process, peak resident set size.
+    const big = join(dir, 'mid.gexf');
     const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./import-memory.ts', import.meta.url)), big, join(dir, 'memory.sqlite'), resourcesDir], {
       encoding: 'utf8',
     });
@@ -89,5 +96,5 @@ export async function interchangeBench(): Promise<Row[]> {
   return rows;
 }
 
-// graphology-gexf and -graphml need a DOM parser under Node.
+// graphology-gexf needs a DOM parser under Node.
 (globalThis as unknown as { DOMParser: typeof DOMParser }).DOMParser ??= DOMParser;

@@ -1,22 +1,19 @@
-// A browser-mode harness per test file, on a fresh database in a temp folder, with a page opened
-// at its tokenised URL.
+// A browser-mode harness per test, on a fresh database in a temp folder (so no test sees another's
+// imports), with a page opened at its tokenised URL.
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHarness, type Harness } from '../harness/server';
 
-export const test = base.extend<{ app: Page }, { harness: Harness }>({
-  harness: [
-    async ({}, use) => {
-      const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
-      const harness = await startHarness({ dbPath: join(dir, 'atlas.sqlite') });
-      await use(harness);
-      await harness.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-    { scope: 'worker' },
-  ],
+export const test = base.extend<{ app: Page; harness: Harness }>({
+  harness: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
+    const harness = await startHarness({ dbPath: join(dir, 'atlas.sqlite') });
+    await use(harness);
+    await harness.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
   app: async ({ page, harness }, use) => {
     await page.goto(harness.url);
     await use(page);

@@ -131,8 +131,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     token,
     port,
     close: async () => {
-      await new Promise<void>((ok) => server.close(() => ok()));
+      // Keep-alive connections from a browser would hold server.close open forever.
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
+      await closed;
       await engine.close();
     },
   };

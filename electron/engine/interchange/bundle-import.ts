@@ -2,7 +2,7 @@
 // organisations also by normalised name and country, then create, merge or skip as asked, with
 // references remapped to whatever the matched records are called here. The plan is computed whole
 // before anything is written, so the preview and the run agree.
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
 import * as S from '../../../shared/schemas';
@@ -111,14 +111,24 @@ export function planBundle(db: Database, bundle: Bundle, onDuplicate: OnDuplicat
 
 const TABLE_OF: Record<Part, TableDef> = Object.fromEntries(SNAPSHOT_PARTS) as Record<Part, TableDef>;
 
+/** Statements prepared once per database: a plan asks them once per record. */
+const statements = new WeakMap<Database, Map<string, Statement>>();
+function stmt(db: Database, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
 function existsIn(db: Database, part: Part, id: string): boolean {
-  return db.prepare(`SELECT 1 FROM ${TABLE_OF[part].table} WHERE id = ?`).get(id) !== undefined;
+  return stmt(db, `SELECT 1 FROM ${TABLE_OF[part].table} WHERE id = ?`).get(id) !== undefined;
 }
 
 /** The record already here that this one duplicates: same ID, or the same natural key. */
 function findExisting(db: Database, def: TableDef, part: Part, rec: RecordObject, orgByName: Map<string, string>): RecordObject | null {
   const read = (sql: string, ...params: unknown[]) => {
-    const row = db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
+    const row = stmt(db, sql).get(...params) as Record<string, unknown> | undefined;
     return row ? fromRow(def, row) : null;
   };
   const byId = read(`SELECT * FROM ${def.table} WHERE id = ?`, rec.id);
