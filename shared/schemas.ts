@@ -472,6 +472,22 @@ export type Info = z.infer<typeof Info>;
 
 // ---------- import ----------
 export const IMPORT_FORMATS = ['gexf', 'graphml', 'cyjs', 'csv', 'xlsx', 'snapshot'] as const;
+const Column = z.string().min(1).max(500);
+/** Which CSV column plays which part; guessed from the headers unless given. */
+export const ColumnMapping = z.strictObject({
+  nodes: z.strictObject({ id: Column.optional(), name: Column, country: Column.optional(), sector: Column.optional() }).optional(),
+  edges: z
+    .strictObject({
+      source: Column,
+      target: Column,
+      id: Column.optional(),
+      weight: Column.optional(),
+      type: Column.optional(),
+      start: Column.optional(),
+      end: Column.optional(),
+    })
+    .optional(),
+});
 export const ImportInput = z.strictObject({
   /** A file, or for CSV a folder holding the per-record-type files or nodes.csv and edges.csv. */
   path: z.string().min(1, 'Which file?').max(4096),
@@ -479,6 +495,7 @@ export const ImportInput = z.strictObject({
   onDuplicate: z.enum(['merge', 'skip', 'create']).optional(),
   /** Files larger than this are refused; the person importing can raise it. */
   maxBytes: z.number().int().min(1).max(4 * 1024 * 1024 * 1024).optional(),
+  mapping: ColumnMapping.optional(),
 });
 export type ImportInput = z.infer<typeof ImportInput>;
 const ImportIssue = z.object({
@@ -507,6 +524,10 @@ export const ImportSummary = z.object({
   /** Whether the file carried node positions, kept as a saved view with a preset layout. */
   layout: z.boolean(),
   importId: z.string().nullable(),
+  /** For CSV node and edge lists: the columns found and the role each was given. */
+  columns: z
+    .object({ nodes: z.array(z.string()).nullable(), edges: z.array(z.string()).nullable(), mapping: ColumnMapping })
+    .nullable(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

@@ -96,3 +96,20 @@ test('export the selected organisation with its ties as a snapshot', async ({ ap
   expect(file.subarray(0, 15).toString()).toBe('SQLite format 3');
   await expect(dialog.getByTestId('export-message')).toContainText('Exported 6 organisations');
 });
+
+test('the column mapping step: say which column is the sector before importing', async ({ app }) => {
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
+  const nodes = 'Organisation,Nation,Field\nCape Town Cyber Lab,South Africa,academia\nDakar Data Forum,Senegal,academia\n';
+  await app.getByTestId('import-input').setInputFiles([{ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(nodes) }]);
+  const dialog = app.getByTestId('import-dialog');
+  const columns = dialog.getByTestId('column-mapping');
+  await expect(columns.getByLabel('Name column')).toHaveValue('Organisation');
+  await expect(columns.getByLabel('Country column')).toHaveValue('Nation');
+  await expect(columns.getByLabel('Sector column')).toHaveValue('');
+  await expect(dialog.getByText(/no recognised sector/)).toBeVisible();
+  await columns.getByLabel('Sector column').selectOption('Field');
+  await expect(dialog.getByText(/no recognised sector/)).toBeHidden();
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '9');
+  await expect(app.getByRole('region', { name: 'Legend' })).toContainText('Academia');
+});

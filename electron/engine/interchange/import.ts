@@ -14,9 +14,9 @@ import { TABLES, type RecordObject, type TableDef } from '../store/tables';
 import type { Writer } from '../store/writer';
 import type { Bundle } from './bundle';
 import { fillGaps, planBundle, type BundlePlan } from './bundle-import';
-import { parseCsv, type CsvTable } from './csv';
+import { parseCsv } from './csv';
 import { csvFilesToBundle } from './csv-bundle';
-import { csvToGraph, guessMapping } from './csv-graph';
+import { csvToGraph, guessMapping, readCsvGraph, type ColumnMapping, type CsvFile } from './csv-graph';
 import { parseCyjs } from './cyjs';
 import { parseGexf } from './gexf';
 import { parseGraphml } from './graphml';
@@ -28,7 +28,11 @@ import { xlsxToBundle } from './xlsx';
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 type Format = NonNullable<ImportInput['format']>;
-type Loaded = { format: Format; graph: ParsedGraph; bundle: null } | { format: Format; graph: null; bundle: Bundle };
+/** For CSV node and edge lists: the columns found and which role each was given. */
+type CsvColumns = { nodes: string[] | null; edges: string[] | null; mapping: ColumnMapping };
+type Loaded =
+  | { format: Format; graph: ParsedGraph; bundle: null; columns?: CsvColumns }
+  | { format: Format; graph: null; bundle: Bundle; columns?: undefined };
 const SHOWN = 200;
 
 export class Importer {
@@ -141,7 +145,7 @@ export class Importer {
     }
     const format = input.format ?? detectFormat(input.path, stat.isDirectory());
     try {
-      return await readAs(format, input.path, files, this.resourcesDir);
+      return await readAs(format, input.path, files, this.resourcesDir, input.mapping as ColumnMapping | undefined);
     } catch (err) {
       if (err instanceof ImportRefused) throw new AtlasError('validation', `${basename(input.path)} was refused: ${err.message}`, 'path');
       throw err;
@@ -149,7 +153,7 @@ export class Importer {
   }
 
   private summarise(input: ImportInput, loaded: Loaded, plan: { graph: ImportPlan } | { bundle: BundlePlan }): ImportSummary {
-    const base = { file: basename(input.path), format: loaded.format, importId: null };
+    const base = { file: basename(input.path), format: loaded.format, importId: null, columns: loaded.columns ?? null };
     if ('graph' in plan) {
       const g = plan.graph;
       const count = (a: string) => g.organisations.filter((o) => o.action === a).length;
@@ -223,7 +227,7 @@ function detectFormat(path: string, isDirectory: boolean): Format {
   throw new AtlasError('validation', `${basename(path)}: cannot tell the file's format; name it .gexf, .graphml, .cyjs, .csv, .xlsx or .atlas, or pass the format`, 'format');
 }
 
-async function readAs(format: Format, path: string, files: string[], resourcesDir: string): Promise<Loaded> {
+async function readAs(format: Format, path: string, files: string[], resourcesDir: string, mapping?: ColumnMapping): Promise<Loaded> {
   const text = () => readFileSync(path, 'utf8');
   const graphOrBundle = (graph: ParsedGraph): Loaded => {
     const bundle = graphToBundle(graph);
@@ -240,33 +244,41 @@ async function readAs(format: Format, path: string, files: string[], resourcesDi
       return { format, graph: null, bundle: await xlsxToBundle(readFileSync(path)) };
     case 'snapshot':
       return { format, graph: null, bundle: readSnapshot(path, resourcesDir) };
-    case 'csv': {
-      const tables: Record<string, CsvTable> = {};
-      for (const f of files) tables[basename(f)] = parseCsv(readFileSync(f, 'utf8'), basename(f));
-      return readCsvTables(format, tables);
-    }
+    case 'csv':
+      return readCsvFiles(format, files.map((f) => ({ name: basename(f), text: readFileSync(f, 'utf8') })), mapping);
   }
 }
 
 /** Atlas's own per-record-type files come back as records; anything else is a node and edge list. */
-function readCsvTables(format: Format, tables: Record<string, CsvTable>): Loaded {
-  const names = Object.keys(tables);
-  if (names.length === 0) throw new ImportRefused('the folder holds no .csv file');
-  const atlasFiles = names.filter((n) => /(organisations|partnerships|memberships|events|participations|relations|sources|citations)\.csv$/i.test(n));
+function readCsvFiles(format: Format, files: CsvFile[], mapping: ColumnMapping | undefined): Loaded {
+  if (files.length === 0) throw new ImportRefused('the folder holds no .csv file');
+  const atlasFiles = files.filter((f) => /(organisations|partnerships|memberships|events|participations|relations|sources|citations)\.csv$/i.test(f.name));
   if (atlasFiles.length) {
     // An Atlas export folder also holds nodes.csv and edges.csv for other tools; the record files say it all.
-    return { format, graph: null, bundle: csvFilesToBundle(Object.fromEntries(atlasFiles.map((n) => [n, tables[n]!]))) };
+    return { format, graph: null, bundle: csvFilesToBundle(Object.fromEntries(atlasFiles.map((f) => [f.name, parseCsv(f.text, f.name)]))) };
   }
-  const nodes = names.find((n) => /node|vert|organi[sz]ation/i.test(n));
-  const edges = names.find((n) => /edge|link|tie|relation/i.test(n));
-  if (names.length === 1) {
-    const only = tables[names[0]!]!;
-    const mapping = guessMapping(null, only);
-    if (mapping.edges) return { format, graph: csvToGraph(null, only, mapping), bundle: null };
-    return { format, graph: csvToGraph(only, null, guessMapping(only, null)), bundle: null };
+  let nodes = files.find((f) => /node|vert|organi[sz]ation/i.test(f.name)) ?? null;
+  let edges = files.find((f) => f !== nodes && /edge|link|tie|relation/i.test(f.name)) ?? null;
+  if (files.length === 1) {
+    // One file: an edge list unless its columns name no source and target.
+    const table = parseCsv(files[0]!.text, files[0]!.name);
+    const isEdges = mapping ? !!mapping.edges : !!guessMapping(null, table).edges || !guessMapping(table, null).nodes;
+    [nodes, edges] = isEdges ? [null, files[0]!] : [files[0]!, null];
   }
-  const n = nodes ? tables[nodes]! : null;
-  const e = edges ? tables[edges]! : null;
-  if (!n && !e) throw new ImportRefused(`cannot tell which of ${names.join(', ')} lists nodes and which lists edges; name them nodes.csv and edges.csv`);
-  return { format, graph: csvToGraph(n, e, guessMapping(n, e)), bundle: null };
+  if (!nodes && !edges) {
+    throw new ImportRefused(`cannot tell which of ${files.map((f) => f.name).join(', ')} lists nodes and which lists edges; name them nodes.csv and edges.csv`);
+  }
+  const nodeTable = nodes ? parseCsv(nodes.text, nodes.name) : null;
+  const graph = edges ? readCsvGraph(edges, nodes, mapping) : csvToGraph(nodeTable, null, mapping ?? guessMapping(nodeTable, null));
+  const edgeTable = edges ? parseCsv(edges.text, edges.name) : null;
+  return {
+    format,
+    graph,
+    bundle: null,
+    columns: {
+      nodes: nodeTable?.headers ?? null,
+      edges: edgeTable?.headers ?? null,
+      mapping: mapping ?? guessMapping(nodeTable, edgeTable),
+    },
+  };
 }

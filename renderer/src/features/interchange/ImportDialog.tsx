@@ -1,7 +1,7 @@
 // Import: pick files, see exactly what would change (the preview), choose what happens to
 // duplicates, then import in one step that lands whole or not at all.
 import { useEffect, useRef, useState } from 'react';
-import type { ImportSummary } from '../../../../shared/schemas';
+import type { ImportInput, ImportSummary } from '../../../../shared/schemas';
 import { ApiError, call } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
 import { stageFiles } from './files';
@@ -58,6 +58,7 @@ export function ImportButton() {
 function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [onDuplicate, setOnDuplicate] = useState<OnDuplicate>('merge');
+  const [mapping, setMapping] = useState<ImportInput['mapping']>(undefined);
   const [preview, setPreview] = useState<ImportSummary | null>(null);
   const [state, setState] = useState<'previewing' | 'ready' | 'importing' | 'failed'>('previewing');
   const [message, setMessage] = useState<string | null>(null);
@@ -69,18 +70,18 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
   useEffect(() => {
     let live = true;
     setState('previewing');
-    call('import.preview', { path, onDuplicate })
+    call('import.preview', { path, onDuplicate, ...(mapping ? { mapping } : {}) })
       .then((p) => live && (setPreview(p), setState('ready')))
       .catch((err: ApiError) => live && (setMessage(err.message), setState('failed')));
     return () => {
       live = false;
     };
-  }, [path, onDuplicate]);
+  }, [path, onDuplicate, mapping]);
 
   const run = async () => {
     setState('importing');
     try {
-      await call('import.run', { path, onDuplicate });
+      await call('import.run', { path, onDuplicate, ...(mapping ? { mapping } : {}) });
       await load();
       dialog.current?.close();
       onClose();
@@ -126,6 +127,7 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
                 ))}
             </tbody>
           </table>
+          {preview.columns && <ColumnChoice columns={preview.columns} onChange={setMapping} />}
           {preview.duplicates.length > 0 && (
             <fieldset>
               <legend>{preview.duplicates.length} already in the network (matched by ID, or by name and country)</legend>
@@ -169,5 +171,48 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
         </button>
       </div>
     </dialog>
+  );
+}
+
+type Columns = NonNullable<ImportSummary['columns']>;
+const NODE_ROLES = [
+  ['name', 'Name', true],
+  ['country', 'Country', false],
+  ['sector', 'Sector', false],
+] as const;
+const EDGE_ROLES = [
+  ['source', 'From', true],
+  ['target', 'To', true],
+  ['type', 'Relation type', false],
+] as const;
+
+/** Which column is the name, the country, the sector (and an edge's ends); the rest are kept as attributes. */
+function ColumnChoice({ columns, onChange }: { columns: Columns; onChange: (m: Columns['mapping']) => void }) {
+  const m = columns.mapping;
+  const pick = (headers: string[], value: string | undefined, required: boolean, set: (v: string | undefined) => void, label: string) => (
+    <label key={label}>
+      {label}{' '}
+      <select aria-label={`${label} column`} value={value ?? ''} onChange={(e) => set(e.target.value || undefined)}>
+        {!required && <option value="">(none)</option>}
+        {headers.map((h) => (
+          <option key={h} value={h}>
+            {h}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <fieldset data-testid="column-mapping">
+      <legend>Columns (the others are kept as attributes)</legend>
+      {columns.nodes && m.nodes &&
+        NODE_ROLES.map(([role, label, required]) =>
+          pick(columns.nodes!, m.nodes![role], required, (v) => onChange({ ...m, nodes: { ...m.nodes!, [role]: v } as never }), label),
+        )}
+      {columns.edges && m.edges &&
+        EDGE_ROLES.map(([role, label, required]) =>
+          pick(columns.edges!, m.edges![role], required, (v) => onChange({ ...m, edges: { ...m.edges!, [role]: v } as never }), label),
+        )}
+    </fieldset>
   );
 }
