@@ -3,7 +3,7 @@
 // tests) goes through `call`, so every input is validated the same way everywhere.
 import type { Database } from 'better-sqlite3';
 import { userInfo } from 'node:os';
-import { type CallInput, type CallName, type CallOutput, type CallReturn, contract } from '../../shared/contract';
+import { type CallInput, type CallName, type CallReturn, contract } from '../../shared/contract';
 import { AtlasError } from '../../shared/errors';
 import type { Change, Country, Filters } from '../../shared/schemas';
 import { parseCall, parseOrThrow } from '../../shared/validate';

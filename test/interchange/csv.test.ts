@@ -8,20 +8,11 @@ import type { Bundle } from '../../electron/engine/interchange/bundle';
 import { parseCsv, writeCsv } from '../../electron/engine/interchange/csv';
 import { bundleToCsvFiles, bundleToNodeEdgeCsv, csvFilesToBundle } from '../../electron/engine/interchange/csv-bundle';
 import { csvToGraph, guessMapping, readCsvGraph } from '../../electron/engine/interchange/csv-graph';
-import { ImportRefused } from '../../electron/engine/interchange/parsed';
 import { buildFixture, openEngine, tempDir } from '../engine/helpers';
+import { networkBundle, refusal } from './helpers';
 
 const DATASETS = resolve(__dirname, '../../../shared/datasets/csv');
 
-function refusal(fn: () => unknown): ImportRefused {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportRefused);
-    return e as ImportRefused;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('parseCsv', () => {
   it('detects comma, semicolon, tab and pipe', () => {
@@ -102,20 +93,6 @@ afterEach(() => {
   cleanup();
 });
 
-function networkBundle(e: Engine): Bundle {
-  const all = { limit: 10_000 };
-  return {
-    organisations: e.call('organisation.list', all).items,
-    partnerships: e.call('partnership.list', all).items,
-    memberships: e.call('membership.list', all).items,
-    events: e.call('event.list', all).items,
-    participations: e.call('participation.list', all).items,
-    relations: e.call('relation.list', all).items,
-    sources: e.call('source.list', all).items,
-    citations: e.call('citation.list', all).items,
-    savedViews: [],
-  };
-}
 
 /** Text that breaks naive CSV writers and spreadsheets. */
 function addTrickyRecords(e: Engine): void {

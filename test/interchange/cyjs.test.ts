@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCyjs } from '../../electron/engine/interchange/cyjs';
-import { ImportRefused } from '../../electron/engine/interchange/parsed';
+import { refusal } from './helpers';
 
 const DATASETS = resolve(__dirname, '../../../shared/datasets/cytoscape');
 
@@ -15,15 +15,6 @@ function files(dir: string): string[] {
   });
 }
 
-function refusal(fn: () => unknown): ImportRefused {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportRefused);
-    return e as ImportRefused;
-  }
-  throw new Error('expected a refusal');
-}
 
 type Raw = { group?: string; data?: Record<string, unknown> };
 

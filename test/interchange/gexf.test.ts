@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import gexf from 'graphology-gexf';
 import { MultiGraph } from 'graphology';
 import { parseGexf } from '../../electron/engine/interchange/gexf';
-import { ImportRefused, type ParsedGraph } from '../../electron/engine/interchange/parsed';
+import type { ParsedGraph } from '../../electron/engine/interchange/parsed';
+import { refusal } from './helpers';
 
 const DATASETS = resolve(__dirname, '../../../shared/datasets/gexf');
 
@@ -19,15 +20,6 @@ function gexfFiles(dir: string): string[] {
 const read = (rel: string): string => readFileSync(join(DATASETS, rel), 'utf8');
 const parseFile = (rel: string): ParsedGraph => parseGexf(read(rel));
 
-function refusal(fn: () => unknown): ImportRefused {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportRefused);
-    return e as ImportRefused;
-  }
-  throw new Error('expected the file to be refused');
-}
 
 /** Files we refuse, with a pattern the message must match and why. */
 const REFUSED: Record<string, RegExp> = {

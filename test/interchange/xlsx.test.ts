@@ -3,10 +3,10 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
-import type { Bundle } from '../../electron/engine/interchange/bundle';
 import { ImportRefused } from '../../electron/engine/interchange/parsed';
 import { bundleToXlsx, xlsxToBundle } from '../../electron/engine/interchange/xlsx';
 import { buildFixture, openEngine, tempDir } from '../engine/helpers';
+import { networkBundle } from './helpers';
 
 let engine: Engine;
 let cleanup: () => void;
@@ -20,20 +20,6 @@ afterEach(() => {
   cleanup();
 });
 
-function networkBundle(e: Engine): Bundle {
-  const all = { limit: 10_000 };
-  return {
-    organisations: e.call('organisation.list', all).items,
-    partnerships: e.call('partnership.list', all).items,
-    memberships: e.call('membership.list', all).items,
-    events: e.call('event.list', all).items,
-    participations: e.call('participation.list', all).items,
-    relations: e.call('relation.list', all).items,
-    sources: e.call('source.list', all).items,
-    citations: e.call('citation.list', all).items,
-    savedViews: [],
-  };
-}
 
 async function refusal(p: Promise<unknown>): Promise<ImportRefused> {
   const e = await p.then(

@@ -31,7 +31,7 @@ export class SliceBuilder {
   readonly cache: GraphIndexCache;
   private tieTotal: { version: number; ties: number } | null = null;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     this.cache = new GraphIndexCache(db);
   }
 
