@@ -77,6 +77,11 @@ export const contract = {
   'export.run': fileWork(S.ExportInput, S.ExportResult, false),
   'file.stage': write(S.StageInput, S.Staged),
   'file.fetch': read(S.FetchInput, S.Fetched),
+  /**
+   * Stops the call the engine is working on (an import, say). The host answers it, since a busy
+   * engine cannot: it restarts the engine, whose open transaction rolls back.
+   */
+  'work.cancel': read(Empty, z.object({ cancelled: z.boolean() })),
   /** Exports into the staging folder, for the window to fetch and offer as a download. */
   'export.staged': fileWork(S.ExportStagedInput, S.ExportResult, false),
 };

@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'conflict', // the write would break a uniqueness rule or a reference still in use
   'newer_version', // the database was written by a newer version of the app
   'forbidden', // the caller is not allowed to make this call
+  'cancelled', // the person stopped the work; nothing was changed
   'internal', // a bug: reported with as much detail as is safe
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

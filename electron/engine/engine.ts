@@ -133,6 +133,8 @@ export class Engine {
         const { name, ...rest } = i;
         return exportTo(db, this.slices, { ...rest, path: this.staging.exportPath(name) }, this.opts.resourcesDir, this.actor);
       },
+      // Only a host can stop a busy engine; asked directly, there is nothing running to stop.
+      'work.cancel': () => ({ cancelled: false }),
       'file.stage': (i: CallInput<'file.stage'>) => this.staging.stage(i.name, i.dataBase64, i.batch),
       'file.fetch': (i: CallInput<'file.fetch'>) => this.staging.fetch(i.path),
       'changes.list': (i: CallInput<'changes.list'>): Change[] => {

@@ -9,6 +9,7 @@ import { isAppUrl } from './security';
 
 export interface Relay {
   call(name: string, input: unknown): Promise<CallResult<unknown>>;
+  cancel(): Promise<boolean>;
 }
 
 export function registerContract(ipcMain: IpcMain, engine: Relay, isOwnWindow: (event: IpcMainInvokeEvent) => boolean): string[] {
@@ -21,6 +22,7 @@ export function registerContract(ipcMain: IpcMain, engine: Relay, isOwnWindow: (
       }
       try {
         const parsed = parseCall(name, input);
+        if (parsed.name === 'work.cancel') return { ok: true, value: { cancelled: await engine.cancel() } };
         return await engine.call(parsed.name, parsed.input);
       } catch (err) {
         return { ok: false, error: toErrorShape(err) };

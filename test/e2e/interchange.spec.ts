@@ -113,3 +113,30 @@ test('the column mapping step: say which column is the sector before importing',
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '9');
   await expect(app.getByRole('region', { name: 'Legend' })).toContainText('Academia');
 });
+
+test('cancelling an import leaves the network as it was', async ({ app, harness }) => {
+  void harness;
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
+  // A synthetic network large enough that its import takes a while.
+  const { Engine } = await import('../../electron/engine/engine');
+  const { findResourcesDir } = await import('../../electron/engine/paths');
+  const { mkdtempSync, readFileSync: read } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(`${tmpdir()}/atlas-e2e-big-`);
+  const big = new Engine({ dbPath: `${dir}/big.sqlite`, resourcesDir: findResourcesDir(), actor: 'e2e' });
+  big.generate({ organisations: 6000, seed: 5 });
+  await big.call('export.run', { format: 'graphml', path: `${dir}/big.graphml` });
+  big.close();
+  await app.getByTestId('import-input').setInputFiles([{ name: 'big.graphml', mimeType: 'application/xml', buffer: read(`${dir}/big.graphml`) }]);
+  const dialog = app.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-plan')).toBeVisible({ timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('progressbar')).toBeVisible();
+  await dialog.getByTestId('import-cancel').click();
+  await expect(dialog.getByRole('alert')).toContainText('Cancelled', { timeout: 30_000 });
+  await dialog.getByTestId('import-cancel').click();
+  // The engine answers again, on the database as it was.
+  await app.getByRole('button', { name: 'With partnerships and events' }).click();
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '12');
+  await expect(app.getByTestId('counts')).toHaveText('7 organisations · 8 ties');
+});

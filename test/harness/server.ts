@@ -14,7 +14,8 @@ import { findResourcesDir } from '../../electron/engine/paths';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { mimeType, servedPath } from '../../shared/static-files';
 import { isCallName } from '../../shared/contract';
-import type { CallResult } from '../../shared/errors';
+import { toErrorShape, type CallResult } from '../../shared/errors';
+import { parseCall } from '../../shared/validate';
 
 export interface HarnessOptions {
   dbPath: string;
@@ -99,6 +100,15 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         }
         if (!isCallName(name)) {
           return send(res, 404, { ok: false, error: { code: 'validation', message: `There is no call named '${name.slice(0, 80)}'` } });
+        }
+        if (name === 'work.cancel') {
+          // Validated like any call, answered here: the engine itself is busy with what is cancelled.
+          try {
+            parseCall(name, input);
+          } catch (err) {
+            return send(res, 200, { ok: false, error: toErrorShape(err) });
+          }
+          return send(res, 200, { ok: true, value: { cancelled: await engine.cancel() } });
         }
         return send(res, 200, await engine.call(name, input));
       }

@@ -93,6 +93,12 @@ describe('main process', () => {
     expect(await invoke('stats.get', {})).toEqual(before);
   });
 
+  it('answers a cancel itself, since a busy engine cannot', async () => {
+    expect(await invoke('work.cancel', {})).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await invoke('work.cancel', { now: true })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await invoke('stats.get', {})).toMatchObject({ ok: true });
+  });
+
   it('refuses calls from any other sender or page', async () => {
     const stranger = new electron.__double.FakeContents(999);
     expect(await invoke('stats.get', {}, { sender: stranger, senderFrame: { url: 'atlas://app/index.html' } })).toMatchObject({

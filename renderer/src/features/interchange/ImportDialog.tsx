@@ -97,7 +97,8 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
       {state === 'previewing' && <p aria-busy="true">Reading the file…</p>}
       {state === 'failed' && (
         <p className="error" role="alert">
-          {message} Nothing was changed.
+          {message}
+          {/nothing was/i.test(message ?? '') ? '' : ' Nothing was changed.'}
         </p>
       )}
       {preview && state !== 'failed' && (
@@ -162,8 +163,12 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
           {preview.layout && <p className="muted">The file's node positions will be kept as a saved view.</p>}
         </>
       )}
+      {state === 'importing' && <progress aria-label="Importing" className="working" />}
       <div className="actions">
-        <button onClick={() => dialog.current?.close()} disabled={state === 'importing'}>
+        <button
+          onClick={() => (state === 'importing' ? void call('work.cancel', {}) : dialog.current?.close())}
+          data-testid="import-cancel"
+        >
           Cancel
         </button>
         <button className="primary" onClick={run} disabled={state !== 'ready' || !preview || preview.errorCount > 0}>
