@@ -59,8 +59,20 @@ function fieldKind(field: z.ZodType): FieldKind {
   return 'text';
 }
 
+const columnCache = new WeakMap<RecordTable, string[]>();
+
 export function columnsOf(table: RecordTable): string[] {
-  return Object.keys(table.schema.shape);
+  let columns = columnCache.get(table);
+  if (!columns) {
+    columns = Object.keys(table.schema.shape);
+    columnCache.set(table, columns);
+  }
+  return [...columns];
+}
+
+function cachedColumns(table: RecordTable): readonly string[] {
+  if (!columnCache.has(table)) columnsOf(table);
+  return columnCache.get(table)!;
 }
 
 // ---------- records → cells ----------
@@ -87,7 +99,10 @@ export function toCell(value: unknown): CsvValue {
 
 export function recordCells(table: RecordTable, record: object): CsvValue[] {
   const values = record as Record<string, unknown>;
-  return columnsOf(table).map((c) => toCell(values[c]));
+  const columns = cachedColumns(table);
+  const cells = new Array<CsvValue>(columns.length);
+  for (let i = 0; i < columns.length; i++) cells[i] = toCell(values[columns[i]!]);
+  return cells;
 }
 
 function recordsOf(bundle: Bundle, table: RecordTable): object[] {

@@ -150,6 +150,14 @@ function csvCell(value: CsvValue): string {
 
 /** RFC 4180 with CRLF and a BOM, so Excel reads it as UTF-8 without an import dialog. */
 export function writeCsv(headers: string[], rows: CsvValue[][]): string {
-  const lines = [headers, ...rows].map((r) => r.map(csvCell).join(','));
+  const lines = new Array<string>(rows.length + 1);
+  lines[0] = csvLine(headers);
+  for (let i = 0; i < rows.length; i++) lines[i + 1] = csvLine(rows[i]!);
   return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+function csvLine(row: CsvValue[]): string {
+  let line = row.length ? csvCell(row[0]!) : '';
+  for (let i = 1; i < row.length; i++) line += `,${csvCell(row[i]!)}`;
+  return line;
 }

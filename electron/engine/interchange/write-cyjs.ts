@@ -39,9 +39,12 @@ export function writeCyjs(bundle: Bundle, opts: CyjsExportOptions = {}): string 
     const position = opts.positions?.[n.id];
     return { data: recordData(n.atlasType, n.record, n.fields), ...(position ? { position: { x: position.x, y: position.y } } : {}) };
   });
-  const edges = atlasEdges(bundle).map((e) => ({
-    data: { ...recordData(e.atlasType, e.record, e.fields), source: e.source, target: e.target },
-  }));
+  const edges = atlasEdges(bundle).map((e) => {
+    const data = recordData(e.atlasType, e.record, e.fields);
+    data.source = e.source;
+    data.target = e.target;
+    return { data };
+  });
   const doc = {
     format_version: '1.0',
     generated_by: 'Stakeholder Atlas',

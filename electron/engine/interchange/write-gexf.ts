@@ -44,6 +44,12 @@ function defaultColour(node: AtlasNode): string {
 // not characters at all. They cannot be escaped either, so they are removed.
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+// Most values hold no character that needs removing or escaping; one test finds those cheaply.
+const NEEDS_ATTR_WORK = /[^\u0020-\u0021\u0023-\u0025\u0027-\u003b\u003d\u003f-\uD7FF\uE000-\uFFFD]/;
+const NEEDS_TEXT_WORK = /[^\t\n\u0020-\u0025\u0027-\u003b\u003d\u003f-\uD7FF\uE000-\uFFFD]/;
+const ATTR_SPECIAL = /[&<>"\t\n\r]/g;
+const TEXT_SPECIAL = /[&<>\r]/g;
+
 function xmlSafe(text: string): string {
   return text.replace(INVALID_XML, '');
 }
@@ -59,28 +65,43 @@ const ATTR_ESCAPES: Record<string, string> = {
   '\r': '&#13;',
 };
 
+const escapeChar = (c: string): string => ATTR_ESCAPES[c]!;
+
 export function escapeAttr(text: string): string {
-  return xmlSafe(text).replace(/[&<>"\t\n\r]/g, (c) => ATTR_ESCAPES[c]!);
+  if (!NEEDS_ATTR_WORK.test(text)) return text;
+  return xmlSafe(text).replace(ATTR_SPECIAL, escapeChar);
 }
 
 export function escapeText(text: string): string {
+  if (!NEEDS_TEXT_WORK.test(text)) return text;
   // A raw CR in element text would be read back as LF (end-of-line normalisation).
-  return xmlSafe(text).replace(/[&<>\r]/g, (c) => ATTR_ESCAPES[c]!);
+  return xmlSafe(text).replace(TEXT_SPECIAL, escapeChar);
 }
 
 /**
  * JSON text for an XML file. JSON.stringify already escapes controls and lone surrogates, so only
  * the two noncharacters remain to escape; JSON-encoded fields thus keep every character.
  */
+const NONCHARACTER = /[\uFFFE\uFFFF]/;
+
 export function jsonForXml(value: unknown): string {
-  return JSON.stringify(value).replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  const json = JSON.stringify(value);
+  if (!NONCHARACTER.test(json)) return json;
+  return json.replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 export function xmlAttrs(attrs: Record<string, string | number | null | undefined>): string {
-  return Object.entries(attrs)
-    .filter((e): e is [string, string | number] => e[1] !== null && e[1] !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
-    .join('');
+  let out = '';
+  for (const k in attrs) {
+    const v = attrs[k];
+    if (v !== null && v !== undefined) out += ` ${k}="${escapeAttr(String(v))}"`;
+  }
+  return out;
+}
+
+/** One attribute, or nothing when the value is absent. */
+export function attr(name: string, value: string | number | null | undefined): string {
+  return value === null || value === undefined ? '' : ` ${name}="${escapeAttr(String(value))}"`;
 }
 
 // ---------- GEXF values ----------
@@ -94,9 +115,16 @@ const GEXF_TYPES: Record<FieldKind, string> = {
 };
 
 /** GEXF 1.3 lists are bracketed and comma-separated; quoting every item keeps commas and quotes. */
+const LIST_SPECIAL = /["\\]/;
+const backslashed = (c: string): string => `\\${c}`;
+
 function gexfList(items: unknown[]): string {
-  const quoted = items.map((item) => `"${String(item).replace(/["\\]/g, (c) => `\\${c}`)}"`);
-  return `[${quoted.join(', ')}]`;
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    const text = String(items[i]);
+    out += `${i ? ', ' : ''}"${LIST_SPECIAL.test(text) ? text.replace(/["\\]/g, backslashed) : text}"`;
+  }
+  return `${out}]`;
 }
 
 function gexfValue(kind: FieldKind, value: unknown): string {
@@ -105,13 +133,27 @@ function gexfValue(kind: FieldKind, value: unknown): string {
   return String(value);
 }
 
-function attvalues(atlasType: string, record: Record<string, unknown>, fields: readonly FieldSpec[]): string {
-  const values = [`<attvalue for="atlas_type" value="${atlasType}"/>`];
-  for (const f of fields) {
-    const v = record[f.name];
-    if (v !== null && v !== undefined) values.push(`<attvalue${xmlAttrs({ for: f.name, value: gexfValue(f.kind, v) })}/>`);
+// The escaped start of each field's attvalue, computed once per field list rather than per record.
+const attvalueHeads = new WeakMap<readonly FieldSpec[], string[]>();
+
+function headsOf(fields: readonly FieldSpec[]): string[] {
+  let heads = attvalueHeads.get(fields);
+  if (!heads) {
+    heads = fields.map((f) => `<attvalue for="${escapeAttr(f.name)}" value="`);
+    attvalueHeads.set(fields, heads);
   }
-  return `<attvalues>${values.join('')}</attvalues>`;
+  return heads;
+}
+
+function attvalues(atlasType: string, record: Record<string, unknown>, fields: readonly FieldSpec[]): string {
+  const heads = headsOf(fields);
+  let out = `<attvalues><attvalue for="atlas_type" value="${atlasType}"/>`;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    const v = record[f.name];
+    if (v !== null && v !== undefined) out += `${heads[i]!}${escapeAttr(gexfValue(f.kind, v))}"/>`;
+  }
+  return `${out}</attvalues>`;
 }
 
 // ---------- dates ----------
@@ -134,8 +176,8 @@ function dateBound(partial: unknown, side: 'start' | 'end'): string | null {
   return side === 'start' ? `${year}-01-01` : `${year}-12-31`;
 }
 
-function spanAttrs(record: Record<string, unknown>): { start: string | null; end: string | null } {
-  return { start: dateBound(record.startDate, 'start'), end: dateBound(record.endDate, 'end') };
+function spanAttrs(record: Record<string, unknown>): string {
+  return attr('start', dateBound(record.startDate, 'start')) + attr('end', dateBound(record.endDate, 'end'));
 }
 
 // ---------- viz ----------
@@ -147,18 +189,30 @@ function rgb(hex: string): { r: number; g: number; b: number } {
   return { r: parseInt(h.slice(0, 2), 16), g: parseInt(h.slice(2, 4), 16), b: parseInt(h.slice(4, 6), 16) };
 }
 
+// The viz:color element of each colour, as most nodes share one of a handful of colours.
+const colourElements = new Map<string, string>();
+
+function colourElement(hex: string): string {
+  let el = colourElements.get(hex);
+  if (el === undefined) {
+    el = `<viz:color${xmlAttrs(rgb(hex))}/>`;
+    if (colourElements.size < 10_000) colourElements.set(hex, el);
+  }
+  return el;
+}
+
 function finite(n: number, what: string): number {
   if (!Number.isFinite(n)) throw new Error(`${what} must be a finite number, not ${n}`);
   return n;
 }
 
 function viz(node: AtlasNode, opts: GraphExportOptions): string {
-  const out = [`<viz:color${xmlAttrs(rgb(opts.colours?.[node.id] ?? defaultColour(node)))}/>`];
+  let out = colourElement(opts.colours?.[node.id] ?? defaultColour(node));
   const size = opts.sizes?.[node.id];
-  if (size !== undefined) out.push(`<viz:size value="${Math.max(0, finite(size, `size of ${node.id}`))}"/>`);
+  if (size !== undefined) out += `<viz:size value="${Math.max(0, finite(size, `size of ${node.id}`))}"/>`;
   const p = opts.positions?.[node.id];
-  if (p) out.push(`<viz:position x="${finite(p.x, `x of ${node.id}`)}" y="${finite(p.y, `y of ${node.id}`)}"/>`);
-  return out.join('');
+  if (p) out += `<viz:position x="${finite(p.x, `x of ${node.id}`)}" y="${finite(p.y, `y of ${node.id}`)}"/>`;
+  return out;
 }
 
 // ---------- document ----------
@@ -169,18 +223,17 @@ function declarations(cls: 'node' | 'edge', fields: readonly FieldSpec[]): strin
 }
 
 function nodeXml(node: AtlasNode, opts: GraphExportOptions): string {
-  const attrs = xmlAttrs({ id: node.id, label: String(node.record.name), ...spanAttrs(node.record) });
+  const attrs = attr('id', node.id) + attr('label', String(node.record.name)) + spanAttrs(node.record);
   return `      <node${attrs}>${attvalues(node.atlasType, node.record, node.fields)}${viz(node, opts)}</node>`;
 }
 
 function edgeXml(edge: AtlasEdge): string {
-  const attrs = xmlAttrs({
-    id: edge.id,
-    source: edge.source,
-    target: edge.target,
-    type: edge.directed ? 'directed' : null,
-    ...spanAttrs(edge.record),
-  });
+  const attrs =
+    attr('id', edge.id) +
+    attr('source', edge.source) +
+    attr('target', edge.target) +
+    (edge.directed ? ' type="directed"' : '') +
+    spanAttrs(edge.record);
   return `      <edge${attrs}>${attvalues(edge.atlasType, edge.record, edge.fields)}</edge>`;
 }
 
@@ -204,7 +257,7 @@ export function writeGexf(bundle: Bundle, opts: GraphExportOptions = {}): string
     mode: dynamic ? 'dynamic' : 'static',
     timeformat: dynamic ? 'date' : null,
   });
-  return [
+  const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ' +
       'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
@@ -217,13 +270,10 @@ export function writeGexf(bundle: Bundle, opts: GraphExportOptions = {}): string
     declarations('node', NODE_FIELDS),
     declarations('edge', EDGE_FIELDS),
     `    <nodes count="${nodes.length}">`,
-    ...nodes.map((n) => nodeXml(n, opts)),
-    '    </nodes>',
-    `    <edges count="${edges.length}">`,
-    ...edges.map(edgeXml),
-    '    </edges>',
-    '  </graph>',
-    '</gexf>',
-    '',
-  ].join('\n');
+  ];
+  for (const n of nodes) lines.push(nodeXml(n, opts));
+  lines.push('    </nodes>', `    <edges count="${edges.length}">`);
+  for (const e of edges) lines.push(edgeXml(e));
+  lines.push('    </edges>', '  </graph>', '</gexf>', '');
+  return lines.join('\n');
 }

@@ -11,7 +11,7 @@ import {
   type FieldKind,
   type FieldSpec,
 } from './read-atlas-graph';
-import { escapeText, jsonForXml, xmlAttrs, type GraphExportOptions } from './write-gexf';
+import { attr, escapeText, jsonForXml, xmlAttrs, type GraphExportOptions } from './write-gexf';
 
 export type GraphmlExportOptions = Pick<GraphExportOptions, 'positions'>;
 
@@ -38,25 +38,43 @@ function dataXml(domain: 'node' | 'edge', name: string, value: string): string {
   return `<data key="${keyId(domain, name)}">${escapeText(value)}</data>`;
 }
 
-function recordData(domain: 'node' | 'edge', atlasType: string, record: Record<string, unknown>, fields: readonly FieldSpec[]): string {
-  const out = [dataXml(domain, 'atlas_type', atlasType)];
-  for (const f of fields) {
-    const v = record[f.name];
-    if (v !== null && v !== undefined) out.push(dataXml(domain, f.name, encode(f.kind, v)));
+// The opening data tag of each field, computed once per field list rather than per record.
+const dataHeads = { node: new WeakMap<readonly FieldSpec[], string[]>(), edge: new WeakMap<readonly FieldSpec[], string[]>() };
+
+function headsOf(domain: 'node' | 'edge', fields: readonly FieldSpec[]): string[] {
+  let heads = dataHeads[domain].get(fields);
+  if (!heads) {
+    heads = fields.map((f) => `<data key="${keyId(domain, f.name)}">`);
+    dataHeads[domain].set(fields, heads);
   }
-  return out.join('');
+  return heads;
+}
+
+function recordData(domain: 'node' | 'edge', atlasType: string, record: Record<string, unknown>, fields: readonly FieldSpec[]): string {
+  const heads = headsOf(domain, fields);
+  let out = dataXml(domain, 'atlas_type', atlasType);
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    const v = record[f.name];
+    if (v !== null && v !== undefined) out += `${heads[i]!}${escapeText(encode(f.kind, v))}</data>`;
+  }
+  return out;
 }
 
 function nodeXml(node: AtlasNode, opts: GraphmlExportOptions): string {
   // Gephi and Cytoscape take a "label" key as the node's caption.
-  const extra = [dataXml('node', 'label', String(node.record.name))];
+  let extra = dataXml('node', 'label', String(node.record.name));
   const p = opts.positions?.[node.id];
-  if (p) extra.push(dataXml('node', 'x', String(p.x)), dataXml('node', 'y', String(p.y)));
-  return `    <node${xmlAttrs({ id: node.id })}>${extra.join('')}${recordData('node', node.atlasType, node.record, node.fields)}</node>`;
+  if (p) extra += dataXml('node', 'x', String(p.x)) + dataXml('node', 'y', String(p.y));
+  return `    <node${attr('id', node.id)}>${extra}${recordData('node', node.atlasType, node.record, node.fields)}</node>`;
 }
 
 function edgeXml(edge: AtlasEdge): string {
-  const attrs = xmlAttrs({ id: edge.id, source: edge.source, target: edge.target, directed: edge.directed ? 'true' : null });
+  const attrs =
+    attr('id', edge.id) +
+    attr('source', edge.source) +
+    attr('target', edge.target) +
+    (edge.directed ? ' directed="true"' : '');
   return `    <edge${attrs}>${recordData('edge', edge.atlasType, edge.record, edge.fields)}</edge>`;
 }
 
@@ -67,16 +85,15 @@ export function writeGraphml(bundle: Bundle, opts: GraphmlExportOptions = {}): s
     ...NODE_FIELDS.map((f) => keyXml('node', f.name, GRAPHML_TYPES[f.kind])),
     ...EDGE_FIELDS.map((f) => keyXml('edge', f.name, GRAPHML_TYPES[f.kind])),
   ];
-  return [
+  const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
       'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     ...keys,
     '  <graph id="stakeholder-atlas" edgedefault="undirected">',
-    ...atlasNodes(bundle).map((n) => nodeXml(n, opts)),
-    ...atlasEdges(bundle).map(edgeXml),
-    '  </graph>',
-    '</graphml>',
-    '',
-  ].join('\n');
+  ];
+  for (const n of atlasNodes(bundle)) lines.push(nodeXml(n, opts));
+  for (const e of atlasEdges(bundle)) lines.push(edgeXml(e));
+  lines.push('  </graph>', '</graphml>', '');
+  return lines.join('\n');
 }

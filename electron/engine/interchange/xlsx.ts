@@ -1,6 +1,7 @@
 // Atlas records as an Excel workbook: one sheet per record type with the same columns and cell
 // encoding as the per-record-type CSV files, so either can be edited and read back.
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import { emptyBundle, type Bundle } from './bundle';
 import { columnsOf, RECORD_TABLES, recordCells, tableToRecords, type RecordTable } from './csv-bundle';
 import { neutralise, type CsvRow, type CsvTable, type CsvValue } from './csv';
@@ -14,18 +15,30 @@ const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // turn "=…" back into a formula; the apostrophe keeps it text everywhere.
 const safeCell = (value: CsvValue): CsvValue => (typeof value === 'string' ? neutralise(value) : value);
 
-function addSheet(workbook: ExcelJS.Workbook, table: RecordTable, records: object[]): void {
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: RecordTable, records: object[]): void {
   const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(columnsOf(table));
-  sheet.getRow(1).font = { bold: true };
-  for (const record of records) sheet.addRow(recordCells(table, record).map(safeCell));
+  const header = sheet.addRow(columnsOf(table));
+  header.font = { bold: true };
+  header.commit();
+  for (const record of records) sheet.addRow(recordCells(table, record).map(safeCell)).commit();
+  sheet.commit();
 }
 
+// The streaming writer keeps only the current row in memory, instead of a model of every cell.
 export async function bundleToXlsx(bundle: Bundle): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Stakeholder Atlas';
   for (const table of RECORD_TABLES) addSheet(workbook, table, bundle[table.part]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 /** What a person sees in the cell, whatever exceljs's representation of it. */
