@@ -4,7 +4,8 @@
 import { SECTORS } from '../../../shared/domain';
 import { ATLAS_TYPE, type Bundle } from './bundle';
 import { atlasEdges, atlasNodes, type FieldSpec } from './read-atlas-graph';
-import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS, type GraphExportOptions } from './write-gexf';
+import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../shared/palette';
+import type { GraphExportOptions } from './write-gexf';
 
 export type CyjsExportOptions = Pick<GraphExportOptions, 'positions'>;
 

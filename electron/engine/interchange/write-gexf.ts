@@ -2,6 +2,7 @@
 // (see read-atlas-graph.ts), so a file that went through Gephi and back still holds the records.
 import type { Sector } from '../../../shared/domain';
 import type { Bundle } from './bundle';
+import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../shared/palette';
 import {
   EDGE_FIELDS,
   NODE_FIELDS,
@@ -20,17 +21,6 @@ export interface GraphExportOptions {
   sizes?: Record<string, number>;
 }
 
-// The Okabe-Ito palette of the graph view (renderer palette.ts), so an export looks like the app.
-export const SECTOR_COLOURS: Record<Sector, string> = {
-  government: '#0072B2',
-  intergovernmental: '#56B4E9',
-  civil_society: '#009E73',
-  academia: '#CC79A7',
-  private_sector: '#E69F00',
-  other: '#999999',
-};
-export const PARTNERSHIP_COLOUR = '#F0E442';
-export const EVENT_COLOUR = '#D55E00';
 
 function defaultColour(node: AtlasNode): string {
   if (node.atlasType === 'partnership') return PARTNERSHIP_COLOUR;

@@ -2,7 +2,7 @@
 // stay keep their positions, only what changed is touched, and the instance is never re-created.
 import type { Core, ElementDefinition } from 'cytoscape';
 import type { GraphEdge, GraphNode, Slice } from '../../../../shared/schemas';
-import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from './palette';
+import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../../shared/palette';
 
 function nodeData(n: GraphNode, degree: number) {
   const colour =

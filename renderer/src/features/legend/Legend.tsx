@@ -2,7 +2,7 @@
 import { SECTORS } from '../../../../shared/domain';
 import { useAtlas } from '../../store/atlas';
 import { sectorLabel } from '../details/format';
-import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../graph/palette';
+import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../../shared/palette';
 
 export function Legend() {
   const slice = useAtlas((s) => s.slice);

@@ -1,6 +1,7 @@
 // Colours for sectors and record types: the Okabe-Ito palette, readable with colour blindness and
-// on both the light and the dark theme.
-import type { Sector } from '../../../../shared/domain';
+// on both the light and the dark theme. The graph view and the exported files share it, so an
+// export looks like the app.
+import type { Sector } from './domain';
 
 export const SECTOR_COLOURS: Record<Sector, string> = {
   government: '#0072B2',
