@@ -31,7 +31,8 @@ const nullOrOneOf = (col: string, values: readonly string[]) =>
   `CHECK (${col} IS NULL OR ${col} IN (${values.map((v) => `'${v}'`).join(', ')}))`;
 
 // Partial dates (YYYY, YYYY-MM, YYYY-MM-DD) become comparable keys: the earliest day they can mean
-// for a start and the latest for an end. Virtual columns, so they can never disagree with the date.
+// for a start and the latest for an end (shared/dates.ts does the same in TypeScript). Virtual
+// columns, so they can never disagree with the date.
 const startKey = (col: string) =>
   `CASE length(${col}) WHEN 4 THEN ${col} || '-01-01' WHEN 7 THEN ${col} || '-01' ELSE ${col} END`;
 const endKey = (col: string) =>

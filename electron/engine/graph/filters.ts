@@ -5,6 +5,7 @@
 // - direct relations count only while neither is set;
 // - a date range keeps connectors whose dates overlap it (an undated one cannot, so it is left out);
 // - while any connector filter is set, an organisation is kept only if it takes part in a kept one.
+import { endBound, startBound } from '../../../shared/dates';
 import type { Filters } from '../../../shared/schemas';
 import type { Connector, GraphIndex, RelationEdge } from './index';
 
@@ -12,9 +13,7 @@ const nonEmpty = <T>(a: readonly T[] | undefined): a is readonly T[] => !!a && a
 
 export function dateBounds(f: Filters): { from: string; to: string } | null {
   if (!f.dateFrom && !f.dateTo) return null;
-  const start = (d: string) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
-  const end = (d: string) => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d);
-  return { from: f.dateFrom ? start(f.dateFrom) : '0000-01-01', to: f.dateTo ? end(f.dateTo) : '9999-12-31' };
+  return { from: f.dateFrom ? startBound(f.dateFrom) : '0000-01-01', to: f.dateTo ? endBound(f.dateTo) : '9999-12-31' };
 }
 
 export interface ConnectorRule {

@@ -4,13 +4,12 @@
 import type { Database } from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
 import type { CitableType } from '../../../shared/domain';
+import { endBound, startBound } from '../../../shared/dates';
 import { AtlasError } from '../../../shared/errors';
 import type { ListInput } from '../../../shared/schemas';
 import { columnOf, fromRow, TABLES, type RecordObject, type TableDef } from './tables';
 import type { Writer } from './writer';
 
-const startKey = (d: string) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
-const endKey = (d: string) => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d);
 
 export class RecordStore {
   constructor(
@@ -128,7 +127,7 @@ export class RecordStore {
       const [s, e] = def.dateRange;
       const start = rec[s] as string | null;
       const end = rec[e] as string | null;
-      if (start && end && endKey(end) < startKey(start)) {
+      if (start && end && endBound(end) < startBound(start)) {
         throw new AtlasError('validation', `The end date ${end} is before the start date ${start}`, e);
       }
     }
