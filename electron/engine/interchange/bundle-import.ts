@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import * as S from '../../../shared/schemas';
 import { fromRow, type RecordObject, type TableDef } from '../store/tables';
 import type { Bundle } from './bundle';
-import { normalise } from './countries';
+import { existingOrganisations, nameKey } from './matching';
 import type { ImportIssue } from './parsed';
 import type { OnDuplicate } from './map';
 import { SNAPSHOT_PARTS } from './snapshot';
@@ -55,10 +55,7 @@ export function planBundle(db: Database, bundle: Bundle, onDuplicate: OnDuplicat
   const rename = new Map<string, string>();
   const known = new Set<string>();
   const parts = {} as Record<Part, PartPlan>;
-  const orgByName = new Map<string, string>();
-  for (const o of db.prepare('SELECT id, name, country FROM organisation').all() as { id: string; name: string; country: string | null }[]) {
-    orgByName.set(`${normalise(o.name)}|${o.country ?? ''}`, o.id);
-  }
+  const orgByName = existingOrganisations(db).byName;
 
   for (const [part, def] of SNAPSHOT_PARTS) {
     const plan: PartPlan = { create: [], merge: [], skip: 0 };
@@ -102,7 +99,7 @@ export function planBundle(db: Database, bundle: Bundle, onDuplicate: OnDuplicat
       if (existing && part === 'savedViews') rec.name = `${rec.name} (imported)`;
       rename.set(`${part}:${incomingId}`, rec.id);
       known.add(`${part}:${rec.id}`);
-      if (part === 'organisations') orgByName.set(`${normalise(rec.name as string)}|${rec.country ?? ''}`, rec.id);
+      if (part === 'organisations') orgByName.set(nameKey(rec.name as string, rec.country as string | null), rec.id);
       plan.create.push(rec);
     });
   }
@@ -135,7 +132,7 @@ function findExisting(db: Database, def: TableDef, part: Part, rec: RecordObject
   if (byId) return byId;
   switch (part) {
     case 'organisations': {
-      const id = orgByName.get(`${normalise(rec.name as string)}|${rec.country ?? ''}`);
+      const id = orgByName.get(nameKey(rec.name as string, rec.country as string | null));
       return id ? read('SELECT * FROM organisation WHERE id = ?', id) : null;
     }
     case 'memberships':

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { RELATION_TYPES, SECTORS, type Sector } from '../../../shared/domain';
 import { OrganisationFields, RelationFields } from '../../../shared/schemas';
 import { CountryMatcher, normalise } from './countries';
+import { existingOrganisations, nameKey } from './matching';
 import type { AttrValue, ImportIssue, Location, ParsedGraph, ParsedNode } from './parsed';
 
 export type OnDuplicate = 'merge' | 'skip' | 'create';
@@ -58,11 +59,7 @@ export function planImport(db: Database, graph: ParsedGraph, onDuplicate: OnDupl
   const warnings: ImportIssue[] = [...graph.warnings];
   const errors: ImportIssue[] = [];
   const unknown = new Map<string, number>();
-  const byId = new Set(db.prepare('SELECT id FROM organisation').pluck().all() as string[]);
-  const byName = new Map<string, string>();
-  for (const o of db.prepare('SELECT id, name, country FROM organisation').all() as { id: string; name: string; country: string | null }[]) {
-    byName.set(`${normalise(o.name)}|${o.country ?? ''}`, o.id);
-  }
+  const { ids: byId, byName } = existingOrganisations(db);
 
   let unsectored = 0;
   const organisations: PlannedOrganisation[] = [];
@@ -81,7 +78,7 @@ export function planImport(db: Database, graph: ParsedGraph, onDuplicate: OnDupl
     // A file's own IDs are kept only when they are global (UUID, ULID): "n0" in one file and "n0"
     // in another are different organisations.
     const globalId = UUID.test(node.id) || ULID.test(node.id);
-    const existing = globalId && byId.has(node.id) ? node.id : byName.get(`${normalise(String(fields.name))}|${fields.country ?? ''}`);
+    const existing = globalId && byId.has(node.id) ? node.id : byName.get(nameKey(String(fields.name), fields.country as string | null));
     const matchedBy = existing === undefined ? null : existing === node.id ? 'id' : 'name';
     let action: PlannedOrganisation['action'] = 'create';
     let id = globalId && !byId.has(node.id) ? node.id : newId();
@@ -89,7 +86,7 @@ export function planImport(db: Database, graph: ParsedGraph, onDuplicate: OnDupl
       action = onDuplicate;
       id = existing;
     }
-    if (action === 'create') byName.set(`${normalise(String(fields.name))}|${fields.country ?? ''}`, id);
+    if (action === 'create') byName.set(nameKey(String(fields.name), fields.country as string | null), id);
     idOfNode.set(node.id, id);
     if (node.position) positions[id] = node.position;
     organisations.push({ nodeId: node.id, id, action, matchedBy, fields: check.data as Record<string, unknown>, location: loc(node) });
