@@ -88,6 +88,18 @@ describe('import', () => {
     expect(engine.call('graph.slice', { filters: { regions: ['Africa'] } }).edges).toHaveLength(1);
   });
 
+  it('tells a lone node list from a lone edge list, with or without a header', async () => {
+    writeFileSync(`${dir}/partners.csv`, 'Name,Country\nAccra Lab,Ghana\nLima Forum,Peru\n');
+    const nodes = await engine.call('import.preview', { path: `${dir}/partners.csv` });
+    expect(nodes).toMatchObject({ nodes: 2, edges: 0 });
+    expect(nodes.columns).toMatchObject({ nodes: ['Name', 'Country'], edges: null });
+    const jgrapht = `${DATA}/csv/jgrapht-csv-tests/CSVImporterTest_testEdgeListDirectedUnweighted.csv`;
+    const edges = await engine.call('import.preview', { path: jgrapht });
+    expect(edges.nodes).toBeGreaterThan(0);
+    expect(edges.edges).toBeGreaterThan(0);
+    expect(edges.columns?.nodes).toBeNull();
+  });
+
   it('refuses hostile and broken files, and leaves the database exactly as it was', async () => {
     engine.seed();
     const before = snapshot();

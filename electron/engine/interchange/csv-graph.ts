@@ -258,13 +258,44 @@ export interface CsvFile {
   text: string;
 }
 
+/** A graph read from CSV, with the tables it came from and the column roles it used. */
+export interface CsvGraphRead {
+  graph: ParsedGraph;
+  nodes: CsvTable | null;
+  edges: CsvTable | null;
+  mapping: ColumnMapping;
+}
+
 /**
- * Reads an edge list (with or without a header) and an optional node list into a graph. Without a
+ * Reads an edge list (with or without a header) and/or a node list into a graph. Without a
  * mapping the columns are guessed; a file that is an adjacency list or matrix is refused.
  */
-export function readCsvGraph(edges: CsvFile, nodes: CsvFile | null = null, mapping?: ColumnMapping): ParsedGraph {
-  const raw = readCsvRows(edges.text, edges.name);
-  const edgeRows = mapping?.edges ? tableFromRows(raw) : edgeTable(raw);
+export function readCsvGraphFiles(edges: CsvFile | null, nodes: CsvFile | null, mapping?: ColumnMapping): CsvGraphRead {
   const nodeRows = nodes ? tableFromRows(readCsvRows(nodes.text, nodes.name)) : null;
-  return csvToGraph(nodeRows, edgeRows, mapping ?? guessMapping(nodeRows, edgeRows));
+  return fromTables(nodeRows, edges ? edgeRowsOf(readCsvRows(edges.text, edges.name), mapping) : null, mapping);
+}
+
+export function readCsvGraph(edges: CsvFile, nodes: CsvFile | null = null, mapping?: ColumnMapping): ParsedGraph {
+  return readCsvGraphFiles(edges, nodes, mapping).graph;
+}
+
+/**
+ * One file alone: a node list when its header names a node's name and no edge ends; anything else
+ * (a header-less edge list too) is read as an edge list.
+ */
+export function readCsvGraphFile(file: CsvFile, mapping?: ColumnMapping): CsvGraphRead {
+  const raw = readCsvRows(file.text, file.name);
+  const first = raw.rows[0]?.cells.map((c) => c.trim()) ?? [];
+  const ends = pickAll(first, EDGE_NAMES);
+  const nodeList = mapping ? !mapping.edges : !(ends.source && ends.target) && pickAll(first, { name: NODE_NAMES.name }).name !== undefined;
+  return nodeList ? fromTables(tableFromRows(raw), null, mapping) : fromTables(null, edgeRowsOf(raw, mapping), mapping);
+}
+
+function edgeRowsOf(raw: RawCsv, mapping: ColumnMapping | undefined): CsvTable {
+  return mapping?.edges ? tableFromRows(raw) : edgeTable(raw);
+}
+
+function fromTables(nodes: CsvTable | null, edges: CsvTable | null, mapping: ColumnMapping | undefined): CsvGraphRead {
+  const used = mapping ?? guessMapping(nodes, edges);
+  return { graph: csvToGraph(nodes, edges, used), nodes, edges, mapping: used };
 }

@@ -16,7 +16,7 @@ import type { Bundle } from './bundle';
 import { fillGaps, planBundle, type BundlePlan } from './bundle-import';
 import { parseCsv } from './csv';
 import { csvFilesToBundle } from './csv-bundle';
-import { csvToGraph, guessMapping, readCsvGraph, type ColumnMapping, type CsvFile } from './csv-graph';
+import { readCsvGraphFile, readCsvGraphFiles, type ColumnMapping, type CsvFile, type CsvGraphRead } from './csv-graph';
 import { parseCyjs } from './cyjs';
 import { parseGexf } from './gexf';
 import { parseGraphml } from './graphml';
@@ -257,28 +257,20 @@ function readCsvFiles(format: Format, files: CsvFile[], mapping: ColumnMapping |
     // An Atlas export folder also holds nodes.csv and edges.csv for other tools; the record files say it all.
     return { format, graph: null, bundle: csvFilesToBundle(Object.fromEntries(atlasFiles.map((f) => [f.name, parseCsv(f.text, f.name)]))) };
   }
-  let nodes = files.find((f) => /node|vert|organi[sz]ation/i.test(f.name)) ?? null;
-  let edges = files.find((f) => f !== nodes && /edge|link|tie|relation/i.test(f.name)) ?? null;
-  if (files.length === 1) {
-    // One file: an edge list unless its columns name no source and target.
-    const table = parseCsv(files[0]!.text, files[0]!.name);
-    const isEdges = mapping ? !!mapping.edges : !!guessMapping(null, table).edges || !guessMapping(table, null).nodes;
-    [nodes, edges] = isEdges ? [null, files[0]!] : [files[0]!, null];
+  let read: CsvGraphRead;
+  if (files.length === 1) read = readCsvGraphFile(files[0]!, mapping);
+  else {
+    const nodes = files.find((f) => /node|vert|organi[sz]ation/i.test(f.name)) ?? null;
+    const edges = files.find((f) => f !== nodes && /edge|link|tie|relation/i.test(f.name)) ?? null;
+    if (!nodes && !edges) {
+      throw new ImportRefused(`cannot tell which of ${files.map((f) => f.name).join(', ')} lists nodes and which lists edges; name them nodes.csv and edges.csv`);
+    }
+    read = readCsvGraphFiles(edges, nodes, mapping);
   }
-  if (!nodes && !edges) {
-    throw new ImportRefused(`cannot tell which of ${files.map((f) => f.name).join(', ')} lists nodes and which lists edges; name them nodes.csv and edges.csv`);
-  }
-  const nodeTable = nodes ? parseCsv(nodes.text, nodes.name) : null;
-  const graph = edges ? readCsvGraph(edges, nodes, mapping) : csvToGraph(nodeTable, null, mapping ?? guessMapping(nodeTable, null));
-  const edgeTable = edges ? parseCsv(edges.text, edges.name) : null;
   return {
     format,
-    graph,
+    graph: read.graph,
     bundle: null,
-    columns: {
-      nodes: nodeTable?.headers ?? null,
-      edges: edgeTable?.headers ?? null,
-      mapping: mapping ?? guessMapping(nodeTable, edgeTable),
-    },
+    columns: { nodes: read.nodes?.headers ?? null, edges: read.edges?.headers ?? null, mapping: read.mapping },
   };
 }
