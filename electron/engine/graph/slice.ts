@@ -244,6 +244,8 @@ export class SliceBuilder {
       }
     }
 
+    // The unfiltered slice is the whole network: its tie count is the total, with no second pass.
+    if (!opts.restrictTo && !hasOrganisationFilter(filters) && !rule.active) this.tieTotal = { version: g.version, ties: ties.size };
     const total = (type: Connector['type']) => g.connectors.reduce((s, c) => s + (c.type === type ? 1 : 0), 0);
     const counts = withCounts
       ? {
