@@ -69,6 +69,12 @@ export const contract = {
   ...crud('savedView', S.SavedViewFields, S.SavedView),
   'graph.slice': read(S.SliceInput, S.Slice),
   'graph.ego': read(S.EgoInput, S.Slice),
+  'graph.timeline': read(S.TimelineInput, S.Timeline),
+  'graph.facets': read(Empty, S.Facets),
+  'graph.path': read(S.PathInput, S.PathResult),
+  /** Computed in the engine's worker, so the window never waits on it. */
+  'graph.metrics': read(S.MetricsInput, S.Metrics),
+  'search.query': read(S.SearchInput, S.SearchResult),
   'record.details': read(S.DetailsInput, S.Details),
   'stats.get': read(Empty, S.Stats),
   'changes.list': read(S.ChangesInput, z.array(S.Change)),

@@ -266,14 +266,25 @@ export const Filters = z.strictObject({
   dateTo: PartialDate.optional(),
   tags: z.array(Tag).max(200).optional(),
   text: z.string().trim().max(200).optional(),
+  /** Ties weaker than this (fewer shared partnerships, events and relations) are not drawn. */
+  minWeight: z.number().int().min(1, 'The minimum tie weight is at least 1').max(10_000).optional(),
 });
 export type Filters = z.infer<typeof Filters>;
 
 export const GraphView = z.enum(GRAPH_VIEWS);
 
+export const AGGREGATE_LEVELS = ['region', 'subRegion', 'country'] as const;
+export const AggregateLevel = z.enum(AGGREGATE_LEVELS);
+export type AggregateLevel = z.infer<typeof AggregateLevel>;
+
 export const SliceInput = z.strictObject({
   filters: Filters.optional(),
   view: GraphView.optional(),
+  /**
+   * Above this many organisations in the filter, answer with an aggregated view (one node per
+   * region, sub-region or country) instead of the organisations themselves.
+   */
+  aggregate: z.strictObject({ above: z.number().int().min(0).max(10_000_000), by: AggregateLevel }).optional(),
 });
 export const EgoInput = z.strictObject({
   organisationId: Id,
@@ -326,13 +337,135 @@ export const SliceCounts = z.object({
 });
 export type SliceCounts = z.infer<typeof SliceCounts>;
 
+/** One region, sub-region or country of an aggregated view. */
+export const AggregateGroup = z.object({
+  /** "region:Africa", "subRegion:Northern Africa", "country:KE"; "none" for organisations without a country. */
+  id: z.string(),
+  by: AggregateLevel,
+  /** The filter value that expands the group: the region or sub-region name, or the country code; null for none. */
+  key: z.string().nullable(),
+  label: z.string(),
+  organisations: z.number().int(),
+  /** Ties between organisations inside the group. */
+  innerTies: z.number().int(),
+});
+export const AggregateLink = z.object({
+  id: z.string(),
+  source: z.string(),
+  target: z.string(),
+  /** Ties between organisations of the two groups, and the sum of their weights. */
+  ties: z.number().int(),
+  weight: z.number(),
+});
+export const Aggregate = z.object({ by: AggregateLevel, groups: z.array(AggregateGroup), links: z.array(AggregateLink) });
+export type Aggregate = z.infer<typeof Aggregate>;
+export type AggregateGroup = z.infer<typeof AggregateGroup>;
+
 export const Slice = z.object({
   view: GraphView,
   nodes: z.array(GraphNode),
   edges: z.array(GraphEdge),
   counts: SliceCounts,
+  /** Set instead of nodes and edges when the filter held more organisations than `aggregate.above`. */
+  aggregate: Aggregate.optional(),
 });
 export type Slice = z.infer<typeof Slice>;
+
+// ---------- explorer: timeline, facets, search, paths, metrics ----------
+export const TimelineInput = z.strictObject({ filters: Filters.optional() });
+/** Partnerships and events starting in each year, under every filter except the date range. */
+export const Timeline = z.object({
+  years: z.array(z.object({ year: z.number().int(), partnerships: z.number().int(), events: z.number().int() })),
+  undated: z.object({ partnerships: z.number().int(), events: z.number().int() }),
+});
+export type Timeline = z.infer<typeof Timeline>;
+
+const Facet = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+/** The values the filter panel offers, with how many organisations (or connectors) carry each. */
+export const Facets = z.object({
+  regions: z.array(Facet.extend({ subRegions: z.array(Facet) })),
+  countries: z.array(Facet),
+  sectors: z.array(Facet),
+  partnershipKinds: z.array(Facet),
+  eventKinds: z.array(Facet),
+  focusAreas: z.array(Facet),
+  tags: z.array(Facet),
+  maxWeight: z.number().int(),
+  years: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
+});
+export type Facets = z.infer<typeof Facets>;
+
+export const SearchInput = z.strictObject({
+  text: z.string().trim().min(1, 'Type something to search for').max(200),
+  limit: z.number().int().min(1).max(200).optional(),
+  types: z.array(z.enum(['organisation', 'partnership', 'event'])).optional(),
+});
+export const SearchHit = z.object({
+  id: Id,
+  type: z.enum(['organisation', 'partnership', 'event']),
+  name: z.string(),
+  acronym: z.string().nullable(),
+  /** Country name for organisations, kind for partnerships and events. */
+  detail: z.string().nullable(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+export const SearchResult = z.object({ hits: z.array(SearchHit), total: z.number().int() });
+
+export const PathInput = z.strictObject({ from: Id, to: Id, filters: Filters.optional() });
+/** What one step of a path runs through: a shared partnership or event, or a direct relation. */
+export const PathVia = z.object({
+  type: z.enum(['partnership', 'event', 'relation']),
+  id: Id,
+  name: z.string(),
+  kind: z.string().nullable(),
+});
+export const PathStep = z.object({
+  from: z.object({ id: Id, name: z.string() }),
+  to: z.object({ id: Id, name: z.string() }),
+  via: z.array(PathVia),
+});
+export const PathResult = z.object({
+  /** Organisation IDs from `from` to `to`; empty when no path exists within the filters. */
+  nodes: z.array(Id),
+  steps: z.array(PathStep),
+});
+export type PathResult = z.infer<typeof PathResult>;
+
+export const MetricsInput = z.strictObject({
+  filters: Filters.optional(),
+  /** Metrics of an ego network rather than of the filtered slice. */
+  ego: z.strictObject({ organisationId: Id, depth: z.number().int().min(1).max(3) }).optional(),
+  /** Betweenness and closeness are exact up to this many organisations and sampled above. */
+  exactUpTo: z.number().int().min(0).max(1_000_000).optional(),
+  seed: z.number().int().optional(),
+});
+export const NodeMetrics = z.object({
+  id: Id,
+  degree: z.number().int(),
+  weightedDegree: z.number(),
+  /** Normalised to [0, 1] as in networkx (divided by (n-1)(n-2)/2). */
+  betweenness: z.number(),
+  /** Wasserman-Faust closeness: reachable share times inverse mean distance. */
+  closeness: z.number(),
+  pagerank: z.number(),
+  community: z.number().int(),
+  component: z.number().int(),
+});
+export type NodeMetrics = z.infer<typeof NodeMetrics>;
+export const Metrics = z.object({
+  nodes: z.array(NodeMetrics),
+  /** True when betweenness and closeness were estimated from a sample of sources. */
+  estimated: z.boolean(),
+  samples: z.number().int().nullable(),
+  communities: z.number().int(),
+  modularity: z.number(),
+  components: z.number().int(),
+  largestComponent: z.number().int(),
+  /** Organisation IDs with high betweenness for their degree, strongest broker first. */
+  brokers: z.array(Id),
+  millis: z.number(),
+});
+export type Metrics = z.infer<typeof Metrics>;
 
 // ---------- saved views ----------
 export const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
@@ -420,6 +553,17 @@ export const Details = z.object({
     }),
   ),
   sources: z.array(CitedSource),
+  /** For an organisation: the organisations it is tied to, strongest tie first. Empty otherwise. */
+  neighbours: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      weight: z.number(),
+      partnerships: z.number().int(),
+      events: z.number().int(),
+      relations: z.number().int(),
+    }),
+  ),
 });
 export type Details = z.infer<typeof Details>;
 

@@ -10,6 +10,7 @@ import { parseCall, parseOrThrow } from '../../shared/validate';
 import { openDatabase } from './db/open';
 import { SCHEMA_VERSION } from './db/migrations';
 import { egoNetwork } from './graph/ego';
+import { notYet } from './graph/explore-stubs';
 import { SliceBuilder } from './graph/slice';
 import { exportTo } from './interchange/export';
 import { Importer } from './interchange/import';
@@ -124,6 +125,11 @@ export class Engine {
       'graph.slice': (i: CallInput<'graph.slice'>) => this.slices.slice(i.filters ?? {}, i.view ?? 'organisations'),
       'graph.ego': (i: CallInput<'graph.ego'>) =>
         egoNetwork(this.slices, i.organisationId, i.depth, (i.filters ?? {}) as Filters, i.view ?? 'organisations'),
+      'graph.timeline': () => notYet('graph.timeline'),
+      'graph.facets': () => notYet('graph.facets'),
+      'graph.path': () => notYet('graph.path'),
+      'graph.metrics': () => notYet('graph.metrics'),
+      'search.query': () => notYet('search.query'),
       'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, i.type, i.id),
       'stats.get': () => stats(db, this.slices),
       'import.preview': (i: CallInput<'import.preview'>) => this.importer.preview(i),

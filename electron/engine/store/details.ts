@@ -103,5 +103,5 @@ export function recordDetails(db: Database, store: RecordStore, type: Details['t
     source: fromRow(TABLES.source, r) as unknown as Details['sources'][number]['source'],
   }));
 
-  return { type, record: record as RecordObject as Details['record'], country, connections, relations, sources };
+  return { type, record: record as RecordObject as Details['record'], country, connections, relations, sources, neighbours: [] };
 }
