@@ -308,6 +308,8 @@ export const GraphNode = z.object({
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   synthetic: z.boolean(),
+  /** For an organisation: how many of the slice's partnerships it belongs to. */
+  partnerships: z.number().int().optional(),
 });
 export type GraphNode = z.infer<typeof GraphNode>;
 

@@ -33,6 +33,8 @@ query options:
   --tag TAG                  Organisation tag (repeatable)
   --from DATE, --to DATE     Only ties active in this period (YYYY, YYYY-MM or YYYY-MM-DD)
   --text STRING              Organisations whose name or acronym contains STRING
+  --min-weight N             Only ties sharing at least N partnerships, events and relations,
+                             and the organisations that have one
 
 import options:
   --dry-run                  Show the preview only; write nothing

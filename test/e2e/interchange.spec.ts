@@ -28,7 +28,7 @@ test('import a CSV node and edge list through the preview and see it drawn', asy
   await expect(dialog).toBeHidden();
   await expect(graph).toHaveAttribute('data-node-count', '10');
   await expect(graph).toHaveAttribute('data-edge-count', '10');
-  await expect(app.getByTestId('counts')).toHaveText('10 organisations · 10 ties');
+  await expect(app.getByTestId('counts')).toHaveText('10 of 10 organisations · 10 of 10 ties');
 });
 
 test('a file with errors is refused in the preview and nothing changes', async ({ app }) => {
@@ -138,5 +138,5 @@ test('cancelling an import leaves the network as it was', async ({ app, harness 
   // The engine answers again, on the database as it was.
   await app.getByRole('button', { name: 'With partnerships and events' }).click();
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '12');
-  await expect(app.getByTestId('counts')).toHaveText('7 organisations · 8 ties');
+  await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
 });

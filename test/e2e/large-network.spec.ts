@@ -1,5 +1,5 @@
-// A network too large to draw whole: the window stays responsive, draws the most connected part
-// and says so.
+// A network too large to draw whole: above 5,000 organisations in the filter the app draws one
+// node per region instead, and double-clicking a region opens it.
 import { test as base, expect } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,13 +8,15 @@ import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
 import { startHarness, type Harness } from '../harness/server';
 
-const test = base.extend<{}, { harness: Harness }>({
+const ORGS = 6000;
+
+const test = base.extend<{}, { harness: Harness; regions: { label: string; n: number }[] }>({
   harness: [
     async ({}, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-large-'));
       const dbPath = join(dir, 'large.sqlite');
       const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
-      engine.generate({ organisations: 4000, seed: 3 });
+      engine.generate({ organisations: ORGS, seed: 3 });
       engine.close();
       const harness = await startHarness({ dbPath, seedIfEmpty: false });
       await use(harness);
@@ -25,12 +27,27 @@ const test = base.extend<{}, { harness: Harness }>({
   ],
 });
 
-test('draws the 2,500 most connected organisations of 4,000 and says so', async ({ page, harness }) => {
+test('above 5,000 organisations the network is drawn by region, and a region opens on double-click', async ({ page, harness }) => {
   await page.goto(harness.url);
   const graph = page.getByTestId('graph');
-  await expect(graph).toHaveAttribute('data-node-count', '2500', { timeout: 20_000 });
-  await expect(page.getByTestId('cut')).toContainText('2,500 most connected of 4,000');
-  await expect(page.getByTestId('counts')).toContainText('4,000 organisations');
-  await expect(page.getByRole('note').first()).toContainText('synthetic');
-  await page.screenshot({ path: test.info().outputPath('large-network.png') });
+  await expect(graph).toHaveAttribute('data-aggregated', 'region', { timeout: 20_000 });
+  await expect(page.getByTestId('aggregated')).toContainText('6,000 organisations match');
+  await expect(page.getByTestId('counts')).toContainText('6,000 of 6,000 organisations');
+  const groups = Number(await graph.getAttribute('data-node-count'));
+  expect(groups).toBeGreaterThanOrEqual(5);
+  expect(groups).toBeLessThanOrEqual(6);
+  await page.screenshot({ path: test.info().outputPath('aggregated.png') });
+
+  // Africa's count is in its label; opening it draws exactly that many organisations.
+  const africa = await page.evaluate(() => window.atlasGraph!.renderedPosition('region:Africa'));
+  expect(africa).not.toBeNull();
+  await page.mouse.dblclick(africa!.x, africa!.y);
+  await expect(graph).not.toHaveAttribute('data-aggregated', /./, { timeout: 20_000 });
+  const checkbox = page.getByTestId('filter-regions').getByRole('checkbox', { name: /^Africa/ });
+  await expect(checkbox).toBeChecked();
+  const label = await checkbox.locator('xpath=..').innerText();
+  const count = Number(/([\d,]+)\s*$/.exec(label)![1]!.replace(/,/g, ''));
+  await expect(graph).toHaveAttribute('data-node-count', String(count));
+  await expect(page.getByTestId('counts')).toContainText(`${count.toLocaleString('en')} of 6,000 organisations`);
+  await page.screenshot({ path: test.info().outputPath('africa.png') });
 });

@@ -12,7 +12,7 @@ test('the seed network is drawn on first start', async ({ app }) => {
   const graph = app.getByTestId('graph');
   await expect(graph).toHaveAttribute('data-node-count', '7');
   await expect(graph).toHaveAttribute('data-edge-count', '8');
-  await expect(app.getByTestId('counts')).toHaveText('7 organisations · 8 ties');
+  await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
   await expect(app.getByRole('region', { name: 'Legend' })).toContainText('Civil society');
   // The URL no longer shows the token once the page holds it.
   expect(new URL(app.url()).hash).toBe('');

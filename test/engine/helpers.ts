@@ -2,10 +2,12 @@
 // out by hand in slice.test.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Engine } from '../../electron/engine/engine';
 
-export const RESOURCES = resolve(__dirname, '../../resources');
+// import.meta.url, not __dirname: Playwright loads this file as an ES module too.
+export const RESOURCES = resolve(dirname(fileURLToPath(import.meta.url)), '../../resources');
 
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-test-'));

@@ -11,7 +11,7 @@ const one = { type: 'string' } as const;
 export const FILTER_PARSE_OPTIONS = Object.fromEntries(
   Object.entries({
     region: many, 'sub-region': many, country: many, sector: many, 'partnership-kind': many,
-    'focus-area': many, 'event-kind': many, tag: many, from: one, to: one, text: one,
+    'focus-area': many, 'event-kind': many, tag: many, from: one, to: one, text: one, 'min-weight': one,
   }),
 ) as Record<string, typeof many | typeof one>;
 
@@ -28,6 +28,7 @@ const FILTER_OPTIONS = {
   from: ['dateFrom', one],
   to: ['dateTo', one],
   text: ['text', one],
+  'min-weight': ['minWeight', one],
 } as const satisfies Record<string, [keyof Filters, typeof many | typeof one]>;
 
 const OPTIONS = {
@@ -42,7 +43,9 @@ export function filtersFrom(values: Record<string, unknown>): Record<string, unk
   for (const [name, [field]] of Object.entries(FILTER_OPTIONS)) {
     const v = values[name];
     if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
-    filters[field] = v;
+    // The one numeric filter: a number for the engine to check, not a string it would refuse.
+    if (field === 'minWeight' && !/^\d+$/.test(String(v))) throw new UsageError(`--min-weight must be a whole number, not '${String(v)}'`);
+    filters[field] = field === 'minWeight' ? Number(v) : v;
   }
   return filters;
 }

@@ -5,6 +5,7 @@
 // - direct relations count only while neither is set;
 // - a date range keeps connectors whose dates overlap it (an undated one cannot, so it is left out);
 // - while any connector filter is set, an organisation is kept only if it takes part in a kept one.
+// The minimum tie weight (see weightFloor) then works on the ties these leave.
 import { endBound, startBound } from '../../../shared/dates';
 import type { Filters } from '../../../shared/schemas';
 import type { Connector, GraphIndex, RelationEdge } from './index';
@@ -33,6 +34,24 @@ export function connectorRule(f: Filters): ConnectorRule {
     relations: !p && !e,
     active: p || e || dateBounds(f) !== null,
   };
+}
+
+/**
+ * The minimum tie weight, or null when it filters nothing: every tie weighs at least 1, so 1 is the
+ * same as no filter. A tie's weight is the number of partnerships, events and direct relations its
+ * two organisations share among those the other filters keep. While the floor is on, it behaves
+ * like an edge-weight filter followed by "hide isolates" in Gephi or Kumu:
+ * - ties lighter than the floor are not drawn (nor counted in `counts.ties.shown`);
+ * - an organisation stays only if at least one of its ties meets the floor (an ego network's centre
+ *   always stays);
+ * - a partnership or event stays (in the counts, and as a node of the full view) only if one of
+ *   its members stays; a direct relation only if the tie it is part of meets the floor.
+ * In the full view the floor therefore applies to organisations: a kept organisation is drawn with
+ * all its links to kept partnerships and events, an organisation whose strongest tie is below the
+ * floor is not drawn at all. Ego networks and paths only walk over ties that meet it.
+ */
+export function weightFloor(f: Filters): number | null {
+  return f.minWeight !== undefined && f.minWeight > 1 ? f.minWeight : null;
 }
 
 export function hasOrganisationFilter(f: Filters): boolean {

@@ -1,11 +1,12 @@
 // Graph slices: the nodes and edges to draw for a set of filters, computed over the in-memory
 // graph index. Ties are derived on each call from memberships, participations and direct
 // relations, so they can never disagree with the records. Hot path for the explorer: integer
-// indices, numeric pair keys, one pass over the kept connectors.
+// indices, numeric pair keys, ties packed in parallel arrays (no object per tie until one is drawn).
 import type { Database } from 'better-sqlite3';
 import type { GraphView } from '../../../shared/domain';
-import type { Filters, GraphEdge, GraphNode, Slice } from '../../../shared/schemas';
-import { connectorRule, connectorTest, hasOrganisationFilter, organisationTest, relationTest } from './filters';
+import type { AggregateLevel, Filters, GraphEdge, GraphNode, Slice, SliceCounts } from '../../../shared/schemas';
+import { aggregateSelection } from './aggregate';
+import { connectorRule, connectorTest, hasOrganisationFilter, organisationTest, relationTest, weightFloor } from './filters';
 import { GraphIndexCache, type Connector, type GraphIndex, type RelationEdge } from './index';
 
 export interface SliceOptions {
@@ -13,18 +14,78 @@ export interface SliceOptions {
   restrictTo?: ReadonlySet<number>;
   /** Kept even when no connector rule would keep it (the centre of an ego network). */
   alwaysKeep?: number;
+  /** Above this many organisations, answer with groups instead of nodes and edges. */
+  aggregate?: { above: number; by: AggregateLevel };
 }
 
-interface Tie {
-  a: number;
-  b: number;
-  partnerships: number;
-  events: number;
-  relations: number;
-  firstKey: string | null;
-  first: string | null;
-  lastKey: string | null;
-  last: string | null;
+/** A connector that passes the filters, with its members that are candidates (and their link positions). */
+export interface KeptConnector {
+  c: Connector;
+  members: number[];
+  links: number[];
+}
+
+/**
+ * Ties between organisations, one slot per pair, with the counts in parallel arrays: a quarter of a
+ * million ties cost a few arrays of numbers instead of a quarter of a million objects.
+ */
+export class TieTable {
+  private readonly slots = new Map<number, number>();
+  readonly a: number[] = [];
+  readonly b: number[] = [];
+  readonly partnerships: number[] = [];
+  readonly events: number[] = [];
+  readonly relations: number[] = [];
+
+  constructor(private readonly n: number) {}
+
+  get size(): number {
+    return this.a.length;
+  }
+
+  /** The slot of the pair, created if new. */
+  slot(x: number, y: number): number {
+    const lo = x < y ? x : y;
+    const hi = x < y ? y : x;
+    const key = lo * this.n + hi;
+    let s = this.slots.get(key);
+    if (s === undefined) {
+      s = this.a.length;
+      this.slots.set(key, s);
+      this.a.push(lo);
+      this.b.push(hi);
+      this.partnerships.push(0);
+      this.events.push(0);
+      this.relations.push(0);
+    }
+    return s;
+  }
+
+  /** The slot of the pair, or -1 when they are not tied. */
+  find(x: number, y: number): number {
+    return this.slots.get(x < y ? x * this.n + y : y * this.n + x) ?? -1;
+  }
+
+  weight(s: number): number {
+    return this.partnerships[s]! + this.events[s]! + this.relations[s]!;
+  }
+}
+
+/** What a set of filters keeps, before anything is drawn: shared by slices, aggregates and metrics. */
+export interface Selection {
+  g: GraphIndex;
+  /** 1 for each organisation in the slice. */
+  keep: Uint8Array;
+  organisations: number;
+  ties: TieTable;
+  /** The slots of `ties` that are drawn (all of them unless a minimum weight is set). */
+  live: number[];
+  /** Connectors that pass the filters, with their candidate members (ties are built from these). */
+  kept: KeptConnector[];
+  /** Connectors counted and drawn in the full view. */
+  shown: KeptConnector[];
+  /** Direct relations counted and drawn. */
+  relations: RelationEdge[];
 }
 
 export class SliceBuilder {
@@ -38,19 +99,26 @@ export class SliceBuilder {
   /** Ties in the whole network, cached until the next write. */
   totalTies(): number {
     const g = this.cache.get();
-    if (this.tieTotal?.version !== g.version) {
-      this.tieTotal = { version: g.version, ties: this.build(g, {}, 'organisations', {}, false).edges.length };
-    }
+    if (this.tieTotal?.version !== g.version) this.tieTotal = { version: g.version, ties: this.select(g, {}, {}).ties.size };
     return this.tieTotal.ties;
   }
 
   slice(filters: Filters, view: GraphView, opts: SliceOptions = {}): Slice {
-    return this.build(this.cache.get(), filters, view, opts, true);
+    const g = this.cache.get();
+    const sel = this.select(g, filters, opts);
+    const counts = this.counts(sel);
+    if (opts.aggregate && sel.organisations > opts.aggregate.above) {
+      return { view, nodes: [], edges: [], counts, aggregate: aggregateSelection(sel, opts.aggregate.by) };
+    }
+    const order = opts.restrictTo ? [...opts.restrictTo].sort((x, y) => x - y) : null;
+    return { view, nodes: this.nodes(sel, view, order), edges: view === 'organisations' ? tieEdges(sel) : fullEdges(sel), counts };
   }
 
-  private build(g: GraphIndex, filters: Filters, view: GraphView, opts: SliceOptions, withCounts: boolean): Slice {
+  /** Which organisations, connectors, relations and ties the filters keep. */
+  select(g: GraphIndex, filters: Filters, opts: SliceOptions = {}): Selection {
     const n = g.ids.length;
     const rule = connectorRule(filters);
+    const floor = weightFloor(filters);
     const orgFiltered = opts.restrictTo !== undefined || hasOrganisationFilter(filters);
 
     // 1. Candidate organisations.
@@ -64,7 +132,7 @@ export class SliceBuilder {
     // 2. Connectors that pass, with their candidate members. An ego network looks only at the
     //    connectors of the organisations it reached, not at the whole network.
     const passes = connectorTest(filters);
-    const kept: { c: Connector; members: number[]; links: number[] }[] = [];
+    const kept: KeptConnector[] = [];
     let pool: Iterable<Connector> = g.connectors;
     let relationPool: readonly RelationEdge[] = g.relations;
     if (opts.restrictTo) {
@@ -90,7 +158,7 @@ export class SliceBuilder {
       kept.push({ c, members, links });
     }
     const relTest = relationTest(filters);
-    const relations: RelationEdge[] = rule.relations
+    let relations: RelationEdge[] = rule.relations
       ? relationPool.filter((r) => candidate[r.source] && candidate[r.target] && relTest(r))
       : [];
 
@@ -102,57 +170,69 @@ export class SliceBuilder {
       for (const k of kept) for (const m of k.members) keep[m] = 1;
       for (const r of relations) keep[r.source] = keep[r.target] = 1;
     }
-    if (opts.alwaysKeep !== undefined) keep[opts.alwaysKeep] = 1;
 
-    // 4. Ties between kept organisations, weighted by how many connectors they share.
-    const ties = new Map<number, Tie>();
-    const tie = (x: number, y: number): Tie => {
-      const a = x < y ? x : y;
-      const b = x < y ? y : x;
-      const key = a * n + b;
-      let t = ties.get(key);
-      if (!t) {
-        t = { a, b, partnerships: 0, events: 0, relations: 0, firstKey: null, first: null, lastKey: null, last: null };
-        ties.set(key, t);
-      }
-      return t;
-    };
-    const stretch = (t: Tie, start: string | null, startKey: string | null, end: string | null, endKey: string | null) => {
-      if (startKey && (t.firstKey === null || startKey < t.firstKey)) {
-        t.firstKey = startKey;
-        t.first = start;
-      }
-      const lk = endKey ?? startKey;
-      if (lk && (t.lastKey === null || lk > t.lastKey)) {
-        t.lastKey = lk;
-        t.last = end ?? start;
-      }
-    };
+    // 4. Ties between kept organisations, weighted by how many connectors they share. (Members
+    //    are candidates, and every candidate in a kept connector is kept, so no check is needed.)
+    const ties = new TieTable(n);
     for (const { c, members } of kept) {
-      const isP = c.type === 'partnership';
+      const counts = c.type === 'partnership' ? ties.partnerships : ties.events;
       for (let i = 0; i < members.length; i++) {
-        for (let j = i + 1; j < members.length; j++) {
-          const t = tie(members[i]!, members[j]!);
-          if (isP) t.partnerships++;
-          else t.events++;
-          stretch(t, c.startDate, c.startKey, c.endDate, c.endKey);
-        }
+        for (let j = i + 1; j < members.length; j++) counts[ties.slot(members[i]!, members[j]!)]!++;
       }
     }
-    for (const r of relations) {
-      const t = tie(r.source, r.target);
-      t.relations++;
-      stretch(t, r.startDate, r.startKey, r.endDate, r.endKey);
-    }
+    for (const r of relations) ties.relations[ties.slot(r.source, r.target)]!++;
 
-    // 5. Output.
-    const nodes: GraphNode[] = [];
+    // 5. The minimum weight (filters.ts, weightFloor): only ties that meet it, only organisations
+    //    with such a tie, only connectors with such an organisation.
+    let live: number[];
+    let shown: KeptConnector[];
+    if (floor === null) {
+      live = Array.from({ length: ties.size }, (_, s) => s);
+      shown = kept.filter((k) => k.members.length > 0 || !orgFiltered);
+    } else {
+      live = [];
+      keep = new Uint8Array(n);
+      for (let s = 0; s < ties.size; s++) {
+        if (ties.weight(s) < floor) continue;
+        live.push(s);
+        keep[ties.a[s]!] = keep[ties.b[s]!] = 1;
+      }
+      if (opts.alwaysKeep !== undefined) keep[opts.alwaysKeep] = 1;
+      shown = kept.filter((k) => k.members.some((m) => keep[m]));
+      relations = relations.filter((r) => ties.weight(ties.find(r.source, r.target)) >= floor);
+    }
+    if (opts.alwaysKeep !== undefined) keep[opts.alwaysKeep] = 1;
     let organisations = 0;
-    const order = opts.restrictTo ? [...opts.restrictTo].sort((x, y) => x - y) : null;
-    for (let j = 0, end = order ? order.length : n; j < end; j++) {
+    for (let i = 0; i < n; i++) organisations += keep[i]!;
+
+    // The unfiltered slice is the whole network: its tie count is the total, with no second pass.
+    if (!orgFiltered && !rule.active && floor === null) this.tieTotal = { version: g.version, ties: ties.size };
+    return { g, keep, organisations, ties, live, kept, shown, relations };
+  }
+
+  private counts(sel: Selection): SliceCounts {
+    const { g } = sel;
+    let partnerships = 0;
+    for (const c of g.connectors) partnerships += c.type === 'partnership' ? 1 : 0;
+    const shownP = sel.shown.reduce((s, k) => s + (k.c.type === 'partnership' ? 1 : 0), 0);
+    return {
+      organisations: { shown: sel.organisations, total: g.ids.length },
+      ties: { shown: sel.live.length, total: this.totalTies() },
+      partnerships: { shown: shownP, total: partnerships },
+      events: { shown: sel.shown.length - shownP, total: g.connectors.length - partnerships },
+      relations: { shown: sel.relations.length, total: g.relations.length },
+    };
+  }
+
+  private nodes(sel: Selection, view: GraphView, order: number[] | null): GraphNode[] {
+    const { g, keep } = sel;
+    // How many of the slice's partnerships each organisation belongs to (for sizing nodes).
+    const inPartnerships = new Uint32Array(g.ids.length);
+    for (const { c, members } of sel.shown) if (c.type === 'partnership') for (const m of members) inPartnerships[m]!++;
+    const nodes: GraphNode[] = [];
+    for (let j = 0, end = order ? order.length : g.ids.length; j < end; j++) {
       const i = order ? order[j]! : j;
       if (!keep[i]) continue;
-      organisations++;
       nodes.push({
         id: g.ids[i]!,
         type: 'organisation',
@@ -168,31 +248,11 @@ export class SliceBuilder {
         startDate: null,
         endDate: null,
         synthetic: g.synthetic[i]!,
+        partnerships: inPartnerships[i]!,
       });
     }
-    const shown = kept.filter((k) => k.members.length > 0 || !orgFiltered);
-    const edges: GraphEdge[] = [];
-    if (view === 'organisations') {
-      for (const t of ties.values()) {
-        const a = g.ids[t.a]!;
-        const b = g.ids[t.b]!;
-        edges.push({
-          id: `t:${a}|${b}`,
-          source: a,
-          target: b,
-          type: 'tie',
-          weight: t.partnerships + t.events + t.relations,
-          partnerships: t.partnerships,
-          events: t.events,
-          relations: t.relations,
-          role: null,
-          firstDate: t.first,
-          lastDate: t.last,
-        });
-      }
-    } else {
-      for (const { c, members, links } of shown) {
-        const isP = c.type === 'partnership';
+    if (view === 'full') {
+      for (const { c } of sel.shown) {
         nodes.push({
           id: c.id,
           type: c.type,
@@ -209,58 +269,96 @@ export class SliceBuilder {
           endDate: c.endDate,
           synthetic: c.synthetic,
         });
-        for (let k = 0; k < members.length; k++) {
-          if (!keep[members[k]!]) continue;
-          // A link is unique per connector and organisation, so the pair names its edge.
-          edges.push({
-            id: `${isP ? 'm' : 'p'}:${c.id}|${g.ids[members[k]!]}`,
-            source: g.ids[members[k]!]!,
-            target: c.id,
-            type: isP ? 'membership' : 'participation',
-            weight: 1,
-            partnerships: isP ? 1 : 0,
-            events: isP ? 0 : 1,
-            relations: 0,
-            role: c.roles[links[k]!]!,
-            firstDate: c.startDate,
-            lastDate: c.endDate ?? c.startDate,
-          });
-        }
-      }
-      for (const r of relations) {
-        edges.push({
-          id: `r:${r.id}`,
-          source: g.ids[r.source]!,
-          target: g.ids[r.target]!,
-          type: 'relation',
-          weight: 1,
-          partnerships: 0,
-          events: 0,
-          relations: 1,
-          role: r.type,
-          firstDate: r.startDate,
-          lastDate: r.endDate ?? r.startDate,
-        });
       }
     }
-
-    // The unfiltered slice is the whole network: its tie count is the total, with no second pass.
-    if (!opts.restrictTo && !hasOrganisationFilter(filters) && !rule.active) this.tieTotal = { version: g.version, ties: ties.size };
-    const total = (type: Connector['type']) => g.connectors.reduce((s, c) => s + (c.type === type ? 1 : 0), 0);
-    const counts = withCounts
-      ? {
-          organisations: { shown: organisations, total: n },
-          ties: { shown: ties.size, total: this.totalTies() },
-          partnerships: { shown: shown.filter((k) => k.c.type === 'partnership').length, total: total('partnership') },
-          events: { shown: shown.filter((k) => k.c.type === 'event').length, total: total('event') },
-          relations: { shown: relations.length, total: g.relations.length },
-        }
-      : zeroCounts();
-    return { view, nodes, edges, counts };
+    return nodes;
   }
 }
 
-function zeroCounts() {
-  const z = { shown: 0, total: 0 };
-  return { organisations: z, ties: z, partnerships: z, events: z, relations: z };
+/** The organisation view's edges: one per drawn tie, with its first and last dates. */
+function tieEdges(sel: Selection): GraphEdge[] {
+  const { g, ties } = sel;
+  // Dates are gathered in a second pass, only when ties are drawn (an aggregate does not need them).
+  const firstKey: (string | null)[] = new Array(ties.size).fill(null);
+  const first: (string | null)[] = new Array(ties.size).fill(null);
+  const lastKey: (string | null)[] = new Array(ties.size).fill(null);
+  const last: (string | null)[] = new Array(ties.size).fill(null);
+  const stretch = (s: number, start: string | null, startKey: string | null, end: string | null, endKey: string | null) => {
+    if (startKey && (firstKey[s] === null || startKey < firstKey[s]!)) {
+      firstKey[s] = startKey;
+      first[s] = start;
+    }
+    const lk = endKey ?? startKey;
+    if (lk && (lastKey[s] === null || lk > lastKey[s]!)) {
+      lastKey[s] = lk;
+      last[s] = end ?? start;
+    }
+  };
+  for (const { c, members } of sel.kept) {
+    if (!c.startKey && !c.endKey) continue;
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) stretch(ties.find(members[i]!, members[j]!), c.startDate, c.startKey, c.endDate, c.endKey);
+    }
+  }
+  for (const r of sel.relations) stretch(ties.find(r.source, r.target), r.startDate, r.startKey, r.endDate, r.endKey);
+
+  return sel.live.map((s) => {
+    const a = g.ids[ties.a[s]!]!;
+    const b = g.ids[ties.b[s]!]!;
+    return {
+      id: `t:${a}|${b}`,
+      source: a,
+      target: b,
+      type: 'tie',
+      weight: ties.weight(s),
+      partnerships: ties.partnerships[s]!,
+      events: ties.events[s]!,
+      relations: ties.relations[s]!,
+      role: null,
+      firstDate: first[s]!,
+      lastDate: last[s]!,
+    };
+  });
+}
+
+/** The full view's edges: memberships and participations of kept organisations, and relations. */
+function fullEdges(sel: Selection): GraphEdge[] {
+  const { g, keep } = sel;
+  const edges: GraphEdge[] = [];
+  for (const { c, members, links } of sel.shown) {
+    const isP = c.type === 'partnership';
+    for (let k = 0; k < members.length; k++) {
+      if (!keep[members[k]!]) continue;
+      // A link is unique per connector and organisation, so the pair names its edge.
+      edges.push({
+        id: `${isP ? 'm' : 'p'}:${c.id}|${g.ids[members[k]!]}`,
+        source: g.ids[members[k]!]!,
+        target: c.id,
+        type: isP ? 'membership' : 'participation',
+        weight: 1,
+        partnerships: isP ? 1 : 0,
+        events: isP ? 0 : 1,
+        relations: 0,
+        role: c.roles[links[k]!]!,
+        firstDate: c.startDate,
+        lastDate: c.endDate ?? c.startDate,
+      });
+    }
+  }
+  for (const r of sel.relations) {
+    edges.push({
+      id: `r:${r.id}`,
+      source: g.ids[r.source]!,
+      target: g.ids[r.target]!,
+      type: 'relation',
+      weight: 1,
+      partnerships: 0,
+      events: 0,
+      relations: 1,
+      role: r.type,
+      firstDate: r.startDate,
+      lastDate: r.endDate ?? r.startDate,
+    });
+  }
+  return edges;
 }

@@ -1,14 +1,16 @@
 // What the details panel shows for one organisation, partnership or event: the record, its country,
-// what it is connected to and in which role, its direct relations, and every source cited for it
-// or for its memberships and participations.
+// what it is connected to and in which role, its direct relations, every source cited for it or for
+// its memberships and participations, and (for an organisation) the organisations it is tied to.
 import type { Database } from 'better-sqlite3';
 import type { Details } from '../../../shared/schemas';
+import { TieWalker } from '../graph/ego';
+import type { GraphIndexCache } from '../graph/index';
 import { TABLES, fromRow, type RecordObject } from './tables';
 import type { RecordStore } from './records';
 
 type Row = Record<string, unknown>;
 
-export function recordDetails(db: Database, store: RecordStore, type: Details['type'], id: string): Details {
+export function recordDetails(db: Database, store: RecordStore, graph: GraphIndexCache, type: Details['type'], id: string): Details {
   const record = store.get(TABLES[type], id);
   const country = record.country
     ? ((db
@@ -103,5 +105,19 @@ export function recordDetails(db: Database, store: RecordStore, type: Details['t
     source: fromRow(TABLES.source, r) as unknown as Details['sources'][number]['source'],
   }));
 
-  return { type, record: record as RecordObject as Details['record'], country, connections, relations, sources, neighbours: [] };
+  const neighbours = type === 'organisation' ? neighboursOf(graph, id) : [];
+  return { type, record: record as RecordObject as Details['record'], country, connections, relations, sources, neighbours };
+}
+
+/**
+ * The organisations one organisation is tied to over the whole network (no filters), strongest tie
+ * first, then by name. From the graph index, so the ties are the ones the graph draws.
+ */
+function neighboursOf(graph: GraphIndexCache, id: string): Details['neighbours'] {
+  const g = graph.get();
+  const o = g.index.get(id);
+  if (o === undefined) return [];
+  return [...new TieWalker(g, {}).ties(o)]
+    .map(([m, t]) => ({ id: g.ids[m]!, name: g.name[m]!, weight: t.partnerships + t.events + t.relations, ...t }))
+    .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
 }

@@ -2,6 +2,7 @@
 // in Electron, or HTTP with the session token in the browser mode. The UI never knows which.
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract';
 import type { AtlasErrorShape, CallResult } from '../../../shared/errors';
+import { startWork } from './busy';
 
 type Transport = (name: string, input: unknown) => Promise<CallResult<unknown>>;
 
@@ -55,8 +56,25 @@ const transport: Transport = window.atlas
   ? (name, input) => window.atlas!.invoke(name, input)
   : httpTransport(browserToken());
 
+const WORK_LABELS: Partial<Record<CallName, string>> = {
+  'graph.slice': 'Drawing the network',
+  'graph.ego': 'Finding the ego network',
+  'graph.metrics': 'Computing metrics',
+  'graph.path': 'Finding the shortest path',
+  'graph.timeline': 'Counting by year',
+  'import.preview': 'Reading the file',
+  'import.run': 'Importing',
+  'export.staged': 'Exporting',
+};
+
 export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-  const result = await transport(name, input);
+  const done = startWork(WORK_LABELS[name] ?? 'Working');
+  let result: CallResult<unknown>;
+  try {
+    result = await transport(name, input);
+  } finally {
+    done();
+  }
   if (!result.ok) throw new ApiError(result.error);
   return result.value as CallOutput<K>;
 }

@@ -1,29 +1,48 @@
-// The app shell: a header with what is drawn, the graph, the legend and the details panel, and
-// designed states for loading, errors and an empty network.
+// The app shell: a top bar (search, counts, view, import/export), the filter panel, the graph with
+// its toolbar and legend, and the side panel; designed states for loading, errors and an empty
+// network; notices for what the view is doing (aggregated, ego network, a hidden search result).
 import { useEffect } from 'react';
-import { DetailsPanel } from '../features/details/DetailsPanel';
+import { FilterPanel } from '../features/filters/FilterPanel';
 import { ExportButton } from '../features/interchange/ExportDialog';
 import { ImportButton } from '../features/interchange/ImportDialog';
 import { GraphCanvas } from '../features/graph/GraphCanvas';
+import { Toolbar } from '../features/graph/Toolbar';
 import { Legend } from '../features/legend/Legend';
+import { SearchBox } from '../features/search/SearchBox';
 import { useAtlas } from '../store/atlas';
+import { AGGREGATE_ABOVE } from '../store/view';
+import { useShortcuts } from './keyboard';
+import { Notices } from './Notices';
+import { Progress } from './Progress';
+import { SidePanel } from './SidePanel';
+
+const n = (x: number) => x.toLocaleString('en');
 
 function Counts() {
+  const raw = useAtlas((s) => s.raw);
   const slice = useAtlas((s) => s.slice);
-  if (!slice) return null;
-  const { organisations, ties } = slice.counts;
-  const n = (x: number) => x.toLocaleString('en');
-  const part = (c: { shown: number; total: number }, noun: string) =>
-    c.shown === c.total ? `${n(c.total)} ${noun}` : `${n(c.shown)} of ${n(c.total)} ${noun}`;
+  if (!raw) return null;
+  const { organisations, ties } = raw.counts;
+  if (raw.aggregate) {
+    return (
+      <p className="counts" data-testid="counts">
+        {n(organisations.shown)} of {n(organisations.total)} organisations · {n(ties.shown)} of {n(ties.total)} ties, grouped by{' '}
+        {raw.aggregate.by === 'subRegion' ? 'sub-region' : raw.aggregate.by}
+      </p>
+    );
+  }
+  const orgsDrawn = slice ? slice.nodes.filter((x) => x.type === 'organisation').length : 0;
+  const tiesDrawn = slice ? (raw.view === 'organisations' ? slice.edges.length : ties.shown) : 0;
   return (
     <p className="counts" data-testid="counts">
-      {part(organisations, 'organisations')} · {part(ties, 'ties')}
+      {n(orgsDrawn)} of {n(organisations.total)} organisations · {n(tiesDrawn)} of {n(ties.total)} ties
     </p>
   );
 }
 
 export function App() {
-  const { status, error, info, view, slice, cut, load, setView } = useAtlas();
+  const { status, error, info, vs, raw, panels, load, setView, togglePanel } = useAtlas();
+  useShortcuts();
   useEffect(() => {
     void load();
   }, [load]);
@@ -32,48 +51,77 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>Stakeholder Atlas</h1>
+        <SearchBox />
         <Counts />
-        <ImportButton />
-        <ExportButton />
         <div className="segmented" role="group" aria-label="View">
-          <button aria-pressed={view === 'organisations'} onClick={() => void setView('organisations')}>
+          <button aria-pressed={vs.view === 'organisations'} onClick={() => void setView('organisations')}>
             Organisations
           </button>
-          <button aria-pressed={view === 'full'} onClick={() => void setView('full')}>
+          <button aria-pressed={vs.view === 'full'} onClick={() => void setView('full')}>
             With partnerships and events
           </button>
         </div>
+        <ImportButton />
+        <ExportButton />
       </header>
+      <Progress />
       {info?.synthetic && (
         <p className="banner" role="note">
           This database holds synthetic records (named “[synthetic] …”) made for demonstration. They are not real data.
         </p>
       )}
-      {cut && (
-        <p className="banner" role="note" data-testid="cut">
-          Drawing the {cut.drawn.toLocaleString('en')} most connected of {cut.of.toLocaleString('en')} nodes, so the window stays
-          responsive. Narrow the network with filters (the explorer, next) to see the rest.
-        </p>
-      )}
+      <Notices />
       <main className="workspace">
+        {panels.filters ? (
+          <FilterPanel />
+        ) : (
+          <button className="rail" onClick={() => togglePanel('filters', true)} aria-label="Show the filter panel" data-testid="show-filters">
+            Filters ›
+          </button>
+        )}
         <div className="stage">
+          <Toolbar />
           <div className="canvas">
-          <GraphCanvas />
-          {status === 'loading' && <div className="overlay" aria-busy="true">Opening the network…</div>}
-          {status === 'error' && (
-            <div className="overlay error" role="alert">
-              <p>{error}</p>
-              <button onClick={() => void load()}>Try again</button>
-            </div>
-          )}
-          {status === 'ready' && slice && slice.nodes.length === 0 && (
-            <div className="overlay">The network is empty. Organisations you add or import will appear here.</div>
-          )}
+            <GraphCanvas />
+            {status === 'loading' && (
+              <div className="overlay" aria-busy="true">
+                <span className="spinner" />
+                Opening the network…
+              </div>
+            )}
+            {status === 'error' && (
+              <div className="overlay error" role="alert">
+                <p>{error}</p>
+                <button onClick={() => void load()}>Try again</button>
+              </div>
+            )}
+            {status === 'ready' && raw && !raw.aggregate && raw.nodes.length === 0 && (
+              <div className="overlay" data-testid="empty">
+                {raw.counts.organisations.total === 0 ? (
+                  <p>The network is empty. Import a file (Import…) or add organisations, and they will appear here.</p>
+                ) : (
+                  <>
+                    <p>Nothing matches these filters.</p>
+                    <button onClick={() => void useAtlas.getState().clearFilters()}>Clear all filters</button>
+                    <button onClick={() => void useAtlas.getState().undo()}>Undo the last change</button>
+                  </>
+                )}
+              </div>
+            )}
           </div>
           <Legend />
         </div>
-        <DetailsPanel />
+        {panels.side ? (
+          <SidePanel />
+        ) : (
+          <button className="rail" onClick={() => togglePanel('side', true)} aria-label="Show the side panel" data-testid="show-side">
+            ‹ Details
+          </button>
+        )}
       </main>
+      <p className="sr-only" aria-live="polite">
+        {raw?.aggregate ? `More than ${n(AGGREGATE_ABOVE)} organisations match: drawn by ${raw.aggregate.by}.` : ''}
+      </p>
     </div>
   );
 }

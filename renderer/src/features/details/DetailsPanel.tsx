@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { Details, Event, Organisation, Partnership } from '../../../../shared/schemas';
 import { useAtlas } from '../../store/atlas';
 import { dateRange, humanise, participants, sectorLabel } from './format';
+import { Focus, Neighbours, NodeMetricsList } from './Focus';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
@@ -67,29 +68,30 @@ export function DetailsPanel() {
   const { selectedId, details, detailsError, select } = useAtlas();
   if (!selectedId) {
     return (
-      <aside className="panel details empty" aria-label="Details">
+      <section className="details empty" aria-label="Details">
         <p>Click an organisation, partnership or event to see what is known about it and where that comes from.</p>
-      </aside>
+        <p>Shift-click or drag a box to select several; then hide, fade or isolate them from the toolbar.</p>
+      </section>
     );
   }
   if (detailsError) {
     return (
-      <aside className="panel details" aria-label="Details">
+      <section className="details" aria-label="Details">
         <p className="error" role="alert">{detailsError}</p>
-      </aside>
+      </section>
     );
   }
   if (!details) {
     return (
-      <aside className="panel details" aria-label="Details" aria-busy="true">
+      <section className="details" aria-label="Details" aria-busy="true">
         <p className="muted">Loading…</p>
-      </aside>
+      </section>
     );
   }
   const r = details.record;
   const title = 'acronym' in r && r.acronym ? `${r.name} (${r.acronym})` : r.name;
   return (
-    <aside className="panel details" aria-label="Details" data-testid="details">
+    <section className="details" aria-label="Details" data-testid="details">
       <header>
         <p className="kicker">{humanise(details.type)}</p>
         <h2>{title}</h2>
@@ -103,6 +105,8 @@ export function DetailsPanel() {
       ) : (
         <ConnectorFields r={r as Partnership | Event} type={details.type} d={details} />
       )}
+      {details.type === 'organisation' && <Focus id={r.id} name={r.name} />}
+      {details.type === 'organisation' && <NodeMetricsList id={r.id} />}
       {details.connections.length > 0 && (
         <section>
           <h3>{details.type === 'organisation' ? 'Partnerships and events' : details.type === 'partnership' ? 'Members' : 'Participants'}</h3>
@@ -150,6 +154,7 @@ export function DetailsPanel() {
           </ul>
         </section>
       )}
+      {details.neighbours.length > 0 && <Neighbours neighbours={details.neighbours} />}
       <section data-testid="sources">
         <h3>Sources</h3>
         {details.sources.length === 0 ? (
@@ -169,6 +174,6 @@ export function DetailsPanel() {
           </ul>
         )}
       </section>
-    </aside>
+    </section>
   );
 }

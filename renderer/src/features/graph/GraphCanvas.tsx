@@ -1,22 +1,31 @@
-// The graph: one Cytoscape instance for the life of the page, fed slices by difference.
-import cytoscape, { type Core } from 'cytoscape';
+// The graph: one Cytoscape instance for the life of the page, fed what to draw by difference.
+// Selection, emphasis (faded, path), labels by level of detail and layouts are applied here;
+// everything else is decided in the store.
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { useAtlas } from '../../store/atlas';
-import { applySlice } from './applySlice';
+import { aggregateDrawable, applyDrawable, sliceDrawable } from './applySlice';
 import { setGraph } from './handle';
-import { layoutFor } from './layout';
+import { updateLabels } from './labels';
+import { runChosenLayout, type RunningLayout } from './runLayout';
 import { graphStyle } from './style';
 
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
 declare global {
   interface Window {
-    /** Read-only view of where nodes are drawn, for end-to-end tests that click them. */
-    atlasGraph?: { renderedPosition(id: string): { x: number; y: number } | null };
+    /** Read-only view of where nodes are drawn, for end-to-end tests and benchmarks. */
+    atlasGraph?: {
+      renderedPosition(id: string): { x: number; y: number } | null;
+      position(id: string): { x: number; y: number } | null;
+      labelled(): string[];
+      classesOf(id: string): string[];
+      selected(): string[];
+    };
   }
 }
 
-function fit(cy: Core) {
+export function fitGraph(cy: Core) {
   cy.fit(undefined, 60);
   // A handful of nodes would otherwise be blown up to fill the screen.
   if (cy.zoom() > 1.25) {
@@ -29,37 +38,77 @@ export function GraphCanvas() {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const autoFit = useRef(true);
+  const running = useRef<RunningLayout | null>(null);
   const slice = useAtlas((s) => s.slice);
+  const aggregate = useAtlas((s) => s.aggregate);
+  const style = useAtlas((s) => s.vs.style);
+  const faded = useAtlas((s) => s.vs.faded);
+  const metrics = useAtlas((s) => s.metrics);
   const selectedId = useAtlas((s) => s.selectedId);
-  const select = useAtlas((s) => s.select);
-  const [drawn, setDrawn] = useState({ nodes: 0, edges: 0 });
+  const path = useAtlas((s) => s.path?.result ?? null);
+  const layout = useAtlas((s) => s.layout);
+  const layoutRun = useAtlas((s) => s.layoutRun);
+  const fitRequest = useAtlas((s) => s.fitRequest);
+  const [drawn, setDrawn] = useState({ nodes: 0, edges: 0, layout: 'none' });
 
   useEffect(() => {
     const cy = cytoscape({
       container: container.current,
       style: graphStyle(darkQuery.matches),
-      minZoom: 0.05,
+      minZoom: 0.02,
       maxZoom: 4,
       hideEdgesOnViewport: true,
       textureOnViewport: false,
-      boxSelectionEnabled: false,
+      // Shift-click adds to the selection; shift-drag draws a selection box.
+      boxSelectionEnabled: true,
     });
     cyRef.current = cy;
     setGraph(cy);
+    void import('../layout').then((m) => m.installLayoutHook(cy)); // layouts: test hook (TODO lead: import statically, enablePinning, dispose)
     cy.on('tap', 'node', (e) => {
-      const n = e.target;
+      const n = e.target as NodeSingular;
+      if (n.hasClass('group')) return;
+      const shift = (e.originalEvent as MouseEvent | undefined)?.shiftKey;
+      if (shift) return; // additive selection: the select event below records it
       void useAtlas.getState().select(n.id(), n.data('type'));
+    });
+    cy.on('dbltap', 'node.group', (e) => {
+      const g = e.target as NodeSingular;
+      void useAtlas.getState().expandGroup({
+        id: g.id(),
+        by: g.data('by'),
+        key: g.data('key'),
+        label: g.data('name'),
+        organisations: g.data('organisations'),
+        innerTies: 0,
+      });
     });
     cy.on('tap', (e) => {
       if (e.target === cy) void useAtlas.getState().select(null);
+    });
+    cy.on('select unselect', 'node', () => {
+      useAtlas.getState().setSelection(cy.$('node:selected').map((n) => n.id()));
     });
     const onTheme = () => cy.style(graphStyle(darkQuery.matches));
     // Banners and panels change the canvas's size; Cytoscape must be told, and the graph is
     // fitted again until the user has panned or zoomed it themselves.
     cy.on('dragpan scrollzoom pinchzoom', () => (autoFit.current = false));
+    // Labels by level of detail: recomputed when the view settles, dropped while a large graph moves.
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    cy.on('viewport', () => {
+      if (cy.nodes().length > 1000 && !cy.scratch('_unlabelled')) {
+        cy.scratch('_unlabelled', true);
+        cy.batch(() => cy.nodes('.labelled').removeClass('labelled'));
+      }
+      clearTimeout(settle);
+      settle = setTimeout(() => {
+        cy.scratch('_unlabelled', false);
+        updateLabels(cy);
+      }, 120);
+    });
     const resize = new ResizeObserver(() => {
       cy.resize();
-      if (autoFit.current) fit(cy);
+      if (autoFit.current) fitGraph(cy);
     });
     resize.observe(container.current!);
     darkQuery.addEventListener('change', onTheme);
@@ -71,8 +120,20 @@ export function GraphCanvas() {
         const box = container.current!.getBoundingClientRect();
         return { x: box.left + p.x, y: box.top + p.y };
       },
+      position(id) {
+        const n = cy.getElementById(id);
+        return n.empty() ? null : { ...n.position() };
+      },
+      labelled: () => cy.nodes('.labelled').map((n) => n.id()),
+      selected: () => cy.nodes(':selected').map((n) => n.id()),
+      classesOf: (id) => {
+        const n = cy.getElementById(id);
+        return n.empty() ? [] : (n.classes() as unknown as string[]);
+      },
     };
     return () => {
+      clearTimeout(settle);
+      running.current?.stop();
       darkQuery.removeEventListener('change', onTheme);
       resize.disconnect();
       delete window.atlasGraph;
@@ -82,16 +143,65 @@ export function GraphCanvas() {
     };
   }, []);
 
+  // What to draw. A layout runs when new elements arrived; otherwise everything stays put.
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy || !slice) return;
-    if (applySlice(cy, slice)) {
-      cy.layout(layoutFor(cy)).run();
+    if (!cy) return;
+    const d = aggregate ? aggregateDrawable(aggregate) : slice ? sliceDrawable(slice, style, metrics) : null;
+    if (!d) return;
+    const wasAggregate = cy.nodes('.group').nonempty();
+    const added = applyDrawable(cy, d);
+    if (added > 0 || wasAggregate !== !!aggregate) {
+      running.current?.stop();
+      running.current = runChosenLayout(cy, aggregate ? { name: 'circle' } : useAtlas.getState().layout, () => {
+        if (autoFit.current) fitGraph(cy);
+        updateLabels(cy);
+      });
       autoFit.current = true;
-      fit(cy);
+      fitGraph(cy);
     }
-    setDrawn({ nodes: cy.nodes().length, edges: cy.edges().length });
-  }, [slice]);
+    updateLabels(cy);
+    setDrawn({ nodes: cy.nodes().length, edges: cy.edges().length, layout: running.current?.name ?? 'none' });
+  }, [slice, aggregate, style, metrics]);
+
+  // A layout chosen by the user (or a saved view's positions).
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || layoutRun === 0 || cy.nodes('.group').nonempty()) return;
+    running.current?.stop();
+    running.current = runChosenLayout(cy, layout, () => updateLabels(cy));
+    autoFit.current = true;
+    fitGraph(cy);
+    setDrawn((d) => ({ ...d, layout: running.current?.name ?? 'none' }));
+  }, [layoutRun]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const fade = new Set(faded);
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        n.toggleClass('faded', fade.has(n.id()));
+      });
+    });
+  }, [faded, slice]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements('.path, .off-path').removeClass('path off-path');
+      if (!path || path.nodes.length === 0) return;
+      const onPath = new Set(path.nodes);
+      cy.nodes().forEach((n) => {
+        n.addClass(onPath.has(n.id()) ? 'path' : 'off-path');
+      });
+      const steps = new Set(path.steps.map((s) => [s.from.id, s.to.id].sort().join('|')));
+      cy.edges().forEach((e) => {
+        e.addClass(steps.has([e.source().id(), e.target().id()].sort().join('|')) ? 'path' : 'off-path');
+      });
+    });
+  }, [path, slice]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -100,7 +210,22 @@ export function GraphCanvas() {
       cy.elements(':selected').unselect();
       if (selectedId) cy.getElementById(selectedId).select();
     });
-  }, [selectedId]);
+  }, [selectedId, slice]);
+
+  // Fit everything, or centre on the selected node when a search chose it.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || fitRequest.n === 0) return;
+    const target = fitRequest.id ? cy.getElementById(fitRequest.id) : null;
+    if (target && target.nonempty()) {
+      autoFit.current = false;
+      cy.animate({ center: { eles: target }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 });
+    } else {
+      autoFit.current = true;
+      fitGraph(cy);
+    }
+    updateLabels(cy);
+  }, [fitRequest]);
 
   return (
     <div
@@ -109,11 +234,14 @@ export function GraphCanvas() {
       data-testid="graph"
       data-node-count={drawn.nodes}
       data-edge-count={drawn.edges}
+      data-layout={drawn.layout}
+      data-aggregated={aggregate ? aggregate.by : undefined}
       role="img"
-      aria-label={`Network graph: ${drawn.nodes} nodes and ${drawn.edges} edges`}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') void select(null);
-      }}
+      aria-label={
+        aggregate
+          ? `Network grouped by ${aggregate.by}: ${drawn.nodes} groups. Double-click a group to open it.`
+          : `Network graph: ${drawn.nodes} nodes and ${drawn.edges} edges. The table view lists them all.`
+      }
       tabIndex={0}
     />
   );

@@ -1,46 +1,59 @@
-// Applies a graph slice to the Cytoscape instance as a difference, inside one batch: elements that
-// stay keep their positions, only what changed is touched, and the instance is never re-created.
+// Applies what is to be drawn to the Cytoscape instance as a difference, inside one batch:
+// elements that stay keep their positions, only what changed is touched, and the instance is
+// never re-created. Both the organisation slices and the aggregated view come through here.
 import type { Core, ElementDefinition } from 'cytoscape';
-import type { GraphEdge, GraphNode, Slice } from '../../../../shared/schemas';
-import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../../shared/palette';
+import type { Aggregate, Metrics, Slice } from '../../../../shared/schemas';
+import type { StyleSettings } from '../../store/view';
+import { aggregateElements, edgeLook, nodeLooks } from './appearance';
 
-function nodeData(n: GraphNode, degree: number) {
-  const colour =
-    n.type === 'organisation' ? SECTOR_COLOURS[n.sector ?? 'other'] : n.type === 'partnership' ? PARTNERSHIP_COLOUR : EVENT_COLOUR;
-  return { ...n, colour, degree, size: Math.round(18 + 7 * Math.sqrt(degree)) };
+interface Drawable {
+  nodes: { id: string; data: Record<string, unknown>; classes: string }[];
+  edges: { id: string; data: Record<string, unknown>; classes: string }[];
 }
 
-function edgeData(e: GraphEdge) {
-  return { ...e };
+export function sliceDrawable(slice: Slice, style: StyleSettings, metrics: Metrics | null): Drawable {
+  const looks = nodeLooks(slice, style, metrics);
+  let maxWeight = 1;
+  for (const e of slice.edges) if (e.weight > maxWeight) maxWeight = e.weight;
+  return {
+    nodes: slice.nodes.map((n) => ({ id: n.id, data: { ...n, ...looks.get(n.id) }, classes: n.type })),
+    edges: slice.edges.map((e) => ({
+      id: e.id,
+      data: { ...e, ...edgeLook(e, style, maxWeight) },
+      classes: e.type,
+    })),
+  };
 }
 
-/** Returns whether elements were added, so the caller knows a layout is due. */
-export function applySlice(cy: Core, slice: Slice): boolean {
-  const degree = new Map<string, number>();
-  for (const e of slice.edges) {
-    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
-    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
-  }
+export function aggregateDrawable(a: Aggregate): Drawable {
+  const { nodes, edges } = aggregateElements(a);
+  return {
+    nodes: nodes.map((n) => ({ id: n.id, data: n, classes: 'group' })),
+    edges: edges.map((e) => ({ id: e.id, data: e, classes: 'aggregate' })),
+  };
+}
+
+/** Returns how many elements were added, so the caller knows whether a layout is due. */
+export function applyDrawable(cy: Core, d: Drawable): number {
   const wanted = new Set<string>();
-  for (const n of slice.nodes) wanted.add(n.id);
-  for (const e of slice.edges) wanted.add(e.id);
+  for (const n of d.nodes) wanted.add(n.id);
+  for (const e of d.edges) wanted.add(e.id);
   const added: ElementDefinition[] = [];
   cy.batch(() => {
     cy.elements().forEach((el) => {
       if (!wanted.has(el.id())) el.remove();
     });
-    for (const n of slice.nodes) {
-      const data = nodeData(n, degree.get(n.id) ?? 0);
+    for (const n of d.nodes) {
       const existing = cy.getElementById(n.id);
-      if (existing.nonempty()) existing.data(data);
-      else added.push({ group: 'nodes', data, classes: n.type });
+      if (existing.nonempty()) existing.data(n.data);
+      else added.push({ group: 'nodes', data: n.data, classes: n.classes });
     }
-    for (const e of slice.edges) {
+    for (const e of d.edges) {
       const existing = cy.getElementById(e.id);
-      if (existing.nonempty()) existing.data(edgeData(e));
-      else added.push({ group: 'edges', data: edgeData(e), classes: e.type });
+      if (existing.nonempty()) existing.data(e.data);
+      else added.push({ group: 'edges', data: e.data, classes: e.classes });
     }
     if (added.length) cy.add(added);
   });
-  return added.length > 0;
+  return added.length;
 }

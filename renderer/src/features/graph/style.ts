@@ -1,11 +1,13 @@
-// The Cytoscape stylesheet. Labels fade out below a readable size (level of detail), edges are as
-// wide as their ties are heavy, and the selection is marked without changing colour meaning.
+// The Cytoscape stylesheet. Colours, sizes and widths come from element data (set by
+// appearance.ts for the chosen styling); classes mark level of detail (`labelled`), hand-made
+// emphasis (`faded`, `pinned`), the shortest path and the aggregated view's groups.
 import type { StylesheetJson } from 'cytoscape';
 
 export function graphStyle(dark: boolean): StylesheetJson {
   const text = dark ? '#e8e8ea' : '#1d1f24';
   const halo = dark ? '#1b1d22' : '#ffffff';
   const edge = dark ? '#6b7080' : '#a3a8b4';
+  const strong = dark ? '#ffffff' : '#1d1f24';
   return [
     {
       selector: 'node',
@@ -13,36 +15,53 @@ export function graphStyle(dark: boolean): StylesheetJson {
         'background-color': 'data(colour)',
         width: 'data(size)',
         height: 'data(size)',
-        label: 'data(label)',
+        label: '',
         color: text,
         'font-size': 11,
         'text-valign': 'bottom',
         'text-margin-y': 4,
-        'text-wrap': 'wrap',
-        'text-max-width': '130px',
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
         'text-outline-color': halo,
         'text-outline-width': 2,
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 6,
         'border-width': 1,
         'border-color': halo,
       },
     },
+    { selector: 'node.labelled', style: { label: 'data(label)' } },
     { selector: 'node.partnership', style: { shape: 'diamond' } },
     { selector: 'node.event', style: { shape: 'round-rectangle' } },
     {
+      selector: 'node.group',
+      style: {
+        label: 'data(label)',
+        'text-valign': 'center',
+        'text-wrap': 'wrap',
+        'font-size': 12,
+        'font-weight': 600,
+        'background-opacity': 0.85,
+        'border-width': 2,
+      },
+    },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': strong } },
+    {
       selector: 'edge',
       style: {
-        width: 'mapData(weight, 1, 6, 1.5, 7)',
+        width: 'data(width)',
         'line-color': edge,
-        opacity: 0.75,
+        opacity: 0.7,
         'curve-style': 'haystack',
       },
     },
+    { selector: 'edge[?typed]', style: { 'line-color': 'data(edgeColour)' } },
     { selector: 'edge.relation', style: { 'line-style': 'dashed', 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': edge } },
-    {
-      selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': dark ? '#ffffff' : '#1d1f24', 'z-index': 10 },
-    },
-    { selector: 'edge:selected', style: { 'line-color': dark ? '#ffffff' : '#1d1f24', opacity: 1 } },
+    { selector: 'edge.aggregate', style: { 'curve-style': 'straight', opacity: 0.45, 'line-color': edge } },
+    { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#ff2d55', 'z-index': 20, label: 'data(label)' } },
+    { selector: 'edge.path', style: { 'line-color': '#ff2d55', width: 5, opacity: 1, 'z-index': 20 } },
+    { selector: '.off-path', style: { opacity: 0.12 } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': strong, 'z-index': 10, label: 'data(label)' } },
+    { selector: 'edge:selected', style: { 'line-color': strong, opacity: 1 } },
   ];
 }

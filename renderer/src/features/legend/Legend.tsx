@@ -1,36 +1,81 @@
-// What the colours and shapes mean, for what is drawn now.
+// What the colours, sizes and lines mean, for what is drawn now and the styling chosen; it reads
+// the same mapping (appearance.ts) the canvas uses.
 import { SECTORS } from '../../../../shared/domain';
+import { EVENT_COLOUR, NO_REGION_COLOUR, PARTNERSHIP_COLOUR, REGION_COLOURS, SECTOR_COLOURS, TIE_COLOURS } from '../../../../shared/palette';
 import { useAtlas } from '../../store/atlas';
 import { sectorLabel } from '../details/format';
-import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../../shared/palette';
+import { communityColour } from '../graph/appearance';
+
+const SIZE_TEXT = {
+  degree: 'Size: number of ties.',
+  betweenness: 'Size: betweenness (how often it lies between others).',
+  partnerships: 'Size: number of partnerships.',
+  uniform: '',
+};
+
+function Item({ colour, label, shape = '' }: { colour: string; label: string; shape?: string }) {
+  return (
+    <li>
+      <span className={`swatch ${shape}`} style={{ background: colour }} />
+      {label}
+    </li>
+  );
+}
 
 export function Legend() {
   const slice = useAtlas((s) => s.slice);
-  const present = new Set(slice?.nodes.map((n) => n.sector ?? n.type));
+  const aggregate = useAtlas((s) => s.aggregate);
+  const style = useAtlas((s) => s.vs.style);
+  const metrics = useAtlas((s) => s.metrics);
+  if (aggregate) {
+    return (
+      <section className="legend" aria-label="Legend" data-testid="legend">
+        <p>
+          Each circle is a {aggregate.by === 'subRegion' ? 'sub-region' : aggregate.by}, sized by its organisations; lines are as wide as the ties
+          between them. Double-click one to open it.
+        </p>
+      </section>
+    );
+  }
+  const nodes = slice?.nodes ?? [];
+  const present = new Set(nodes.map((n) => (style.colourBy === 'region' ? (n.region ?? 'none') : (n.sector ?? n.type))));
+  let colours: { colour: string; label: string }[];
+  if (style.colourBy === 'region') {
+    colours = [...Object.keys(REGION_COLOURS).filter((r) => present.has(r)).map((r) => ({ colour: REGION_COLOURS[r]!, label: r }))];
+    if (present.has('none')) colours.push({ colour: NO_REGION_COLOUR, label: 'No country (international)' });
+  } else if (style.colourBy === 'community') {
+    const sizes = new Map<number, number>();
+    for (const m of metrics?.nodes ?? []) sizes.set(m.community, (sizes.get(m.community) ?? 0) + 1);
+    const top = [...sizes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 12);
+    colours = top.map(([c, n]) => ({ colour: communityColour(c), label: `Community ${c + 1} (${n})` }));
+    if (!metrics) colours = [{ colour: NO_REGION_COLOUR, label: 'Computing communities…' }];
+  } else {
+    colours = SECTORS.filter((s) => present.has(s)).map((s) => ({ colour: SECTOR_COLOURS[s], label: sectorLabel(s) }));
+  }
+  const types = new Set(nodes.map((n) => n.type));
   return (
-    <section className="legend" aria-label="Legend">
-      <h3>Sector</h3>
+    <section className="legend" aria-label="Legend" data-testid="legend">
+      <h3>{style.colourBy === 'region' ? 'Region' : style.colourBy === 'community' ? 'Community' : 'Sector'}</h3>
       <ul>
-        {SECTORS.filter((s) => present.has(s)).map((s) => (
-          <li key={s}>
-            <span className="swatch" style={{ background: SECTOR_COLOURS[s] }} />
-            {sectorLabel(s)}
-          </li>
+        {colours.map((c) => (
+          <Item key={c.label} {...c} />
         ))}
-        {present.has('partnership') && (
-          <li>
-            <span className="swatch diamond" style={{ background: PARTNERSHIP_COLOUR }} />
-            Partnership
-          </li>
-        )}
-        {present.has('event') && (
-          <li>
-            <span className="swatch square" style={{ background: EVENT_COLOUR }} />
-            Event
-          </li>
-        )}
+        {types.has('partnership') && <Item colour={PARTNERSHIP_COLOUR} label="Partnership" shape="diamond" />}
+        {types.has('event') && <Item colour={EVENT_COLOUR} label="Event" shape="square" />}
       </ul>
-      <p className="muted">Line width: how many partnerships, events and relations two organisations share.</p>
+      {style.edgeColour === 'type' && (
+        <>
+          <h3>Ties</h3>
+          <ul>
+            <Item colour={TIE_COLOURS.partnership} label="shared partnership" shape="line" />
+            <Item colour={TIE_COLOURS.event} label="shared event" shape="line" />
+            <Item colour={TIE_COLOURS.relation} label="direct relation" shape="line" />
+          </ul>
+        </>
+      )}
+      <p className="muted">
+        {SIZE_TEXT[style.sizeBy]} {style.edgeWidth === 'weight' ? 'Line width: how many partnerships, events and relations two organisations share.' : ''}
+      </p>
     </section>
   );
 }

@@ -1,0 +1,82 @@
+// The aggregated view: when a filter keeps more organisations than can be drawn, one node per
+// region, sub-region or country instead, and one link per pair of groups whose organisations are
+// tied. Works on the slice's packed ties (slice.ts, Selection), so the whole network of 50,000
+// organisations and a quarter of a million ties aggregates without building a single edge object.
+//
+// Which group an organisation falls in:
+// - `region` and `subRegion` use the UN M49 region and sub-region of its country (the sub-region
+//   proper, e.g. "Sub-Saharan Africa", not the intermediate region "Western Africa": its key is a
+//   value the subRegions filter accepts, and the groups stay few);
+// - an organisation whose country has no region (Antarctica, say) gets its country's group, so
+//   that group's `by` is 'country' and expanding it filters by that country;
+// - an organisation without a country goes to the group 'none' (key null).
+import type { Aggregate, AggregateGroup, AggregateLevel } from '../../../shared/schemas';
+import type { Selection } from './slice';
+
+export const NO_COUNTRY_LABEL = 'No country (international)';
+
+export function aggregateSelection(sel: Selection, by: AggregateLevel): Aggregate {
+  const { g, keep, ties } = sel;
+  const groups: AggregateGroup[] = [];
+  const groupIndex = new Map<string, number>();
+  const groupOf = new Int32Array(g.ids.length).fill(-1);
+  const group = (id: string, level: AggregateLevel, key: string | null, label: string): number => {
+    let gi = groupIndex.get(id);
+    if (gi === undefined) {
+      gi = groups.length;
+      groupIndex.set(id, gi);
+      groups.push({ id, by: level, key, label, organisations: 0, innerTies: 0 });
+    }
+    return gi;
+  };
+  for (let i = 0; i < g.ids.length; i++) {
+    if (!keep[i]) continue;
+    const country = g.country[i];
+    const value = by === 'region' ? g.region[i] : by === 'subRegion' ? g.subRegion[i] : null;
+    const gi =
+      country === null || country === undefined
+        ? group('none', by, null, NO_COUNTRY_LABEL)
+        : value
+          ? group(`${by}:${value}`, by, value, value)
+          : group(`country:${country}`, 'country', country, g.countryName[i] ?? country);
+    groupOf[i] = gi;
+    groups[gi]!.organisations++;
+  }
+
+  // Links between groups, keyed by the pair of group indices.
+  const linkOf = new Map<number, { lo: number; hi: number; ties: number; weight: number }>();
+  const G = groups.length;
+  for (const s of sel.live) {
+    const x = groupOf[ties.a[s]!]!;
+    const y = groupOf[ties.b[s]!]!;
+    if (x === y) {
+      groups[x]!.innerTies++;
+      continue;
+    }
+    const lo = x < y ? x : y;
+    const hi = x < y ? y : x;
+    let l = linkOf.get(lo * G + hi);
+    if (!l) linkOf.set(lo * G + hi, (l = { lo, hi, ties: 0, weight: 0 }));
+    l.ties++;
+    l.weight += ties.weight(s);
+  }
+
+  // Largest groups first; each link runs from the group listed first to the other.
+  const order = groups.map((_, i) => i).sort((x, y) => byCountThenLabel(groups[x]!, groups[y]!));
+  const rank = new Int32Array(G);
+  order.forEach((gi, r) => (rank[gi] = r));
+  const links = [...linkOf.values()]
+    .map((l) => {
+      const [s, t] = rank[l.lo]! < rank[l.hi]! ? [l.lo, l.hi] : [l.hi, l.lo];
+      const source = groups[s]!.id;
+      const target = groups[t]!.id;
+      return { id: `${source}|${target}`, source, target, ties: l.ties, weight: l.weight, r: [rank[s]!, rank[t]!] as const };
+    })
+    .sort((p, q) => q.ties - p.ties || p.r[0] - q.r[0] || p.r[1] - q.r[1])
+    .map(({ r: _r, ...l }) => l);
+  return { by, groups: order.map((gi) => groups[gi]!), links };
+}
+
+function byCountThenLabel(a: AggregateGroup, b: AggregateGroup): number {
+  return b.organisations - a.organisations || a.label.localeCompare(b.label, 'en');
+}

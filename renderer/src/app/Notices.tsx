@@ -1,0 +1,78 @@
+// One-line notices above the graph for what the view is doing and what to do about it.
+import { useAtlas } from '../store/atlas';
+import { AGGREGATE_ABOVE } from '../store/view';
+
+export function Notices() {
+  const raw = useAtlas((s) => s.raw);
+  const cut = useAtlas((s) => s.cut);
+  const ego = useAtlas((s) => s.vs.ego);
+  const notice = useAtlas((s) => s.notice);
+  const path = useAtlas((s) => s.path);
+  const a = useAtlas.getState();
+  return (
+    <>
+      {raw?.aggregate && (
+        <p className="banner info" role="note" data-testid="aggregated">
+          {raw.counts.organisations.shown.toLocaleString('en')} organisations match, more than the {AGGREGATE_ABOVE.toLocaleString('en')} that stay
+          readable, so they are drawn by {raw.aggregate.by === 'subRegion' ? 'sub-region' : raw.aggregate.by}. Double-click a group to open it, or
+          narrow the filters.{' '}
+          <select
+            aria-label="Group by"
+            value={raw.aggregate.by}
+            onChange={(e) => void a.change({ aggregateBy: e.target.value as 'region' })}
+          >
+            <option value="region">by region</option>
+            <option value="subRegion">by sub-region</option>
+            <option value="country">by country</option>
+          </select>
+        </p>
+      )}
+      {ego && (
+        <p className="banner info" role="note" data-testid="ego-banner">
+          Ego network of <strong>{ego.name}</strong>, {ego.depth === 1 ? 'direct neighbours' : `${ego.depth} steps out`}.{' '}
+          <button className="link" onClick={() => void a.clearEgo()}>
+            Back to the whole network
+          </button>
+        </p>
+      )}
+      {path && !path.to && (
+        <p className="banner info" role="note">
+          Shortest path from <strong>{path.from.name}</strong>: select another organisation and choose “Path to here”.{' '}
+          <button className="link" onClick={a.clearPath}>
+            Cancel
+          </button>
+        </p>
+      )}
+      {notice && (
+        <p className="banner" role="alert" data-testid="hidden-notice">
+          <strong>{notice.name}</strong> is not drawn: the current filters or view leave it out.{' '}
+          <button className="link" onClick={() => void showHidden(notice.id, notice.name, notice.type)}>
+            Show it
+          </button>
+        </p>
+      )}
+      {cut && (
+        <p className="banner" role="note" data-testid="cut">
+          Drawing the {cut.drawn.toLocaleString('en')} most connected of {cut.of.toLocaleString('en')} nodes, so the window stays responsive. Narrow the
+          filters to see the rest.
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * Shows a record the view leaves out: with no filters if that draws it, else its own neighbourhood.
+ * Either way it is one undoable change.
+ */
+async function showHidden(id: string, name: string, type: 'organisation' | 'partnership' | 'event') {
+  const a = useAtlas.getState();
+  const total = a.raw?.counts.organisations.total ?? 0;
+  if (type === 'organisation' && total > AGGREGATE_ABOVE) {
+    await a.change({ ego: { id, name, depth: 1 }, hidden: [], isolated: null });
+  } else {
+    await a.change({ filters: {}, ego: null, hidden: [], isolated: null, view: type === 'organisation' ? a.vs.view : 'full' });
+  }
+  await a.select(id, type);
+  a.requestFit(id);
+}

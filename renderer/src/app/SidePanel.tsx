@@ -1,0 +1,77 @@
+// The right-hand panel: details of the selection, the analysis of the current slice, the table of
+// every drawn node, charts and saved views, one tab at a time; it collapses for a projector.
+import { useMemo } from 'react';
+import { Charts } from '../features/charts/Charts';
+import { DetailsPanel } from '../features/details/DetailsPanel';
+import { MetricsSummary } from '../features/metrics/MetricsSummary';
+import { NodeTable } from '../features/table/NodeTable';
+import { SavedViews } from '../features/views/SavedViews';
+import { useAtlas, type SideTab } from '../store/atlas';
+
+const TABS: [SideTab, string][] = [
+  ['details', 'Details'],
+  ['analysis', 'Analysis'],
+  ['table', 'Table'],
+  ['charts', 'Charts'],
+  ['views', 'Saved views'],
+];
+
+export function SidePanel() {
+  const tab = useAtlas((s) => s.sideTab);
+  const slice = useAtlas((s) => s.slice);
+  const metrics = useAtlas((s) => s.metrics);
+  const metricsStatus = useAtlas((s) => s.metricsStatus);
+  const metricsError = useAtlas((s) => s.metricsError);
+  const timeline = useAtlas((s) => s.timeline);
+  const selectedId = useAtlas((s) => s.selectedId);
+  const aggregated = useAtlas((s) => !!s.aggregate);
+  const { setSideTab, select, togglePanel, requestFit, setStyle } = useAtlas.getState();
+  const byId = useMemo(() => (metrics ? new Map(metrics.nodes.map((m) => [m.id, m])) : null), [metrics]);
+  const names = useMemo(() => new Map((slice?.nodes ?? []).map((n) => [n.id, n.name])), [slice]);
+  const choose = (id: string, type: 'organisation' | 'partnership' | 'event' = 'organisation') => {
+    void select(id, type);
+    requestFit(id);
+  };
+  return (
+    <aside className={`panel side tab-${tab}`} aria-label="Side panel">
+      <div className="tabs" role="tablist" aria-label="Panels">
+        {TABS.map(([key, label]) => (
+          <button key={key} role="tab" aria-selected={tab === key} data-testid={`tab-${key}`} onClick={() => setSideTab(key)}>
+            {label}
+          </button>
+        ))}
+        <button className="icon" aria-label="Collapse the side panel" title="Collapse" onClick={() => togglePanel('side', false)}>
+          ›
+        </button>
+      </div>
+      <div className="tab-body" role="tabpanel">
+        {tab === 'details' && <DetailsPanel />}
+        {tab !== 'details' && tab !== 'views' && aggregated && (
+          <p className="muted">The network is drawn by {`region or country`} because the filter holds more than 5,000 organisations. Open a group or narrow the filters to analyse organisations.</p>
+        )}
+        {tab === 'analysis' && !aggregated && (
+          <MetricsSummary
+            metrics={metrics}
+            status={metricsStatus}
+            error={metricsError}
+            names={names}
+            onSelect={(id) => choose(id)}
+            onColourByCommunity={() => void setStyle({ colourBy: 'community' })}
+            onRetry={() => void useAtlas.getState().ensureMetrics()}
+          />
+        )}
+        {tab === 'table' && !aggregated && (
+          <NodeTable
+            nodes={slice?.nodes ?? []}
+            metrics={byId}
+            estimated={metrics?.estimated ?? false}
+            selectedId={selectedId}
+            onSelect={(id, type) => choose(id, type)}
+          />
+        )}
+        {tab === 'charts' && !aggregated && <Charts nodes={slice?.nodes ?? []} edges={slice?.edges ?? []} timeline={timeline} metrics={byId} />}
+        {tab === 'views' && <SavedViews />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,54 @@
+// Keyboard shortcuts for the whole window. Keys that type (F, +, -) act only when no text field
+// has the focus; Ctrl/Cmd+F and Esc work everywhere.
+import { useEffect } from 'react';
+import { fitDrawn, zoomBy } from '../features/graph/Toolbar';
+import { SEARCH_INPUT_ID } from '../features/search/SearchBox';
+import { useAtlas } from '../store/atlas';
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const s = useAtlas.getState();
+      if (mod && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        const input = document.getElementById(SEARCH_INPUT_ID) as HTMLInputElement | null;
+        input?.focus();
+        input?.select();
+        return;
+      }
+      if (e.key === 'Escape') {
+        if (document.querySelector('dialog[open]')) return; // the dialog closes itself
+        if (s.path) s.clearPath();
+        else if (s.notice) useAtlas.setState({ notice: null });
+        else void s.select(null);
+        (document.activeElement as HTMLElement | null)?.blur?.();
+        return;
+      }
+      if (typing(e.target) || e.altKey) return;
+      if (mod && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        void s.undo();
+      } else if (mod) {
+        return;
+      } else if (e.key === 'f' || e.key === 'F') {
+        fitDrawn();
+      } else if (e.key === '+' || e.key === '=') {
+        zoomBy(1.25);
+      } else if (e.key === '-' || e.key === '_') {
+        zoomBy(0.8);
+      } else if (e.key === 'p' || e.key === 'P') {
+        // Presentation: every panel away, or back.
+        const open = s.panels.filters || s.panels.side;
+        useAtlas.setState({ panels: { filters: !open, side: !open } });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,180 @@
+// The filter panel: every filter the engine knows, with the values present in the network and how
+// many records carry each, a timeline for dates, and one action that clears them all.
+import { useState, type ReactNode } from 'react';
+import type { Facets, Filters } from '../../../../shared/schemas';
+import { SECTOR_COLOURS } from '../../../../shared/palette';
+import type { Sector } from '../../../../shared/domain';
+import { useAtlas } from '../../store/atlas';
+import { activeFilterCount } from '../../store/view';
+import { TimelineSlider } from './TimelineSlider';
+
+type Facet = Facets['countries'][number];
+type ListKey = 'regions' | 'subRegions' | 'countries' | 'sectors' | 'partnershipKinds' | 'eventKinds' | 'focusAreas' | 'tags';
+
+function toggle(list: readonly string[] | undefined, value: string): string[] {
+  const l = list ?? [];
+  return l.includes(value) ? l.filter((v) => v !== value) : [...l, value];
+}
+
+function Section({ title, count, open, children }: { title: string; count: number; open?: boolean; children: ReactNode }) {
+  return (
+    <details className="filter-section" open={open || count > 0}>
+      <summary>
+        {title}
+        {count > 0 && <span className="badge">{count}</span>}
+      </summary>
+      {children}
+    </details>
+  );
+}
+
+function Checks({ facets, field, swatch }: { facets: Facet[]; field: ListKey; swatch?: (v: string) => string }) {
+  const filters = useAtlas((s) => s.vs.filters);
+  const patch = useAtlas((s) => s.patchFilters);
+  const [narrow, setNarrow] = useState('');
+  const chosen = (filters[field] ?? []) as string[];
+  const shown = narrow ? facets.filter((f) => f.label.toLowerCase().includes(narrow.toLowerCase())) : facets;
+  if (facets.length === 0) return <p className="muted small">None in this network.</p>;
+  return (
+    <>
+      {facets.length > 10 && (
+        <input className="narrow" type="search" placeholder="Narrow the list" aria-label={`Narrow ${field}`} value={narrow} onChange={(e) => setNarrow(e.target.value)} />
+      )}
+      <ul className="checks" data-testid={`filter-${field}`}>
+        {shown.map((f) => (
+          <li key={f.value}>
+            <label>
+              <input
+                type="checkbox"
+                checked={chosen.includes(f.value)}
+                onChange={() => void patch({ [field]: toggle(chosen, f.value) } as Partial<Filters>)}
+              />
+              {swatch && <span className="swatch" style={{ background: swatch(f.value) }} />}
+              <span className="check-label">{f.label}</span>
+              <span className="muted count">{f.count.toLocaleString('en')}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Regions({ facets }: { facets: Facets['regions'] }) {
+  const filters = useAtlas((s) => s.vs.filters);
+  const patch = useAtlas((s) => s.patchFilters);
+  return (
+    <ul className="checks" data-testid="filter-regions">
+      {facets.map((r) => (
+        <li key={r.value}>
+          <label>
+            <input
+              type="checkbox"
+              checked={(filters.regions ?? []).includes(r.value)}
+              onChange={() => void patch({ regions: toggle(filters.regions, r.value) })}
+            />
+            <span className="check-label">{r.label}</span>
+            <span className="muted count">{r.count.toLocaleString('en')}</span>
+          </label>
+          {r.subRegions.length > 0 && (
+            <ul className="checks nested">
+              {r.subRegions.map((s) => (
+                <li key={s.value}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={(filters.subRegions ?? []).includes(s.value)}
+                      onChange={() => void patch({ subRegions: toggle(filters.subRegions, s.value) })}
+                    />
+                    <span className="check-label">{s.label}</span>
+                    <span className="muted count">{s.count.toLocaleString('en')}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function MinWeight({ max }: { max: number }) {
+  const value = useAtlas((s) => s.vs.filters.minWeight ?? 1);
+  const patch = useAtlas((s) => s.patchFilters);
+  const [draft, setDraft] = useState<number | null>(null);
+  const shown = draft ?? value;
+  return (
+    <label className="range">
+      <span>
+        Ties with at least <strong>{shown}</strong> shared {shown === 1 ? 'connection' : 'connections'}
+      </span>
+      <input
+        type="range"
+        min={1}
+        max={Math.max(2, max)}
+        value={shown}
+        aria-label="Minimum tie weight"
+        data-testid="min-weight"
+        onChange={(e) => setDraft(Number(e.target.value))}
+        onPointerUp={() => draft !== null && (void patch({ minWeight: draft > 1 ? draft : undefined }), setDraft(null))}
+        onKeyUp={() => draft !== null && (void patch({ minWeight: draft > 1 ? draft : undefined }), setDraft(null))}
+      />
+    </label>
+  );
+}
+
+export function FilterPanel() {
+  const facets = useAtlas((s) => s.facets);
+  const filters = useAtlas((s) => s.vs.filters);
+  const clear = useAtlas((s) => s.clearFilters);
+  const close = () => useAtlas.getState().togglePanel('filters', false);
+  const n = activeFilterCount(filters);
+  const len = (k: ListKey) => (filters[k] ?? []).length;
+  return (
+    <aside className="panel filters" aria-label="Filters" data-testid="filter-panel">
+      <header className="panel-head">
+        <h2>Filters</h2>
+        <button className="tool" disabled={n === 0} onClick={() => void clear()} data-testid="clear-filters">
+          Clear all{n > 0 ? ` (${n})` : ''}
+        </button>
+        <button className="icon" aria-label="Collapse the filter panel" title="Collapse" onClick={close}>
+          ‹
+        </button>
+      </header>
+      {!facets ? (
+        <p className="muted">Loading the values in this network…</p>
+      ) : (
+        <>
+          <Section title="Dates" count={(filters.dateFrom ? 1 : 0) + (filters.dateTo ? 1 : 0)} open>
+            <TimelineSlider years={facets.years} />
+          </Section>
+          <Section title="Region" count={len('regions') + len('subRegions')} open>
+            <Regions facets={facets.regions} />
+          </Section>
+          <Section title="Country" count={len('countries')}>
+            <Checks facets={facets.countries} field="countries" />
+          </Section>
+          <Section title="Sector" count={len('sectors')} open>
+            <Checks facets={facets.sectors} field="sectors" swatch={(v) => SECTOR_COLOURS[v as Sector] ?? '#999'} />
+          </Section>
+          <Section title="Partnership kind" count={len('partnershipKinds')}>
+            <Checks facets={facets.partnershipKinds} field="partnershipKinds" />
+          </Section>
+          <Section title="Focus area" count={len('focusAreas')}>
+            <Checks facets={facets.focusAreas} field="focusAreas" />
+          </Section>
+          <Section title="Event kind" count={len('eventKinds')}>
+            <Checks facets={facets.eventKinds} field="eventKinds" />
+          </Section>
+          <Section title="Tags" count={len('tags')}>
+            <Checks facets={facets.tags} field="tags" />
+          </Section>
+          <Section title="Tie weight" count={filters.minWeight ? 1 : 0}>
+            <MinWeight max={facets.maxWeight} />
+          </Section>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,135 @@
+// The bar above the graph: layout, styling, what to do with the selection, undo and zoom.
+import { useAtlas, type LayoutChoice } from '../../store/atlas';
+import type { ColourBy, SizeBy } from '../../store/view';
+import { fitGraph } from './GraphCanvas';
+import { drawnGraph } from './handle';
+
+const LAYOUTS: [string, string, LayoutChoice][] = [
+  ['auto', 'Automatic', { name: 'auto' }],
+  ['forceatlas2', 'ForceAtlas2', { name: 'forceatlas2' }],
+  ['concentric:degree', 'Concentric by degree', { name: 'concentric', metric: 'degree' }],
+  ['concentric:betweenness', 'Concentric by betweenness', { name: 'concentric', metric: 'betweenness' }],
+  ['concentric:pagerank', 'Concentric by PageRank', { name: 'concentric', metric: 'pagerank' }],
+  ['grouped:region', 'Grouped by region', { name: 'grouped', groupBy: 'region' }],
+  ['grouped:sector', 'Grouped by sector', { name: 'grouped', groupBy: 'sector' }],
+  ['circle', 'Circle', { name: 'circle' }],
+  ['grid', 'Grid', { name: 'grid' }],
+];
+
+const layoutKey = (l: LayoutChoice) => (l.name === 'concentric' ? `concentric:${l.metric}` : l.name === 'grouped' ? `grouped:${l.groupBy}` : l.name);
+
+export function zoomBy(factor: number) {
+  const cy = drawnGraph();
+  if (!cy) return;
+  const box = cy.container()!.getBoundingClientRect();
+  cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: box.width / 2, y: box.height / 2 } });
+}
+
+export function fitDrawn() {
+  const cy = drawnGraph();
+  if (cy) fitGraph(cy);
+}
+
+export function Toolbar() {
+  const layout = useAtlas((s) => s.layout);
+  const style = useAtlas((s) => s.vs.style);
+  const selection = useAtlas((s) => s.selection);
+  const vs = useAtlas((s) => s.vs);
+  const canUndo = useAtlas((s) => s.history.length > 0);
+  const aggregated = useAtlas((s) => !!s.aggregate);
+  const a = useAtlas.getState();
+  const changed = vs.hidden.length > 0 || vs.faded.length > 0 || vs.isolated !== null;
+  const none = selection.length === 0;
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Graph tools">
+      <label>
+        Layout{' '}
+        <select
+          value={layout.name === 'preset' ? 'preset' : layoutKey(layout)}
+          disabled={aggregated}
+          data-testid="layout"
+          onChange={(e) => {
+            const found = LAYOUTS.find((l) => l[0] === e.target.value);
+            if (found) a.setLayout(found[2]);
+          }}
+        >
+          {layout.name === 'preset' && <option value="preset">Saved positions</option>}
+          {LAYOUTS.map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button className="tool" disabled={aggregated} onClick={() => a.setLayout(layout)} title="Run the layout again">
+        Re-run
+      </button>
+      <label>
+        Colour{' '}
+        <select value={style.colourBy} data-testid="colour-by" onChange={(e) => void a.setStyle({ colourBy: e.target.value as ColourBy })}>
+          <option value="sector">by sector</option>
+          <option value="region">by region</option>
+          <option value="community">by community</option>
+        </select>
+      </label>
+      <label>
+        Size{' '}
+        <select value={style.sizeBy} data-testid="size-by" onChange={(e) => void a.setStyle({ sizeBy: e.target.value as SizeBy })}>
+          <option value="degree">by degree</option>
+          <option value="betweenness">by betweenness</option>
+          <option value="partnerships">by partnerships</option>
+          <option value="uniform">all the same</option>
+        </select>
+      </label>
+      <label>
+        Ties{' '}
+        <select
+          value={style.edgeWidth === 'weight' && style.edgeColour === 'type' ? 'both' : style.edgeWidth === 'weight' ? 'width' : 'plain'}
+          data-testid="ties-style"
+          onChange={(e) =>
+            void a.setStyle(
+              e.target.value === 'both'
+                ? { edgeWidth: 'weight', edgeColour: 'type' }
+                : e.target.value === 'width'
+                  ? { edgeWidth: 'weight', edgeColour: 'uniform' }
+                  : { edgeWidth: 'uniform', edgeColour: 'uniform' },
+            )
+          }
+        >
+          <option value="both">width by weight, colour by type</option>
+          <option value="width">width by weight</option>
+          <option value="plain">plain</option>
+        </select>
+      </label>
+      <span className="toolbar-gap" />
+      <span className="group" role="group" aria-label="Selection">
+        <button className="tool" disabled={none} onClick={() => void a.hideSelection()} title="Take the selected nodes out of the drawing">
+          Hide
+        </button>
+        <button className="tool" disabled={none} onClick={() => void a.fadeSelection()} title="Draw the selected nodes pale">
+          Fade
+        </button>
+        <button className="tool" disabled={none} onClick={() => void a.isolateSelection()} title="Draw only the selection and its neighbours">
+          Isolate
+        </button>
+        <button className="tool" disabled={!changed} onClick={() => void a.showAll()}>
+          Show all
+        </button>
+      </span>
+      <button className="tool" disabled={!canUndo} onClick={() => void a.undo()} title="Undo the last view change (Ctrl+Z)" data-testid="undo">
+        ↶ Undo
+      </button>
+      <span className="group" role="group" aria-label="Zoom">
+        <button className="tool" onClick={() => zoomBy(1.25)} aria-label="Zoom in" title="Zoom in (+)">
+          +
+        </button>
+        <button className="tool" onClick={() => zoomBy(0.8)} aria-label="Zoom out" title="Zoom out (−)">
+          −
+        </button>
+        <button className="tool" onClick={fitDrawn} title="Fit the graph (F)">
+          Fit
+        </button>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+// How each node and edge looks under the chosen styling: colour by sector, region or community;
+// size by degree, betweenness or partnerships; edge width by weight, edge colour by what the tie
+// mostly runs through. Pure functions of the slice and the metrics, so the legend can show
+// exactly the mapping the canvas uses.
+import type { Aggregate, GraphEdge, GraphNode, Metrics, Slice } from '../../../../shared/schemas';
+import {
+  COMMUNITY_COLOURS,
+  EVENT_COLOUR,
+  NO_REGION_COLOUR,
+  PARTNERSHIP_COLOUR,
+  REGION_COLOURS,
+  SECTOR_COLOURS,
+  TIE_COLOURS,
+  type TieKind,
+} from '../../../../shared/palette';
+import type { StyleSettings } from '../../store/view';
+
+export interface NodeLook {
+  colour: string;
+  size: number;
+  degree: number;
+}
+
+const MIN_SIZE = 14;
+const MAX_SIZE = 64;
+
+export function tieKind(e: GraphEdge): TieKind {
+  if (e.type === 'relation') return 'relation';
+  if (e.type === 'participation') return 'event';
+  if (e.type === 'membership') return 'partnership';
+  if (e.relations >= e.partnerships && e.relations >= e.events && e.relations > 0) return 'relation';
+  return e.partnerships >= e.events ? 'partnership' : 'event';
+}
+
+export function communityColour(community: number | undefined): string {
+  return community === undefined ? NO_REGION_COLOUR : (COMMUNITY_COLOURS[community] ?? NO_REGION_COLOUR);
+}
+
+export function regionColour(region: string | null): string {
+  return (region && REGION_COLOURS[region]) || NO_REGION_COLOUR;
+}
+
+/** Per node: colour, size and degree (ties drawn), for the current style. */
+export function nodeLooks(slice: Slice, style: StyleSettings, metrics: Metrics | null): Map<string, NodeLook> {
+  const degree = new Map<string, number>();
+  const partnerships = new Map<string, number>();
+  for (const e of slice.edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+    if (e.type === 'membership') partnerships.set(e.source, (partnerships.get(e.source) ?? 0) + 1);
+  }
+  const byId = new Map(metrics?.nodes.map((m) => [m.id, m]));
+  const raw = (n: GraphNode): number => {
+    if (style.sizeBy === 'uniform') return 0;
+    if (style.sizeBy === 'betweenness') return byId.get(n.id)?.betweenness ?? 0;
+    if (style.sizeBy === 'partnerships') return n.type === 'organisation' ? (n.partnerships ?? partnerships.get(n.id) ?? 0) : 0;
+    return degree.get(n.id) ?? 0;
+  };
+  let max = 0;
+  for (const n of slice.nodes) max = Math.max(max, raw(n));
+  const looks = new Map<string, NodeLook>();
+  for (const n of slice.nodes) {
+    let colour: string;
+    if (n.type === 'partnership') colour = PARTNERSHIP_COLOUR;
+    else if (n.type === 'event') colour = EVENT_COLOUR;
+    else if (style.colourBy === 'region') colour = regionColour(n.region);
+    else if (style.colourBy === 'community') colour = communityColour(byId.get(n.id)?.community);
+    else colour = SECTOR_COLOURS[n.sector ?? 'other'];
+    const share = max > 0 ? Math.sqrt(raw(n) / max) : 0;
+    const size = style.sizeBy === 'uniform' ? 22 : Math.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * share);
+    looks.set(n.id, { colour, size, degree: degree.get(n.id) ?? 0 });
+  }
+  return looks;
+}
+
+export function edgeLook(e: GraphEdge, style: StyleSettings, maxWeight: number) {
+  const width = style.edgeWidth === 'uniform' ? 1.5 : 1 + 7 * Math.sqrt((e.weight - 1) / Math.max(1, maxWeight - 1));
+  // `typed` switches the colour on in the stylesheet; otherwise the theme's neutral line is used.
+  const typed = style.edgeColour === 'type';
+  return { width: Math.round(width * 10) / 10, edgeColour: TIE_COLOURS[tieKind(e)], typed, tieKind: tieKind(e) };
+}
+
+/** An aggregated view as nodes and edges: groups sized by organisations, links by ties. */
+export function aggregateElements(a: Aggregate) {
+  const maxOrgs = Math.max(1, ...a.groups.map((g) => g.organisations));
+  const maxTies = Math.max(1, ...a.links.map((l) => l.ties));
+  const nodes = a.groups.map((g) => ({
+    id: g.id,
+    label: `${g.label}\n${g.organisations.toLocaleString('en')}`,
+    name: g.label,
+    type: 'group',
+    by: g.by,
+    key: g.key,
+    organisations: g.organisations,
+    colour: g.by === 'region' ? regionColour(g.key) : '#7f8794',
+    size: Math.round(30 + 90 * Math.sqrt(g.organisations / maxOrgs)),
+  }));
+  const edges = a.links.map((l) => ({
+    id: l.id,
+    source: l.source,
+    target: l.target,
+    ties: l.ties,
+    weight: l.weight,
+    width: Math.round((1 + 14 * Math.sqrt(l.ties / maxTies)) * 10) / 10,
+  }));
+  return { nodes, edges };
+}

@@ -1,0 +1,28 @@
+// Labels by level of detail: every label when few nodes are in view, only the largest when many
+// are. Only a bounded number of nodes ever carries the `labelled` class, so updating it is cheap
+// at any graph size.
+import type { Core, NodeSingular } from 'cytoscape';
+
+const ALL_LABELS_UP_TO = 150;
+const LARGEST = 40;
+
+export function updateLabels(cy: Core): void {
+  const ext = cy.extent();
+  const inView: NodeSingular[] = [];
+  cy.nodes().forEach((n) => {
+    if (n.hasClass('group')) return;
+    const p = n.position();
+    if (p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2) inView.push(n);
+  });
+  let chosen = inView;
+  if (inView.length > ALL_LABELS_UP_TO) {
+    chosen = inView.sort((a, b) => (b.data('size') as number) - (a.data('size') as number)).slice(0, LARGEST);
+  }
+  const want = new Set(chosen.map((n) => n.id()));
+  cy.batch(() => {
+    cy.nodes('.labelled').forEach((n) => {
+      if (!want.has(n.id())) n.removeClass('labelled');
+    });
+    for (const n of chosen) n.addClass('labelled');
+  });
+}
