@@ -10,8 +10,12 @@ import { parseCall, parseOrThrow } from '../../shared/validate';
 import { openDatabase } from './db/open';
 import { SCHEMA_VERSION } from './db/migrations';
 import { egoNetwork } from './graph/ego';
-import { notYet } from './graph/explore-stubs';
+import { facets } from './graph/facets';
+import { sliceMetrics } from './graph/metrics/call';
+import { shortestPath } from './graph/path';
+import { search } from './graph/search';
 import { SliceBuilder } from './graph/slice';
+import { timeline } from './graph/timeline';
 import { exportTo } from './interchange/export';
 import { Importer } from './interchange/import';
 import { Staging } from './interchange/staging';
@@ -122,15 +126,16 @@ export class Engine {
                     intermediate_region AS intermediateRegion FROM country ORDER BY name`,
           )
           .all() as Country[],
-      'graph.slice': (i: CallInput<'graph.slice'>) => this.slices.slice(i.filters ?? {}, i.view ?? 'organisations'),
+      'graph.slice': (i: CallInput<'graph.slice'>) =>
+        this.slices.slice(i.filters ?? {}, i.view ?? 'organisations', i.aggregate ? { aggregate: i.aggregate } : {}),
       'graph.ego': (i: CallInput<'graph.ego'>) =>
         egoNetwork(this.slices, i.organisationId, i.depth, (i.filters ?? {}) as Filters, i.view ?? 'organisations'),
-      'graph.timeline': () => notYet('graph.timeline'),
-      'graph.facets': () => notYet('graph.facets'),
-      'graph.path': () => notYet('graph.path'),
-      'graph.metrics': () => notYet('graph.metrics'),
-      'search.query': () => notYet('search.query'),
-      'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, i.type, i.id),
+      'graph.timeline': (i: CallInput<'graph.timeline'>) => timeline(this.slices.cache.get(), i.filters ?? {}),
+      'graph.facets': () => facets(this.slices),
+      'graph.path': (i: CallInput<'graph.path'>) => shortestPath(this.slices.cache.get(), i.from, i.to, i.filters ?? {}),
+      'graph.metrics': (i: CallInput<'graph.metrics'>) => sliceMetrics(this.slices, i),
+      'search.query': (i: CallInput<'search.query'>) => search(this.slices.cache.get(), i.text, i.limit, i.types),
+      'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, this.slices.cache, i.type, i.id),
       'stats.get': () => stats(db, this.slices),
       'import.preview': (i: CallInput<'import.preview'>) => this.importer.preview(i),
       'import.run': (i: CallInput<'import.run'>) => this.importer.run(i),

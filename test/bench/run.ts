@@ -1,6 +1,7 @@
 // `npm run bench`: every performance target in the issues, measured and printed as a table.
 import { engineBench, type Row } from './engine.bench';
 import { interchangeBench } from './interchange.bench';
+import { metricsBench } from './metrics.bench';
 
 function print(title: string, rows: Row[]) {
   console.log(`\n${title}\n`);
@@ -13,3 +14,4 @@ console.log(`Stakeholder Atlas benchmarks · ${new Date().toISOString()} · Node
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 if (!only || only === 'engine') print('Engine (issue 2): synthetic network', engineBench());
 if (!only || only === 'interchange') print('Import and export (issue 4): synthetic network', await interchangeBench());
+if (!only || only === 'metrics') print('Network metrics (explorer): 20,000 organisations', metricsBench());

@@ -13,7 +13,7 @@ const TABS: [SideTab, string][] = [
   ['analysis', 'Analysis'],
   ['table', 'Table'],
   ['charts', 'Charts'],
-  ['views', 'Saved views'],
+  ['views', 'Views'],
 ];
 
 export function SidePanel() {

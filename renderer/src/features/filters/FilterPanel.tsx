@@ -63,6 +63,7 @@ function Checks({ facets, field, swatch }: { facets: Facet[]; field: ListKey; sw
 function Regions({ facets }: { facets: Facets['regions'] }) {
   const filters = useAtlas((s) => s.vs.filters);
   const patch = useAtlas((s) => s.patchFilters);
+  if (facets.length === 0) return <p className="muted small">No organisation in this network has a country yet.</p>;
   return (
     <ul className="checks" data-testid="filter-regions">
       {facets.map((r) => (
