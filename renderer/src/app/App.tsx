@@ -26,8 +26,7 @@ function Counts() {
   if (raw.aggregate) {
     return (
       <p className="counts" data-testid="counts">
-        {n(organisations.shown)} of {n(organisations.total)} organisations · {n(ties.shown)} of {n(ties.total)} ties, grouped by{' '}
-        {raw.aggregate.by === 'subRegion' ? 'sub-region' : raw.aggregate.by}
+        {n(organisations.shown)} of {n(organisations.total)} organisations · {n(ties.shown)} of {n(ties.total)} ties
       </p>
     );
   }

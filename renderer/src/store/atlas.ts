@@ -77,6 +77,9 @@ interface AtlasState {
   layout: LayoutChoice;
   /** Bumped to ask the canvas to run the layout again. */
   layoutRun: number;
+  /** ForceAtlas2 while it runs (the canvas reports it), so that it can be shown and stopped. */
+  layoutActive: { iterations: number } | null;
+  layoutError: string | null;
   /** Bumped to ask the canvas to fit the graph, or to centre on one node. */
   fitRequest: { n: number; id: string | null };
   panels: { filters: boolean; side: boolean };
@@ -162,6 +165,8 @@ export const useAtlas = create<AtlasState>((set, get) => ({
   path: null,
   layout: { name: 'auto' },
   layoutRun: 0,
+  layoutActive: null,
+  layoutError: null,
   fitRequest: { n: 0, id: null },
   panels: { filters: true, side: true },
   sideTab: 'details',

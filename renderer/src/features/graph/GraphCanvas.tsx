@@ -5,9 +5,12 @@ import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { useAtlas } from '../../store/atlas';
 import { aggregateDrawable, applyDrawable, sliceDrawable } from './applySlice';
+import { enablePinning, installLayoutHook, type LayoutGroup } from '../layout';
+import { GroupLabels } from './GroupLabels';
 import { setGraph } from './handle';
 import { updateLabels } from './labels';
 import { runChosenLayout, type RunningLayout } from './runLayout';
+import type { LayoutChoice } from '../../store/atlas';
 import { graphStyle } from './style';
 
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
@@ -39,6 +42,7 @@ export function GraphCanvas() {
   const cyRef = useRef<Core | null>(null);
   const autoFit = useRef(true);
   const running = useRef<RunningLayout | null>(null);
+  const layoutToken = useRef<object | null>(null);
   const slice = useAtlas((s) => s.slice);
   const aggregate = useAtlas((s) => s.aggregate);
   const style = useAtlas((s) => s.vs.style);
@@ -50,6 +54,37 @@ export function GraphCanvas() {
   const layoutRun = useAtlas((s) => s.layoutRun);
   const fitRequest = useAtlas((s) => s.fitRequest);
   const [drawn, setDrawn] = useState({ nodes: 0, edges: 0, layout: 'none' });
+  const [groups, setGroups] = useState<LayoutGroup[] | null>(null);
+
+  /** Starts a layout, taking over from the one running. */
+  const startLayout = (cy: Core, choice: LayoutChoice) => {
+    running.current?.cancel();
+    // Cose finishes before runChosenLayout returns: the token, not `running`, says whose news it is.
+    const token = {};
+    layoutToken.current = token;
+    const mine = () => layoutToken.current === token;
+    setGroups(null);
+    const fa2 = choice.name === 'forceatlas2' || (choice.name === 'auto' && cy.nodes().length > 300);
+    useAtlas.setState({ layoutActive: fa2 ? { iterations: 0 } : null, layoutError: null });
+    running.current = runChosenLayout(cy, choice, {
+      onProgress: (iterations) => {
+        if (mine()) useAtlas.setState({ layoutActive: { iterations } });
+      },
+      onDone: (placed) => {
+        if (!mine()) return;
+        useAtlas.setState({ layoutActive: null });
+        setGroups(placed);
+        if (autoFit.current) fitGraph(cy);
+        updateLabels(cy);
+      },
+      onError: (message) => {
+        if (mine()) useAtlas.setState({ layoutActive: null, layoutError: `The layout failed: ${message}` });
+      },
+    });
+    autoFit.current = true;
+    fitGraph(cy);
+    setDrawn((d) => ({ ...d, layout: choice.name }));
+  };
 
   useEffect(() => {
     const cy = cytoscape({
@@ -64,7 +99,8 @@ export function GraphCanvas() {
     });
     cyRef.current = cy;
     setGraph(cy);
-    void import('../layout').then((m) => m.installLayoutHook(cy)); // layouts: test hook (TODO lead: import statically, enablePinning, dispose)
+    const uninstallHook = installLayoutHook(cy);
+    const disablePinning = enablePinning(cy);
     cy.on('tap', 'node', (e) => {
       const n = e.target as NodeSingular;
       if (n.hasClass('group')) return;
@@ -86,8 +122,15 @@ export function GraphCanvas() {
     cy.on('tap', (e) => {
       if (e.target === cy) void useAtlas.getState().select(null);
     });
-    cy.on('select unselect', 'node', () => {
-      useAtlas.getState().setSelection(cy.$('node:selected').map((n) => n.id()));
+    // One update per burst: removing thousands of nodes fires thousands of events.
+    let selectionDue = false;
+    cy.on('select unselect remove', 'node', () => {
+      if (selectionDue) return;
+      selectionDue = true;
+      queueMicrotask(() => {
+        selectionDue = false;
+        if (!cy.destroyed()) useAtlas.getState().setSelection(cy.nodes(':selected').map((n) => n.id()));
+      });
     });
     const onTheme = () => cy.style(graphStyle(darkQuery.matches));
     // Banners and panels change the canvas's size; Cytoscape must be told, and the graph is
@@ -133,7 +176,9 @@ export function GraphCanvas() {
     };
     return () => {
       clearTimeout(settle);
-      running.current?.stop();
+      running.current?.cancel();
+      uninstallHook();
+      disablePinning();
       darkQuery.removeEventListener('change', onTheme);
       resize.disconnect();
       delete window.atlasGraph;
@@ -151,28 +196,16 @@ export function GraphCanvas() {
     if (!d) return;
     const wasAggregate = cy.nodes('.group').nonempty();
     const added = applyDrawable(cy, d);
-    if (added > 0 || wasAggregate !== !!aggregate) {
-      running.current?.stop();
-      running.current = runChosenLayout(cy, aggregate ? { name: 'circle' } : useAtlas.getState().layout, () => {
-        if (autoFit.current) fitGraph(cy);
-        updateLabels(cy);
-      });
-      autoFit.current = true;
-      fitGraph(cy);
-    }
+    if (added > 0 || wasAggregate !== !!aggregate) startLayout(cy, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
     updateLabels(cy);
-    setDrawn({ nodes: cy.nodes().length, edges: cy.edges().length, layout: running.current?.name ?? 'none' });
+    setDrawn((was) => ({ ...was, nodes: cy.nodes().length, edges: cy.edges().length }));
   }, [slice, aggregate, style, metrics]);
 
   // A layout chosen by the user (or a saved view's positions).
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || layoutRun === 0 || cy.nodes('.group').nonempty()) return;
-    running.current?.stop();
-    running.current = runChosenLayout(cy, layout, () => updateLabels(cy));
-    autoFit.current = true;
-    fitGraph(cy);
-    setDrawn((d) => ({ ...d, layout: running.current?.name ?? 'none' }));
+    startLayout(cy, layout);
   }, [layoutRun]);
 
   useEffect(() => {
@@ -228,21 +261,24 @@ export function GraphCanvas() {
   }, [fitRequest]);
 
   return (
-    <div
-      ref={container}
-      className="graph"
-      data-testid="graph"
-      data-node-count={drawn.nodes}
-      data-edge-count={drawn.edges}
-      data-layout={drawn.layout}
-      data-aggregated={aggregate ? aggregate.by : undefined}
-      role="img"
-      aria-label={
-        aggregate
-          ? `Network grouped by ${aggregate.by}: ${drawn.nodes} groups. Double-click a group to open it.`
-          : `Network graph: ${drawn.nodes} nodes and ${drawn.edges} edges. The table view lists them all.`
-      }
-      tabIndex={0}
-    />
+    <>
+      <div
+        ref={container}
+        className="graph"
+        data-testid="graph"
+        data-node-count={drawn.nodes}
+        data-edge-count={drawn.edges}
+        data-layout={drawn.layout}
+        data-aggregated={aggregate ? aggregate.by : undefined}
+        role="img"
+        aria-label={
+          aggregate
+            ? `Network grouped by ${aggregate.by}: ${drawn.nodes} groups. Double-click a group to open it.`
+            : `Network graph: ${drawn.nodes} nodes and ${drawn.edges} edges. The table view lists them all.`
+        }
+        tabIndex={0}
+      />
+      {groups && cyRef.current && <GroupLabels cy={cyRef.current} groups={groups} />}
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { useAtlas, type LayoutChoice } from '../../store/atlas';
 import type { ColourBy, SizeBy } from '../../store/view';
 import { fitGraph } from './GraphCanvas';
 import { drawnGraph } from './handle';
+import { stopLayout, unpinAll } from '../layout';
 
 const LAYOUTS: [string, string, LayoutChoice][] = [
   ['auto', 'Automatic', { name: 'auto' }],
@@ -37,6 +38,8 @@ export function Toolbar() {
   const vs = useAtlas((s) => s.vs);
   const canUndo = useAtlas((s) => s.history.length > 0);
   const aggregated = useAtlas((s) => !!s.aggregate);
+  const active = useAtlas((s) => s.layoutActive);
+  const layoutError = useAtlas((s) => s.layoutError);
   const a = useAtlas.getState();
   const changed = vs.hidden.length > 0 || vs.faded.length > 0 || vs.isolated !== null;
   const none = selection.length === 0;
@@ -61,9 +64,39 @@ export function Toolbar() {
           ))}
         </select>
       </label>
-      <button className="tool" disabled={aggregated} onClick={() => a.setLayout(layout)} title="Run the layout again">
-        Re-run
+      {active ? (
+        <button
+          className="tool running"
+          onClick={() => {
+            const cy = drawnGraph();
+            if (cy) stopLayout(cy);
+          }}
+          title="Stop ForceAtlas2 and keep the nodes where they are"
+          data-testid="layout-stop"
+        >
+          <span className="spinner small" aria-hidden="true" /> Stop ({active.iterations.toLocaleString()} steps)
+        </button>
+      ) : (
+        <button className="tool" disabled={aggregated} onClick={() => a.setLayout(layout)} title="Run the layout again">
+          Re-run
+        </button>
+      )}
+      <button
+        className="tool"
+        disabled={aggregated}
+        onClick={() => {
+          const cy = drawnGraph();
+          if (cy) unpinAll(cy);
+        }}
+        title="Dragged nodes stay where they were put (pinned); this lets the layout move them again"
+      >
+        Unpin all
       </button>
+      {layoutError && (
+        <span className="error" role="alert">
+          {layoutError}
+        </span>
+      )}
       <label>
         Colour{' '}
         <select value={style.colourBy} data-testid="colour-by" onChange={(e) => void a.setStyle({ colourBy: e.target.value as ColourBy })}>

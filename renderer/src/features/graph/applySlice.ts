@@ -46,7 +46,8 @@ export function applyDrawable(cy: Core, d: Drawable): number {
     for (const n of d.nodes) {
       const existing = cy.getElementById(n.id);
       if (existing.nonempty()) existing.data(n.data);
-      else added.push({ group: 'nodes', data: n.data, classes: n.classes });
+      // Groups of the aggregated view open on double-click; they are not records to select.
+      else added.push({ group: 'nodes', data: n.data, classes: n.classes, selectable: n.classes !== 'group' });
     }
     for (const e of d.edges) {
       const existing = cy.getElementById(e.id);

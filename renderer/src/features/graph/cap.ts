@@ -1,9 +1,9 @@
-// Cytoscape stays interactive up to a few thousand elements on a laptop. Until the explorer's
-// aggregated view exists, a larger slice is cut to its most connected organisations, and the
-// app says so instead of freezing.
+// Cytoscape stays interactive up to a few thousand elements on a laptop. Above 5,000 organisations
+// the app draws the aggregated view instead; this cut is the safety net for anything else that
+// would exceed it (the full view's partnerships and events), and the app says so instead of freezing.
 import type { Slice } from '../../../../shared/schemas';
 
-export const MAX_DRAWN_NODES = 2500;
+export const MAX_DRAWN_NODES = 5000;
 
 export interface Capped {
   slice: Slice;

@@ -1,33 +1,66 @@
-// Runs the layout the analyst chose on what is drawn.
+// Runs the layout the analyst chose on what is drawn. 'Automatic' is Cytoscape's cose for the
+// small networks typed in by hand (it reads well there and takes milliseconds) and ForceAtlas2 in
+// its worker above that, where cose would hold the main thread for minutes (see the layout bench).
 import type { Core, LayoutOptions } from 'cytoscape';
 import type { LayoutChoice } from '../../store/atlas';
-import { layoutFor } from './layout';
+import { cancelLayout, runLayout, type LayoutGroup, type LayoutRequest } from '../layout';
+
+/** Cose settings that read well on the seed network: room between nodes, components apart. */
+const COSE = { name: 'cose', animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 140, nodeOverlap: 40, componentSpacing: 120, padding: 40, randomize: false } as LayoutOptions;
+const COSE_UP_TO = 300;
 
 export interface RunningLayout {
   name: string;
+  /** Stops where it is, keeping the positions reached so far. */
   stop(): void;
+  /** Abandons it: another layout takes over, nothing more is written. */
+  cancel(): void;
 }
 
-export function runChosenLayout(cy: Core, choice: LayoutChoice, onDone: () => void): RunningLayout {
-  let options: LayoutOptions;
-  switch (choice.name) {
-    case 'circle':
-      options = { name: 'circle', animate: false, padding: 30 } as LayoutOptions;
-      break;
-    case 'grid':
-      options = { name: 'grid', animate: false, padding: 30 } as LayoutOptions;
-      break;
-    case 'concentric':
-      options = { name: 'concentric', animate: false, concentric: (n: { data(k: string): number }) => n.data(choice.metric) ?? 0 } as LayoutOptions;
-      break;
-    case 'preset':
-      options = { name: 'preset', positions: (n: { id(): string }) => choice.positions[n.id()] ?? { x: 0, y: 0 } } as LayoutOptions;
-      break;
-    default:
-      options = layoutFor(cy);
+export interface LayoutEvents {
+  /** ForceAtlas2 only: iterations so far. */
+  onProgress?(iterations: number): void;
+  /** When the positions are in place; the grouped layout says where each group went. Not called once cancelled. */
+  onDone(groups: LayoutGroup[] | null): void;
+  onError?(message: string): void;
+}
+
+export function runChosenLayout(cy: Core, choice: LayoutChoice, events: LayoutEvents): RunningLayout {
+  let cancelled = false;
+  if (choice.name === 'auto' && cy.nodes().length <= COSE_UP_TO) {
+    cancelLayout(cy);
+    const l = cy.layout(COSE);
+    l.one('layoutstop', () => {
+      if (!cancelled) events.onDone(null);
+    });
+    l.run();
+    return { name: choice.name, stop: () => l.stop(), cancel: () => ((cancelled = true), l.stop()) };
   }
-  const l = cy.layout(options);
-  l.one('layoutstop', onDone);
-  l.run();
-  return { name: choice.name, stop: () => l.stop() };
+  const req: LayoutRequest =
+    choice.name === 'auto' || choice.name === 'forceatlas2'
+      ? { name: 'forceatlas2' }
+      : choice.name === 'concentric'
+        ? { name: 'concentric', metric: choice.metric }
+        : choice.name === 'grouped'
+          ? { name: 'grouped', groupBy: choice.groupBy }
+          : choice.name === 'preset'
+            ? { name: 'preset', positions: choice.positions }
+            : { name: choice.name };
+  const run = runLayout(cy, req, events.onProgress ? (p) => events.onProgress!(p.iterations) : undefined);
+  run.done.then(
+    (r) => {
+      if (!cancelled) events.onDone(r.groups ?? null);
+    },
+    (e: unknown) => {
+      if (!cancelled) events.onError?.(e instanceof Error ? e.message : String(e));
+    },
+  );
+  return {
+    name: choice.name,
+    stop: () => run.stop(),
+    cancel: () => {
+      cancelled = true;
+      cancelLayout(cy);
+    },
+  };
 }

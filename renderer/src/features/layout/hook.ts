@@ -1,0 +1,118 @@
+// `window.atlasLayout`, for end-to-end tests and benchmarks: runs a layout and reports, besides
+// its result, every long task (> 50 ms on the main thread, Long Tasks API) seen between its start
+// and its end. It also runs Cytoscape's cose and cytoscape-fcose (animate off, randomised), which
+// the UI does not offer: fcose is loaded only here, as a separate chunk, on first use.
+import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
+import type { Fa2Limits } from './fa2-protocol';
+import { fa2Stats } from './forceatlas2';
+import { enablePinning } from './pinning';
+import { previewStats } from './preview';
+import { cancelLayout, runLayout, stopLayout } from './run';
+import type { LayoutRequest, LayoutResult } from './types';
+
+export type HookRequest =
+  | (LayoutRequest & { /** ForceAtlas2 only: other stopping rules, for tests. */ limits?: Partial<Fa2Limits> })
+  | { name: 'cose' | 'fcose' };
+
+export type HookResult = Omit<LayoutResult, 'name'> & {
+  name: HookRequest['name'];
+  /** Durations (ms) of the long tasks seen during the run. */
+  longTasks: number[];
+  /** Progress reports received (ForceAtlas2). */
+  reports: number;
+  /** ForceAtlas2 only: setup and landing times (ms), preview paints, and the long tasks split into
+   *  those while it ran and those from the landing onwards (Cytoscape's one redraw). */
+  fa2?: typeof fa2Stats & { duringRun: number[]; landing: number[]; preview: typeof previewStats };
+};
+
+export interface LayoutHook {
+  run(req: HookRequest): Promise<HookResult>;
+  /** Stops the layout running now, if any. */
+  stop(): void;
+  /** Where every node is now. */
+  positions(): Record<string, { x: number; y: number }>;
+  /** Turns pinning by dragging on (for tests, until the canvas does it itself). */
+  enablePinning(): void;
+}
+
+declare global {
+  interface Window {
+    atlasLayout?: LayoutHook;
+  }
+}
+
+let fcoseLoaded: Promise<void> | null = null;
+function loadFcose(): Promise<void> {
+  fcoseLoaded ??= import('cytoscape-fcose').then((m) => {
+    cytoscape.use(m.default);
+  });
+  return fcoseLoaded;
+}
+
+const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
+export function installLayoutHook(cy: Core): () => void {
+  let unpin: (() => void) | null = null;
+  const hook: LayoutHook = {
+    async run(req) {
+      cancelLayout(cy);
+      const entries: PerformanceEntry[] = [];
+      let observer: PerformanceObserver | null = null;
+      if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
+        observer = new PerformanceObserver((list) => void entries.push(...list.getEntries()));
+        observer.observe({ type: 'longtask' });
+      }
+      let reports = 0;
+      const progress = () => void reports++;
+      try {
+        let result: LayoutResult | (Omit<LayoutResult, 'name'> & { name: 'cose' | 'fcose' });
+        if (req.name === 'cose' || req.name === 'fcose') {
+          if (req.name === 'fcose') await loadFcose();
+          await nextFrame();
+          const layout = cy.layout({ name: req.name, animate: false, randomize: true, fit: false } as LayoutOptions);
+          const stopped = new Promise<void>((r) => layout.one('layoutstop', () => r()));
+          const t0 = performance.now();
+          layout.run();
+          await stopped;
+          result = { name: req.name, iterations: 0, millis: Math.round(performance.now() - t0), converged: true, stopped: false };
+        } else {
+          const limits = 'limits' in req ? req.limits : undefined;
+          result = await runLayout(cy, req as LayoutRequest, progress, limits).done;
+        }
+        // Long-task entries arrive after the task: let the page draw and the observer catch up.
+        await nextFrame();
+        await new Promise((r) => setTimeout(r, 60));
+        if (observer) entries.push(...observer.takeRecords());
+        const longTasks = entries.map((e) => Math.round(e.duration));
+        if (req.name !== 'forceatlas2') return { ...result, longTasks, reports };
+        // A task that ends after the landing started belongs to the landing.
+        const landStart = fa2Stats.landedAt - fa2Stats.landMs;
+        const duringRun = entries.filter((e) => e.startTime + e.duration < landStart).map((e) => Math.round(e.duration));
+        const landing = entries.filter((e) => e.startTime + e.duration >= landStart).map((e) => Math.round(e.duration));
+        return { ...result, longTasks, reports, fa2: { ...fa2Stats, duringRun, landing, preview: { ...previewStats } } };
+      } finally {
+        observer?.disconnect();
+      }
+    },
+    stop() {
+      stopLayout(cy);
+    },
+    enablePinning() {
+      if (!unpin) unpin = enablePinning(cy);
+    },
+    positions() {
+      const out: Record<string, { x: number; y: number }> = {};
+      cy.nodes().forEach((n) => {
+        const p = n.position();
+        out[n.id()] = { x: p.x, y: p.y };
+      });
+      return out;
+    },
+  };
+  window.atlasLayout = hook;
+  return () => {
+    hook.stop();
+    unpin?.();
+    if (window.atlasLayout === hook) delete window.atlasLayout;
+  };
+}
