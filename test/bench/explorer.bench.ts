@@ -14,18 +14,18 @@ const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
 
 /** Milliseconds from navigation start to the frame after the graph first shows `selector`. */
 async function timeToFirstDraw(page: Page, selector: string, url: string): Promise<number> {
-  await page.addInitScript((sel) => {
-    const w = window as unknown as { __drawnAt?: number };
-    const check = () => {
-      if (document.querySelector(sel)) {
-        requestAnimationFrame(() => requestAnimationFrame(() => (w.__drawnAt = performance.now())));
-        return true;
-      }
-      return false;
-    };
-    const obs = new MutationObserver(() => check() && obs.disconnect());
+  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+  await page.addInitScript(`{
+    const sel = ${JSON.stringify(selector)};
+    const obs = new MutationObserver(() => {
+      if (!document.querySelector(sel)) return;
+      obs.disconnect();
+      requestAnimationFrame(() => requestAnimationFrame(() => (window.__drawnAt = performance.now())));
+    });
     obs.observe(document, { subtree: true, childList: true, attributes: true });
-  }, selector);
+  }`);
+  // Headless Chromium pauses animation frames in tabs that are not in front.
+  await page.bringToFront();
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { __drawnAt?: number }).__drawnAt !== undefined, undefined, { timeout: 60_000 });
   return page.evaluate(() => (window as unknown as { __drawnAt: number }).__drawnAt);
