@@ -59,6 +59,13 @@ async function timeRedraw(page: Page, selector: string): Promise<{ millis: numbe
   );
 }
 
+/** Stops any layout running and waits until its positions have landed. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => window.atlasLayout?.stop());
+  await page.waitForSelector('[data-testid=layout-stop]', { state: 'detached', timeout: 60_000 });
+  await page.waitForTimeout(200);
+}
+
 async function seedDrawn(): Promise<Row> {
   const times = await withDatabase(
     (engine) => engine.seed(),
@@ -110,7 +117,7 @@ async function filterChange(): Promise<Row[]> {
         dbPath,
         async ({ page }) => {
           // Let the first layout finish so it does not share the measured frames.
-          await page.evaluate(() => window.atlasLayout?.stop());
+          await settle(page);
           await page.getByTestId('tab-details').click();
           const first = await page.getByTestId('graph').getAttribute('data-edge-count');
           const removeTimes: number[] = [];
@@ -122,7 +129,7 @@ async function filterChange(): Promise<Row[]> {
             narrowed = r;
             removeTimes.push(r.millis);
             addTimes.push((await timeRedraw(page, '[data-testid=filter-sectors] input[type=checkbox]')).millis);
-            await page.evaluate(() => window.atlasLayout?.stop());
+            await settle(page);
           }
           const rows: Row[] = [
             {

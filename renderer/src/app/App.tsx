@@ -1,7 +1,6 @@
 // The app shell: a top bar (search, counts, view, import/export), the filter panel, the graph with
 // its toolbar and legend, and the side panel; designed states for loading, errors and an empty
 // network; notices for what the view is doing (aggregated, ego network, a hidden search result).
-import { useEffect } from 'react';
 import { FilterPanel } from '../features/filters/FilterPanel';
 import { ExportButton } from '../features/interchange/ExportDialog';
 import { ImportButton } from '../features/interchange/ImportDialog';
@@ -42,10 +41,6 @@ function Counts() {
 export function App() {
   const { status, error, info, vs, raw, panels, load, setView, togglePanel } = useAtlas();
   useShortcuts();
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   return (
     <div className="app">
       <header className="topbar">

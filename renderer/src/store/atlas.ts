@@ -175,10 +175,14 @@ export const useAtlas = create<AtlasState>((set, get) => ({
   async load() {
     set({ status: 'loading', error: null });
     try {
-      const [info, facets] = await Promise.all([call('meta.info', {}), call('graph.facets', {})]);
-      set({ info, facets, metrics: null, metricsKey: null });
+      set({ metrics: null, metricsKey: null });
       timelineKey = null;
-      await get().refresh();
+      // The drawing is asked first: the engine answers in order, and counting every facet of a
+      // large network takes longer than the slice.
+      const drawing = get().refresh();
+      const [info, facets] = await Promise.all([call('meta.info', {}), call('graph.facets', {})]);
+      set({ info, facets });
+      await drawing;
       void get().loadSavedViews();
     } catch (err) {
       set({ status: 'error', error: message(err) });

@@ -4,7 +4,7 @@
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { useAtlas } from '../../store/atlas';
-import { aggregateDrawable, applyDrawable, sliceDrawable } from './applySlice';
+import { aggregateDrawable, applyDrawable, sliceDrawable, type Remembered } from './applySlice';
 import { enablePinning, installLayoutHook, type LayoutGroup } from '../layout';
 import { GroupLabels } from './GroupLabels';
 import { setGraph } from './handle';
@@ -15,12 +15,28 @@ import { graphStyle } from './style';
 
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
-function webgl2Available(): boolean {
-  try {
-    return !!document.createElement('canvas').getContext('webgl2');
-  } catch {
-    return false;
+type Renderer = 'canvas' | 'webgl';
+
+/**
+ * Cytoscape's WebGL renderer draws a frame of 5,000 nodes and 23,000 ties in 35–65 ms here
+ * against 380–410 ms for its 2D canvas (both in software, no GPU), but starting it costs about
+ * half a second in software (shaders), more than a small network takes to draw whole. So small
+ * drawings get the 2D canvas, and the instance is re-created with WebGL once a drawing passes
+ * WEBGL_ABOVE elements; where WebGL 2 is missing, the 2D canvas stays.
+ */
+const WEBGL_ABOVE = 3000;
+let webgl2: boolean | null = null;
+
+function rendererFor(elements: number, now: Renderer | null): Renderer {
+  if (now === 'webgl' || elements <= WEBGL_ABOVE) return now ?? 'canvas';
+  if (webgl2 === null) {
+    try {
+      webgl2 = !!document.createElement('canvas').getContext('webgl2');
+    } catch {
+      webgl2 = false;
+    }
   }
+  return webgl2 ? 'webgl' : 'canvas';
 }
 
 declare global {
@@ -70,6 +86,8 @@ export function GraphCanvas() {
   const autoFit = useRef(true);
   const running = useRef<RunningLayout | null>(null);
   const layoutToken = useRef<object | null>(null);
+  /** Where nodes not drawn now were last drawn (see applyDrawable). */
+  const remembered = useRef<Remembered>(new Map());
   const slice = useAtlas((s) => s.slice);
   const aggregate = useAtlas((s) => s.aggregate);
   const style = useAtlas((s) => s.vs.style);
@@ -82,10 +100,15 @@ export function GraphCanvas() {
   const fitRequest = useAtlas((s) => s.fitRequest);
   const [drawn, setDrawn] = useState({ nodes: 0, edges: 0, layout: 'none' });
   const [groups, setGroups] = useState<LayoutGroup[] | null>(null);
+  // Which Cytoscape renderer draws: chosen by the size of the first drawing, and upgraded to
+  // WebGL (never back) when a larger one comes; `generation` counts the instances created.
+  const [renderer, setRenderer] = useState<Renderer | null>(null);
+  const [generation, setGeneration] = useState(0);
 
   /** Starts a layout, taking over from the one running. */
   const startLayout = (cy: Core, choice: LayoutChoice) => {
     running.current?.cancel();
+    remembered.current.clear(); // positions from an earlier arrangement would not fit the new one
     // Cose finishes before runChosenLayout returns: the token, not `running`, says whose news it is.
     const token = {};
     layoutToken.current = token;
@@ -114,8 +137,10 @@ export function GraphCanvas() {
   };
 
   useEffect(() => {
+    // The WebGL renderer blends against the container's own background colour.
     const paintBackground = () => (container.current!.style.backgroundColor = getComputedStyle(container.current!).getPropertyValue('--bg').trim());
     paintBackground();
+    if (!renderer) return;
     const cy = cytoscape({
       container: container.current,
       style: graphStyle(darkQuery.matches),
@@ -125,10 +150,7 @@ export function GraphCanvas() {
       textureOnViewport: false,
       // Shift-click adds to the selection; shift-drag draws a selection box.
       boxSelectionEnabled: true,
-      // Cytoscape's WebGL renderer draws a frame of 5,000 nodes and 23,000 ties in 35–65 ms here
-      // against 380–410 ms for its 2D canvas (both in software, no GPU); the 2D canvas remains
-      // where WebGL 2 is missing. Its blending needs the background colour on the container.
-      webgl: webgl2Available(),
+      webgl: renderer === 'webgl',
     } as cytoscape.CytoscapeOptions);
     cyRef.current = cy;
     setGraph(cy);
@@ -191,6 +213,7 @@ export function GraphCanvas() {
     });
     resize.observe(container.current!);
     darkQuery.addEventListener('change', onTheme);
+    setGeneration((g) => g + 1);
     window.atlasGraph = {
       renderedPosition(id) {
         const n = cy.getElementById(id);
@@ -219,23 +242,33 @@ export function GraphCanvas() {
       resize.disconnect();
       delete window.atlasGraph;
       setGraph(null);
+      // A new instance (WebGL) puts the nodes back where this one had them.
+      cy.nodes().forEach((n) => {
+        remembered.current.set(n.id(), { ...n.position() });
+      });
       cy.destroy();
       cyRef.current = null;
     };
-  }, []);
+  }, [renderer]);
 
-  // What to draw. A layout runs when new elements arrived; otherwise everything stays put.
+  // What to draw. A layout runs when nodes arrived that have never been placed; otherwise
+  // everything stays put, and nodes a filter brings back return to where they were.
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
     const d = aggregate ? aggregateDrawable(aggregate) : slice ? sliceDrawable(slice, style, metrics) : null;
     if (!d) return;
+    const wanted = rendererFor(d.nodes.length + d.edges.length, renderer);
+    if (wanted !== renderer) {
+      setRenderer(wanted); // drawn once the new instance exists
+      return;
+    }
+    const cy = cyRef.current;
+    if (!cy) return;
     const wasAggregate = cy.nodes('.group').nonempty();
-    const added = applyDrawable(cy, d);
-    if (added > 0 || wasAggregate !== !!aggregate) startLayout(cy, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
+    const unplaced = applyDrawable(cy, d, remembered.current);
+    if (unplaced > 0 || wasAggregate !== !!aggregate) startLayout(cy, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
     updateLabels(cy);
     setDrawn((was) => ({ ...was, nodes: cy.nodes().length, edges: cy.edges().length }));
-  }, [slice, aggregate, style, metrics]);
+  }, [slice, aggregate, style, metrics, generation]);
 
   // A layout chosen by the user (or a saved view's positions).
   useEffect(() => {
@@ -253,7 +286,7 @@ export function GraphCanvas() {
         n.toggleClass('faded', fade.has(n.id()));
       });
     });
-  }, [faded, slice]);
+  }, [faded, slice, generation]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -270,7 +303,7 @@ export function GraphCanvas() {
         e.addClass(steps.has([e.source().id(), e.target().id()].sort().join('|')) ? 'path' : 'off-path');
       });
     });
-  }, [path, slice]);
+  }, [path, slice, generation]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -279,7 +312,7 @@ export function GraphCanvas() {
       cy.elements(':selected').unselect();
       if (selectedId) cy.getElementById(selectedId).select();
     });
-  }, [selectedId, slice]);
+  }, [selectedId, slice, generation]);
 
   // Fit everything, or centre on the selected node when a search chose it.
   useEffect(() => {

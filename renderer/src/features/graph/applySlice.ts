@@ -33,21 +33,36 @@ export function aggregateDrawable(a: Aggregate): Drawable {
   };
 }
 
-/** Returns how many elements were added, so the caller knows whether a layout is due. */
-export function applyDrawable(cy: Core, d: Drawable): number {
+export type Remembered = Map<string, { x: number; y: number }>;
+
+/**
+ * Applies `d` by difference. Nodes taken out leave their position in `remembered`, and come back
+ * to it when a filter brings them back, so widening a filter redraws without a new layout. Returns
+ * how many nodes arrived with no position to go to: a layout is due when there are any.
+ */
+export function applyDrawable(cy: Core, d: Drawable, remembered: Remembered): number {
   const wanted = new Set<string>();
   for (const n of d.nodes) wanted.add(n.id);
   for (const e of d.edges) wanted.add(e.id);
   const added: ElementDefinition[] = [];
+  let unplaced = 0;
   cy.batch(() => {
     // One removal of a collection: removing elements one by one costs O(n) each in Cytoscape.
     const gone = cy.elements().filter((el) => !wanted.has(el.id()));
+    gone.nodes().forEach((n) => {
+      remembered.set(n.id(), { ...n.position() });
+    });
     if (gone.nonempty()) cy.remove(gone);
     for (const n of d.nodes) {
       const existing = cy.getElementById(n.id);
-      if (existing.nonempty()) updateData(existing, n.data);
+      if (existing.nonempty()) {
+        updateData(existing, n.data);
+        continue;
+      }
+      const position = remembered.get(n.id);
+      if (!position) unplaced++;
       // Groups of the aggregated view open on double-click; they are not records to select.
-      else added.push({ group: 'nodes', data: n.data, classes: n.classes, selectable: n.classes !== 'group' });
+      added.push({ group: 'nodes', data: n.data, classes: n.classes, selectable: n.classes !== 'group', ...(position ? { position: { ...position } } : {}) });
     }
     for (const e of d.edges) {
       const existing = cy.getElementById(e.id);
@@ -56,7 +71,7 @@ export function applyDrawable(cy: Core, d: Drawable): number {
     }
     if (added.length) cy.add(added);
   });
-  return added.length;
+  return unplaced;
 }
 
 /** Writes only data that changed: every write restyles the element, which adds up at 20,000 ties. */
