@@ -138,7 +138,7 @@ export class Engine {
       'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, this.slices.cache, i.type, i.id),
       'stats.get': () => stats(db, this.slices),
       'import.preview': (i: CallInput<'import.preview'>) => this.importer.preview(i),
-      'import.run': (i: CallInput<'import.run'>) => this.importer.run(i),
+      'import.run': (i: CallInput<'import.run'>) => this.importer.run(i, this.staging.holds(i.path)),
       'export.run': (i: CallInput<'export.run'>) => exportTo(db, this.slices, i, this.opts.resourcesDir, this.actor),
       'export.staged': (i: CallInput<'export.staged'>) => {
         const { name, ...rest } = i;

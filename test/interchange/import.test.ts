@@ -121,3 +121,17 @@ describe('import', () => {
     await expect(engine.call('import.run', { path: xxe })).rejects.not.toMatchObject({ message: expect.stringMatching(/root:/) });
   });
 });
+
+describe('a file picked in the window', () => {
+  it('cites the file by its name, not by the temporary folder it was staged in', async () => {
+    const csv = 'name,country,sector\nOne Foundation,KE,civil_society\n';
+    const staged = engine.call('file.stage', { name: 'partners 2026.csv', dataBase64: Buffer.from(csv).toString('base64') });
+    await engine.call('import.run', { path: staged.path });
+    const org = engine.call('organisation.list', { text: 'One Foundation' }).items[0]!;
+    const details = engine.call('record.details', { type: 'organisation', id: org.id });
+    const source = details.sources[0]!.source;
+    expect(source.title).toBe('partners 2026.csv');
+    expect(source.document).toBe('partners 2026.csv');
+    expect(source.notes).toContain('opened in the app window');
+  });
+});

@@ -48,7 +48,8 @@ export class Importer {
     return this.summarise(input, loaded, this.plan(loaded, input.onDuplicate ?? 'merge'));
   }
 
-  async run(input: ImportInput): Promise<ImportSummary> {
+  /** `staged`: the file was picked in the window and copied to a temp folder, so its path is not cited. */
+  async run(input: ImportInput, staged = false): Promise<ImportSummary> {
     const loaded = await this.load(input);
     const plan = this.plan(loaded, input.onDuplicate ?? 'merge');
     const summary = this.summarise(input, loaded, plan);
@@ -58,11 +59,12 @@ export class Importer {
       throw new AtlasError('validation', `${summary.file} has ${summary.errorCount} error(s), so nothing was imported. First: ${where}${first.message}`, 'path');
     }
     const file = basename(input.path);
-    summary.importId = this.writer.runImport({ label: `Import of ${file}`, format: loaded.format, file: input.path }, (importId) => {
+    const document = staged ? file : input.path;
+    summary.importId = this.writer.runImport({ label: `Import of ${file}`, format: loaded.format, file: document }, (importId) => {
       const source = this.store.create(TABLES.source, {
         title: file,
-        document: input.path,
-        notes: `Imported from a ${loaded.format.toUpperCase()} file.`,
+        document,
+        notes: `Imported from a ${loaded.format.toUpperCase()} file${staged ? ' opened in the app window' : ''}.`,
       });
       const cited = 'bundle' in plan ? this.runBundle(plan.bundle) : this.runGraph(plan.graph, file);
       this.writer.insertMany(

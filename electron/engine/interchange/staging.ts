@@ -4,7 +4,7 @@
 // files inside the staging folder can be fetched, whatever path is asked for.
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { AtlasError } from '../../../shared/errors';
 
@@ -32,6 +32,11 @@ export class Staging {
     const folder = join(this.dir(), uuidv7());
     mkdirSync(folder, { recursive: true });
     return join(folder, basename(name).replace(/[^\w.\- ]+/g, '_') || 'export');
+  }
+
+  /** Whether `path` is a file the window staged (its folder is temporary and means nothing later). */
+  holds(path: string): boolean {
+    return this.root !== null && resolve(path).startsWith(this.root + sep);
   }
 
   fetch(path: string): { name: string; dataBase64: string } {
