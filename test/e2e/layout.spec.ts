@@ -69,7 +69,6 @@ test.describe('ForceAtlas2 on the seed network', () => {
 
   test('a dragged node is pinned and stays put while ForceAtlas2 runs', async ({ app }) => {
     await ready(app);
-    await app.evaluate(() => window.atlasLayout!.enablePinning());
     const ids = Object.keys(await positions(app));
     const id = ids[0]!;
     const xy = await app.evaluate((nodeId) => window.atlasGraph!.renderedPosition(nodeId), id);
@@ -85,6 +84,9 @@ test.describe('ForceAtlas2 on the seed network', () => {
     const after = await positions(app);
     expect(after[id]).toEqual(before[id]);
     expect(moved(before, after)).toBeGreaterThan(0);
+    // The toolbar lets the layout move it again.
+    await app.getByRole('button', { name: 'Unpin all' }).click();
+    expect(await app.evaluate((nodeId) => window.atlasGraph!.classesOf(nodeId), id)).not.toContain('pinned');
   });
 });
 

@@ -3,14 +3,13 @@
 // everything else is decided in the store.
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
-import { useAtlas } from '../../store/atlas';
-import { aggregateDrawable, applyDrawable, sliceDrawable, type Remembered } from './applySlice';
+import { useAtlas, type LayoutChoice } from '../../store/atlas';
 import { enablePinning, installLayoutHook, type LayoutGroup } from '../layout';
+import { aggregateDrawable, applyDrawable, sliceDrawable, type Remembered } from './applySlice';
 import { GroupLabels } from './GroupLabels';
 import { setGraph } from './handle';
 import { updateLabels } from './labels';
-import { runChosenLayout, type RunningLayout } from './runLayout';
-import type { LayoutChoice } from '../../store/atlas';
+import { runChosenLayout, usesForceAtlas2, type RunningLayout } from './runLayout';
 import { graphStyle } from './style';
 
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
@@ -114,8 +113,7 @@ export function GraphCanvas() {
     layoutToken.current = token;
     const mine = () => layoutToken.current === token;
     setGroups(null);
-    const fa2 = choice.name === 'forceatlas2' || (choice.name === 'auto' && cy.nodes().length > 300);
-    useAtlas.setState({ layoutActive: fa2 ? { iterations: 0 } : null, layoutError: null });
+    useAtlas.setState({ layoutActive: usesForceAtlas2(cy, choice) ? { iterations: 0 } : null, layoutError: null });
     running.current = runChosenLayout(cy, choice, {
       onProgress: (iterations) => {
         if (mine()) useAtlas.setState({ layoutActive: { iterations } });

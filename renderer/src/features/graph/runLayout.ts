@@ -10,7 +10,6 @@ const COSE = { name: 'cose', animate: false, nodeRepulsion: () => 400000, idealE
 const COSE_UP_TO = 300;
 
 export interface RunningLayout {
-  name: string;
   /** Stops where it is, keeping the positions reached so far. */
   stop(): void;
   /** Abandons it: another layout takes over, nothing more is written. */
@@ -25,16 +24,21 @@ export interface LayoutEvents {
   onError?(message: string): void;
 }
 
+/** Whether `choice` runs ForceAtlas2 (in its worker, shown as it goes, stoppable) on `cy`. */
+export function usesForceAtlas2(cy: Core, choice: LayoutChoice): boolean {
+  return choice.name === 'forceatlas2' || (choice.name === 'auto' && cy.nodes().length > COSE_UP_TO);
+}
+
 export function runChosenLayout(cy: Core, choice: LayoutChoice, events: LayoutEvents): RunningLayout {
   let cancelled = false;
-  if (choice.name === 'auto' && cy.nodes().length <= COSE_UP_TO) {
+  if (choice.name === 'auto' && !usesForceAtlas2(cy, choice)) {
     cancelLayout(cy);
     const l = cy.layout(COSE);
     l.one('layoutstop', () => {
       if (!cancelled) events.onDone(null);
     });
     l.run();
-    return { name: choice.name, stop: () => l.stop(), cancel: () => ((cancelled = true), l.stop()) };
+    return { stop: () => l.stop(), cancel: () => ((cancelled = true), l.stop()) };
   }
   const req: LayoutRequest =
     choice.name === 'auto' || choice.name === 'forceatlas2'
@@ -56,7 +60,6 @@ export function runChosenLayout(cy: Core, choice: LayoutChoice, events: LayoutEv
     },
   );
   return {
-    name: choice.name,
     stop: () => run.stop(),
     cancel: () => {
       cancelled = true;

@@ -5,7 +5,6 @@
 import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
 import type { Fa2Limits } from './fa2-protocol';
 import { fa2Stats } from './forceatlas2';
-import { enablePinning } from './pinning';
 import { previewStats } from './preview';
 import { cancelLayout, runLayout, stopLayout } from './run';
 import type { LayoutRequest, LayoutResult } from './types';
@@ -31,8 +30,6 @@ export interface LayoutHook {
   stop(): void;
   /** Where every node is now. */
   positions(): Record<string, { x: number; y: number }>;
-  /** Turns pinning by dragging on (for tests, until the canvas does it itself). */
-  enablePinning(): void;
 }
 
 declare global {
@@ -52,7 +49,6 @@ function loadFcose(): Promise<void> {
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 export function installLayoutHook(cy: Core): () => void {
-  let unpin: (() => void) | null = null;
   const hook: LayoutHook = {
     async run(req) {
       cancelLayout(cy);
@@ -97,9 +93,6 @@ export function installLayoutHook(cy: Core): () => void {
     stop() {
       stopLayout(cy);
     },
-    enablePinning() {
-      if (!unpin) unpin = enablePinning(cy);
-    },
     positions() {
       const out: Record<string, { x: number; y: number }> = {};
       cy.nodes().forEach((n) => {
@@ -112,7 +105,6 @@ export function installLayoutHook(cy: Core): () => void {
   window.atlasLayout = hook;
   return () => {
     hook.stop();
-    unpin?.();
     if (window.atlasLayout === hook) delete window.atlasLayout;
   };
 }
