@@ -15,7 +15,14 @@ export function graphStyle(dark: boolean): StylesheetJson {
         'background-color': 'data(colour)',
         width: 'data(size)',
         height: 'data(size)',
-        label: '',
+        'border-width': 1,
+        'border-color': halo,
+      },
+    },
+    {
+      // Text properties only where text is drawn: every property costs per element restyled.
+      selector: 'node.labelled, node:selected, node.path, node.group',
+      style: {
         color: text,
         'font-size': 11,
         'text-valign': 'bottom',
@@ -25,8 +32,6 @@ export function graphStyle(dark: boolean): StylesheetJson {
         'text-outline-color': halo,
         'text-outline-width': 2,
         'min-zoomed-font-size': 6,
-        'border-width': 1,
-        'border-color': halo,
       },
     },
     { selector: 'node.labelled', style: { label: 'data(label)' } },
