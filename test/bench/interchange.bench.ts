@@ -34,11 +34,16 @@ export async function interchangeBench(): Promise<Row[]> {
     const stats = source.call('stats.get', {});
     const elements = stats.organisations + stats.partnerships + stats.events + stats.memberships + stats.participations + stats.relations;
     for (const format of ['gexf', 'graphml', 'csv', 'xlsx', 'cyjs', 'snapshot'] as const) {
-      const path = join(dir, format === 'csv' ? 'csv' : `network.${format}`);
-      const [, ms] = await timed(() => source.call('export.run', { format, path }));
+      // Median of three runs into fresh paths: a single export swings by a quarter here.
+      const runs: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const path = join(dir, format === 'csv' ? `csv-${i}` : `network-${i}.${format}`);
+        runs.push((await timed(() => source.call('export.run', { format, path })))[1]);
+      }
+      const ms = runs.sort((a, b) => a - b)[1]!;
       rows.push({
-        what: `export ${elements.toLocaleString('en')} elements to ${format}`,
-        figure: `${(ms / 1000).toFixed(2)} s`,
+        what: `export ${elements.toLocaleString('en')} elements to ${format} (median of 3)`,
+        figure: `${(ms / 1000).toFixed(2)} s (${runs.map((r) => (r / 1000).toFixed(1)).join(' / ')})`,
         target: '≤ 3 s',
         ok: ms <= 3000,
       });

@@ -24,7 +24,7 @@ import { emptyBundle, type Bundle } from './bundle';
 import { unneutralise, writeCsv, type CsvTable, type CsvValue } from './csv';
 import { ImportRefused } from './parsed';
 
-type TablePart = Exclude<keyof Bundle, 'savedViews'>;
+export type TablePart = Exclude<keyof Bundle, 'savedViews'>;
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
 /**
@@ -120,32 +120,35 @@ export function bundleToCsvFiles(bundle: Bundle): Record<string, string> {
 
 // ---------- node and edge lists for other tools ----------
 
-const NODE_COLUMNS = ['id', 'type', 'name', 'acronym', 'sector', 'kind', 'country', 'city', 'website', 'tags', 'start', 'end'];
-const EDGE_COLUMNS = ['id', 'source', 'target', 'type', 'role', 'start', 'end'];
+export const NODE_COLUMNS = ['id', 'type', 'name', 'acronym', 'sector', 'kind', 'country', 'city', 'website', 'tags', 'start', 'end'];
+export const EDGE_COLUMNS = ['id', 'source', 'target', 'type', 'role', 'start', 'end'];
 
-function nodeRows(b: Bundle): unknown[][] {
-  return [
-    ...b.organisations.map((o) => [o.id, 'organisation', o.name, o.acronym, o.sector, null, o.country, o.city, o.website, o.tags, null, null]),
-    ...b.partnerships.map((p) => [p.id, 'partnership', p.name, null, null, p.kind, null, null, null, p.tags, p.startDate, p.endDate]),
-    ...b.events.map((e) => [e.id, 'event', e.name, null, null, e.kind, e.country, e.city, null, e.tags, e.startDate, e.endDate]),
-  ];
+type Row = (record: never) => unknown[];
+
+// One row per record, by part; nodes.csv holds the node parts in this order, edges.csv the edge parts.
+export const NODE_ROWS: Partial<Record<TablePart, Row>> = {
+  organisations: (o: Organisation) => [o.id, 'organisation', o.name, o.acronym, o.sector, null, o.country, o.city, o.website, o.tags, null, null],
+  partnerships: (p: Partnership) => [p.id, 'partnership', p.name, null, null, p.kind, null, null, null, p.tags, p.startDate, p.endDate],
+  events: (e: Event) => [e.id, 'event', e.name, null, null, e.kind, e.country, e.city, null, e.tags, e.startDate, e.endDate],
+};
+export const EDGE_ROWS: Partial<Record<TablePart, Row>> = {
+  memberships: (m: Membership) => [m.id, m.organisationId, m.partnershipId, 'membership', m.role, m.startDate, m.endDate],
+  participations: (p: Participation) => [p.id, p.organisationId, p.eventId, 'participation', p.role, null, null],
+  relations: (r: Relation) => [r.id, r.sourceId, r.targetId, r.type, null, r.startDate, r.endDate],
+};
+
+function rowsOf(b: Bundle, rows: Partial<Record<TablePart, Row>>): unknown[][] {
+  return Object.entries(rows).flatMap(([part, row]) => (b[part as TablePart] as never[]).map(row));
 }
 
-function edgeRows(b: Bundle): unknown[][] {
-  return [
-    ...b.memberships.map((m) => [m.id, m.organisationId, m.partnershipId, 'membership', m.role, m.startDate, m.endDate]),
-    ...b.participations.map((p) => [p.id, p.organisationId, p.eventId, 'participation', p.role, null, null]),
-    ...b.relations.map((r) => [r.id, r.sourceId, r.targetId, r.type, null, r.startDate, r.endDate]),
-  ];
-}
-
-const asCells = (rows: unknown[][]): CsvValue[][] => rows.map((r) => r.map(toCell));
+export const asCell = (values: unknown[]): CsvValue[] => values.map(toCell);
+const asCells = (rows: unknown[][]): CsvValue[][] => rows.map(asCell);
 
 /** The network as one node list and one edge list, the shape Gephi's and most tools' CSV import takes. */
 export function bundleToNodeEdgeCsv(bundle: Bundle): { 'nodes.csv': string; 'edges.csv': string } {
   return {
-    'nodes.csv': writeCsv(NODE_COLUMNS, asCells(nodeRows(bundle))),
-    'edges.csv': writeCsv(EDGE_COLUMNS, asCells(edgeRows(bundle))),
+    'nodes.csv': writeCsv(NODE_COLUMNS, asCells(rowsOf(bundle, NODE_ROWS))),
+    'edges.csv': writeCsv(EDGE_COLUMNS, asCells(rowsOf(bundle, EDGE_ROWS))),
   };
 }
 

@@ -156,6 +156,12 @@ export function writeCsv(headers: string[], rows: CsvValue[][]): string {
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
+/** The start of what `writeCsv` writes, for writing a file row by row. */
+export const csvHead = (headers: string[]): string => `${BOM}${csvLine(headers)}\r\n`;
+
+/** One row with its line break, as `writeCsv` writes it. */
+export const csvRow = (row: CsvValue[]): string => `${csvLine(row)}\r\n`;
+
 function csvLine(row: CsvValue[]): string {
   let line = row.length ? csvCell(row[0]!) : '';
   for (let i = 1; i < row.length; i++) line += `,${csvCell(row[i]!)}`;

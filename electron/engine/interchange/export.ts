@@ -2,19 +2,19 @@
 // scope becomes a Bundle; each format is one writer; nothing is written over an existing file
 // unless asked, and a failed export leaves no half-written file behind.
 import type { Database } from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AtlasError } from '../../../shared/errors';
 import type { ExportInput, ExportResult } from '../../../shared/schemas';
 import type { SliceBuilder } from '../graph/slice';
-import type { Bundle } from './bundle';
-import { bundleToCsvFiles, bundleToNodeEdgeCsv } from './csv-bundle';
-import { bundleFor } from './scope';
+import { streamCsvFiles } from './csv-export';
+import { recordsFor, type ScopedRecords } from './scope';
+import { AtomicFile, FileError, type TextOut } from './sink';
 import { writeSnapshot } from './snapshot';
-import { writeCyjs } from './write-cyjs';
-import { writeGexf } from './write-gexf';
-import { writeGraphml } from './write-graphml';
-import { bundleToXlsx } from './xlsx';
+import { streamCyjs } from './write-cyjs';
+import { streamGexf } from './write-gexf';
+import { streamGraphml } from './write-graphml';
+import { writeXlsx } from './xlsx-write';
 
 export async function exportTo(
   db: Database,
@@ -23,27 +23,27 @@ export async function exportTo(
   resourcesDir: string,
   actor: string,
 ): Promise<ExportResult> {
-  const bundle = bundleFor(db, slices, input.scope ?? {});
-  const files = await write(input, bundle, resourcesDir, actor);
+  const scoped = recordsFor(db, slices, input.scope ?? {});
+  const files = await write(input, scoped, db, resourcesDir, actor);
+  const { reader } = scoped;
   return {
     format: input.format,
     files,
-    organisations: bundle.organisations.length,
-    partnerships: bundle.partnerships.length,
-    events: bundle.events.length,
-    links: bundle.memberships.length + bundle.participations.length,
-    relations: bundle.relations.length,
+    organisations: reader.count('organisations'),
+    partnerships: reader.count('partnerships'),
+    events: reader.count('events'),
+    links: reader.count('memberships') + reader.count('participations'),
+    relations: reader.count('relations'),
   };
 }
 
-async function write(input: ExportInput, bundle: Bundle, resourcesDir: string, actor: string): Promise<string[]> {
+async function write(input: ExportInput, { reader, whole }: ScopedRecords, db: Database, resourcesDir: string, actor: string): Promise<string[]> {
   const { path, format } = input;
   const options = input.positions ? { positions: input.positions } : {};
   if (format === 'csv') {
     if (existsSync(path) && !input.overwrite) refuseExisting(path);
     mkdirSync(path, { recursive: true });
-    const files = { ...bundleToCsvFiles(bundle), ...bundleToNodeEdgeCsv(bundle) };
-    return Object.entries(files).map(([name, text]) => atomicWrite(join(path, name), text, true));
+    return fileErrors(() => streamCsvFiles(reader, (name) => new AtomicFile(join(path, name))).map((name) => join(path, name)));
   }
   if (existsSync(path)) {
     if (!input.overwrite) refuseExisting(path);
@@ -51,15 +51,16 @@ async function write(input: ExportInput, bundle: Bundle, resourcesDir: string, a
   }
   switch (format) {
     case 'gexf':
-      return [atomicWrite(path, writeGexf(bundle, options), false)];
+      return [writeFile(path, (out) => streamGexf(reader, options, out))];
     case 'graphml':
-      return [atomicWrite(path, writeGraphml(bundle, options), false)];
+      return [writeFile(path, (out) => streamGraphml(reader, options, out))];
     case 'cyjs':
-      return [atomicWrite(path, writeCyjs(bundle, options), false)];
+      return [writeFile(path, (out) => streamCyjs(reader, options, out))];
     case 'xlsx':
-      return [atomicWrite(path, await bundleToXlsx(bundle), false)];
+      return [writeFile(path, (out) => writeXlsx(reader, out))];
     case 'snapshot':
-      writeSnapshot(path, bundle, resourcesDir, actor);
+      // A whole network is the database's own tables, which SQLite copies faster than any row loop.
+      writeSnapshot(path, reader, resourcesDir, actor, whole && !db.memory ? db.name : undefined);
       return [path];
   }
 }
@@ -69,15 +70,26 @@ function refuseExisting(path: string): never {
 }
 
 /** Written beside the target and renamed into place, so a failure never leaves half a file. */
-function atomicWrite(path: string, data: string | Buffer, overwrite: boolean): string {
-  if (!overwrite && existsSync(path)) refuseExisting(path);
-  const tmp = `${path}.partial`;
+function writeFile(path: string, fn: (out: TextOut & { writeBuffer(data: Buffer): void }) => void): string {
+  if (existsSync(path)) refuseExisting(path);
+  return fileErrors(() => {
+    const file = new AtomicFile(path);
+    try {
+      fn(file);
+      file.commit();
+    } catch (err) {
+      file.abort();
+      throw err;
+    }
+    return path;
+  });
+}
+
+function fileErrors<T>(fn: () => T): T {
   try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
+    return fn();
   } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new AtlasError('validation', `Cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'path');
+    if (err instanceof FileError) throw new AtlasError('validation', err.message, 'path');
+    throw err;
   }
-  return path;
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Event, Membership, Organisation, Participation, Partnership, Relation } from '../../../shared/schemas';
 import { ATLAS_TYPE, emptyBundle, type Bundle } from './bundle';
 import { ImportRefused, type AttrValue, type Location, type ParsedGraph } from './parsed';
+import type { BundleReader } from './reader';
 
 /** list: array of strings; json: an object, always written as JSON text. */
 export type FieldKind = 'string' | 'integer' | 'boolean' | 'list' | 'json';
@@ -70,27 +71,27 @@ export interface AtlasEdge {
   fields: readonly FieldSpec[];
 }
 
-export function atlasNodes(bundle: Bundle): AtlasNode[] {
-  return (Object.keys(NODE_TYPES) as NodeType[]).flatMap((atlasType) => {
+// Generators, so that records read from the database one by one are written and dropped one by one.
+export function* atlasNodes(reader: BundleReader): Generator<AtlasNode> {
+  for (const atlasType of Object.keys(NODE_TYPES) as NodeType[]) {
     const { part, fields } = NODE_TYPES[atlasType];
-    return (bundle[part] as unknown as AnyRecord[]).map((record) => ({ id: record.id, atlasType, record, fields }));
-  });
+    for (const record of reader.records(part) as Iterable<AnyRecord>) yield { id: record.id, atlasType, record, fields };
+  }
 }
 
-export function atlasEdges(bundle: Bundle): AtlasEdge[] {
-  return (Object.keys(EDGE_TYPES) as EdgeType[]).flatMap((atlasType) => {
+export function* atlasEdges(reader: BundleReader): Generator<AtlasEdge> {
+  for (const atlasType of Object.keys(EDGE_TYPES) as EdgeType[]) {
     const { part, fields, source, target, directed } = EDGE_TYPES[atlasType];
-    return (bundle[part] as unknown as AnyRecord[]).map((record) => ({
-      id: record.id,
-      source: String(record[source]),
-      target: String(record[target]),
-      directed,
-      atlasType,
-      record,
-      fields,
-    }));
-  });
+    for (const record of reader.records(part) as Iterable<AnyRecord>) {
+      yield { id: record.id, source: String(record[source]), target: String(record[target]), directed, atlasType, record, fields };
+    }
+  }
 }
+
+export const countNodes = (reader: BundleReader): number =>
+  Object.values(NODE_TYPES).reduce((n, { part }) => n + reader.count(part), 0);
+export const countEdges = (reader: BundleReader): number =>
+  Object.values(EDGE_TYPES).reduce((n, { part }) => n + reader.count(part), 0);
 
 /** One declaration per field name across the given types; the same name never has two kinds. */
 function unionFields(types: readonly { fields: readonly FieldSpec[] }[]): FieldSpec[] {

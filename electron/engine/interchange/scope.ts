@@ -1,23 +1,28 @@
 // Which part of the network an export holds: the whole network, a filtered view, a selection of
-// organisations, an ego network, or a saved view, as a Bundle of complete records together with
-// the sources and citations behind them.
+// organisations, an ego network, or a saved view, as complete records together with the sources
+// and citations behind them. The whole network is read table by table as it is written; a part
+// of it is gathered into a Bundle first.
 import type { Database } from 'better-sqlite3';
 import { AtlasError } from '../../../shared/errors';
 import type { ExportScope } from '../../../shared/schemas';
 import { egoNetwork } from '../graph/ego';
 import type { SliceBuilder } from '../graph/slice';
 import { fromRow, TABLES, type TableDef } from '../store/tables';
-import { emptyBundle, type Bundle } from './bundle';
+import { emptyBundle } from './bundle';
+import { bundleReader, tableReader, type BundleReader } from './reader';
 
 const byIds = (db: Database, def: TableDef, ids: Iterable<string>) =>
   (db.prepare(`SELECT * FROM ${def.table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify([...ids])) as Record<
     string,
     unknown
   >[]).map((r) => fromRow(def, r));
-const all = (db: Database, def: TableDef) =>
-  (db.prepare(`SELECT * FROM ${def.table} ORDER BY id`).all() as Record<string, unknown>[]).map((r) => fromRow(def, r));
+export interface ScopedRecords {
+  reader: BundleReader;
+  /** Every record of the database, so a copy may be made table by table. */
+  whole: boolean;
+}
 
-export function bundleFor(db: Database, slices: SliceBuilder, scope: ExportScope): Bundle {
+export function recordsFor(db: Database, slices: SliceBuilder, scope: ExportScope): ScopedRecords {
   const bundle = emptyBundle();
   let filters = scope.filters ?? {};
   if (scope.savedViewId) {
@@ -28,11 +33,7 @@ export function bundleFor(db: Database, slices: SliceBuilder, scope: ExportScope
     filters = rec.filters as typeof filters;
   }
   const whole = !scope.ego && !scope.organisationIds && Object.keys(filters).length === 0;
-  if (whole) {
-    for (const [part, def] of PARTS) (bundle[part] as unknown[]) = all(db, def);
-    bundle.savedViews = all(db, TABLES.saved_view) as never;
-    return bundle;
-  }
+  if (whole) return { reader: tableReader(db), whole: true };
 
   const slice = scope.ego
     ? egoNetwork(slices, scope.ego.organisationId, scope.ego.depth, filters, 'full')
@@ -85,16 +86,5 @@ export function bundleFor(db: Database, slices: SliceBuilder, scope: ExportScope
     )
     .all(json(cited)) as Record<string, unknown>[]).map((r) => fromRow(TABLES.citation, r)) as never;
   bundle.sources = byIds(db, TABLES.source, new Set(bundle.citations.map((c) => c.sourceId))) as never;
-  return bundle;
+  return { reader: bundleReader(bundle), whole: false };
 }
-
-const PARTS: [Exclude<keyof Bundle, 'savedViews'>, TableDef][] = [
-  ['organisations', TABLES.organisation],
-  ['partnerships', TABLES.partnership],
-  ['memberships', TABLES.membership],
-  ['events', TABLES.event],
-  ['participations', TABLES.participation],
-  ['relations', TABLES.relation],
-  ['sources', TABLES.source],
-  ['citations', TABLES.citation],
-];

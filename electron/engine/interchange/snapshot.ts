@@ -9,6 +9,7 @@ import { openDatabase } from '../db/open';
 import { fromRow, TABLES, type RecordObject, type TableDef } from '../store/tables';
 import { Writer } from '../store/writer';
 import { emptyBundle, type Bundle } from './bundle';
+import type { BundleReader } from './reader';
 
 export const SNAPSHOT_PARTS: [keyof Bundle, TableDef][] = [
   ['sources', TABLES.source],
@@ -32,17 +33,28 @@ export function isSnapshot(path: string): boolean {
   }
 }
 
-export function writeSnapshot(path: string, bundle: Bundle, resourcesDir: string, actor: string): void {
+/**
+ * `copyFrom`, a database file holding exactly the records to write, lets SQLite copy the tables
+ * itself; otherwise the records are inserted from `reader`.
+ */
+export function writeSnapshot(path: string, reader: BundleReader, resourcesDir: string, actor: string, copyFrom?: string): void {
   if (existsSync(path)) throw new AtlasError('conflict', `${path} already exists; choose another name`, 'path');
   const { db } = openDatabase(path, { resourcesDir });
   try {
-    const writer = new Writer(db, actor);
-    writer.runImport({ label: 'Snapshot contents', format: 'snapshot', file: null }, () => {
-      for (const [part, def] of SNAPSHOT_PARTS) writer.insertMany(def, bundle[part] as unknown as RecordObject[]);
-    });
-    // One self-contained file: fold the write-ahead log back in before anyone copies it.
+    // One self-contained file, and no write-ahead log to write every page through first.
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('journal_mode = DELETE');
+    if (copyFrom) db.prepare(`ATTACH DATABASE ? AS source`).run(copyFrom);
+    const writer = new Writer(db, actor);
+    writer.runImport({ label: 'Snapshot contents', format: 'snapshot', file: null }, () => {
+      if (!copyFrom) {
+        for (const [part, def] of SNAPSHOT_PARTS) writer.insertMany(def, [...reader.records(part)] as unknown as RecordObject[]);
+        return;
+      }
+      const defs = SNAPSHOT_PARTS.map(([, def]) => def);
+      writer.withIndexesDeferred(defs, () => defs.forEach((def) => writer.copyAll(def, 'source')));
+    });
+    if (copyFrom) db.exec('DETACH DATABASE source');
   } catch (err) {
     db.close();
     rmSync(path, { force: true });

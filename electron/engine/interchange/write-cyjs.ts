@@ -4,6 +4,8 @@
 import { SECTORS } from '../../../shared/domain';
 import { ATLAS_TYPE, type Bundle } from './bundle';
 import { atlasEdges, atlasNodes, type FieldSpec } from './read-atlas-graph';
+import { bundleReader, type BundleReader } from './reader';
+import { collect, type TextOut } from './sink';
 import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../shared/palette';
 import type { GraphExportOptions } from './write-gexf';
 
@@ -36,23 +38,55 @@ function style(): { selector: string; style: Record<string, string | number> }[]
 }
 
 export function writeCyjs(bundle: Bundle, opts: CyjsExportOptions = {}): string {
-  const nodes = atlasNodes(bundle).map((n) => {
+  return collect((out) => streamCyjs(bundleReader(bundle), opts, out));
+}
+
+// The document is JSON.stringify(doc, null, 2) of one object; it is written element by element,
+// each stringified on its own and indented to its depth, which gives the same text.
+const ELEMENT_INDENT = '\n      ';
+const NODES = '\u0000nodes';
+const EDGES = '\u0000edges';
+
+function writeArray(out: TextOut, items: Iterable<object>): void {
+  let first = true;
+  for (const item of items) {
+    out.write(`${first ? '[' : ','}${ELEMENT_INDENT}${JSON.stringify(item, null, 2).replaceAll('\n', ELEMENT_INDENT)}`);
+    first = false;
+  }
+  out.write(first ? '[]' : '\n    ]');
+}
+
+function* nodeElements(reader: BundleReader, opts: CyjsExportOptions): Generator<object> {
+  for (const n of atlasNodes(reader)) {
     const position = opts.positions?.[n.id];
-    return { data: recordData(n.atlasType, n.record, n.fields), ...(position ? { position: { x: position.x, y: position.y } } : {}) };
-  });
-  const edges = atlasEdges(bundle).map((e) => {
+    yield { data: recordData(n.atlasType, n.record, n.fields), ...(position ? { position: { x: position.x, y: position.y } } : {}) };
+  }
+}
+
+function* edgeElements(reader: BundleReader): Generator<object> {
+  for (const e of atlasEdges(reader)) {
     const data = recordData(e.atlasType, e.record, e.fields);
     data.source = e.source;
     data.target = e.target;
-    return { data };
-  });
+    yield { data };
+  }
+}
+
+export function streamCyjs(reader: BundleReader, opts: CyjsExportOptions, out: TextOut): void {
   const doc = {
     format_version: '1.0',
     generated_by: 'Stakeholder Atlas',
     target_cytoscapejs_version: '~3',
     data: { name: 'Stakeholder Atlas network', shared_name: 'Stakeholder Atlas network' },
-    elements: { nodes, edges },
+    elements: { nodes: NODES, edges: EDGES },
     style: style(),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  const frame = `${JSON.stringify(doc, null, 2)}\n`;
+  const nodesAt = frame.indexOf(JSON.stringify(NODES));
+  const edgesAt = frame.indexOf(JSON.stringify(EDGES));
+  out.write(frame.slice(0, nodesAt));
+  writeArray(out, nodeElements(reader, opts));
+  out.write(frame.slice(nodesAt + JSON.stringify(NODES).length, edgesAt));
+  writeArray(out, edgeElements(reader));
+  out.write(frame.slice(edgesAt + JSON.stringify(EDGES).length));
 }

@@ -3,11 +3,17 @@
 import type { Sector } from '../../../shared/domain';
 import type { Bundle } from './bundle';
 import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../shared/palette';
+import { bundleReader, type BundleReader, type Dates } from './reader';
+import { collect, type TextOut } from './sink';
 import {
   EDGE_FIELDS,
+  EDGE_TYPES,
   NODE_FIELDS,
+  NODE_TYPES,
   atlasEdges,
   atlasNodes,
+  countEdges,
+  countNodes,
   type AtlasEdge,
   type AtlasNode,
   type FieldKind,
@@ -227,43 +233,50 @@ function edgeXml(edge: AtlasEdge): string {
   return `      <edge${attrs}>${attvalues(edge.atlasType, edge.record, edge.fields)}</edge>`;
 }
 
-function hasDates(items: { record: Record<string, unknown> }[]): boolean {
-  return items.some(({ record }) => dateBound(record.startDate, 'start') !== null || dateBound(record.endDate, 'end') !== null);
+function hasDates(reader: BundleReader, types: Record<string, { part: keyof Bundle }>): boolean {
+  for (const { part } of Object.values(types)) {
+    for (const d of reader.dates(part) as Iterable<Dates>) {
+      if (dateBound(d.startDate, 'start') !== null || dateBound(d.endDate, 'end') !== null) return true;
+    }
+  }
+  return false;
 }
 
-function description(bundle: Bundle): string {
+function description(reader: BundleReader): string {
   return (
-    `${bundle.organisations.length} organisations, ${bundle.partnerships.length} partnerships and ` +
-    `${bundle.events.length} events, with memberships, participations and direct relations as edges`
+    `${reader.count('organisations')} organisations, ${reader.count('partnerships')} partnerships and ` +
+    `${reader.count('events')} events, with memberships, participations and direct relations as edges`
   );
 }
 
 export function writeGexf(bundle: Bundle, opts: GraphExportOptions = {}): string {
-  const nodes = atlasNodes(bundle);
-  const edges = atlasEdges(bundle);
-  const dynamic = hasDates(nodes) || hasDates(edges);
+  return collect((out) => streamGexf(bundleReader(bundle), opts, out));
+}
+
+export function streamGexf(reader: BundleReader, opts: GraphExportOptions, out: TextOut): void {
+  const dynamic = hasDates(reader, NODE_TYPES) || hasDates(reader, EDGE_TYPES);
   const graphAttrs = xmlAttrs({
     defaultedgetype: 'undirected',
     mode: dynamic ? 'dynamic' : 'static',
     timeformat: dynamic ? 'date' : null,
   });
-  const lines = [
+  const head = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ' +
       'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
       'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
     `  <meta lastmodifieddate="${new Date().toISOString().slice(0, 10)}">`,
     '    <creator>Stakeholder Atlas</creator>',
-    `    <description>${escapeText(description(bundle))}</description>`,
+    `    <description>${escapeText(description(reader))}</description>`,
     '  </meta>',
     `  <graph${graphAttrs}>`,
     declarations('node', NODE_FIELDS),
     declarations('edge', EDGE_FIELDS),
-    `    <nodes count="${nodes.length}">`,
+    `    <nodes count="${countNodes(reader)}">`,
   ];
-  for (const n of nodes) lines.push(nodeXml(n, opts));
-  lines.push('    </nodes>', `    <edges count="${edges.length}">`);
-  for (const e of edges) lines.push(edgeXml(e));
-  lines.push('    </edges>', '  </graph>', '</gexf>', '');
-  return lines.join('\n');
+  out.write(`${head.join('\n')}\n`);
+  for (const n of atlasNodes(reader)) out.write(`${nodeXml(n, opts)}\n`);
+  out.write(`    </nodes>\n    <edges count="${countEdges(reader)}">\n`);
+  for (const e of atlasEdges(reader)) out.write(`${edgeXml(e)}\n`);
+  out.write('    </edges>\n  </graph>\n</gexf>\n');
 }

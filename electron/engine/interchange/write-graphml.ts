@@ -1,6 +1,8 @@
 // GraphML export, for yEd, Gephi, networkx, igraph and graph databases. GraphML has typed keys but
 // no list or object types, so tags and attributes objects are JSON text under the field's name.
 import type { Bundle } from './bundle';
+import { bundleReader, type BundleReader } from './reader';
+import { collect, type TextOut } from './sink';
 import {
   EDGE_FIELDS,
   NODE_FIELDS,
@@ -79,21 +81,25 @@ function edgeXml(edge: AtlasEdge): string {
 }
 
 export function writeGraphml(bundle: Bundle, opts: GraphmlExportOptions = {}): string {
+  return collect((out) => streamGraphml(bundleReader(bundle), opts, out));
+}
+
+export function streamGraphml(reader: BundleReader, opts: GraphmlExportOptions, out: TextOut): void {
   const keys = [
     keyXml('node', 'label', 'string'),
     ...(opts.positions ? [keyXml('node', 'x', 'double'), keyXml('node', 'y', 'double')] : []),
     ...NODE_FIELDS.map((f) => keyXml('node', f.name, GRAPHML_TYPES[f.kind])),
     ...EDGE_FIELDS.map((f) => keyXml('edge', f.name, GRAPHML_TYPES[f.kind])),
   ];
-  const lines = [
+  const head = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
       'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     ...keys,
     '  <graph id="stakeholder-atlas" edgedefault="undirected">',
   ];
-  for (const n of atlasNodes(bundle)) lines.push(nodeXml(n, opts));
-  for (const e of atlasEdges(bundle)) lines.push(edgeXml(e));
-  lines.push('  </graph>', '</graphml>', '');
-  return lines.join('\n');
+  out.write(`${head.join('\n')}\n`);
+  for (const n of atlasNodes(reader)) out.write(`${nodeXml(n, opts)}\n`);
+  for (const e of atlasEdges(reader)) out.write(`${edgeXml(e)}\n`);
+  out.write('  </graph>\n</graphml>\n');
 }

@@ -1,43 +1,21 @@
 // Atlas records as an Excel workbook: one sheet per record type with the same columns and cell
-// encoding as the per-record-type CSV files, so either can be edited and read back.
+// encoding as the per-record-type CSV files, so either can be edited and read back. Written by
+// xlsx-write.ts; read with exceljs.
 import ExcelJS from 'exceljs';
-import { PassThrough } from 'node:stream';
 import { emptyBundle, type Bundle } from './bundle';
-import { columnsOf, RECORD_TABLES, recordCells, tableToRecords, type RecordTable } from './csv-bundle';
-import { neutralise, type CsvRow, type CsvTable, type CsvValue } from './csv';
+import { RECORD_TABLES, tableToRecords } from './csv-bundle';
+import type { CsvRow, CsvTable } from './csv';
 import { ImportRefused } from './parsed';
+import { bundleReader } from './reader';
+import { writeXlsx } from './xlsx-write';
 
 // Every xlsx is a zip archive; checking the signature first gives a clear refusal instead of a
 // zip library's error.
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-// exceljs stores strings as strings, but a copy-paste or a CSV export from the spreadsheet would
-// turn "=…" back into a formula; the apostrophe keeps it text everywhere.
-const safeCell = (value: CsvValue): CsvValue => (typeof value === 'string' ? neutralise(value) : value);
-
-function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: RecordTable, records: object[]): void {
-  const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const header = sheet.addRow(columnsOf(table));
-  header.font = { bold: true };
-  header.commit();
-  for (const record of records) sheet.addRow(recordCells(table, record).map(safeCell)).commit();
-  sheet.commit();
-}
-
-// The streaming writer keeps only the current row in memory, instead of a model of every cell.
 export async function bundleToXlsx(bundle: Bundle): Promise<Buffer> {
-  const stream = new PassThrough();
   const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Stakeholder Atlas';
-  for (const table of RECORD_TABLES) addSheet(workbook, table, bundle[table.part]);
-  await workbook.commit();
-  await ended;
+  writeXlsx(bundleReader(bundle), { writeBuffer: (data) => chunks.push(data) });
   return Buffer.concat(chunks);
 }
 

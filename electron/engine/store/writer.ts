@@ -4,7 +4,7 @@
 // nothing else in the engine may write to a record table.
 import type { Database, Statement } from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
-import { fromRow, toRow, type RecordObject, type TableDef } from './tables';
+import { fromRow, recordJson, toRow, type RecordObject, type TableDef } from './tables';
 
 /** Rows per multi-row INSERT: past ~16 the gain flattens (measured); 32 stays well under SQLite's variable limit. */
 const BULK_ROWS = 32;
@@ -99,6 +99,24 @@ export class Writer {
             .run(log);
         }
       }
+    });
+  }
+
+  /**
+   * Copies every record of one type from a database attached as `from` (same schema), logged like
+   * `insertMany`: SQLite moves the rows and writes their JSON itself, so no row crosses into JS.
+   */
+  copyAll(def: TableDef, from: string): void {
+    this.inTransaction(() => {
+      const cols = ['id', ...def.columns.map((c) => c.col), 'created_at', 'updated_at'].join(', ');
+      this.db.prepare(`INSERT INTO ${def.table} (${cols}) SELECT ${cols} FROM ${from}.${def.table} ORDER BY id`).run();
+      const { at, importId } = this.current!;
+      this.db
+        .prepare(
+          `INSERT INTO change (at, actor, import_id, record_type, record_id, op, before, after)
+           SELECT ?, ?, ?, ?, id, 'create', NULL, ${recordJson(def)} FROM ${from}.${def.table} ORDER BY id`,
+        )
+        .run(at, this.actor, importId, def.type);
     });
   }
 
