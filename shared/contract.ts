@@ -88,6 +88,14 @@ export const contract = {
    * engine cannot: it restarts the engine, whose open transaction rolls back.
    */
   'work.cancel': read(Empty, z.object({ cancelled: z.boolean() })),
+  /**
+   * How far the engine's current call has got (an import: reading, checking, writing, finishing),
+   * answered by the host from memory it shares with the engine; null when nothing reports progress.
+   */
+  'work.progress': read(
+    Empty,
+    z.object({ phase: z.enum(['reading', 'checking', 'writing', 'finishing']), done: z.number().int().min(0), total: z.number().int().min(0) }).nullable(),
+  ),
   /** Exports into the staging folder, for the window to fetch and offer as a download. */
   'export.staged': fileWork(S.ExportStagedInput, S.ExportResult, false),
 };

@@ -1,15 +1,23 @@
 // The host side of the engine worker: calls become messages, replies become CallResults. Used by
 // Electron main and by the browser harness, so both run the engine exactly the same way.
 //
-// Cancelling: the engine is synchronous, so a long import cannot be interrupted from inside.
-// Instead the worker is terminated; SQLite rolls back the open transaction when its connection
-// goes, so the database is exactly as it was, and a fresh worker takes over.
+// Cancelling: the engine is synchronous, so it cannot read a "stop" message while it imports.
+// The host marks the calls cancelled in memory the two share (work.ts); the engine sees the mark
+// at its next batch and rolls its transaction back. A step that never reaches a checkpoint in
+// time (reading a huge file, say) is stopped by terminating the worker: SQLite rolls back the open
+// transaction when its connection goes, and a fresh worker takes over. A call already past its
+// commit point is never reported as cancelled.
 import { Worker } from 'node:worker_threads';
 import type { AtlasErrorShape, CallResult } from '../../shared/errors';
+import { cancelledError, WorkControl, WorkWatch, type Progress } from './work';
 import type { WorkerData, WorkerReply } from './worker';
+
+/** How long the engine has to reach a checkpoint after a cancel before its worker is stopped. */
+const CANCEL_GRACE_MS = 2000;
 
 interface Running {
   worker: Worker;
+  watch: WorkWatch;
   ready: Promise<void>;
   pending: Map<number, (r: CallResult<unknown>) => void>;
   fatal: AtlasErrorShape | null;
@@ -22,7 +30,7 @@ export class EngineClient {
 
   constructor(
     private readonly workerFile: string | URL,
-    private readonly data: WorkerData,
+    private readonly data: Omit<WorkerData, 'workBuffer'>,
   ) {
     this.current = this.start(data);
   }
@@ -47,12 +55,25 @@ export class EngineClient {
     });
   }
 
-  /** Stops whatever the engine is doing; the calls in flight answer `cancelled`. */
+  /** How far the call the engine is working on has got, if it reports progress. */
+  progress(): Progress | null {
+    return this.current.watch.progress();
+  }
+
+  /**
+   * Stops whatever the engine is doing. True when every call in flight was cancelled (each then
+   * answers `cancelled`); false when there was nothing to stop or a call had already committed.
+   */
   async cancel(): Promise<boolean> {
     const run = this.current;
     if (run.pending.size === 0) return false;
+    const ids = [...run.pending.keys()];
+    if (run.pending.has(run.watch.cancelUpTo(Math.max(...ids)))) return false;
+    const answers = await this.answersOf(run, ids, CANCEL_GRACE_MS);
+    if (answers) return answers.every((r) => !r.ok && r.error.code === 'cancelled');
+    if (run.pending.has(run.watch.committing())) return false;
     run.stopping = true;
-    for (const done of run.pending.values()) done({ ok: false, error: { code: 'cancelled', message: 'Cancelled; nothing was changed' } });
+    for (const done of run.pending.values()) done({ ok: false, error: cancelledError().toJSON() });
     run.pending.clear();
     await run.worker.terminate();
     // The new engine opens the same database; the seed check has already run.
@@ -61,14 +82,37 @@ export class EngineClient {
     return true;
   }
 
+  /** The answers to calls `ids`, or null if they have not all come within `ms`. */
+  private answersOf(run: Running, ids: number[], ms: number): Promise<CallResult<unknown>[] | null> {
+    return new Promise((resolve) => {
+      const answers: CallResult<unknown>[] = [];
+      const waiting = ids.filter((id) => run.pending.has(id));
+      let left = waiting.length;
+      if (left === 0) return resolve(answers);
+      const timer = setTimeout(() => resolve(null), ms);
+      for (const id of waiting) {
+        const done = run.pending.get(id)!;
+        run.pending.set(id, (r) => {
+          done(r);
+          answers.push(r);
+          if (--left === 0) {
+            clearTimeout(timer);
+            resolve(answers);
+          }
+        });
+      }
+    });
+  }
+
   async close(): Promise<void> {
     this.current.stopping = true;
     await this.current.worker.terminate();
   }
 
-  private start(data: WorkerData): Running {
-    const worker = new Worker(this.workerFile, { workerData: data });
-    const run: Running = { worker, ready: Promise.resolve(), pending: new Map(), fatal: null, stopping: false };
+  private start(data: Omit<WorkerData, 'workBuffer'>): Running {
+    const workBuffer = new WorkControl().buffer;
+    const worker = new Worker(this.workerFile, { workerData: { ...data, workBuffer } satisfies WorkerData });
+    const run: Running = { worker, watch: new WorkWatch(workBuffer), ready: Promise.resolve(), pending: new Map(), fatal: null, stopping: false };
     const fail = (error: AtlasErrorShape) => {
       if (!run.fatal) run.fatal = error;
       for (const done of run.pending.values()) done({ ok: false, error: run.fatal });

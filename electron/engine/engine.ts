@@ -26,6 +26,7 @@ import { RecordStore } from './store/records';
 import { stats } from './store/stats';
 import { TABLES, type TableDef } from './store/tables';
 import { Writer } from './store/writer';
+import { WorkControl } from './work';
 
 export const APP_VERSION = '0.1.0';
 
@@ -36,6 +37,8 @@ export interface EngineOptions {
   nativeBinding?: string;
   /** Check every output against the contract too (tests turn this on). */
   checkOutputs?: boolean;
+  /** Where long calls report progress and look for a cancel; the worker shares it with its host. */
+  work?: WorkControl;
 }
 
 type Handlers = { [K in CallName]: (input: CallInput<K>) => CallReturn<K> };
@@ -57,6 +60,7 @@ export class Engine {
   readonly writer: Writer;
   readonly store: RecordStore;
   readonly slices: SliceBuilder;
+  readonly work: WorkControl;
   private readonly importer: Importer;
   private readonly staging = new Staging();
   private readonly actor: string;
@@ -69,10 +73,11 @@ export class Engine {
     });
     this.db = db;
     this.actor = opts.actor ?? safeUser();
-    this.writer = new Writer(db, this.actor);
+    this.work = opts.work ?? new WorkControl();
+    this.writer = new Writer(db, this.actor, this.work);
     this.store = new RecordStore(db, this.writer);
     this.slices = new SliceBuilder(db);
-    this.importer = new Importer(db, this.store, this.writer, opts.resourcesDir);
+    this.importer = new Importer(db, this.store, this.writer, opts.resourcesDir, this.work);
     this.handlers = this.buildHandlers();
   }
 
@@ -146,6 +151,7 @@ export class Engine {
       },
       // Only a host can stop a busy engine; asked directly, there is nothing running to stop.
       'work.cancel': () => ({ cancelled: false }),
+      'work.progress': () => null,
       'file.stage': (i: CallInput<'file.stage'>) => this.staging.stage(i.name, i.dataBase64, i.batch),
       'file.fetch': (i: CallInput<'file.fetch'>) => this.staging.fetch(i.path),
       'changes.list': (i: CallInput<'changes.list'>): Change[] => {

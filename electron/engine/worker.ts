@@ -3,10 +3,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorShape } from '../../shared/errors';
 import { Engine, type EngineOptions } from './engine';
+import { WorkControl } from './work';
 
-export interface WorkerData extends EngineOptions {
+export interface WorkerData extends Omit<EngineOptions, 'work'> {
   /** Load the seed network when the database has no organisations yet (the app's first start). */
   seedIfEmpty?: boolean;
+  /** Shared with the host, which cancels calls and reads their progress through it (see work.ts). */
+  workBuffer: SharedArrayBuffer;
 }
 export type WorkerRequest = { id: number; name: string; input: unknown };
 export type WorkerReply =
@@ -20,7 +23,9 @@ const post = (m: WorkerReply) => port.postMessage(m);
 let engine: Engine;
 try {
   const data = workerData as WorkerData;
-  engine = new Engine(data);
+  const work = new WorkControl(data.workBuffer);
+  const { workBuffer: _shared, ...options } = data;
+  engine = new Engine({ ...options, work });
   if (data.seedIfEmpty) engine.seedIfEmpty();
   post({ type: 'ready' });
   // The graph index is built now, while the window loads, rather than on the first slice it asks
@@ -32,12 +37,20 @@ try {
       // The first call reports whatever went wrong, with its own error.
     }
   });
-  port.on('message', async (m: WorkerRequest) => {
+  // One call at a time, even across an await inside a call, so the shared "current call" is true.
+  let queue = Promise.resolve();
+  const answer = async (m: WorkerRequest) => {
     try {
+      work.begin(m.id);
       post({ type: 'result', id: m.id, ok: true, value: await engine.call(m.name as never, m.input) });
     } catch (err) {
       post({ type: 'result', id: m.id, ok: false, error: toErrorShape(err) });
+    } finally {
+      work.end();
     }
+  };
+  port.on('message', (m: WorkerRequest) => {
+    queue = queue.then(() => answer(m));
   });
   port.on('close', () => engine.close());
 } catch (err) {

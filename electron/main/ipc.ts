@@ -5,11 +5,13 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CALL_NAMES } from '../../shared/contract';
 import { toErrorShape, type CallResult } from '../../shared/errors';
 import { parseCall } from '../../shared/validate';
+import type { Progress } from '../engine/work';
 import { isAppUrl } from './security';
 
 export interface Relay {
   call(name: string, input: unknown): Promise<CallResult<unknown>>;
   cancel(): Promise<boolean>;
+  progress(): Progress | null;
 }
 
 export function registerContract(ipcMain: IpcMain, engine: Relay, isOwnWindow: (event: IpcMainInvokeEvent) => boolean): string[] {
@@ -22,7 +24,9 @@ export function registerContract(ipcMain: IpcMain, engine: Relay, isOwnWindow: (
       }
       try {
         const parsed = parseCall(name, input);
+        // Answered here: the engine is busy with the very work these calls are about.
         if (parsed.name === 'work.cancel') return { ok: true, value: { cancelled: await engine.cancel() } };
+        if (parsed.name === 'work.progress') return { ok: true, value: engine.progress() };
         return await engine.call(parsed.name, parsed.input);
       } catch (err) {
         return { ok: false, error: toErrorShape(err) };

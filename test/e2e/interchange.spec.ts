@@ -114,29 +114,32 @@ test('the column mapping step: say which column is the sector before importing',
   await expect(app.getByRole('region', { name: 'Legend' })).toContainText('Academia');
 });
 
-test('cancelling an import leaves the network as it was', async ({ app, harness }) => {
+test('an import shows how far it has got, and cancelling it leaves the network as it was', async ({ app, harness }) => {
   void harness;
+  test.setTimeout(120_000); // staging and previewing 30 MB take a while on a busy 2-core machine
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
-  // A synthetic network large enough that its import takes a while.
+  // A synthetic network large enough that its import takes a few seconds.
   const { Engine } = await import('../../electron/engine/engine');
   const { findResourcesDir } = await import('../../electron/engine/paths');
   const { mkdtempSync, readFileSync: read } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(`${tmpdir()}/atlas-e2e-big-`);
   const big = new Engine({ dbPath: `${dir}/big.sqlite`, resourcesDir: findResourcesDir(), actor: 'e2e' });
-  big.generate({ organisations: 6000, seed: 5 });
+  big.generate({ organisations: 10000, seed: 5 });
   await big.call('export.run', { format: 'graphml', path: `${dir}/big.graphml` });
   big.close();
   await app.getByTestId('import-input').setInputFiles([{ name: 'big.graphml', mimeType: 'application/xml', buffer: read(`${dir}/big.graphml`) }]);
   const dialog = app.getByTestId('import-dialog');
-  await expect(dialog.getByTestId('import-plan')).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByTestId('import-plan')).toBeVisible({ timeout: 60_000 });
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog.getByRole('progressbar')).toBeVisible();
+  // A determinate bar with a percentage once the engine counts records.
+  const progress = dialog.getByTestId('import-progress');
+  await expect(progress).toHaveAttribute('data-percent', /\d+/, { timeout: 20_000 });
+  await expect(progress).toContainText(/(Checking|Writing) records: [\d,]+ of [\d,]+ \(\d+%\)/);
   await dialog.getByTestId('import-cancel').click();
   await expect(dialog.getByRole('alert')).toContainText('Cancelled', { timeout: 30_000 });
   await dialog.getByTestId('import-cancel').click();
-  // The engine answers again, on the database as it was (once the rollback has finished: seconds
-  // on a busy 2-core machine).
   await app.getByRole('button', { name: 'With partnerships and events' }).click();
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '12', { timeout: 20_000 });
   await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');

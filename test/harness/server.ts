@@ -101,13 +101,14 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         if (!isCallName(name)) {
           return send(res, 404, { ok: false, error: { code: 'validation', message: `There is no call named '${name.slice(0, 80)}'` } });
         }
-        if (name === 'work.cancel') {
-          // Validated like any call, answered here: the engine itself is busy with what is cancelled.
+        if (name === 'work.cancel' || name === 'work.progress') {
+          // Validated like any call, answered here: the engine itself is busy with the work they are about.
           try {
             parseCall(name, input);
           } catch (err) {
             return send(res, 200, { ok: false, error: toErrorShape(err) });
           }
+          if (name === 'work.progress') return send(res, 200, { ok: true, value: engine.progress() });
           return send(res, 200, { ok: true, value: { cancelled: await engine.cancel() } });
         }
         return send(res, 200, await engine.call(name, input));

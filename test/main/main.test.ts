@@ -93,8 +93,10 @@ describe('main process', () => {
     expect(await invoke('stats.get', {})).toEqual(before);
   });
 
-  it('answers a cancel itself, since a busy engine cannot', async () => {
+  it('answers a cancel and a progress question itself, since a busy engine cannot', async () => {
     expect(await invoke('work.cancel', {})).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await invoke('work.progress', {})).toEqual({ ok: true, value: null });
+    expect(await invoke('work.progress', { x: 1 })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await invoke('work.cancel', { now: true })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await invoke('stats.get', {})).toMatchObject({ ok: true });
   });

@@ -12,12 +12,14 @@ import type { ImportInput, ImportSummary } from '../../../shared/schemas';
 import type { RecordStore } from '../store/records';
 import { TABLES, type RecordObject, type TableDef } from '../store/tables';
 import type { Writer } from '../store/writer';
+import type { WorkControl } from '../work';
 import type { Bundle } from './bundle';
 import { fillGaps, planBundle, type BundlePlan } from './bundle-import';
 import { parseCsv } from './csv';
 import { csvFilesToBundle } from './csv-bundle';
 import { readCsvGraphFile, readCsvGraphFiles, type ColumnMapping, type CsvFile, type CsvGraphRead } from './csv-graph';
 import { parseCyjs } from './cyjs';
+import { fileHead } from './file-head';
 import { parseGexf } from './gexf';
 import { parseGraphml } from './graphml';
 import { planImport, type ImportPlan, type OnDuplicate } from './map';
@@ -34,6 +36,10 @@ type Loaded =
   | { format: Format; graph: ParsedGraph; bundle: null; columns?: CsvColumns }
   | { format: Format; graph: null; bundle: Bundle; columns?: undefined };
 const SHOWN = 200;
+/** Rows inserted between two progress reports: a few milliseconds of work. */
+const SLICE_ROWS = 2048;
+/** What an import inserts, table by table (in an order that satisfies references), and what it cites. */
+type Writes = { batches: [TableDef, RecordObject[]][]; cited: [string, string][] };
 
 export class Importer {
   constructor(
@@ -41,6 +47,7 @@ export class Importer {
     private readonly store: RecordStore,
     private readonly writer: Writer,
     private readonly resourcesDir: string,
+    private readonly work: WorkControl,
   ) {}
 
   async preview(input: ImportInput): Promise<ImportSummary> {
@@ -66,22 +73,26 @@ export class Importer {
         document,
         notes: `Imported from a ${loaded.format.toUpperCase()} file${staged ? ' opened in the app window' : ''}.`,
       });
-      const cited = 'bundle' in plan ? this.runBundle(plan.bundle) : this.runGraph(plan.graph, file);
-      this.writer.insertMany(
-        TABLES.citation,
-        cited.map(([recordType, recordId]) => this.store.build(TABLES.citation, { sourceId: source.id, recordType, recordId, locator: null })),
-      );
+      const { batches, cited } = 'bundle' in plan ? this.bundleWrites(plan.bundle) : this.graphWrites(plan.graph, file);
+      const citations = cited.map(([recordType, recordId]) => this.store.build(TABLES.citation, { sourceId: source.id, recordType, recordId, locator: null }));
+      this.bulk([...batches, [TABLES.citation, citations]]);
       return importId;
     });
     return summary;
   }
 
   private plan(loaded: Loaded, onDuplicate: OnDuplicate): { graph: ImportPlan } | { bundle: BundlePlan } {
-    return loaded.bundle ? { bundle: planBundle(this.db, loaded.bundle, onDuplicate) } : { graph: planImport(this.db, loaded.graph, onDuplicate, uuidv7) };
+    const checked = (done: number, total: number) => this.work.progress('checking', done, total);
+    return loaded.bundle
+      ? { bundle: planBundle(this.db, loaded.bundle, onDuplicate, checked) }
+      : { graph: planImport(this.db, loaded.graph, onDuplicate, uuidv7, checked) };
   }
 
-  /** Carries out a foreign graph's plan; returns what the file's source should be cited for. */
-  private runGraph(plan: ImportPlan, file: string): [string, string][] {
+  /**
+   * Carries out a foreign graph's merges and saved layout; returns the records to create and what
+   * the file's source should be cited for.
+   */
+  private graphWrites(plan: ImportPlan, file: string): Writes {
     const created: RecordObject[] = [];
     const cited: [string, string][] = [];
     for (const o of plan.organisations) {
@@ -90,19 +101,22 @@ export class Importer {
       if (o.action !== 'skip') cited.push(['organisation', o.id]);
     }
     const relations = plan.relations.map((r) => this.store.build(TABLES.relation, r.fields));
-    cited.push(...relations.map((r): [string, string] => ['relation', r.id]));
-    this.bulk([
-      [TABLES.organisation, created],
-      [TABLES.relation, relations],
-    ]);
+    for (const r of relations) cited.push(['relation', r.id]); // not push(...): 200,000 arguments overflow the stack
     if (Object.keys(plan.positions).length) {
       this.store.create(TABLES.saved_view, { name: this.freeViewName(`Layout from ${file}`), layout: 'preset', positions: plan.positions });
     }
-    return cited;
+    return {
+      batches: [
+        [TABLES.organisation, created],
+        [TABLES.relation, relations],
+      ],
+      cited,
+    };
   }
 
-  private runBundle(plan: BundlePlan): [string, string][] {
+  private bundleWrites(plan: BundlePlan): Writes {
     const cited: [string, string][] = [];
+    const batches: [TableDef, RecordObject[]][] = [];
     const citable: Record<string, string> = { organisations: 'organisation', partnerships: 'partnership', events: 'event', relations: 'relation' };
     for (const [part, def] of SNAPSHOT_PARTS) {
       const p = plan.parts[part];
@@ -110,23 +124,39 @@ export class Importer {
         const patch = fillGaps(m.existing, m.incoming);
         if (Object.keys(patch).length) this.store.update(def, m.existing.id, patch);
       }
-      this.bulk([[def, p.create]]);
+      batches.push([def, p.create]);
       if (citable[part]) {
-        for (const r of [...p.create, ...p.merge.map((m) => m.existing)]) cited.push([citable[part]!, r.id]);
+        for (const r of p.create) cited.push([citable[part]!, r.id]);
+        for (const m of p.merge) cited.push([citable[part]!, m.existing.id]);
       }
     }
-    return cited;
+    return { batches, cited };
   }
 
-  /** Large loads rebuild indexes once at the end instead of growing them row by row. */
+  /**
+   * Inserts in slices, reporting progress (and looking for a cancel) between them. Large loads
+   * rebuild indexes once at the end instead of growing them row by row.
+   */
   private bulk(batches: [TableDef, RecordObject[]][]): void {
     const rows = batches.reduce((n, [, r]) => n + r.length, 0);
-    const insert = () => batches.forEach(([def, records]) => this.writer.insertMany(def, records));
+    let done = 0;
+    const insert = () => {
+      for (const [def, records] of batches) {
+        for (let i = 0; i < records.length; i += SLICE_ROWS) {
+          this.writer.insertMany(def, records.slice(i, i + SLICE_ROWS));
+          done += Math.min(SLICE_ROWS, records.length - i);
+          this.work.progress('writing', done, rows);
+          this.work.checkpoint();
+        }
+      }
+      this.work.progress('finishing', rows, rows);
+    };
     if (rows > 5000) this.writer.withIndexesDeferred(batches.map(([d]) => d), insert);
     else insert();
   }
 
   private async load(input: ImportInput): Promise<Loaded> {
+    this.work.progress('reading', 0, 0);
     const max = input.maxBytes ?? DEFAULT_MAX_BYTES;
     let stat;
     try {
@@ -221,7 +251,7 @@ function detectFormat(path: string, isDirectory: boolean): Format {
   const ext = extname(path).toLowerCase().slice(1);
   const byExt: Record<string, Format> = { gexf: 'gexf', graphml: 'graphml', cyjs: 'cyjs', json: 'cyjs', csv: 'csv', tsv: 'csv', txt: 'csv', xlsx: 'xlsx', atlas: 'snapshot', sqlite: 'snapshot' };
   if (byExt[ext]) return byExt[ext]!;
-  const head = readFileSync(path, { encoding: 'utf8' }).slice(0, 2048);
+  const head = fileHead(path, 2048).toString('utf8');
   if (/<gexf[\s>]/.test(head)) return 'gexf';
   if (/<graphml[\s>]/.test(head)) return 'graphml';
   if (/^\s*[[{]/.test(head)) return 'cyjs';

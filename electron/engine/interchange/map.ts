@@ -54,7 +54,15 @@ function take(attrs: Record<string, AttrValue>, names: string[]): { key: string;
 const str = (v: AttrValue | undefined): string | null =>
   v === null || v === undefined ? null : Array.isArray(v) ? v.join(', ') : String(v).trim() || null;
 
-export function planImport(db: Database, graph: ParsedGraph, onDuplicate: OnDuplicate, newId: () => string): ImportPlan {
+export function planImport(
+  db: Database,
+  graph: ParsedGraph,
+  onDuplicate: OnDuplicate,
+  newId: () => string,
+  progress: (done: number, total: number) => void = () => {},
+): ImportPlan {
+  const total = graph.nodes.length + graph.edges.length;
+  let done = 0;
   const countries = new CountryMatcher(db);
   const warnings: ImportIssue[] = [...graph.warnings];
   const errors: ImportIssue[] = [];
@@ -66,6 +74,7 @@ export function planImport(db: Database, graph: ParsedGraph, onDuplicate: OnDupl
   const idOfNode = new Map<string, string>();
   const positions: ImportPlan['positions'] = {};
   for (const node of graph.nodes) {
+    progress(++done, total);
     const fields = organisationFields(node, countries, unknown, warnings);
     if (fields.sectorGuessed) unsectored++;
     delete fields.sectorGuessed;
@@ -103,6 +112,7 @@ export function planImport(db: Database, graph: ParsedGraph, onDuplicate: OnDupl
   let repeated = 0;
   const relations: PlannedRelation[] = [];
   for (const edge of graph.edges) {
+    progress(++done, total);
     const sourceId = idOfNode.get(edge.source);
     const targetId = idOfNode.get(edge.target);
     const where = edge.id ? `edge '${edge.id}'` : `edge ${edge.source} → ${edge.target}`;

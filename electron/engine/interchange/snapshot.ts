@@ -1,7 +1,7 @@
 // The snapshot: one SQLite file, in this app's own schema, holding a chosen part of the network
 // with its sources (and a saved view), for handing to another laptop. Reading one back yields a
 // Bundle with every ID kept, so exchanges in both directions converge.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AtlasError } from '../../../shared/errors';
@@ -9,6 +9,7 @@ import { openDatabase } from '../db/open';
 import { fromRow, TABLES, type RecordObject, type TableDef } from '../store/tables';
 import { Writer } from '../store/writer';
 import { emptyBundle, type Bundle } from './bundle';
+import { fileHead } from './file-head';
 import type { BundleReader } from './reader';
 
 export const SNAPSHOT_PARTS: [keyof Bundle, TableDef][] = [
@@ -27,7 +28,7 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
 
 export function isSnapshot(path: string): boolean {
   try {
-    return readFileSync(path, { encoding: 'latin1', flag: 'r' }).startsWith(SQLITE_MAGIC);
+    return fileHead(path, SQLITE_MAGIC.length).toString('latin1') === SQLITE_MAGIC;
   } catch {
     return false;
   }

@@ -1,7 +1,7 @@
 // Atlas records as an Excel workbook: one sheet per record type with the same columns and cell
 // encoding as the per-record-type CSV files, so either can be edited and read back. Written by
 // xlsx-write.ts; read with exceljs.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { emptyBundle, type Bundle } from './bundle';
 import { RECORD_TABLES, tableToRecords } from './csv-bundle';
 import type { CsvRow, CsvTable } from './csv';
@@ -47,7 +47,9 @@ async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   if (!buf.subarray(0, 4).equals(ZIP_SIGNATURE)) {
     throw new ImportRefused('This is not an Excel workbook (.xlsx): an .xlsx file is a zip archive and this file is not one');
   }
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: evaluating exceljs costs more than half a second of every engine start.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {

@@ -18,6 +18,8 @@ export class Writer {
   constructor(
     private readonly db: Database,
     private readonly actor: string,
+    /** Told before every commit, so a cancelled call rolls back instead of landing. */
+    private readonly work: { commitPoint(): void } | null = null,
   ) {
     this.logChange = db.prepare(
       `INSERT INTO change (at, actor, import_id, record_type, record_id, op, before, after)
@@ -30,7 +32,13 @@ export class Writer {
     if (this.current) return fn();
     this.current = { at: new Date().toISOString(), importId: ctx.importId ?? null };
     try {
-      return this.db.transaction(fn).immediate();
+      return this.db
+        .transaction(() => {
+          const result = fn();
+          this.work?.commitPoint();
+          return result;
+        })
+        .immediate();
     } finally {
       this.current = null;
     }

@@ -5,6 +5,7 @@ import type { ImportInput, ImportSummary } from '../../../../shared/schemas';
 import { ApiError, call } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
 import { stageFiles } from './files';
+import { ImportProgress } from './ImportProgress';
 
 type OnDuplicate = 'merge' | 'skip' | 'create';
 const ACCEPT = '.gexf,.graphml,.cyjs,.json,.csv,.tsv,.txt,.xlsx,.atlas,.sqlite';
@@ -163,7 +164,7 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
           {preview.layout && <p className="muted">The file's node positions will be kept as a saved view.</p>}
         </>
       )}
-      {state === 'importing' && <progress aria-label="Importing" className="working" />}
+      {state === 'importing' && <ImportProgress />}
       <div className="actions">
         <button
           onClick={() => (state === 'importing' ? void call('work.cancel', {}) : dialog.current?.close())}
