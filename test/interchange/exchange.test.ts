@@ -1,6 +1,7 @@
 // Exchanging networks between databases: every format that carries Atlas records gives them back
 // whole in an empty database; snapshots passed between two laptops and back converge; an export's
 // scope holds exactly the records it should.
+import Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
@@ -55,6 +56,12 @@ describe('snapshots between two laptops', () => {
     const a = open('laptop-a');
     a.seed();
     await a.call('export.run', { format: 'snapshot', path: `${dir}/a1.atlas` });
+    // The file's records are copies: one import_run says so, and their history stays in laptop A.
+    const file = new Database(`${dir}/a1.atlas`, { readonly: true });
+    expect(file.prepare('SELECT label FROM import_run').pluck().all()).toEqual([expect.stringMatching(/^Snapshot contents/)]);
+    expect(file.prepare('SELECT count(*) FROM change').pluck().get()).toBe(0);
+    expect(file.prepare('SELECT count(*) FROM organisation').pluck().get()).toBe(7);
+    file.close();
     const b = open('laptop-b');
     await b.call('import.run', { path: `${dir}/a1.atlas` });
     const csu = b.call('organisation.list', { text: 'CSU' }).items[0]!;

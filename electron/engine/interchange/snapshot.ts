@@ -46,8 +46,8 @@ export function writeSnapshot(path: string, reader: BundleReader, resourcesDir: 
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('journal_mode = DELETE');
     if (copyFrom) db.prepare(`ATTACH DATABASE ? AS source`).run(copyFrom);
-    const writer = new Writer(db, actor);
-    writer.runImport({ label: 'Snapshot contents', format: 'snapshot', file: null }, () => {
+    const writer = new Writer(db, actor, null, false);
+    writer.runImport({ label: 'Snapshot contents (copies: their history stays in the network they came from)', format: 'snapshot', file: null }, () => {
       if (!copyFrom) {
         for (const [part, def] of SNAPSHOT_PARTS) writer.insertMany(def, [...reader.records(part)] as unknown as RecordObject[]);
         return;

@@ -263,12 +263,3 @@ export function fromRow(def: TableDef, row: Row): RecordObject {
   rec.updatedAt = row.updated_at;
   return rec;
 }
-
-/** SQL for a row's record as JSON, the same value `JSON.stringify(fromRow(def, row))` gives. */
-export function recordJson(def: TableDef): string {
-  const fields = def.columns.map((c) => {
-    const value = c.kind === 'json' ? `json(${c.col})` : c.kind === 'bool' ? `json(CASE WHEN ${c.col} = 1 THEN 'true' ELSE 'false' END)` : c.col;
-    return `'${c.key}', ${value}`;
-  });
-  return `json_object('id', id, ${fields.join(', ')}, 'createdAt', created_at, 'updatedAt', updated_at)`;
-}

@@ -4,7 +4,7 @@
 // nothing else in the engine may write to a record table.
 import type { Database, Statement } from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
-import { fromRow, recordJson, toRow, type RecordObject, type TableDef } from './tables';
+import { fromRow, toRow, type RecordObject, type TableDef } from './tables';
 
 /** Rows per multi-row INSERT: past ~16 the gain flattens (measured); 32 stays well under SQLite's variable limit. */
 const BULK_ROWS = 32;
@@ -20,6 +20,12 @@ export class Writer {
     private readonly actor: string,
     /** Told before every commit, so a cancelled call rolls back instead of landing. */
     private readonly work: { commitPoint(): void } | null = null,
+    /**
+     * False only for a snapshot file: its records are copies whose history lives in the network
+     * they came from, and its import_run row says what it holds; logging every copy again cost a
+     * whole-network snapshot more than copying the records did.
+     */
+    private readonly logChanges = true,
   ) {
     this.logChange = db.prepare(
       `INSERT INTO change (at, actor, import_id, record_type, record_id, op, before, after)
@@ -95,36 +101,33 @@ export class Writer {
         for (const rec of chunk) {
           const row = toRow(def, rec);
           for (const c of cols) values.push(row[c]);
-          log.push(at, this.actor, importId, def.type, rec.id, 'create', null, JSON.stringify(rec));
+          if (this.logChanges) log.push(at, this.actor, importId, def.type, rec.id, 'create', null, JSON.stringify(rec));
         }
         if (chunk.length === B) {
           full.run(values);
-          fullLog.run(log);
+          if (this.logChanges) fullLog.run(log);
         } else {
           this.db.prepare(`INSERT INTO ${def.table} (${cols.join(', ')}) VALUES ${Array(chunk.length).fill(one).join(', ')}`).run(values);
-          this.db
-            .prepare(`INSERT INTO change (at, actor, import_id, record_type, record_id, op, before, after) VALUES ${Array(chunk.length).fill(logOne).join(', ')}`)
-            .run(log);
+          if (this.logChanges) {
+            this.db
+              .prepare(`INSERT INTO change (at, actor, import_id, record_type, record_id, op, before, after) VALUES ${Array(chunk.length).fill(logOne).join(', ')}`)
+              .run(log);
+          }
         }
       }
     });
   }
 
   /**
-   * Copies every record of one type from a database attached as `from` (same schema), logged like
-   * `insertMany`: SQLite moves the rows and writes their JSON itself, so no row crosses into JS.
+   * Copies every record of one type from a database attached as `from` (same schema) into a
+   * snapshot file: SQLite moves the rows itself, so no row crosses into JS. Only for an unlogged
+   * writer, since the copies are not logged.
    */
   copyAll(def: TableDef, from: string): void {
+    if (this.logChanges) throw new Error('copyAll writes snapshot files, whose writer does not log');
     this.inTransaction(() => {
       const cols = ['id', ...def.columns.map((c) => c.col), 'created_at', 'updated_at'].join(', ');
       this.db.prepare(`INSERT INTO ${def.table} (${cols}) SELECT ${cols} FROM ${from}.${def.table} ORDER BY id`).run();
-      const { at, importId } = this.current!;
-      this.db
-        .prepare(
-          `INSERT INTO change (at, actor, import_id, record_type, record_id, op, before, after)
-           SELECT ?, ?, ?, ?, id, 'create', NULL, ${recordJson(def)} FROM ${from}.${def.table} ORDER BY id`,
-        )
-        .run(at, this.actor, importId, def.type);
     });
   }
 
@@ -183,6 +186,7 @@ export class Writer {
   }
 
   private log(def: TableDef, id: string, op: string, before: RecordObject | null, after: RecordObject | null) {
+    if (!this.logChanges) return;
     const at = this.current!.at;
     this.logChange.run(
       at,
