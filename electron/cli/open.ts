@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { Engine } from '../engine/engine';
 import { findResourcesDir } from '../engine/paths';
+import { WorkControl, type Progress } from '../engine/work';
 
 function actor(): string {
   try {
@@ -14,8 +15,13 @@ function actor(): string {
   }
 }
 
-export async function withEngine<T>(dbPath: string, run: (engine: Engine) => T | Promise<T>): Promise<T> {
-  const engine = new Engine({ dbPath: resolve(dbPath), resourcesDir: findResourcesDir(), actor: actor() });
+export async function withEngine<T>(dbPath: string, run: (engine: Engine) => T | Promise<T>, onProgress?: (p: Progress) => void): Promise<T> {
+  const engine = new Engine({
+    dbPath: resolve(dbPath),
+    resourcesDir: findResourcesDir(),
+    actor: actor(),
+    ...(onProgress ? { work: new WorkControl(undefined, onProgress) } : {}),
+  });
   try {
     return await run(engine);
   } finally {

@@ -18,6 +18,7 @@ const PHASE = 3;
 const DONE = 4;
 const TOTAL = 5;
 const SLOTS = 6;
+const REPORT_MS = 200;
 
 export const PHASES = ['reading', 'checking', 'writing', 'finishing'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -34,8 +35,13 @@ export const cancelledError = () => new AtlasError('cancelled', 'Cancelled; noth
 export class WorkControl {
   private readonly cells: Int32Array;
   private checks = 0;
+  private lastTold = 0;
 
-  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(SLOTS * 4)) {
+  /** `listener`: for a host in the same thread (the CLI), told at most every REPORT_MS. */
+  constructor(
+    readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(SLOTS * 4),
+    private readonly listener: ((p: Progress) => void) | null = null,
+  ) {
     this.cells = new Int32Array(buffer);
   }
 
@@ -63,7 +69,12 @@ export class WorkControl {
     Atomics.store(this.cells, PHASE, PHASES.indexOf(phase));
     Atomics.store(this.cells, DONE, Math.min(done, 2 ** 31 - 1));
     Atomics.store(this.cells, TOTAL, Math.min(total, 2 ** 31 - 1));
-    if ((++this.checks & 63) === 0) this.checkpoint();
+    if ((++this.checks & 63) !== 0) return;
+    this.checkpoint();
+    if (this.listener && performance.now() - this.lastTold >= REPORT_MS) {
+      this.lastTold = performance.now();
+      this.listener({ phase, done, total });
+    }
   }
 
   /** Called just before a transaction commits: past this point the call can no longer be cancelled. */

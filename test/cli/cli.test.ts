@@ -162,6 +162,84 @@ describe('atlas generate and query', () => {
   });
 });
 
+describe('atlas import and export', () => {
+  const DATA = resolve(ROOT, '../shared/datasets');
+  const gexf = `${DATA}/gexf/graphology/les_miserables.gexf`;
+  const counts = (db: string) => {
+    const raw = new Database(db, { readonly: true });
+    try {
+      return raw.prepare('SELECT (SELECT count(*) FROM organisation) AS organisations, (SELECT count(*) FROM relation) AS relations').get();
+    } finally {
+      raw.close();
+    }
+  };
+
+  it('previews with --dry-run and writes nothing, then imports and says so', async () => {
+    const db = freshDb();
+    const dry = await run('import', gexf, '--db', db, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^les_miserables\.gexf \(GEXF\): 77 nodes, 254 edges$/m);
+    expect(dry.stdout).toMatch(/^ {2}organisations +77 +0 +0$/m);
+    expect(dry.stdout).toMatch(/Dry run: nothing was written\.\n$/);
+    expect(counts(db)).toEqual({ organisations: 0, relations: 0 });
+    const done = await run('import', gexf, '--db', db);
+    expect(done.code).toBe(0);
+    expect(done.stderr).toBe(''); // no progress line when stderr is not a terminal
+    expect(done.stdout).toMatch(/Imported \(import [0-9a-f-]{36}\)\.\n$/);
+    expect(counts(db)).toEqual({ organisations: 77, relations: 254 });
+    // Again, skipping duplicates: nothing new.
+    const again = await runJson<{ records: Record<string, { create: number; skip: number }> }>('import', gexf, '--db', db, '--on-duplicate', 'skip', '--json');
+    expect(again.records.organisations).toEqual({ create: 0, merge: 0, skip: 77 });
+    expect(counts(db)).toEqual({ organisations: 77, relations: 254 });
+  });
+
+  it('shows progress on a terminal, on one line that it clears', async () => {
+    let stderr = '';
+    const code = await main(['import', gexf, '--db', freshDb()], {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s), isTTY: true },
+    });
+    expect(code).toBe(0);
+    expect(stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect(stderr).not.toContain('\n');
+  });
+
+  it('refuses a broken file on one line, exit 1, leaving the database as it was', async () => {
+    const db = freshDb();
+    await run('seed', '--db', db);
+    const before = counts(db);
+    const broken = `${DATA}/graphml/networkx-tests/hyperedge_raise.graphml`;
+    expectOneLineFailure(await run('import', broken, '--db', db), 1, /hyperedges are not supported/);
+    expect(counts(db)).toEqual(before);
+    expectOneLineFailure(await run('import', gexf, '--db', db, '--on-duplicate', 'maybe'), 2, /--on-duplicate/);
+    expectOneLineFailure(await run('import', '--db', db), 2, /Which file/);
+  });
+
+  it('exports the network, an ego network and a saved view; never over a file unless asked', async () => {
+    const db = freshDb();
+    await run('seed', '--db', db);
+    const out = join(dir, `export-${n}`);
+    const whole = await runJson<{ organisations: number; files: string[] }>('export', '--db', db, '--format', 'gexf', '--out', `${out}.gexf`, '--json');
+    expect(whole.organisations).toBe(7);
+    expect(whole.files).toEqual([`${out}.gexf`]);
+    expectOneLineFailure(await run('export', '--db', db, '--format', 'gexf', '--out', `${out}.gexf`), 1, /already exists/);
+    expect((await run('export', '--db', db, '--format', 'gexf', '--out', `${out}.gexf`, '--overwrite')).code).toBe(0);
+
+    const slice = await runJson<Slice>('query', '--db', db);
+    const centre = slice.nodes[0]!.id;
+    const ego = await runJson<{ organisations: number }>('export', '--db', db, '--format', 'graphml', '--out', `${out}-ego.graphml`, '--ego', centre, '--depth', '1', '--json');
+    const egoSlice = await runJson<Slice>('query', '--db', db, '--ego', centre);
+    expect(ego.organisations).toBe(egoSlice.nodes.length);
+
+    const africa = await runJson<{ organisations: number }>('export', '--db', db, '--format', 'csv', '--out', `${out}-africa`, '--region', 'Africa', '--json');
+    const africaSlice = await runJson<Slice>('query', '--db', db, '--region', 'Africa');
+    expect(africa.organisations).toBe(africaSlice.nodes.length);
+
+    expectOneLineFailure(await run('export', '--db', db, '--format', 'pdf', '--out', `${out}.pdf`), 2, /--format must be one of/);
+    expectOneLineFailure(await run('export', '--db', db, '--format', 'gexf', '--out', `${out}-v.gexf`, '--saved-view', 'Nope'), 2, /No saved view is named 'Nope'/);
+  });
+});
+
 describe('atlas failures', () => {
   it('bad usage exits 2 with one line', async () => {
     expectOneLineFailure(await run('frobnicate'), 2, /Unknown command 'frobnicate'/);
