@@ -96,6 +96,12 @@ export const contract = {
     Empty,
     z.object({ phase: z.enum(['reading', 'checking', 'writing', 'finishing']), done: z.number().int().min(0), total: z.number().int().min(0) }).nullable(),
   ),
+  /**
+   * Shows a snapshot file read-only in place of the network (path), or the network again (null).
+   * While a snapshot is shown, every read is answered from it and every write is refused; imports
+   * (merging that snapshot, say) still go to the network.
+   */
+  'snapshot.view': read(S.SnapshotViewInput, z.object({ viewing: z.string().nullable() })),
   /** Exports into the staging folder, for the window to fetch and offer as a download. */
   'export.staged': fileWork(S.ExportStagedInput, S.ExportResult, false),
 };

@@ -613,8 +613,11 @@ export const Info = z.object({
   dbPath: z.string(),
   organisations: z.number(),
   synthetic: z.boolean(),
+  /** The snapshot file shown read-only instead of the network, or null for the network itself. */
+  viewing: z.string().nullable(),
 });
 export type Info = z.infer<typeof Info>;
+export const SnapshotViewInput = z.strictObject({ path: z.string().min(1).max(4096).nullable() });
 
 // ---------- import ----------
 export const IMPORT_FORMATS = ['gexf', 'graphml', 'cyjs', 'csv', 'xlsx', 'snapshot'] as const;

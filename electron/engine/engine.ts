@@ -18,6 +18,7 @@ import { SliceBuilder } from './graph/slice';
 import { timeline } from './graph/timeline';
 import { exportTo } from './interchange/export';
 import { Importer } from './interchange/import';
+import { openSnapshotView, type SnapshotView } from './interchange/snapshot-view';
 import { Staging } from './interchange/staging';
 import { generateSynthetic, type GenerateOptions, type GenerateResult } from './generate/synthetic';
 import { loadSeed, type SeedResult } from './seed/seed';
@@ -39,7 +40,14 @@ export interface EngineOptions {
   checkOutputs?: boolean;
   /** Where long calls report progress and look for a cancel; the worker shares it with its host. */
   work?: WorkControl;
+  /** Open the file read-only as a snapshot shown under this name; every write is refused. */
+  viewing?: string;
+  /** The staging folder to share (a snapshot's view shares its network's). */
+  staging?: Staging;
 }
+
+/** Calls that stay with the network while a snapshot is shown: merging that snapshot, for one. */
+const NETWORK_CALLS = new Set<CallName>(['snapshot.view', 'import.preview', 'import.run', 'work.cancel', 'work.progress']);
 
 type Handlers = { [K in CallName]: (input: CallInput<K>) => CallReturn<K> };
 
@@ -62,13 +70,17 @@ export class Engine {
   readonly slices: SliceBuilder;
   readonly work: WorkControl;
   private readonly importer: Importer;
-  private readonly staging = new Staging();
+  private readonly staging: Staging;
+  /** The snapshot shown read-only in place of the network, if any. */
+  private viewed: SnapshotView | null = null;
   private readonly actor: string;
   private readonly handlers: Handlers;
 
   constructor(private readonly opts: EngineOptions) {
+    this.staging = opts.staging ?? new Staging();
     const { db } = openDatabase(opts.dbPath, {
       resourcesDir: opts.resourcesDir,
+      readonly: opts.viewing !== undefined,
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     });
     this.db = db;
@@ -83,7 +95,11 @@ export class Engine {
 
   /** Validates and runs one contract call. Throws AtlasError for anything a person should see. */
   call<K extends CallName>(name: K, input: unknown): CallReturn<K> {
+    if (this.viewed && !NETWORK_CALLS.has(name)) return this.viewed.engine.call(name, input);
     const parsed = parseCall(name, input);
+    if (this.opts.viewing !== undefined && contract[parsed.name].writes) {
+      throw new AtlasError('forbidden', `${this.opts.viewing} is a snapshot shown read-only; import it into your network to change it`);
+    }
     const handler = this.handlers[parsed.name] as (i: unknown) => unknown;
     const output = handler(parsed.input);
     if (this.opts.checkOutputs) {
@@ -110,7 +126,17 @@ export class Engine {
   }
 
   close(): void {
+    this.viewed?.close();
+    this.viewed = null;
     if (this.db.open) this.db.close();
+  }
+
+  private view(path: string | null): { viewing: string | null } {
+    this.viewed?.close();
+    this.viewed = null;
+    if (path === null) return { viewing: null };
+    this.viewed = openSnapshotView(path, this.opts.resourcesDir, (dbPath, viewing) => new Engine({ ...this.opts, dbPath, viewing, staging: this.staging, work: this.work }));
+    return { viewing: this.viewed.name };
   }
 
   private buildHandlers(): Handlers {
@@ -123,7 +149,9 @@ export class Engine {
         dbPath: this.opts.dbPath,
         organisations: db.prepare('SELECT count(*) FROM organisation').pluck().get() as number,
         synthetic: db.prepare('SELECT 1 FROM organisation WHERE synthetic = 1 LIMIT 1').get() !== undefined,
+        viewing: this.opts.viewing ?? null,
       }),
+      'snapshot.view': (i: CallInput<'snapshot.view'>) => this.view(i.path),
       'country.list': (): Country[] =>
         db
           .prepare(

@@ -144,3 +144,31 @@ test('an import shows how far it has got, and cancelling it leaves the network a
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '12', { timeout: 20_000 });
   await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
 });
+
+test('a snapshot from another laptop is shown read-only, then imported from the banner', async ({ app }) => {
+  await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
+  const { Engine } = await import('../../electron/engine/engine');
+  const { findResourcesDir } = await import('../../electron/engine/paths');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(`${tmpdir()}/atlas-e2e-snapshot-`);
+  const other = new Engine({ dbPath: `${dir}/other.sqlite`, resourcesDir: findResourcesDir(), actor: 'e2e' });
+  other.generate({ organisations: 30, seed: 3 });
+  await other.call('export.run', { format: 'snapshot', path: `${dir}/workshop.atlas` });
+  other.close();
+  await app.getByTestId('import-input').setInputFiles([{ name: 'workshop.atlas', mimeType: 'application/octet-stream', buffer: readFileSync(`${dir}/workshop.atlas`) }]);
+  const dialog = app.getByTestId('import-dialog');
+  await dialog.getByTestId('snapshot-show').click();
+  const banner = app.getByTestId('snapshot-banner');
+  await expect(banner).toContainText('Showing the snapshot workshop.atlas, read-only');
+  await expect(app.getByTestId('counts')).toContainText('30 of 30 organisations');
+  await banner.getByRole('button', { name: 'Back to my network' }).click();
+  await expect(banner).toBeHidden();
+  await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
+  // Shown again, then merged from the banner: the network now holds both.
+  await app.getByTestId('import-input').setInputFiles([{ name: 'workshop.atlas', mimeType: 'application/octet-stream', buffer: readFileSync(`${dir}/workshop.atlas`) }]);
+  await dialog.getByTestId('snapshot-show').click();
+  await banner.getByRole('button', { name: 'Import it into my network' }).click();
+  await expect(banner).toBeHidden();
+  await expect(app.getByTestId('counts')).toContainText('37 of 37 organisations');
+});

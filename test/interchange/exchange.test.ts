@@ -82,6 +82,30 @@ describe('snapshots between two laptops', () => {
     expect(records(b)).toEqual(records(a));
   });
 
+  it('is shown read-only in place of the network, refuses writes, and can be merged while shown', async () => {
+    const a = open('laptop-a');
+    a.seed();
+    await a.call('export.run', { format: 'snapshot', path: `${dir}/shown.atlas` });
+    const b = open('laptop-b');
+    b.call('organisation.create', { name: 'Only on B', sector: 'academia', country: 'KE' });
+    expect(b.call('snapshot.view', { path: `${dir}/shown.atlas` })).toEqual({ viewing: 'shown.atlas' });
+    expect(b.call('meta.info', {})).toMatchObject({ organisations: 7, viewing: 'shown.atlas' });
+    expect(b.call('graph.slice', {}).nodes).toHaveLength(7);
+    expect(() => b.call('organisation.create', { name: 'Nope', sector: 'other' })).toThrow(/shown read-only; import it/);
+    const view = b.call('savedView.list', {});
+    expect(() => b.call('savedView.create', { name: 'Mine', filters: {}, view: 'organisations', layout: 'preset', positions: {} })).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
+    expect(b.call('savedView.list', {})).toEqual(view);
+    // Merging goes to the network, even while the snapshot is shown.
+    const merged = await b.call('import.run', { path: `${dir}/shown.atlas` });
+    expect(merged.records.organisations).toMatchObject({ create: 7 });
+    expect(b.call('meta.info', {}).organisations).toBe(7); // still the snapshot
+    expect(b.call('snapshot.view', { path: null })).toEqual({ viewing: null });
+    expect(b.call('meta.info', {})).toMatchObject({ organisations: 8, viewing: null });
+    expect(() => b.call('snapshot.view', { path: `${dir}/laptop-a.sqlite-wal` })).toThrow(/not a snapshot/);
+  });
+
   it('refuses a file that is not a snapshot, and one from a newer version, changing nothing', async () => {
     const a = open('a');
     a.seed();

@@ -1,9 +1,8 @@
 // GEXF importer (Gephi's format, 1.1draft to 1.3 and the pre-1.0 gephi.org namespace). Streams the
-// text through saxes rather than building a DOM so that line/column are known for every node and
-// edge, and so that no DTD is ever interpreted: saxes does not expand custom entities, and we refuse
-// any DOCTYPE that declares one before it could matter (XXE, billion laughs).
+// text through our XML scanner rather than building a DOM so that line/column are known for every
+// node and edge, and so that no DTD is ever interpreted: the scanner expands no custom entities, and
+// we refuse any DOCTYPE that declares one before it could matter (XXE, billion laughs).
 
-import { SaxesParser, type SaxesTagNS } from 'saxes';
 import {
   ImportRefused,
   type AttrValue,
@@ -12,6 +11,7 @@ import {
   type ParsedGraph,
   type ParsedNode,
 } from './parsed';
+import { XmlScanner, type XmlTag } from './xml-scan';
 
 type AttrClass = 'node' | 'edge';
 
@@ -208,17 +208,17 @@ function readSpan(attrs: Record<string, string>): TimeSpan | null {
   return { start, end };
 }
 
-function localAttrs(tag: SaxesTagNS): Record<string, string> {
+function localAttrs(tag: XmlTag): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const a of Object.values(tag.attributes)) {
+  for (const a of tag.attributes) {
     // Namespaced attributes (xsi:schemaLocation) are never GEXF data.
-    if (a.prefix !== '' && a.prefix !== undefined) continue;
+    if (a.prefix !== '') continue;
     out[a.local] = a.value;
   }
   return out;
 }
 
-function isVizPosition(tag: SaxesTagNS): boolean {
+function isVizPosition(tag: XmlTag): boolean {
   if (tag.local !== 'position') return false;
   // Files in the wild bind viz to wrong URIs (a triple slash, the 1.1draft URI in a 1.2 file), so
   // trust either the conventional prefix or any URI that ends in "viz".
@@ -251,44 +251,23 @@ export function parseGexf(input: string): ParsedGraph {
   let timeformat: string | null = null;
   let flattenedWarned = false;
   let strayNodeWarned = false;
-  let tagLine = 1;
-  let tagColumn = 1;
 
-  const parser = new SaxesParser({ xmlns: true, position: true });
-
-  const refuseAt = (message: string, line = parser.line, column = parser.column): never => {
+  const refuseAt = (message: string, line: number, column: number): never => {
     throw new ImportRefused(message, { line, column });
   };
 
-  parser.on('error', (err: Error) => {
-    const message = err.message.replace(/^\d+:\d+:\s*/, '');
-    // A viz: prefix used without declaring it is a sloppy writer, not a broken graph.
-    if (/^unbound namespace prefix/.test(message)) {
-      warnings.push({ message: `XML: ${message}`, line: parser.line, column: parser.column });
-      return;
-    }
-    refuseAt(`malformed XML: ${message}`);
-  });
-
-  parser.on('doctype', (doctype: string) => {
+  const onDoctype = (doctype: string): void => {
     if (ENTITY_DECLARATION.test(doctype)) {
-      refuseAt('the DOCTYPE declares entities, which GEXF never needs and which can read local files or exhaust memory; refused');
+      const { line, column } = scanner.where();
+      refuseAt('the DOCTYPE declares entities, which GEXF never needs and which can read local files or exhaust memory; refused', line, column);
     }
-  });
+  };
 
-  parser.on('opentagstart', () => {
-    // opentag fires after the whole start tag; here saxes has just read "<name" and one more
-    // character, so the tag's "<" is name.length + 1 columns back.
-    tagLine = parser.line;
-    tagColumn = parser.column;
-  });
-
-  parser.on('opentag', (tag: SaxesTagNS) => {
+  const onOpenTag = (tag: XmlTag): void => {
     const name = tag.local;
     const parentName = stack[stack.length - 1];
     const attrs = localAttrs(tag);
-    const line = tagLine;
-    const column = Math.max(1, tagColumn - tag.name.length - 1);
+    const { line, column } = tag;
 
     if (!rootSeen) {
       rootSeen = true;
@@ -456,16 +435,9 @@ export function parseGexf(input: string): ParsedGraph {
       default:
         break;
     }
-  });
+  };
 
-  parser.on('text', (text: string) => {
-    if (defaultText !== null) defaultText += text;
-  });
-  parser.on('cdata', (text: string) => {
-    if (defaultText !== null) defaultText += text;
-  });
-
-  parser.on('closetag', (tag: SaxesTagNS) => {
+  const onCloseTag = (tag: XmlTag): void => {
     const name = tag.local;
     stack.pop();
     owner = ownerStack.pop() ?? null;
@@ -486,9 +458,23 @@ export function parseGexf(input: string): ParsedGraph {
       default:
         break;
     }
-  });
+  };
 
-  parser.write(input).close();
+  const scanner: XmlScanner = new XmlScanner(input, {
+    openTag: onOpenTag,
+    closeTag: onCloseTag,
+    // Only a declaration's <default> value is text GEXF reads; text elsewhere is ignored.
+    wantsText: () => defaultText !== null,
+    text: (text) => {
+      if (defaultText !== null) defaultText += text;
+    },
+    doctype: onDoctype,
+    // A viz: prefix used without declaring it is a sloppy writer, not a broken graph.
+    unboundPrefix: (message) => {
+      warnings.push({ message: `XML: ${message}`, ...scanner.where() });
+    },
+  });
+  scanner.run();
 
   if (!rootSeen) throw new ImportRefused('no XML element found: this is not a GEXF file');
   if (!graphSeen) throw new ImportRefused('the file has no <graph> element, so there is nothing to import');

@@ -1,9 +1,8 @@
-// GraphML importer. Streams the text through saxes rather than building a DOM so that a large
-// export costs one pass, and so that every node and edge can say on which line it was found.
+// GraphML importer. Streams the text through our XML scanner rather than building a DOM so that a
+// large export costs one pass, and so that every node and edge can say on which line it was found.
 // Anything we cannot represent faithfully (hyperedges, ports) or that is dangerous (entity
 // declarations) is refused outright instead of being silently approximated.
 
-import { SaxesParser, type SaxesTagNS } from 'saxes';
 import {
   ImportRefused,
   type AttrValue,
@@ -13,6 +12,7 @@ import {
   type ParsedGraph,
   type ParsedNode,
 } from './parsed';
+import { XmlScanner, type XmlTag } from './xml-scan';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 // GraphML 1.0rc (graphml-attributes-1.0rc.xsd) used this longer namespace; older tools still write it.
@@ -89,41 +89,31 @@ export function parseGraphml(input: string): ParsedGraph {
   let topGraphs = 0;
   let graphDirected: boolean | null = null;
   let nestedWarned = false;
+  // Where the start tag being handled begins, for its warnings and refusals.
   let tagLine = 1;
-  let tagColumn = 0;
-
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  let tagColumn = 1;
 
   const refuse = (message: string, line = tagLine, column = tagColumn): never => {
     throw new ImportRefused(message, { line, column });
   };
 
-  parser.on('error', (err) => {
-    if (err instanceof ImportRefused) throw err;
-    // saxes prefixes "line:column: "; the location goes into ImportRefused instead.
-    const message = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
-    throw new ImportRefused(`malformed XML: ${message}`, { line: parser.line, column: parser.column });
-  });
-
-  parser.on('doctype', (doctype) => {
+  function onDoctype(doctype: string): void {
     // Entity declarations are how XXE and billion-laughs attacks work; no GraphML tool needs them.
     if (/<!ENTITY/i.test(doctype)) {
-      refuse('DOCTYPE declares entities, which are not allowed (they can read local files or expand without bound)', parser.line, parser.column);
+      const { line, column } = scanner.where();
+      refuse('DOCTYPE declares entities, which are not allowed (they can read local files or expand without bound)', line, column);
     }
-  });
+  }
 
-  parser.on('opentagstart', (tag) => {
-    tagLine = parser.line;
-    // saxes has already consumed "<name"; the column of "<" is more useful to a person.
-    tagColumn = Math.max(1, parser.column - tag.name.length);
-  });
-
-  parser.on('text', (t) => onText(t));
-  parser.on('cdata', (t) => onText(t));
+  /** Only <data> and <default> hold text; the scanner still reports any that is not whitespace. */
+  function wantsText(): boolean {
+    const kind = stack[stack.length - 1]?.kind;
+    return kind === 'data' || kind === 'default';
+  }
 
   function onText(t: string): void {
     const top = stack[stack.length - 1];
-    if (!top) return; // whitespace around the root; saxes itself rejects anything else there
+    if (!top) return; // the scanner delivers only text inside the root
     if (top.kind === 'data') {
       top.data.text += t;
     } else if (top.kind === 'default') {
@@ -131,15 +121,18 @@ export function parseGraphml(input: string): ParsedGraph {
     } else if (top.kind === 'foreign' || top.kind === 'desc') {
       // ignored content
     } else if (t.trim() !== '') {
-      refuse(`unexpected text "${t.trim().slice(0, 40)}" inside <${top.kind}>`, parser.line, parser.column);
+      const { line, column } = scanner.where();
+      refuse(`unexpected text "${t.trim().slice(0, 40)}" inside <${top.kind}>`, line, column);
     }
   }
 
-  parser.on('opentag', (tag: SaxesTagNS) => {
+  function onOpenTag(tag: XmlTag): void {
     const parent = stack[stack.length - 1];
     const local = tag.local;
+    tagLine = tag.line;
+    tagColumn = tag.column;
     const attr = (name: string): string | undefined => {
-      const a = tag.attributes[name];
+      const a = tag.attributes.find((x) => x.name === name);
       return a && a.uri === '' ? a.value : undefined;
     };
 
@@ -293,7 +286,7 @@ export function parseGraphml(input: string): ParsedGraph {
       default:
         return refuse(`unknown GraphML element <${tag.name}>`);
     }
-  });
+  }
 
   function enclosingNodeId(): string | null {
     for (let i = stack.length - 1; i >= 0; i--) {
@@ -311,7 +304,7 @@ export function parseGraphml(input: string): ParsedGraph {
     return null;
   }
 
-  parser.on('closetag', () => {
+  function onCloseTag(): void {
     const frame = stack.pop();
     if (!frame) return;
     if (frame.kind === 'default') {
@@ -320,16 +313,12 @@ export function parseGraphml(input: string): ParsedGraph {
       // Graph-level data has nowhere to go in ParsedGraph, but is still type-checked below.
       (frame.target ?? graphData).push(frame.data);
     }
-  });
+  }
 
   const graphData: RawData[] = [];
 
-  try {
-    parser.write(text).close();
-  } catch (err) {
-    if (err instanceof ImportRefused) throw err;
-    throw new ImportRefused(`malformed XML: ${(err as Error).message}`, { line: parser.line, column: parser.column });
-  }
+  const scanner: XmlScanner = new XmlScanner(text, { openTag: onOpenTag, closeTag: onCloseTag, wantsText, text: onText, doctype: onDoctype });
+  scanner.run();
   if (!rootSeen) throw new ImportRefused('not a GraphML file: no root element');
 
   // --- resolve data against keys (keys may legally be declared after their use in lax files) ---

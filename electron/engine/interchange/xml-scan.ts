@@ -321,20 +321,25 @@ export class XmlScanner {
 
   /** The text in [from, to) with references replaced; in attribute values tabs and newlines become spaces. */
   private decode(from: number, to: number, attribute: boolean): string {
-    const t = this.text;
     const breaks = attribute && (this.tabs.within(from, to) || this.newlines.within(from, to));
-    const piece = (a: number, b: number): string => (breaks ? t.slice(a, b).replace(VALUE_BREAKS, ' ') : t.slice(a, b));
-    if (!this.amps.within(from, to)) return piece(from, to);
+    if (!this.amps.within(from, to)) return this.piece(from, to, breaks);
+    const t = this.text;
     let out = '';
     let i = from;
     while (this.amps.within(i, to)) {
       const amp = this.amps.index;
       const semi = t.indexOf(';', amp + 1);
       if (semi === -1 || semi >= to) this.fail('"&" that starts no entity or character reference', amp);
-      out += piece(i, amp) + this.reference(amp, semi);
+      out += this.piece(i, amp, breaks) + this.reference(amp, semi);
       i = semi + 1;
     }
-    return out + piece(i, to);
+    return out + this.piece(i, to, breaks);
+  }
+
+  /** Literal text; breaks are normalised here and not in decoded references (&#10; stays a newline). */
+  private piece(from: number, to: number, breaks: boolean): string {
+    const s = this.text.slice(from, to);
+    return breaks ? s.replace(VALUE_BREAKS, ' ') : s;
   }
 
   private reference(amp: number, semi: number): string {
@@ -389,11 +394,12 @@ export class XmlScanner {
     const { line, column } = this.locate(lt);
     this.at = gt;
     const outer = this.scope;
-    const scope = this.bind(attributes, lt);
+    const scope = this.declare(attributes, lt);
     const colon = this.splitName(name, lt);
     const prefix = colon === -1 ? '' : name.slice(0, colon);
     if (prefix === 'xmlns') this.fail(`element <${name}> uses the reserved prefix xmlns`, lt);
     const uri = colon === -1 ? (scope[''] ?? '') : (scope[prefix] ?? this.unbound(prefix));
+    this.resolve(attributes, lt);
     const tag: XmlTag = { name, prefix, local: colon === -1 ? name : name.slice(colon + 1), uri, attributes, line, column };
     this.rootSeen = true;
     this.handler.openTag(tag);
@@ -427,11 +433,8 @@ export class XmlScanner {
     return close + 1;
   }
 
-  /**
-   * Applies the tag's namespace declarations, resolves its prefixed attributes and refuses
-   * duplicates; returns the scope inside the element, which is this.scope from now on.
-   */
-  private bind(attributes: XmlAttr[], lt: number): Scope {
+  /** Applies the tag's namespace declarations; the scope they make is this.scope from now on. */
+  private declare(attributes: XmlAttr[], lt: number): Scope {
     let scope = this.scope;
     for (const a of attributes) {
       if (a.prefix !== 'xmlns' && a.name !== 'xmlns') continue;
@@ -444,12 +447,16 @@ export class XmlScanner {
       scope[prefix] = uri;
     }
     this.scope = scope;
+    return scope;
+  }
+
+  /** Gives prefixed attributes their namespace, then refuses duplicates, which namespaces decide. */
+  private resolve(attributes: XmlAttr[], lt: number): void {
     for (const a of attributes) {
-      if (a.prefix !== '') a.uri = scope[a.prefix] ?? this.unbound(a.prefix);
+      if (a.prefix !== '') a.uri = this.scope[a.prefix] ?? this.unbound(a.prefix);
     }
     const duplicate = this.duplicate(attributes);
     if (duplicate) this.fail(`duplicate attribute ${duplicate.name}`, lt);
-    return scope;
   }
 
   private duplicate(attributes: XmlAttr[]): XmlAttr | undefined {

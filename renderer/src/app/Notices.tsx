@@ -1,4 +1,5 @@
 // One-line notices above the graph for what the view is doing and what to do about it.
+import { backToNetwork, importShown } from '../features/interchange/snapshotView';
 import { useAtlas } from '../store/atlas';
 import { AGGREGATE_ABOVE } from '../store/view';
 
@@ -8,9 +9,22 @@ export function Notices() {
   const ego = useAtlas((s) => s.vs.ego);
   const notice = useAtlas((s) => s.notice);
   const path = useAtlas((s) => s.path);
+  const viewing = useAtlas((s) => s.info?.viewing ?? null);
   const a = useAtlas.getState();
   return (
     <>
+      {viewing && (
+        <p className="banner info" role="note" data-testid="snapshot-banner">
+          Showing the snapshot <strong>{viewing}</strong>, read-only: nothing in it can change.{' '}
+          <button className="link" onClick={() => void importShown()}>
+            Import it into my network
+          </button>{' '}
+          ·{' '}
+          <button className="link" onClick={() => void backToNetwork()}>
+            Back to my network
+          </button>
+        </p>
+      )}
       {raw?.aggregate && (
         <p className="banner info" role="note" data-testid="aggregated">
           {raw.counts.organisations.shown.toLocaleString('en')} organisations match, more than the {AGGREGATE_ABOVE.toLocaleString('en')} that stay

@@ -6,6 +6,7 @@ import { ApiError, call } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
 import { stageFiles } from './files';
 import { ImportProgress } from './ImportProgress';
+import { showSnapshot } from './snapshotView';
 
 type OnDuplicate = 'merge' | 'skip' | 'create';
 const ACCEPT = '.gexf,.graphml,.cyjs,.json,.csv,.tsv,.txt,.xlsx,.atlas,.sqlite';
@@ -172,6 +173,11 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
         >
           Cancel
         </button>
+        {preview?.format === 'snapshot' && state === 'ready' && (
+          <button onClick={() => void showSnapshot(path).then(() => (dialog.current?.close(), onClose()))} data-testid="snapshot-show">
+            Show it read-only
+          </button>
+        )}
         <button className="primary" onClick={run} disabled={state !== 'ready' || !preview || preview.errorCount > 0}>
           {state === 'importing' ? 'Importing…' : 'Import'}
         </button>
