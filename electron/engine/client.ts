@@ -7,6 +7,9 @@
 // time (reading a huge file, say) is stopped by terminating the worker: SQLite rolls back the open
 // transaction when its connection goes, and a fresh worker takes over. A call already past its
 // commit point is never reported as cancelled.
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AtlasErrorShape, CallResult } from '../../shared/errors';
 import { cancelledError, WorkControl, WorkWatch, type Progress } from './work';
@@ -28,9 +31,12 @@ export class EngineClient {
   private current: Running;
   private nextId = 1;
 
+  /** Staged files live here rather than in the worker, so they outlive a worker restarted by a cancel. */
+  private readonly stagingDir = realpathSync(mkdtempSync(join(tmpdir(), 'atlas-staging-')));
+
   constructor(
     private readonly workerFile: string | URL,
-    private readonly data: Omit<WorkerData, 'workBuffer'>,
+    private readonly data: Omit<WorkerData, 'workBuffer' | 'stagingDir'>,
   ) {
     this.current = this.start(data);
   }
@@ -107,11 +113,12 @@ export class EngineClient {
   async close(): Promise<void> {
     this.current.stopping = true;
     await this.current.worker.terminate();
+    rmSync(this.stagingDir, { recursive: true, force: true });
   }
 
-  private start(data: Omit<WorkerData, 'workBuffer'>): Running {
+  private start(data: Omit<WorkerData, 'workBuffer' | 'stagingDir'>): Running {
     const workBuffer = new WorkControl().buffer;
-    const worker = new Worker(this.workerFile, { workerData: { ...data, workBuffer } satisfies WorkerData });
+    const worker = new Worker(this.workerFile, { workerData: { ...data, workBuffer, stagingDir: this.stagingDir } satisfies WorkerData });
     const run: Running = { worker, watch: new WorkWatch(workBuffer), ready: Promise.resolve(), pending: new Map(), fatal: null, stopping: false };
     const fail = (error: AtlasErrorShape) => {
       if (!run.fatal) run.fatal = error;

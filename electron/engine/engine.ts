@@ -44,6 +44,8 @@ export interface EngineOptions {
   viewing?: string;
   /** The staging folder to share (a snapshot's view shares its network's). */
   staging?: Staging;
+  /** A staging folder the host owns, kept across worker restarts; otherwise the engine makes (and removes) its own. */
+  stagingDir?: string;
 }
 
 /** Calls that stay with the network while a snapshot is shown: merging that snapshot, for one. */
@@ -77,7 +79,7 @@ export class Engine {
   private readonly handlers: Handlers;
 
   constructor(private readonly opts: EngineOptions) {
-    this.staging = opts.staging ?? new Staging();
+    this.staging = opts.staging ?? new Staging(opts.stagingDir ?? null);
     const { db } = openDatabase(opts.dbPath, {
       resourcesDir: opts.resourcesDir,
       readonly: opts.viewing !== undefined,
@@ -128,6 +130,8 @@ export class Engine {
   close(): void {
     this.viewed?.close();
     this.viewed = null;
+    // Only a folder the engine made itself is its to remove.
+    if (this.opts.staging === undefined && this.opts.stagingDir === undefined) this.staging.clear();
     if (this.db.open) this.db.close();
   }
 

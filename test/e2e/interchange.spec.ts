@@ -121,7 +121,7 @@ test('an import shows how far it has got, and cancelling it leaves the network a
   // A synthetic network large enough that its import takes a few seconds.
   const { Engine } = await import('../../electron/engine/engine');
   const { findResourcesDir } = await import('../../electron/engine/paths');
-  const { mkdtempSync, readFileSync: read } = await import('node:fs');
+  const { mkdtempSync, readFileSync: read, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(`${tmpdir()}/atlas-e2e-big-`);
   const big = new Engine({ dbPath: `${dir}/big.sqlite`, resourcesDir: findResourcesDir(), actor: 'e2e' });
@@ -143,13 +143,14 @@ test('an import shows how far it has got, and cancelling it leaves the network a
   await app.getByRole('button', { name: 'With partnerships and events' }).click();
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '12', { timeout: 20_000 });
   await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('a snapshot from another laptop is shown read-only, then imported from the banner', async ({ app }) => {
   await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
   const { Engine } = await import('../../electron/engine/engine');
   const { findResourcesDir } = await import('../../electron/engine/paths');
-  const { mkdtempSync } = await import('node:fs');
+  const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(`${tmpdir()}/atlas-e2e-snapshot-`);
   const other = new Engine({ dbPath: `${dir}/other.sqlite`, resourcesDir: findResourcesDir(), actor: 'e2e' });
@@ -171,4 +172,5 @@ test('a snapshot from another laptop is shown read-only, then imported from the 
   await banner.getByRole('button', { name: 'Import it into my network' }).click();
   await expect(banner).toBeHidden();
   await expect(app.getByTestId('counts')).toContainText('37 of 37 organisations');
+  rmSync(dir, { recursive: true, force: true });
 });

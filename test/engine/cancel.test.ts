@@ -2,7 +2,7 @@
 // import reports its phases, a cancel stops it at its next batch without restarting the worker,
 // the database is as it was, and a call past its commit point is never reported as cancelled.
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,7 +84,12 @@ describe('progress and cancel through the worker', () => {
     // The same worker answers the next call.
     expect(await client.call('stats.get', {})).toMatchObject({ ok: true, value: { organisations: 0 } });
     expect(await client.cancel()).toBe(false); // nothing left to cancel
+    // Files staged from the window are the host's, and go with it.
+    const staged = await client.call('file.stage', { name: 'a.csv', dataBase64: Buffer.from('name\nX\n').toString('base64') });
+    const stagedPath = (staged as { ok: true; value: { path: string } }).value.path;
+    expect(existsSync(stagedPath)).toBe(true);
     await client.close();
+    expect(existsSync(stagedPath)).toBe(false);
     expect(organisations(dbPath)).toBe(0);
   }, 60_000);
 });

@@ -2,14 +2,15 @@
 // (sandboxed pages have none), so it sends a picked file's bytes to be staged in a private temp
 // folder and imports from there; exports are written there and fetched back for download. Only
 // files inside the staging folder can be fetched, whatever path is asked for.
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve, sep } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { AtlasError } from '../../../shared/errors';
 
 export class Staging {
-  private root: string | null = null;
+  /** `root`: a folder the host keeps across engine restarts (and removes); otherwise one made on first use. */
+  constructor(private root: string | null = null) {}
 
   private dir(): string {
     this.root ??= realpathSync(mkdtempSync(join(tmpdir(), 'atlas-staging-')));
@@ -37,6 +38,12 @@ export class Staging {
   /** Whether `path` is a file the window staged (its folder is temporary and means nothing later). */
   holds(path: string): boolean {
     return this.root !== null && resolve(path).startsWith(this.root + sep);
+  }
+
+  /** Removes every staged file: picked files hold someone's network, and temp folders outlive the app. */
+  clear(): void {
+    if (this.root) rmSync(this.root, { recursive: true, force: true });
+    this.root = null;
   }
 
   fetch(path: string): { name: string; dataBase64: string } {
