@@ -139,6 +139,9 @@ test('an import shows how far it has got, and cancelling it leaves the network a
   await expect(progress).toContainText(/(Checking|Writing) records: [\d,]+ of [\d,]+ \(\d+%\)/);
   await dialog.getByTestId('import-cancel').click();
   await expect(dialog.getByRole('alert')).toContainText('Cancelled', { timeout: 30_000 });
+  // The plan is still there, to import after all or to close.
+  await expect(dialog.getByTestId('import-plan')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Import' })).toBeEnabled();
   await dialog.getByTestId('import-cancel').click();
   await app.getByRole('button', { name: 'With partnerships and events' }).click();
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '12', { timeout: 20_000 });

@@ -72,6 +72,7 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
   useEffect(() => {
     let live = true;
     setState('previewing');
+    setMessage(null);
     call('import.preview', { path, onDuplicate, ...(mapping ? { mapping } : {}) })
       .then((p) => live && (setPreview(p), setState('ready')))
       .catch((err: ApiError) => live && (setMessage(err.message), setState('failed')));
@@ -82,6 +83,7 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
 
   const run = async () => {
     setState('importing');
+    setMessage(null);
     try {
       await call('import.run', { path, onDuplicate, ...(mapping ? { mapping } : {}) });
       await load();
@@ -89,7 +91,8 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
       onClose();
     } catch (err) {
       setMessage((err as Error).message);
-      setState('failed');
+      // A cancelled import leaves the plan as it was: the person may import it after all.
+      setState(err instanceof ApiError && err.code === 'cancelled' ? 'ready' : 'failed');
     }
   };
 
@@ -97,8 +100,8 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
     <dialog ref={dialog} className="modal" aria-labelledby="import-title" onClose={onClose} data-testid="import-dialog">
       <h2 id="import-title">Import {preview ? `${preview.file}` : ''}</h2>
       {state === 'previewing' && <p aria-busy="true">Reading the file…</p>}
-      {state === 'failed' && (
-        <p className="error" role="alert">
+      {(state === 'failed' || (state === 'ready' && message)) && (
+        <p className={state === 'failed' ? 'error' : 'muted'} role="alert">
           {message}
           {/nothing was/i.test(message ?? '') ? '' : ' Nothing was changed.'}
         </p>
