@@ -3,7 +3,7 @@
 // a region, dates spread over twenty years. Every record is flagged synthetic and its name starts
 // with "[synthetic]", so nobody mistakes it for real data. Deterministic for a given seed.
 import type { Database } from 'better-sqlite3';
-import { uuidv7 } from 'uuidv7';
+import { newId } from '../ids';
 import {
   EVENT_KINDS,
   EVENT_MODES,
@@ -124,7 +124,7 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
         const [country, region] = i < countries.length ? countries[i]! : pick(countries);
         const r = rand();
         const sector = i < SECTORS.length ? SECTORS[i]! : sectorCum.find(([, c]) => r <= c)?.[0] ?? 'other';
-        const id = uuidv7();
+        const id = newId();
         orgIds[i] = id;
         weight[i] = pareto(1.6);
         regionOf[i] = regions.indexOf(region);
@@ -162,7 +162,7 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
         const size = Math.min(25, 2 + Math.floor((pareto(2.4) - 1) * 2.5));
         const start = year();
         const ongoing = rand() < 0.4;
-        const id = uuidv7();
+        const id = newId();
         put(TABLES.partnership, {
           id,
           name: `${SYNTHETIC_PREFIX}Partnership ${pad(p + 1, 6)}`,
@@ -179,7 +179,7 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
         });
         members(size, regional ? byRegion[r]! : global).forEach((o, k) =>
           put(TABLES.membership, {
-            id: uuidv7(),
+            id: newId(),
             partnershipId: id,
             organisationId: orgIds[o]!,
             role: k === 0 ? 'lead' : pick(MEMBER_ROLES),
@@ -197,7 +197,7 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
         const y = 2010 + Math.floor(rand() * 16);
         const month = 1 + Math.floor(rand() * 12);
         const day = 1 + Math.floor(rand() * 28);
-        const id = uuidv7();
+        const id = newId();
         const sampler = regional ? byRegion[r]! : global;
         const host = pick(countriesIn[r]!);
         put(TABLES.event, {
@@ -218,7 +218,7 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
         });
         members(size, sampler).forEach((o, k) =>
           put(TABLES.participation, {
-            id: uuidv7(),
+            id: newId(),
             eventId: id,
             organisationId: orgIds[o]!,
             role: k === 0 ? 'organiser' : pick(PARTICIPANT_ROLES),
@@ -232,7 +232,7 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
         const b = byRegion[regionOf[a]!]!.pick(rand());
         if (a === b) continue;
         put(TABLES.relation, {
-          id: uuidv7(),
+          id: newId(),
           sourceId: orgIds[a]!,
           targetId: orgIds[b]!,
           type: pick(RELATION_TYPES),

@@ -3,7 +3,7 @@
 // references remapped to whatever the matched records are called here. The plan is computed whole
 // before anything is written, so the preview and the run agree.
 import type { Database, Statement } from 'better-sqlite3';
-import { uuidv7 } from 'uuidv7';
+import { newId } from '../ids';
 import type { z } from 'zod';
 import * as S from '../../../shared/schemas';
 import { fromRow, type RecordObject, type TableDef } from '../store/tables';
@@ -103,7 +103,7 @@ export function planBundle(db: Database, bundle: Bundle, onDuplicate: OnDuplicat
         else plan.skip++;
         return;
       }
-      if (existing || known.has(`${part}:${rec.id}`)) rec.id = uuidv7();
+      if (existing || known.has(`${part}:${rec.id}`)) rec.id = newId();
       if (existing && part === 'savedViews') rec.name = `${rec.name} (imported)`;
       rename.set(`${part}:${incomingId}`, rec.id);
       known.add(`${part}:${rec.id}`);

@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { uuidv7 } from 'uuidv7';
+import { newId } from '../ids';
 import { AtlasError } from '../../../shared/errors';
 import type { ImportInput, ImportSummary } from '../../../shared/schemas';
 import type { RecordStore } from '../store/records';
@@ -85,7 +85,7 @@ export class Importer {
     const checked = (done: number, total: number) => this.work.progress('checking', done, total);
     return loaded.bundle
       ? { bundle: planBundle(this.db, loaded.bundle, onDuplicate, checked) }
-      : { graph: planImport(this.db, loaded.graph, onDuplicate, uuidv7, checked) };
+      : { graph: planImport(this.db, loaded.graph, onDuplicate, newId, checked) };
   }
 
   /**

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve, sep } from 'node:path';
-import { uuidv7 } from 'uuidv7';
+import { newId } from '../ids';
 import { AtlasError } from '../../../shared/errors';
 
 export class Staging {
@@ -19,7 +19,7 @@ export class Staging {
 
   /** Stores one picked file; files staged with the same batch share a folder (a nodes/edges CSV pair). */
   stage(name: string, dataBase64: string, batch?: string): { path: string; folder: string; batch: string } {
-    const id = batch ?? uuidv7();
+    const id = batch ?? newId();
     const folder = join(this.dir(), id);
     mkdirSync(folder, { recursive: true });
     const safe = basename(name).replace(/[^\w.\- ]+/g, '_').slice(0, 200) || 'file';
@@ -30,7 +30,7 @@ export class Staging {
 
   /** A new path in the staging folder for an export to write to. */
   exportPath(name: string): string {
-    const folder = join(this.dir(), uuidv7());
+    const folder = join(this.dir(), newId());
     mkdirSync(folder, { recursive: true });
     return join(folder, basename(name).replace(/[^\w.\- ]+/g, '_') || 'export');
   }

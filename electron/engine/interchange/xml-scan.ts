@@ -24,7 +24,7 @@ export interface XmlTag {
   local: string;
   uri: string;
   /** In document order. */
-  attributes: XmlAttr[];
+  attributes: readonly XmlAttr[];
   /** Where the tag's "<" is; the column counts Unicode characters, from 1. */
   line: number;
   column: number;
@@ -146,6 +146,42 @@ function sameAttribute(a: XmlAttr, b: XmlAttr): boolean {
   return b.prefix !== '' && a.local === b.local && a.uri === b.uri;
 }
 
+/** Shared by every tag without attributes. */
+const NO_ATTRIBUTES: readonly XmlAttr[] = Object.freeze([]);
+
+// Longer strings rarely repeat: ids, labels, descriptions.
+const INTERNED_LENGTH = 32;
+const INTERN_SLOTS = 4096;
+
+/**
+ * Strings that repeat throughout a file (names, keys, enumerations, dates) are made once and
+ * shared: a large file then allocates far less, and every Map or property lookup with one of them
+ * reuses its hash. A hash collision only costs a fresh string.
+ */
+class Interner {
+  private readonly slots: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
+
+  constructor(private readonly text: string) {}
+
+  /** The text in [from, to), whose characters hash to hash. */
+  get(from: number, to: number, hash: number): string {
+    const slot = (hash ^ (hash >>> 15)) & (INTERN_SLOTS - 1);
+    const known = this.slots[slot];
+    if (known !== undefined && known.length === to - from && this.text.startsWith(known, from)) return known;
+    const fresh = this.text.slice(from, to);
+    this.slots[slot] = fresh;
+    return fresh;
+  }
+
+  slice(from: number, to: number): string {
+    if (to - from > INTERNED_LENGTH) return this.text.slice(from, to);
+    const t = this.text;
+    let hash = 0;
+    for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + t.charCodeAt(i)) | 0;
+    return this.get(from, to, hash);
+  }
+}
+
 /** Prefix → namespace; a child scope inherits through its prototype, rooted in null so no key is special. */
 type Scope = Record<string, string | undefined>;
 
@@ -189,6 +225,7 @@ export class XmlScanner {
 
   // Lines are counted forward from newline to newline; astral characters count as one column.
   private line = 1;
+  private column = 1;
   private lineStart = 0;
   private nextNewline = -1;
   private readonly astral: boolean;
@@ -199,6 +236,15 @@ export class XmlScanner {
   private readonly lts: NextIndex;
   private readonly tabs: NextIndex;
   private readonly newlines: NextIndex;
+  private readonly strings: Interner;
+  // A start tag's attributes as they are read, copied out at the exact size, and whether any
+  // declares a namespace or has a prefix: only then is there namespace work to do.
+  private readonly scratch: XmlAttr[] = [];
+  private count = 0;
+  private declares = false;
+  private prefixed = false;
+  /** The hash of the name nameEnd() last read. */
+  private nameHash = 0;
 
   constructor(
     text: string,
@@ -211,6 +257,7 @@ export class XmlScanner {
     this.lts = new NextIndex(this.text, '<');
     this.tabs = new NextIndex(this.text, '\t');
     this.newlines = new NextIndex(this.text, '\n');
+    this.strings = new Interner(this.text);
     this.rewind();
   }
 
@@ -254,6 +301,12 @@ export class XmlScanner {
   }
 
   private locate(index: number): XmlPosition {
+    this.seek(index);
+    return { line: this.line, column: this.column };
+  }
+
+  /** Sets line and column to those of index, counting on from the last call. */
+  private seek(index: number): void {
     if (index < this.lineStart) this.rewind(); // only an error can look back
     const t = this.text;
     while (this.nextNewline < index) {
@@ -263,9 +316,8 @@ export class XmlScanner {
       const n = t.indexOf('\n', this.lineStart);
       this.nextNewline = n === -1 ? Infinity : n;
     }
-    let column = index - this.lineStart + 1;
-    if (this.astral) column -= this.pairsBefore(index);
-    return { line: this.line, column };
+    this.column = index - this.lineStart + 1;
+    if (this.astral) this.column -= this.pairsBefore(index);
   }
 
   /** Surrogate pairs on the current line before index, counted on from the last call. */
@@ -283,14 +335,19 @@ export class XmlScanner {
     return this.pairs;
   }
 
+  /** Where the name that starts at i (already checked to be a name start) ends; also hashes it. */
   private nameEnd(i: number): number {
     const t = this.text;
+    let hash = 0;
     for (;;) {
       const c = t.charCodeAt(i);
       // Past the end charCodeAt gives NaN, which is no name character.
-      if (c < 0x80 ? ASCII_NAME[c] === 0 : !isNameCharAbove(c)) return i;
+      if (c < 0x80 ? ASCII_NAME[c] === 0 : !isNameCharAbove(c)) break;
+      hash = (Math.imul(hash, 31) + c) | 0;
       i++;
     }
+    this.nameHash = hash;
+    return i;
   }
 
   private skipSpaces(i: number): number {
@@ -338,8 +395,7 @@ export class XmlScanner {
 
   /** Literal text; breaks are normalised here and not in decoded references (&#10; stays a newline). */
   private piece(from: number, to: number, breaks: boolean): string {
-    const s = this.text.slice(from, to);
-    return breaks ? s.replace(VALUE_BREAKS, ' ') : s;
+    return breaks ? this.text.slice(from, to).replace(VALUE_BREAKS, ' ') : this.strings.slice(from, to);
   }
 
   private reference(amp: number, semi: number): string {
@@ -373,9 +429,11 @@ export class XmlScanner {
       this.fail(lt + 1 >= t.length ? 'the file ends inside a tag' : 'disallowed character after "<"', lt + 1);
     }
     if (this.rootSeen && this.open.length === 0) this.fail('a second root element (a document has only one)', lt);
-    const nameEnd = this.nameEnd(lt + 2);
-    const name = t.slice(lt + 1, nameEnd);
-    const attributes: XmlAttr[] = [];
+    const nameEnd = this.nameEnd(lt + 1);
+    const name = this.strings.get(lt + 1, nameEnd, this.nameHash);
+    this.count = 0;
+    this.declares = false;
+    this.prefixed = false;
     let i = nameEnd;
     let c: number;
     for (;;) {
@@ -386,12 +444,14 @@ export class XmlScanner {
       if (i >= t.length) this.fail(`the file ends inside the start tag <${name}>`, lt);
       if (!isNameStart(c)) this.fail(`disallowed character in the start tag <${name}>`, i);
       if (i === before) this.fail('no whitespace between attributes', i);
-      i = this.attribute(i, attributes);
+      i = this.attribute(i);
     }
     const selfClosing = c === SLASH;
     if (selfClosing && t.charCodeAt(i + 1) !== GREATER) this.fail('"/" not followed by ">" in a start tag', i);
     const gt = selfClosing ? i + 1 : i;
-    const { line, column } = this.locate(lt);
+    const attributes = this.count === 0 ? NO_ATTRIBUTES : this.scratch.slice(0, this.count);
+    this.seek(lt);
+    const { line, column } = this;
     this.at = gt;
     const outer = this.scope;
     const scope = this.declare(attributes, lt);
@@ -413,10 +473,11 @@ export class XmlScanner {
     return gt + 1;
   }
 
-  /** Reads name="value" at i into the list; returns the index after the closing quote. */
-  private attribute(i: number, list: XmlAttr[]): number {
+  /** Reads name="value" at i into the scratch list; returns the index after the closing quote. */
+  private attribute(i: number): number {
     const t = this.text;
-    const nameEnd = this.nameEnd(i + 1);
+    const nameEnd = this.nameEnd(i);
+    const name = this.strings.get(i, nameEnd, this.nameHash);
     let j = this.skipSpaces(nameEnd);
     if (t.charCodeAt(j) !== EQUALS) this.fail('attribute without a value', i);
     j = this.skipSpaces(j + 1);
@@ -425,18 +486,27 @@ export class XmlScanner {
     const close = t.indexOf(q === QUOTE ? '"' : "'", j + 1);
     if (close === -1) this.fail('the file ends inside an attribute value', j);
     if (this.lts.within(j + 1, close)) this.fail('"<" in an attribute value', this.lts.index);
-    const name = t.slice(i, nameEnd);
     const colon = this.splitName(name, i);
     const value = this.decode(j + 1, close, true);
-    if (colon === -1) list.push({ name, prefix: '', local: name, uri: name === 'xmlns' ? XMLNS_NAMESPACE : '', value });
-    else list.push({ name, prefix: name.slice(0, colon), local: name.slice(colon + 1), uri: '', value });
+    let attr: XmlAttr;
+    if (colon === -1) {
+      attr = { name, prefix: '', local: name, uri: name === 'xmlns' ? XMLNS_NAMESPACE : '', value };
+      if (name === 'xmlns') this.declares = true;
+    } else {
+      attr = { name, prefix: name.slice(0, colon), local: name.slice(colon + 1), uri: '', value };
+      this.prefixed = true;
+      if (attr.prefix === 'xmlns') this.declares = true;
+    }
+    this.scratch[this.count++] = attr;
     return close + 1;
   }
 
   /** Applies the tag's namespace declarations; the scope they make is this.scope from now on. */
-  private declare(attributes: XmlAttr[], lt: number): Scope {
+  private declare(attributes: readonly XmlAttr[], lt: number): Scope {
+    if (!this.declares) return this.scope;
     let scope = this.scope;
-    for (const a of attributes) {
+    for (let i = 0; i < attributes.length; i++) {
+      const a = attributes[i]!;
       if (a.prefix !== 'xmlns' && a.name !== 'xmlns') continue;
       if (scope === this.scope) scope = Object.create(scope) as Scope;
       const prefix = a.prefix === '' ? '' : a.local;
@@ -451,15 +521,18 @@ export class XmlScanner {
   }
 
   /** Gives prefixed attributes their namespace, then refuses duplicates, which namespaces decide. */
-  private resolve(attributes: XmlAttr[], lt: number): void {
-    for (const a of attributes) {
-      if (a.prefix !== '') a.uri = this.scope[a.prefix] ?? this.unbound(a.prefix);
+  private resolve(attributes: readonly XmlAttr[], lt: number): void {
+    if (this.prefixed) {
+      for (let i = 0; i < attributes.length; i++) {
+        const a = attributes[i]!;
+        if (a.prefix !== '') a.uri = this.scope[a.prefix] ?? this.unbound(a.prefix);
+      }
     }
     const duplicate = this.duplicate(attributes);
     if (duplicate) this.fail(`duplicate attribute ${duplicate.name}`, lt);
   }
 
-  private duplicate(attributes: XmlAttr[]): XmlAttr | undefined {
+  private duplicate(attributes: readonly XmlAttr[]): XmlAttr | undefined {
     const n = attributes.length;
     // Pairwise for the usual handful, by key beyond so a hostile tag cannot make this quadratic.
     if (n <= 16) {
@@ -489,7 +562,7 @@ export class XmlScanner {
     const t = this.text;
     const start = lt + 2;
     if (!isNameStart(t.charCodeAt(start))) this.fail('end tag without a name', lt);
-    const nameEnd = this.nameEnd(start + 1);
+    const nameEnd = this.nameEnd(start);
     const gt = this.skipSpaces(nameEnd);
     if (t.charCodeAt(gt) !== GREATER) {
       this.fail(gt >= t.length ? 'the file ends inside an end tag' : 'disallowed character in an end tag', gt >= t.length ? lt : gt);
@@ -542,7 +615,7 @@ export class XmlScanner {
     const t = this.text;
     const start = lt + 2;
     if (!isNameStart(t.charCodeAt(start))) this.fail('processing instruction without a target', lt);
-    const targetEnd = this.nameEnd(start + 1);
+    const targetEnd = this.nameEnd(start);
     const end = t.indexOf('?>', targetEnd);
     if (end === -1) this.fail('the file ends inside a processing instruction', lt);
     if (end !== targetEnd && !isSpace(t.charCodeAt(targetEnd))) this.fail('disallowed character in a processing instruction target', targetEnd);

@@ -2,7 +2,7 @@
 // Inputs arrive already shaped by the contract's zod schemas; this layer checks what a schema
 // cannot: that references exist, that unique rules hold, that date ranges are in order.
 import type { Database } from 'better-sqlite3';
-import { uuidv7 } from 'uuidv7';
+import { newId } from '../ids';
 import type { CitableType } from '../../../shared/domain';
 import { endBound, startBound } from '../../../shared/dates';
 import { AtlasError } from '../../../shared/errors';
@@ -30,7 +30,7 @@ export class RecordStore {
   /** The whole record a create would write: an ID, every missing field empty, timestamps. */
   build(def: TableDef, input: Record<string, unknown>): RecordObject {
     const at = this.writer.now();
-    const rec: RecordObject = { id: (input.id as string | undefined) ?? uuidv7() };
+    const rec: RecordObject = { id: (input.id as string | undefined) ?? newId() };
     for (const c of def.columns) rec[c.key] = input[c.key] ?? structuredCloneEmpty(c.empty);
     rec.createdAt = at;
     rec.updatedAt = at;

@@ -3,7 +3,7 @@
 // it, when, and as part of which import. Undo, history and provenance are built on this log, so
 // nothing else in the engine may write to a record table.
 import type { Database, Statement } from 'better-sqlite3';
-import { uuidv7 } from 'uuidv7';
+import { newId } from '../ids';
 import { fromRow, toRow, type RecordObject, type TableDef } from './tables';
 
 /** Rows per multi-row INSERT: past ~16 the gain flattens (measured); 32 stays well under SQLite's variable limit. */
@@ -52,7 +52,7 @@ export class Writer {
 
   /** Runs an import as one transaction: its rows can later be listed and undone together. */
   runImport<T>(meta: { label: string; format: string | null; file: string | null }, fn: (importId: string) => T): T {
-    const id = uuidv7();
+    const id = newId();
     return this.transaction(
       () => {
         this.db
