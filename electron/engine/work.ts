@@ -64,13 +64,13 @@ export class WorkControl {
     if (id !== 0 && Atomics.load(this.cells, CANCEL_UP_TO) >= id) throw cancelledError();
   }
 
-  /** Reports progress; looks for a cancel every so often, since reports come from inner loops. */
+  /** Reports progress and looks for a cancel; a same-thread listener is told only every so often. */
   progress(phase: Phase, done: number, total: number): void {
     Atomics.store(this.cells, PHASE, PHASES.indexOf(phase));
     Atomics.store(this.cells, DONE, Math.min(done, 2 ** 31 - 1));
     Atomics.store(this.cells, TOTAL, Math.min(total, 2 ** 31 - 1));
-    if ((++this.checks & 63) !== 0) return;
     this.checkpoint();
+    if ((++this.checks & 63) !== 0) return;
     if (this.listener && performance.now() - this.lastTold >= REPORT_MS) {
       this.lastTold = performance.now();
       this.listener({ phase, done, total });

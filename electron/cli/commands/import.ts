@@ -46,6 +46,7 @@ const PHASE_LABELS: Record<Progress['phase'], string> = { reading: 'Reading the 
 
 function progressLine(p: Progress): string {
   if (p.total === 0 || p.phase === 'finishing') return `${PHASE_LABELS[p.phase]}…`;
+  if (p.phase === 'reading') return `${PHASE_LABELS[p.phase]} (${Math.floor((100 * p.done) / p.total)}%)`;
   return `${PHASE_LABELS[p.phase]}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} (${Math.floor((100 * p.done) / p.total)}%)`;
 }
 

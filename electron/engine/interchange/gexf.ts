@@ -11,7 +11,7 @@ import {
   type ParsedGraph,
   type ParsedNode,
 } from './parsed';
-import { XmlScanner, type XmlTag } from './xml-scan';
+import { XmlScanner, type XmlHandler, type XmlTag } from './xml-scan';
 
 type AttrClass = 'node' | 'edge';
 
@@ -36,8 +36,13 @@ interface TimeSpan {
 
 interface Pending<T> {
   item: T;
-  attvalues: RawAttValue[];
-  spans: TimeSpan[];
+  /**
+   * The <attvalue>s as runs of key, value, line, column: a large file has hundreds of thousands,
+   * and one flat array per element spares the GC an object to copy for each.
+   */
+  attvalues: (string | number)[];
+  /** Its <spell>s; null until one is found, as most elements have none. */
+  spans: TimeSpan[] | null;
   /** The element's own start/end, which spells (if any) replace. */
   own: TimeSpan | null;
   explicitWeight: number | null;
@@ -201,21 +206,21 @@ function toPartialDate(raw: string): string | null {
   return [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).join('-');
 }
 
-function readSpan(attrs: Record<string, string>): TimeSpan | null {
-  const start = attrs.start ?? attrs.startopen ?? attrs.timestamp ?? null;
-  const end = attrs.end ?? attrs.endopen ?? attrs.timestamp ?? null;
+function readSpan(tag: XmlTag): TimeSpan | null {
+  const start = attr(tag, 'start') ?? attr(tag, 'startopen') ?? attr(tag, 'timestamp') ?? null;
+  const end = attr(tag, 'end') ?? attr(tag, 'endopen') ?? attr(tag, 'timestamp') ?? null;
   if (start === null && end === null) return null;
   return { start, end };
 }
 
-function localAttrs(tag: XmlTag): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const a of tag.attributes) {
-    // Namespaced attributes (xsi:schemaLocation) are never GEXF data.
-    if (a.prefix !== '') continue;
-    out[a.local] = a.value;
+/** A GEXF attribute: namespaced ones (xsi:schemaLocation) are never GEXF data. */
+function attr(tag: XmlTag, name: string): string | undefined {
+  const list = tag.attributes;
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    if (a.prefix === '' && a.local === name) return a.value;
   }
-  return out;
+  return undefined;
 }
 
 function isVizPosition(tag: XmlTag): boolean {
@@ -225,7 +230,7 @@ function isVizPosition(tag: XmlTag): boolean {
   return tag.prefix === 'viz' || /viz\/?$/i.test(tag.uri);
 }
 
-export function parseGexf(input: string): ParsedGraph {
+export function parseGexf(input: string, progress?: XmlHandler['progress']): ParsedGraph {
   if (input.charCodeAt(0) === 0xfeff) input = input.slice(1);
   refuseBinary(input);
 
@@ -266,7 +271,6 @@ export function parseGexf(input: string): ParsedGraph {
   const onOpenTag = (tag: XmlTag): void => {
     const name = tag.local;
     const parentName = stack[stack.length - 1];
-    const attrs = localAttrs(tag);
     const { line, column } = tag;
 
     if (!rootSeen) {
@@ -290,27 +294,27 @@ export function parseGexf(input: string): ParsedGraph {
           warnings.push({ message: 'more than one <graph>: their nodes and edges are merged', line, column });
         }
         graphSeen = true;
-        const det = (attrs.defaultedgetype ?? 'undirected').toLowerCase();
+        const det = (attr(tag, 'defaultedgetype') ?? 'undirected').toLowerCase();
         defaultDirected = det === 'directed';
-        timeformat = (attrs.timeformat ?? null)?.toLowerCase() ?? null;
+        timeformat = (attr(tag, 'timeformat') ?? null)?.toLowerCase() ?? null;
         break;
       }
       case 'attributes': {
-        const cls = (attrs.class ?? '').toLowerCase();
+        const cls = (attr(tag, 'class') ?? '').toLowerCase();
         if (cls !== 'node' && cls !== 'edge') {
-          refuseAt(`unknown attribute class "${attrs.class ?? ''}" (only "node" and "edge" exist in GEXF)`, line, column);
+          refuseAt(`unknown attribute class "${attr(tag, 'class') ?? ''}" (only "node" and "edge" exist in GEXF)`, line, column);
         }
         attrClass = cls as AttrClass;
         break;
       }
       case 'attribute': {
         if (attrClass && parentName === 'attributes') {
-          const id = attrs.id ?? attrs.title;
+          const id = attr(tag, 'id') ?? attr(tag, 'title');
           if (id === undefined) {
             warnings.push({ message: 'attribute declaration without id ignored', line, column });
             break;
           }
-          currentDecl = { id, title: attrs.title || id, type: attrs.type || 'string', defaultRaw: null };
+          currentDecl = { id, title: attr(tag, 'title') || id, type: attr(tag, 'type') || 'string', defaultRaw: null };
           decls[attrClass].set(id, currentDecl);
         }
         break;
@@ -320,7 +324,7 @@ export function parseGexf(input: string): ParsedGraph {
         break;
       }
       case 'node': {
-        const id = attrs.id;
+        const id = attr(tag, 'id');
         if (id === undefined) refuseAt('a <node> has no id', line, column);
         const nodeId = id as string;
         const firstLine = nodeIds.get(nodeId);
@@ -330,7 +334,8 @@ export function parseGexf(input: string): ParsedGraph {
         nodeIds.set(nodeId, line);
         const enclosing = nodeStack[nodeStack.length - 1];
         let parent: string | null = enclosing ? enclosing.item.id : null;
-        if (attrs.pid !== undefined && attrs.pid !== '') parent = attrs.pid;
+        const pid = attr(tag, 'pid');
+        if (pid !== undefined && pid !== '') parent = pid;
         if (parent !== null && !flattenedWarned) {
           flattenedWarned = true;
           warnings.push({ message: 'nested nodes (pid or <nodes> inside a <node>) were flattened; each keeps its enclosing node as parent', line, column });
@@ -342,7 +347,7 @@ export function parseGexf(input: string): ParsedGraph {
         const pending: Pending<ParsedNode> = {
           item: {
             id: nodeId,
-            label: attrs.label ?? null,
+            label: attr(tag, 'label') ?? null,
             attributes: {},
             start: null,
             end: null,
@@ -352,8 +357,8 @@ export function parseGexf(input: string): ParsedGraph {
             column,
           },
           attvalues: [],
-          spans: [],
-          own: readSpan(attrs),
+          spans: null,
+          own: readSpan(tag),
           explicitWeight: null,
         };
         nodes.push(pending);
@@ -362,20 +367,21 @@ export function parseGexf(input: string): ParsedGraph {
         break;
       }
       case 'edge': {
-        const source = attrs.source;
-        const target = attrs.target;
+        const source = attr(tag, 'source');
+        const target = attr(tag, 'target');
         if (source === undefined || target === undefined) {
-          refuseAt(`an <edge>${attrs.id !== undefined ? ` (id "${attrs.id}")` : ''} lacks a source or target`, line, column);
+          refuseAt(`an <edge>${attr(tag, 'id') !== undefined ? ` (id "${attr(tag, 'id')}")` : ''} lacks a source or target`, line, column);
         }
-        const type = (attrs.type ?? '').toLowerCase();
+        const type = (attr(tag, 'type') ?? '').toLowerCase();
         const directed = type === 'directed' ? true : type === 'undirected' || type === 'mutual' ? false : defaultDirected;
         let explicitWeight: number | null = null;
-        if (attrs.weight !== undefined) {
-          const w = Number(attrs.weight);
-          if (attrs.weight.trim() !== '' && !Number.isNaN(w)) explicitWeight = w;
-          else warnings.push({ message: `edge weight "${attrs.weight}" is not a number; ignored`, line, column });
+        const weight = attr(tag, 'weight');
+        if (weight !== undefined) {
+          const w = Number(weight);
+          if (weight.trim() !== '' && !Number.isNaN(w)) explicitWeight = w;
+          else warnings.push({ message: `edge weight "${weight}" is not a number; ignored`, line, column });
         }
-        const id = attrs.id ?? null;
+        const id = attr(tag, 'id') ?? null;
         if (id !== null) {
           const firstLine = edgeIds.get(id);
           if (firstLine !== undefined) {
@@ -383,7 +389,8 @@ export function parseGexf(input: string): ParsedGraph {
           } else edgeIds.set(id, line);
         }
         const attributes: Record<string, AttrValue> = {};
-        if (attrs.kind !== undefined) attributes.kind = attrs.kind;
+        const kind = attr(tag, 'kind');
+        if (kind !== undefined) attributes.kind = kind;
         const pending: Pending<ParsedEdge> = {
           item: {
             id,
@@ -391,7 +398,7 @@ export function parseGexf(input: string): ParsedGraph {
             target: target as string,
             directed,
             weight: explicitWeight,
-            label: attrs.label ?? null,
+            label: attr(tag, 'label') ?? null,
             attributes,
             start: null,
             end: null,
@@ -399,8 +406,8 @@ export function parseGexf(input: string): ParsedGraph {
             column,
           },
           attvalues: [],
-          spans: [],
-          own: readSpan(attrs),
+          spans: null,
+          own: readSpan(tag),
           explicitWeight,
         };
         edges.push(pending);
@@ -409,25 +416,26 @@ export function parseGexf(input: string): ParsedGraph {
       }
       case 'attvalue': {
         if (!owner) break;
-        const key = attrs.for ?? attrs.id;
-        if (key === undefined || attrs.value === undefined) {
+        const key = attr(tag, 'for') ?? attr(tag, 'id');
+        const value = attr(tag, 'value');
+        if (key === undefined || value === undefined) {
           warnings.push({ message: '<attvalue> without for/id or value ignored', line, column });
           break;
         }
-        owner.attvalues.push({ key, value: attrs.value, line, column });
+        owner.attvalues.push(key, value, line, column);
         break;
       }
       case 'spell': {
         if (!owner) break;
-        const span = readSpan(attrs);
-        if (span) owner.spans.push(span);
+        const span = readSpan(tag);
+        if (span) (owner.spans ??= []).push(span);
         break;
       }
       case 'position': {
         const top = nodeStack[nodeStack.length - 1];
         if (top && owner === top && isVizPosition(tag)) {
-          const x = Number(attrs.x ?? 'NaN');
-          const y = Number(attrs.y ?? 'NaN');
+          const x = Number(attr(tag, 'x') ?? 'NaN');
+          const y = Number(attr(tag, 'y') ?? 'NaN');
           if (Number.isFinite(x) && Number.isFinite(y)) top.item.position = { x, y };
         }
         break;
@@ -469,6 +477,7 @@ export function parseGexf(input: string): ParsedGraph {
       if (defaultText !== null) defaultText += text;
     },
     doctype: onDoctype,
+    ...(progress ? { progress } : {}),
     // A viz: prefix used without declaring it is a sloppy writer, not a broken graph.
     unboundPrefix: (message) => {
       warnings.push({ message: `XML: ${message}`, ...scanner.where() });
@@ -488,10 +497,16 @@ export function parseGexf(input: string): ParsedGraph {
   const badValueWarned = new Set<string>();
   let dynamicWarned = false;
 
+  // The item each key was last set by, to notice a key set twice: one map instead of a set per item.
+  const keySetBy = new Map<string, number>();
+  let itemNumber = 0;
+
   const resolve = <T extends ParsedNode | ParsedEdge>(p: Pending<T>, cls: AttrClass): void => {
     const item = p.item;
-    const seen = new Set<string>();
-    for (const av of p.attvalues) {
+    const number = ++itemNumber;
+    const raw = p.attvalues;
+    for (let i = 0; i < raw.length; i += 4) {
+      const av: RawAttValue = { key: raw[i] as string, value: raw[i + 1] as string, line: raw[i + 2] as number, column: raw[i + 3] as number };
       const decl = decls[cls].get(av.key);
       let key: string;
       let value: AttrValue | undefined;
@@ -523,7 +538,7 @@ export function parseGexf(input: string): ParsedGraph {
           }
         }
       }
-      if (seen.has(key) && !dynamicWarned) {
+      if (keySetBy.get(key) === number && !dynamicWarned) {
         dynamicWarned = true;
         warnings.push({
           message: `attribute "${key}" has several (time-varying) values; the last one in the file is kept`,
@@ -531,7 +546,7 @@ export function parseGexf(input: string): ParsedGraph {
           column: av.column,
         });
       }
-      seen.add(key);
+      keySetBy.set(key, number);
       item.attributes[key] = value;
     }
     for (const decl of decls[cls].values()) {
@@ -540,7 +555,7 @@ export function parseGexf(input: string): ParsedGraph {
       item.attributes[decl.title] = value === undefined ? decl.defaultRaw : value;
     }
 
-    const spans = p.spans.length > 0 ? p.spans : p.own ? [p.own] : [];
+    const spans = p.spans ?? (p.own ? [p.own] : []);
     if (spans.length === 0) return;
     const env = envelope(spans);
     const looksLikeDate = (v: string | null): boolean => v === null || /^\d{4}-\d{2}-\d{2}/.test(v.trim());

@@ -12,7 +12,7 @@ import {
   type ParsedGraph,
   type ParsedNode,
 } from './parsed';
-import { XmlScanner, type XmlTag } from './xml-scan';
+import { XmlScanner, type XmlHandler, type XmlTag } from './xml-scan';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 // GraphML 1.0rc (graphml-attributes-1.0rc.xsd) used this longer namespace; older tools still write it.
@@ -36,10 +36,20 @@ interface RawData extends Location {
   text: string;
 }
 
+/**
+ * <data> elements as runs of key, text, line, column: a large file has hundreds of thousands, and
+ * one flat array per node or edge spares the GC an object to copy for each.
+ */
+type DataRuns = (string | number)[];
+
+function dataAt(runs: DataRuns, i: number): RawData {
+  return { key: runs[i] as string, text: runs[i + 1] as string, line: runs[i + 2] as number, column: runs[i + 3] as number };
+}
+
 interface PendingNode {
   id: string;
   parent: string | null;
-  data: RawData[];
+  data: DataRuns;
   line: number;
   column: number;
 }
@@ -49,7 +59,7 @@ interface PendingEdge {
   source: string;
   target: string;
   directed: boolean;
-  data: RawData[];
+  data: DataRuns;
   line: number;
   column: number;
 }
@@ -62,15 +72,25 @@ type Frame =
   | { kind: 'edge'; edge: PendingEdge }
   | { kind: 'key'; key: KeyDef }
   | { kind: 'default'; key: KeyDef; text: string }
-  | { kind: 'data'; data: RawData; target: RawData[] | null }
+  | { kind: 'data'; key: string; text: string; line: number; column: number; target: DataRuns | null }
   | { kind: 'desc' }
   // Elements from other vocabularies (yFiles, xlink…) outside <data>: their content is not ours.
   | { kind: 'foreign' };
 
+/** An attribute without a namespace: GraphML's own (xlink:href and the like are not). */
+function attr(tag: XmlTag, name: string): string | undefined {
+  const list = tag.attributes;
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    if (a.name === name) return a.uri === '' ? a.value : undefined;
+  }
+  return undefined;
+}
+
 const KNOWN_TYPES = new Set<KeyType>(['boolean', 'int', 'long', 'float', 'double', 'string']);
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-export function parseGraphml(input: string): ParsedGraph {
+export function parseGraphml(input: string, progress?: XmlHandler['progress']): ParsedGraph {
   // A NUL never occurs in XML text; finding one early means the file is binary, and saying so is
   // more useful than whatever the XML parser would complain about.
   if (input.slice(0, 1024).includes('\u0000')) {
@@ -115,7 +135,7 @@ export function parseGraphml(input: string): ParsedGraph {
     const top = stack[stack.length - 1];
     if (!top) return; // the scanner delivers only text inside the root
     if (top.kind === 'data') {
-      top.data.text += t;
+      top.text += t;
     } else if (top.kind === 'default') {
       top.text += t;
     } else if (top.kind === 'foreign' || top.kind === 'desc') {
@@ -131,10 +151,6 @@ export function parseGraphml(input: string): ParsedGraph {
     const local = tag.local;
     tagLine = tag.line;
     tagColumn = tag.column;
-    const attr = (name: string): string | undefined => {
-      const a = tag.attributes.find((x) => x.name === name);
-      return a && a.uri === '' ? a.value : undefined;
-    };
 
     if (!rootSeen) {
       rootSeen = true;
@@ -175,23 +191,23 @@ export function parseGraphml(input: string): ParsedGraph {
         return;
       case 'key': {
         if (parent.kind !== 'graphml') return refuse('<key> must be a child of <graphml>');
-        const id = attr('id');
+        const id = attr(tag, 'id');
         if (!id) return refuse('<key> without an id');
         if (keys.has(id)) {
           const prev = keys.get(id)!;
           return refuse(`key id "${id}" is declared twice (first at line ${prev.line})`);
         }
-        const rawType = (attr('attr.type') ?? 'string').toLowerCase();
+        const rawType = (attr(tag, 'attr.type') ?? 'string').toLowerCase();
         let type: KeyType = 'string';
         if (KNOWN_TYPES.has(rawType as KeyType)) type = rawType as KeyType;
         else warnings.push({ message: `key "${id}" has unknown attr.type "${rawType}"; read as text`, line: tagLine, column: tagColumn });
         const key: KeyDef = {
           id,
-          name: attr('attr.name') ?? id,
+          name: attr(tag, 'attr.name') ?? id,
           type,
-          domain: attr('for') ?? 'all',
+          domain: attr(tag, 'for') ?? 'all',
           defaultText: null,
-          yfiles: attr('yfiles.type') !== undefined,
+          yfiles: attr(tag, 'yfiles.type') !== undefined,
           line: tagLine,
           column: tagColumn,
         };
@@ -205,16 +221,15 @@ export function parseGraphml(input: string): ParsedGraph {
         return;
       }
       case 'data': {
-        const key = attr('key');
+        const key = attr(tag, 'key');
         if (key === undefined) return refuse('<data> without a key attribute');
-        const data: RawData = { key, text: '', line: tagLine, column: tagColumn };
-        let target: RawData[] | null = null;
+        let target: DataRuns | null = null;
         if (parent.kind === 'node') target = parent.node.data;
         else if (parent.kind === 'edge') target = parent.edge.data;
         else if (parent.kind !== 'graph' && parent.kind !== 'graphml') {
           return refuse(`<data> is not allowed inside <${parent.kind}>`);
         }
-        stack.push({ kind: 'data', data, target });
+        stack.push({ kind: 'data', key, text: '', line: tagLine, column: tagColumn, target });
         return;
       }
       case 'graph': {
@@ -237,7 +252,7 @@ export function parseGraphml(input: string): ParsedGraph {
         } else {
           return refuse(`<graph> is not allowed inside <${parent.kind}>`);
         }
-        const ed = attr('edgedefault');
+        const ed = attr(tag, 'edgedefault');
         let directed: boolean;
         if (ed === 'directed') directed = true;
         else if (ed === 'undirected') directed = false;
@@ -256,7 +271,7 @@ export function parseGraphml(input: string): ParsedGraph {
       }
       case 'node': {
         if (parent.kind !== 'graph') return refuse('<node> must be inside <graph>');
-        const id = attr('id');
+        const id = attr(tag, 'id');
         if (id === undefined) return refuse('<node> without an id');
         if (nodeIds.has(id)) return refuse(`duplicate node id "${id}"`);
         nodeIds.add(id);
@@ -267,18 +282,18 @@ export function parseGraphml(input: string): ParsedGraph {
       }
       case 'edge': {
         if (parent.kind !== 'graph') return refuse('<edge> must be inside <graph>');
-        if (attr('sourceport') !== undefined || attr('targetport') !== undefined) {
+        if (attr(tag, 'sourceport') !== undefined || attr(tag, 'targetport') !== undefined) {
           return refuse('ports are not supported (edge uses sourceport/targetport)');
         }
-        const source = attr('source');
-        const target = attr('target');
+        const source = attr(tag, 'source');
+        const target = attr(tag, 'target');
         if (source === undefined || target === undefined) return refuse('<edge> without source or target');
-        const d = attr('directed');
+        const d = attr(tag, 'directed');
         let directed = parent.directed;
         if (d === 'true') directed = true;
         else if (d === 'false') directed = false;
         else if (d !== undefined) return refuse(`edge attribute directed must be "true" or "false", not "${d}"`);
-        const edge: PendingEdge = { id: attr('id') ?? null, source, target, directed, data: [], line: tagLine, column: tagColumn };
+        const edge: PendingEdge = { id: attr(tag, 'id') ?? null, source, target, directed, data: [], line: tagLine, column: tagColumn };
         edges.push(edge);
         stack.push({ kind: 'edge', edge });
         return;
@@ -311,13 +326,13 @@ export function parseGraphml(input: string): ParsedGraph {
       frame.key.defaultText = frame.text;
     } else if (frame.kind === 'data') {
       // Graph-level data has nowhere to go in ParsedGraph, but is still type-checked below.
-      (frame.target ?? graphData).push(frame.data);
+      (frame.target ?? graphData).push(frame.key, frame.text, frame.line, frame.column);
     }
   }
 
-  const graphData: RawData[] = [];
+  const graphData: DataRuns = [];
 
-  const scanner: XmlScanner = new XmlScanner(text, { openTag: onOpenTag, closeTag: onCloseTag, wantsText, text: onText, doctype: onDoctype });
+  const scanner: XmlScanner = new XmlScanner(text, { openTag: onOpenTag, closeTag: onCloseTag, wantsText, text: onText, doctype: onDoctype, ...(progress ? { progress } : {}) });
   scanner.run();
   if (!rootSeen) throw new ImportRefused('not a GraphML file: no root element');
 
@@ -353,13 +368,14 @@ export function parseGraphml(input: string): ParsedGraph {
 
   const applies = (key: KeyDef, kind: 'node' | 'edge'): boolean => key.domain === kind || key.domain === 'all';
 
-  const collect = (data: RawData[], kind: 'node' | 'edge'): Record<string, AttrValue> => {
+  const collect = (data: DataRuns, kind: 'node' | 'edge'): Record<string, AttrValue> => {
     const out: Record<string, AttrValue> = {};
     for (const key of keys.values()) {
       if (key.yfiles || key.defaultText === null || !applies(key, kind)) continue;
       out[key.name] = convert(key, key.defaultText, { line: key.line, column: key.column });
     }
-    for (const d of data) {
+    for (let i = 0; i < data.length; i += 4) {
+      const d = dataAt(data, i);
       const key = keys.get(d.key);
       const where = { line: d.line, column: d.column };
       if (!key) {
@@ -384,14 +400,16 @@ export function parseGraphml(input: string): ParsedGraph {
 
   const pick = (attrs: Record<string, AttrValue>, names: string[]): AttrValue | undefined => {
     for (const n of names) {
-      for (const [k, v] of Object.entries(attrs)) {
+      for (const k in attrs) {
+        const v = attrs[k]!;
         if (k.toLowerCase() === n && v !== null) return v;
       }
     }
     return undefined;
   };
 
-  for (const d of graphData) {
+  for (let i = 0; i < graphData.length; i += 4) {
+    const d = dataAt(graphData, i);
     const key = keys.get(d.key);
     if (key && !key.yfiles) convert(key, d.text, { line: d.line, column: d.column });
   }

@@ -177,7 +177,8 @@ export class Importer {
     }
     const format = input.format ?? detectFormat(input.path, stat.isDirectory());
     try {
-      return await readAs(format, input.path, files, this.resourcesDir, input.mapping as ColumnMapping | undefined);
+      const read = (done: number, total: number) => this.work.progress('reading', done, total);
+      return await readAs(format, input.path, files, this.resourcesDir, input.mapping as ColumnMapping | undefined, read);
     } catch (err) {
       if (err instanceof ImportRefused) throw new AtlasError('validation', `${basename(input.path)} was refused: ${err.message}`, 'path');
       throw err;
@@ -259,7 +260,14 @@ function detectFormat(path: string, isDirectory: boolean): Format {
   throw new AtlasError('validation', `${basename(path)}: cannot tell the file's format; name it .gexf, .graphml, .cyjs, .csv, .xlsx or .atlas, or pass the format`, 'format');
 }
 
-async function readAs(format: Format, path: string, files: string[], resourcesDir: string, mapping?: ColumnMapping): Promise<Loaded> {
+async function readAs(
+  format: Format,
+  path: string,
+  files: string[],
+  resourcesDir: string,
+  mapping: ColumnMapping | undefined,
+  progress: (done: number, total: number) => void,
+): Promise<Loaded> {
   const text = () => readFileSync(path, 'utf8');
   const graphOrBundle = (graph: ParsedGraph): Loaded => {
     const bundle = graphToBundle(graph);
@@ -267,9 +275,9 @@ async function readAs(format: Format, path: string, files: string[], resourcesDi
   };
   switch (format) {
     case 'gexf':
-      return graphOrBundle(parseGexf(text()));
+      return graphOrBundle(parseGexf(text(), progress));
     case 'graphml':
-      return graphOrBundle(parseGraphml(text()));
+      return graphOrBundle(parseGraphml(text(), progress));
     case 'cyjs':
       return graphOrBundle(parseCyjs(text()));
     case 'xlsx':

@@ -50,7 +50,12 @@ export interface XmlHandler {
   doctype(body: string): void;
   /** Without it, an unbound namespace prefix makes the file malformed. */
   unboundPrefix?(message: string): void;
+  /** How far the scan has got, in characters, told every few thousand tags. */
+  progress?(read: number, total: number): void;
 }
+
+/** Tags between two progress reports: a millisecond or two of scanning. */
+const TAGS_PER_REPORT = 4096;
 
 const TAB = 0x09;
 const LF = 0x0a;
@@ -77,6 +82,8 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 const LINE_BREAKS = /\r\n?/g;
 // In attribute values, a literal tab or newline is read as a space (CR is gone by then).
 const VALUE_BREAKS = /[\t\n]/g;
+
+const XML_DECLARATION = /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>$/;
 
 const PREDEFINED = new Map([
   ['lt', '<'],
@@ -147,7 +154,7 @@ function sameAttribute(a: XmlAttr, b: XmlAttr): boolean {
 }
 
 /** Shared by every tag without attributes. */
-const NO_ATTRIBUTES: readonly XmlAttr[] = Object.freeze([]);
+const NO_ATTRIBUTES: readonly XmlAttr[] = [];
 
 // Longer strings rarely repeat: ids, labels, descriptions.
 const INTERNED_LENGTH = 32;
@@ -167,10 +174,17 @@ class Interner {
   get(from: number, to: number, hash: number): string {
     const slot = (hash ^ (hash >>> 15)) & (INTERN_SLOTS - 1);
     const known = this.slots[slot];
-    if (known !== undefined && known.length === to - from && this.text.startsWith(known, from)) return known;
+    if (known !== undefined && known.length === to - from && this.matches(known, from)) return known;
     const fresh = this.text.slice(from, to);
     this.slots[slot] = fresh;
     return fresh;
+  }
+
+  /** Whether known is at from; a plain loop beats startsWith's call overhead on strings this short. */
+  private matches(known: string, from: number): boolean {
+    const t = this.text;
+    for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== t.charCodeAt(from + k)) return false;
+    return true;
   }
 
   slice(from: number, to: number): string {
@@ -237,10 +251,10 @@ export class XmlScanner {
   private readonly tabs: NextIndex;
   private readonly newlines: NextIndex;
   private readonly strings: Interner;
-  // A start tag's attributes as they are read, copied out at the exact size, and whether any
-  // declares a namespace or has a prefix: only then is there namespace work to do.
-  private readonly scratch: XmlAttr[] = [];
-  private count = 0;
+  /** Where the attribute attribute() last read ends. */
+  private attributeEnd = 0;
+  // Whether any of a start tag's attributes declares a namespace or has a prefix: only then is
+  // there namespace work to do.
   private declares = false;
   private prefixed = false;
   /** The hash of the name nameEnd() last read. */
@@ -271,7 +285,12 @@ export class XmlScanner {
     const bad = t.search(FORBIDDEN_CHAR);
     if (bad !== -1) this.fail(`disallowed character U+${t.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0')}`, bad);
     let i = 0;
+    let tags = 0;
     for (;;) {
+      if (++tags === TAGS_PER_REPORT) {
+        tags = 0;
+        this.handler.progress?.(i, t.length);
+      }
       const lt = t.indexOf('<', i);
       const end = lt === -1 ? t.length : lt;
       if (end > i) this.between(i, end);
@@ -414,7 +433,7 @@ export class XmlScanner {
     return String.fromCodePoint(code);
   }
 
-  /** A prefix's namespace, '' for none; also checks the name has at most one colon, inside it. */
+  /** Where the prefix ends (its colon), or -1; also checks the name has at most one colon, inside it. */
   private splitName(name: string, index: number): number {
     const colon = name.indexOf(':');
     if (colon !== -1 && (colon === 0 || colon === name.length - 1 || name.indexOf(':', colon + 1) !== -1)) {
@@ -431,9 +450,11 @@ export class XmlScanner {
     if (this.rootSeen && this.open.length === 0) this.fail('a second root element (a document has only one)', lt);
     const nameEnd = this.nameEnd(lt + 1);
     const name = this.strings.get(lt + 1, nameEnd, this.nameHash);
-    this.count = 0;
     this.declares = false;
     this.prefixed = false;
+    // Most tags have one or two attributes: an array literal of that size, grown only beyond.
+    let first: XmlAttr | null = null;
+    let list: XmlAttr[] | null = null;
     let i = nameEnd;
     let c: number;
     for (;;) {
@@ -444,12 +465,16 @@ export class XmlScanner {
       if (i >= t.length) this.fail(`the file ends inside the start tag <${name}>`, lt);
       if (!isNameStart(c)) this.fail(`disallowed character in the start tag <${name}>`, i);
       if (i === before) this.fail('no whitespace between attributes', i);
-      i = this.attribute(i);
+      const attr = this.attribute(i);
+      if (list) list.push(attr);
+      else if (first) list = [first, attr];
+      else first = attr;
+      i = this.attributeEnd;
     }
     const selfClosing = c === SLASH;
     if (selfClosing && t.charCodeAt(i + 1) !== GREATER) this.fail('"/" not followed by ">" in a start tag', i);
     const gt = selfClosing ? i + 1 : i;
-    const attributes = this.count === 0 ? NO_ATTRIBUTES : this.scratch.slice(0, this.count);
+    const attributes = list ?? (first ? [first] : NO_ATTRIBUTES);
     this.seek(lt);
     const { line, column } = this;
     this.at = gt;
@@ -473,8 +498,8 @@ export class XmlScanner {
     return gt + 1;
   }
 
-  /** Reads name="value" at i into the scratch list; returns the index after the closing quote. */
-  private attribute(i: number): number {
+  /** Reads name="value" at i; attributeEnd is then the index after the closing quote. */
+  private attribute(i: number): XmlAttr {
     const t = this.text;
     const nameEnd = this.nameEnd(i);
     const name = this.strings.get(i, nameEnd, this.nameHash);
@@ -497,8 +522,8 @@ export class XmlScanner {
       this.prefixed = true;
       if (attr.prefix === 'xmlns') this.declares = true;
     }
-    this.scratch[this.count++] = attr;
-    return close + 1;
+    this.attributeEnd = close + 1;
+    return attr;
   }
 
   /** Applies the tag's namespace declarations; the scope they make is this.scope from now on. */
@@ -620,8 +645,11 @@ export class XmlScanner {
     if (end === -1) this.fail('the file ends inside a processing instruction', lt);
     if (end !== targetEnd && !isSpace(t.charCodeAt(targetEnd))) this.fail('disallowed character in a processing instruction target', targetEnd);
     const target = t.slice(start, targetEnd);
-    if (target.toLowerCase() === 'xml' && !(lt === 0 && target === 'xml')) {
-      this.fail('the XML declaration must be at the very start of the file', lt);
+    // Namespaces forbid colons in targets; "xml" in any case is reserved for the declaration.
+    if (target.includes(':')) this.fail(`processing instruction target ${target} has a colon`, start);
+    if (target.toLowerCase() === 'xml') {
+      if (lt !== 0 || target !== 'xml') this.fail('the XML declaration must be at the very start of the file', lt);
+      if (!XML_DECLARATION.test(t.slice(0, end + 2))) this.fail('malformed XML declaration', lt);
     }
     return end + 2;
   }

@@ -35,7 +35,7 @@ export function ImportProgress() {
       )}
       <span className="import-progress-label">
         {progress ? PHASE_LABELS[progress.phase] : 'Starting'}
-        {counted ? `: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} (${percent}%)` : '…'}
+        {!counted ? '…' : progress.phase === 'reading' ? ` (${percent}%)` : `: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} (${percent}%)`}
       </span>
     </div>
   );
