@@ -42,9 +42,10 @@ export class GraphIndex {
   readonly subRegion: (string | null)[] = [];
   readonly intermediateRegion: (string | null)[] = [];
   readonly synthetic: boolean[] = [];
-  /** Tags as stored (JSON text); parsed only when a tag filter asks (see tagsOf). */
+  /** Tags as stored (JSON text); parsed only when asked (see tagsOf). */
   readonly tagsJson: string[] = [];
-  private readonly parsedTags = new Map<number, string[]>();
+  /** Parsed once per distinct text: organisations share a handful of tag lists. */
+  private readonly parsedTags = new Map<string, readonly string[]>();
   readonly connectors: Connector[] = [];
   readonly relations: RelationEdge[] = [];
   // Derived on first use: the window's first slice needs none of them, and at 50,000 organisations
@@ -77,10 +78,10 @@ export class GraphIndex {
     return this.incidence().relations;
   }
 
-  tagsOf(i: number): string[] {
-    if (this.tagsJson[i] === '[]') return [];
-    let t = this.parsedTags.get(i);
-    if (!t) this.parsedTags.set(i, (t = JSON.parse(this.tagsJson[i]!) as string[]));
+  tagsOf(i: number): readonly string[] {
+    const json = this.tagsJson[i]!;
+    let t = this.parsedTags.get(json);
+    if (!t) this.parsedTags.set(json, (t = JSON.parse(json) as string[]));
     return t;
   }
 
