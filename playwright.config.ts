@@ -10,7 +10,16 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      // As in test/bench/browser.ts (CHROMIUM_ARGS): no omnibox popup renderer per window.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
+      ],
     },
     viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',

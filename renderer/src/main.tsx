@@ -1,3 +1,5 @@
+// First, so that the first slice is asked before anything else is evaluated.
+import './store/opening';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

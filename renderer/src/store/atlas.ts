@@ -19,8 +19,8 @@ import type {
 } from '../../../shared/schemas';
 import { ApiError, call } from '../api/client';
 import { capSlice } from '../features/graph/cap';
+import { sliceInput, takeOpeningSlice } from './opening';
 import {
-  AGGREGATE_ABOVE,
   cleanFilters,
   DEFAULT_STYLE,
   DEFAULT_VIEW,
@@ -194,9 +194,10 @@ export const useAtlas = create<AtlasState>((set, get) => ({
     const { vs } = get();
     const filters = cleanFilters(vs.filters);
     try {
+      const input = sliceInput(vs);
       const raw = vs.ego
         ? await call('graph.ego', { organisationId: vs.ego.id, depth: vs.ego.depth, filters, view: vs.view })
-        : await call('graph.slice', { filters, view: vs.view, aggregate: { above: AGGREGATE_ABOVE, by: vs.aggregateBy } });
+        : await (takeOpeningSlice(input) ?? call('graph.slice', input));
       if (ticket !== sliceTicket) return;
       const aggregate = raw.aggregate ?? null;
       const capped = aggregate ? { slice: null, cut: null } : capSlice(visiblePart(raw, vs));
