@@ -11,21 +11,7 @@ import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
 import { startHarness, type Harness } from '../harness/server';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/**
- * As in playwright.config.ts. Every new window of headless Chromium otherwise starts its own
- * renderer for the omnibox popup (browser UI the app never has: Electron has no address bar), and
- * on two cores that renderer took about as much CPU as the page while the page opened.
- */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from '../harness/chromium';
 
 export interface AppContext {
   page: Page;

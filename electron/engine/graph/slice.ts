@@ -45,16 +45,23 @@ export class TieTable {
     return this.a.length;
   }
 
+  /** The bucket holding the pair, or the empty bucket where it would go. */
+  private bucketOf(lo: number, hi: number): number {
+    const mask = this.buckets.length - 1;
+    let h = pairHash(lo, hi) & mask;
+    for (let s = this.buckets[h]! - 1; s >= 0; s = this.buckets[h]! - 1) {
+      if (this.a[s] === lo && this.b[s] === hi) return h;
+      h = (h + 1) & mask;
+    }
+    return h;
+  }
+
   /** The slot of the pair, created if new. */
   slot(x: number, y: number): number {
     const lo = x < y ? x : y;
     const hi = x < y ? y : x;
-    const mask = this.buckets.length - 1;
-    let h = pairHash(lo, hi) & mask;
-    for (let s = this.buckets[h]! - 1; s >= 0; s = this.buckets[h]! - 1) {
-      if (this.a[s] === lo && this.b[s] === hi) return s;
-      h = (h + 1) & mask;
-    }
+    const h = this.bucketOf(lo, hi);
+    if (this.buckets[h]) return this.buckets[h]! - 1;
     const s = this.a.length;
     this.buckets[h] = s + 1;
     this.a.push(lo);
@@ -68,15 +75,7 @@ export class TieTable {
 
   /** The slot of the pair, or -1 when they are not tied. */
   find(x: number, y: number): number {
-    const lo = x < y ? x : y;
-    const hi = x < y ? y : x;
-    const mask = this.buckets.length - 1;
-    let h = pairHash(lo, hi) & mask;
-    for (let s = this.buckets[h]! - 1; s >= 0; s = this.buckets[h]! - 1) {
-      if (this.a[s] === lo && this.b[s] === hi) return s;
-      h = (h + 1) & mask;
-    }
-    return -1;
+    return this.buckets[this.bucketOf(x < y ? x : y, x < y ? y : x)]! - 1;
   }
 
   weight(s: number): number {
