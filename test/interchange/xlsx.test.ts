@@ -64,6 +64,16 @@ describe('xlsx', () => {
     expect(await xlsxToBundle(buf)).toEqual(bundle);
   });
 
+  it('drops what XML cannot hold (U+FFFE, U+FFFF, C0 controls), so the workbook still opens', async () => {
+    buildFixture(engine);
+    engine.call('organisation.create', { id: 'ODD', name: 'Odd\uFFFE name\uFFFF here\u0001', sector: 'other', description: 'emoji 🛡️ kept' });
+    const buf = await bundleToXlsx(networkBundle(engine));
+    const back = await xlsxToBundle(buf);
+    const odd = back.organisations.find((o) => o.id === 'ODD')!;
+    expect(odd.name).toBe('Odd name here');
+    expect(odd.description).toBe('emoji 🛡️ kept');
+  });
+
   it('round-trips the seed network', async () => {
     engine.seed();
     const bundle = networkBundle(engine);

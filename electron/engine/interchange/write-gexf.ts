@@ -46,7 +46,7 @@ const NEEDS_TEXT_WORK = /[^\t\n\u0020-\u0025\u0027-\u003b\u003d\u003f-\uD7FF\uE0
 const ATTR_SPECIAL = /[&<>"\t\n\r]/g;
 const TEXT_SPECIAL = /[&<>\r]/g;
 
-function xmlSafe(text: string): string {
+export function xmlSafe(text: string): string {
   return text.replace(INVALID_XML, '');
 }
 

@@ -5,6 +5,7 @@ import { columnsOf, RECORD_TABLES, recordCells, type RecordTable } from './csv-b
 import { neutralise, type CsvValue } from './csv';
 import type { BundleReader } from './reader';
 import { collectBytes, type TextOut } from './sink';
+import { xmlSafe } from './write-gexf';
 import { ZipWriter, type ZipOut } from './zip';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -13,11 +14,13 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
-// As exceljs encodes: the five markup characters escaped, controls XML cannot hold dropped.
-const NEEDS_ENCODING = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/;
-const ENCODED = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+// As exceljs encodes: the five markup characters escaped, DEL dropped; and, as every XML writer
+// here, what XML cannot hold at all (C0 controls, lone surrogates, U+FFFE/FFFF) removed, or no
+// spreadsheet program nor our own importer could open the workbook.
+const NEEDS_ENCODING = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const MARKUP = /[<>&'"\x7F]/g;
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
-const encode = (text: string): string => (NEEDS_ENCODING.test(text) ? text.replace(ENCODED, (c) => ENTITIES[c] ?? '') : text);
+const encode = (text: string): string => (NEEDS_ENCODING.test(text) ? xmlSafe(text).replace(MARKUP, (c) => ENTITIES[c] ?? '') : text);
 
 function columnName(index: number): string {
   let name = '';
