@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
 import type { Bundle } from '../../electron/engine/interchange/bundle';
 import { parseCsv, writeCsv } from '../../electron/engine/interchange/csv';
-import { bundleToCsvFiles, bundleToNodeEdgeCsv, csvFilesToBundle } from '../../electron/engine/interchange/csv-bundle';
+import { csvFilesToBundle } from '../../electron/engine/interchange/csv-bundle';
+import { csvFilesOf } from '../../electron/engine/interchange/csv-export';
 import { csvToGraph, guessMapping, readCsvGraph } from '../../electron/engine/interchange/csv-graph';
 import { buildFixture, openEngine, tempDir } from '../engine/helpers';
 import { networkBundle, refusal } from './helpers';
@@ -110,9 +111,10 @@ function addTrickyRecords(e: Engine): void {
   e.call('citation.create', { sourceId: source.id, recordType: 'organisation', recordId: 'TRICKY', locator: 'p. 3\n§ 2' });
 }
 
+/** Export, then read back the record files, as an import of the export folder does (nodes.csv and edges.csv are for other tools). */
 function csvRoundTrip(bundle: Bundle): Bundle {
-  const files = bundleToCsvFiles(bundle);
-  return csvFilesToBundle(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, parseCsv(text, name)])));
+  const { 'nodes.csv': _nodes, 'edges.csv': _edges, ...records } = csvFilesOf(bundle);
+  return csvFilesToBundle(Object.fromEntries(Object.entries(records).map(([name, text]) => [name, parseCsv(text, name)])));
 }
 
 describe('per-record-type CSV files', () => {
@@ -121,10 +123,10 @@ describe('per-record-type CSV files', () => {
     addTrickyRecords(engine);
     const bundle = networkBundle(engine);
     expect(bundle.citations).toHaveLength(1);
-    const files = bundleToCsvFiles(bundle);
+    const files = csvFilesOf(bundle);
     expect(Object.keys(files)).toEqual([
       'organisations.csv', 'partnerships.csv', 'memberships.csv', 'events.csv',
-      'participations.csv', 'relations.csv', 'sources.csv', 'citations.csv',
+      'participations.csv', 'relations.csv', 'sources.csv', 'citations.csv', 'nodes.csv', 'edges.csv',
     ]);
     // What a spreadsheet sees: the formula is text.
     const tricky = parseCsv(files['organisations.csv']!).rows.find((r) => r.cells.id === 'TRICKY')!;
@@ -150,7 +152,7 @@ describe('per-record-type CSV files', () => {
   it('recognises files by name suffix or by their columns', () => {
     buildFixture(engine);
     const bundle = networkBundle(engine);
-    const files = bundleToCsvFiles(bundle);
+    const files = csvFilesOf(bundle);
     const back = csvFilesToBundle({
       'export/2024 organisations.csv': parseCsv(files['organisations.csv']!),
       'untitled.csv': parseCsv(files['relations.csv']!),
@@ -162,10 +164,10 @@ describe('per-record-type CSV files', () => {
 
   it('refuses a row that breaks the schema, naming file, line and field', () => {
     buildFixture(engine);
-    const text = bundleToCsvFiles(networkBundle(engine))['organisations.csv']!.replace(',government,', ',ministry,');
+    const text = csvFilesOf(networkBundle(engine))['organisations.csv']!.replace(',government,', ',ministry,');
     const e = refusal(() => csvFilesToBundle({ 'organisations.csv': parseCsv(text) }));
     expect(e.message).toMatch(/^line 2, column 4: organisations\.csv: sector: /);
-    const files = bundleToCsvFiles(networkBundle(engine));
+    const files = csvFilesOf(networkBundle(engine));
     const date = files['partnerships.csv']!.replace(',2018,', ',2018/01,');
     expect(refusal(() => csvFilesToBundle({ 'partnerships.csv': parseCsv(date) })).message).toMatch(/^line \d+, column 6: partnerships\.csv: startDate: /);
     const country = files['organisations.csv']!.replace(',GH,', ',Ghana,');
@@ -178,9 +180,9 @@ describe('per-record-type CSV files', () => {
   it('writes a node list and an edge list that read back as a graph', () => {
     buildFixture(engine);
     const bundle = networkBundle(engine);
-    const out = bundleToNodeEdgeCsv(bundle);
-    const nodes = parseCsv(out['nodes.csv'], 'nodes.csv');
-    const edges = parseCsv(out['edges.csv'], 'edges.csv');
+    const out = csvFilesOf(bundle);
+    const nodes = parseCsv(out['nodes.csv']!, 'nodes.csv');
+    const edges = parseCsv(out['edges.csv']!, 'edges.csv');
     expect(nodes.headers).toEqual(['id', 'type', 'name', 'acronym', 'sector', 'kind', 'country', 'city', 'website', 'tags', 'start', 'end']);
     expect(edges.headers).toEqual(['id', 'source', 'target', 'type', 'role', 'start', 'end']);
     const graph = csvToGraph(nodes, edges, guessMapping(nodes, edges));

@@ -21,7 +21,7 @@ import {
   SourceFields,
 } from '../../../shared/schemas';
 import { emptyBundle, type Bundle } from './bundle';
-import { unneutralise, writeCsv, type CsvTable, type CsvValue } from './csv';
+import { unneutralise, type CsvTable, type CsvValue } from './csv';
 import { ImportRefused } from './parsed';
 
 export type TablePart = Exclude<keyof Bundle, 'savedViews'>;
@@ -105,19 +105,6 @@ export function recordCells(table: RecordTable, record: object): CsvValue[] {
   return cells;
 }
 
-function recordsOf(bundle: Bundle, table: RecordTable): object[] {
-  return bundle[table.part];
-}
-
-export function bundleToCsvFiles(bundle: Bundle): Record<string, string> {
-  return Object.fromEntries(
-    RECORD_TABLES.map((t) => {
-      const rows = recordsOf(bundle, t).map((r) => recordCells(t, r));
-      return [`${t.part}.csv`, writeCsv(columnsOf(t), rows)];
-    }),
-  );
-}
-
 // ---------- node and edge lists for other tools ----------
 
 export const NODE_COLUMNS = ['id', 'type', 'name', 'acronym', 'sector', 'kind', 'country', 'city', 'website', 'tags', 'start', 'end'];
@@ -137,20 +124,7 @@ export const EDGE_ROWS: Partial<Record<TablePart, Row>> = {
   relations: (r: Relation) => [r.id, r.sourceId, r.targetId, r.type, null, r.startDate, r.endDate],
 };
 
-function rowsOf(b: Bundle, rows: Partial<Record<TablePart, Row>>): unknown[][] {
-  return Object.entries(rows).flatMap(([part, row]) => (b[part as TablePart] as never[]).map(row));
-}
-
 export const asCell = (values: unknown[]): CsvValue[] => values.map(toCell);
-const asCells = (rows: unknown[][]): CsvValue[][] => rows.map(asCell);
-
-/** The network as one node list and one edge list, the shape Gephi's and most tools' CSV import takes. */
-export function bundleToNodeEdgeCsv(bundle: Bundle): { 'nodes.csv': string; 'edges.csv': string } {
-  return {
-    'nodes.csv': writeCsv(NODE_COLUMNS, asCells(rowsOf(bundle, NODE_ROWS))),
-    'edges.csv': writeCsv(EDGE_COLUMNS, asCells(rowsOf(bundle, EDGE_ROWS))),
-  };
-}
 
 // ---------- cells → records ----------
 

@@ -2,7 +2,8 @@
 // filled from the same pass, so each table is read once and no file is held whole in memory.
 import { columnsOf, EDGE_COLUMNS, EDGE_ROWS, NODE_COLUMNS, NODE_ROWS, RECORD_TABLES, recordCells, asCell } from './csv-bundle';
 import { csvHead, csvRow } from './csv';
-import type { BundleReader } from './reader';
+import type { Bundle } from './bundle';
+import { bundleReader, type BundleReader } from './reader';
 import type { TextOut } from './sink';
 
 export interface OutFile extends TextOut {
@@ -45,4 +46,14 @@ export function streamCsvFiles(reader: BundleReader, open: (name: string) => Out
     for (const file of opened) file.abort();
     throw err;
   }
+}
+
+/** The files a CSV export of `bundle` holds, in memory: name → text. */
+export function csvFilesOf(bundle: Bundle): Record<string, string> {
+  const files: Record<string, string> = {};
+  streamCsvFiles(bundleReader(bundle), (name) => {
+    const parts: string[] = [];
+    return { write: (text) => parts.push(text), commit: () => (files[name] = parts.join('')), abort: () => {} };
+  });
+  return files;
 }
