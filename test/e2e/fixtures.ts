@@ -1,7 +1,7 @@
 // A browser-mode harness per test, on a fresh database in a temp folder (so no test sees another's
 // imports), with a page opened at its tokenised URL.
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHarness, type Harness } from '../harness/server';
@@ -26,4 +26,24 @@ export async function clickNode(page: Page, id: string): Promise<void> {
   const xy = await page.evaluate((nodeId) => window.atlasGraph?.renderedPosition(nodeId) ?? null, id);
   if (!xy) throw new Error(`Node ${id} is not drawn`);
   await page.mouse.click(xy.x, xy.y);
+}
+
+/**
+ * A synthetic network of `organisations`, exported by the real engine as a file to pick in the
+ * window (its bytes, named `name`); the temporary database and file are removed before returning.
+ */
+export async function syntheticFile(organisations: number, format: 'graphml' | 'snapshot', name: string, seed = 5) {
+  const { Engine } = await import('../../electron/engine/engine');
+  const { findResourcesDir } = await import('../../electron/engine/paths');
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-file-'));
+  try {
+    const engine = new Engine({ dbPath: join(dir, 'network.sqlite'), resourcesDir: findResourcesDir(), actor: 'e2e' });
+    engine.generate({ organisations, seed });
+    await engine.call('export.run', { format, path: join(dir, name) });
+    engine.close();
+    const mimeType = format === 'graphml' ? 'application/xml' : 'application/octet-stream';
+    return { name, mimeType, buffer: readFileSync(join(dir, name)) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

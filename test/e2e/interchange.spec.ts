@@ -1,7 +1,7 @@
 // Import and export through the window, as an analyst would: pick files, read the preview, import,
 // see the new organisations drawn; export the view and a picture of it.
 import { readFileSync } from 'node:fs';
-import { clickNode, expect, test } from './fixtures';
+import { clickNode, expect, syntheticFile, test } from './fixtures';
 
 const nodesCsv = [
   'Name;Country;Sector;Focus',
@@ -114,21 +114,11 @@ test('the column mapping step: say which column is the sector before importing',
   await expect(app.getByRole('region', { name: 'Legend' })).toContainText('Academia');
 });
 
-test('an import shows how far it has got, and cancelling it leaves the network as it was', async ({ app, harness }) => {
-  void harness;
+test('an import shows how far it has got, and cancelling it leaves the network as it was', async ({ app }) => {
   test.setTimeout(120_000); // staging and previewing 30 MB take a while on a busy 2-core machine
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
   // A synthetic network large enough that its import takes a few seconds.
-  const { Engine } = await import('../../electron/engine/engine');
-  const { findResourcesDir } = await import('../../electron/engine/paths');
-  const { mkdtempSync, readFileSync: read, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const dir = mkdtempSync(`${tmpdir()}/atlas-e2e-big-`);
-  const big = new Engine({ dbPath: `${dir}/big.sqlite`, resourcesDir: findResourcesDir(), actor: 'e2e' });
-  big.generate({ organisations: 10000, seed: 5 });
-  await big.call('export.run', { format: 'graphml', path: `${dir}/big.graphml` });
-  big.close();
-  await app.getByTestId('import-input').setInputFiles([{ name: 'big.graphml', mimeType: 'application/xml', buffer: read(`${dir}/big.graphml`) }]);
+  await app.getByTestId('import-input').setInputFiles([await syntheticFile(10000, 'graphml', 'big.graphml')]);
   const dialog = app.getByTestId('import-dialog');
   await expect(dialog.getByTestId('import-plan')).toBeVisible({ timeout: 60_000 });
   await dialog.getByRole('button', { name: 'Import' }).click();
@@ -146,21 +136,12 @@ test('an import shows how far it has got, and cancelling it leaves the network a
   await app.getByRole('button', { name: 'With partnerships and events' }).click();
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '12', { timeout: 20_000 });
   await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
-  rmSync(dir, { recursive: true, force: true });
 });
 
 test('a snapshot from another laptop is shown read-only, then imported from the banner', async ({ app }) => {
   await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
-  const { Engine } = await import('../../electron/engine/engine');
-  const { findResourcesDir } = await import('../../electron/engine/paths');
-  const { mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const dir = mkdtempSync(`${tmpdir()}/atlas-e2e-snapshot-`);
-  const other = new Engine({ dbPath: `${dir}/other.sqlite`, resourcesDir: findResourcesDir(), actor: 'e2e' });
-  other.generate({ organisations: 30, seed: 3 });
-  await other.call('export.run', { format: 'snapshot', path: `${dir}/workshop.atlas` });
-  other.close();
-  await app.getByTestId('import-input').setInputFiles([{ name: 'workshop.atlas', mimeType: 'application/octet-stream', buffer: readFileSync(`${dir}/workshop.atlas`) }]);
+  const snapshot = await syntheticFile(30, 'snapshot', 'workshop.atlas', 3);
+  await app.getByTestId('import-input').setInputFiles([snapshot]);
   const dialog = app.getByTestId('import-dialog');
   await dialog.getByTestId('snapshot-show').click();
   const banner = app.getByTestId('snapshot-banner');
@@ -170,10 +151,9 @@ test('a snapshot from another laptop is shown read-only, then imported from the 
   await expect(banner).toBeHidden();
   await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
   // Shown again, then merged from the banner: the network now holds both.
-  await app.getByTestId('import-input').setInputFiles([{ name: 'workshop.atlas', mimeType: 'application/octet-stream', buffer: readFileSync(`${dir}/workshop.atlas`) }]);
+  await app.getByTestId('import-input').setInputFiles([snapshot]);
   await dialog.getByTestId('snapshot-show').click();
   await banner.getByRole('button', { name: 'Import it into my network' }).click();
   await expect(banner).toBeHidden();
   await expect(app.getByTestId('counts')).toContainText('37 of 37 organisations');
-  rmSync(dir, { recursive: true, force: true });
 });
