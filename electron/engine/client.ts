@@ -112,8 +112,9 @@ export class EngineClient {
 
   async close(): Promise<void> {
     this.current.stopping = true;
-    await this.current.worker.terminate();
+    // Before awaiting the worker: a host that is quitting may not live to see the promise settle.
     rmSync(this.stagingDir, { recursive: true, force: true });
+    await this.current.worker.terminate();
   }
 
   private start(data: Omit<WorkerData, 'workBuffer' | 'stagingDir'>): Running {
