@@ -146,7 +146,6 @@ export class Importer {
           this.writer.insertMany(def, records.slice(i, i + SLICE_ROWS));
           done += Math.min(SLICE_ROWS, records.length - i);
           this.work.progress('writing', done, rows);
-          this.work.checkpoint();
         }
       }
       this.work.progress('finishing', rows, rows);
