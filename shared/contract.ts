@@ -2,6 +2,7 @@
 // output schemas. Electron main registers exactly these calls, the preload exposes exactly these
 // names, the browser harness serves exactly these routes, and the engine implements exactly these.
 import { z } from 'zod';
+import { WORK_PHASES } from './domain';
 import * as S from './schemas';
 
 interface CallSpec<I extends z.ZodType, O extends z.ZodType, A extends boolean = boolean> {
@@ -85,7 +86,8 @@ export const contract = {
   'file.fetch': read(S.FetchInput, S.Fetched),
   /**
    * Stops the call the engine is working on (an import, say). The host answers it, since a busy
-   * engine cannot: it restarts the engine, whose open transaction rolls back.
+   * engine cannot read it: the two share a cancel mark the engine looks at between batches, and
+   * its open transaction rolls back (see electron/engine/work.ts).
    */
   'work.cancel': read(Empty, z.object({ cancelled: z.boolean() })),
   /**
@@ -94,7 +96,7 @@ export const contract = {
    */
   'work.progress': read(
     Empty,
-    z.object({ phase: z.enum(['reading', 'checking', 'writing', 'finishing']), done: z.number().int().min(0), total: z.number().int().min(0) }).nullable(),
+    z.object({ phase: z.enum(WORK_PHASES), done: z.number().int().min(0), total: z.number().int().min(0) }).nullable(),
   ),
   /**
    * Shows a snapshot file read-only in place of the network (path), or the network again (null).

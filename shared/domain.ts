@@ -97,3 +97,32 @@ export const SECTOR_LABELS: Record<Sector, string> = {
 
 /** Prefix for names of generated records, so synthetic data is never mistaken for real data. */
 export const SYNTHETIC_PREFIX = '[synthetic] ';
+
+/** What a long call (an import) reports, in the order it goes through them. */
+export const WORK_PHASES = ['reading', 'checking', 'writing', 'finishing'] as const;
+export type WorkPhase = (typeof WORK_PHASES)[number];
+export interface WorkProgress {
+  phase: WorkPhase;
+  done: number;
+  total: number;
+}
+const WORK_PHASE_LABELS: Record<WorkPhase, string> = {
+  reading: 'Reading the file',
+  checking: 'Checking records',
+  writing: 'Writing records',
+  finishing: 'Finishing',
+};
+
+/** The percentage done, when the phase counts something; null otherwise. */
+export function workPercent(p: WorkProgress): number | null {
+  return p.total > 0 && p.phase !== 'finishing' ? Math.floor((100 * p.done) / p.total) : null;
+}
+
+/** One line for a person: "Writing records: 45,000 of 250,000 (18%)"; reading counts characters, so only its share. */
+export function workText(p: WorkProgress): string {
+  const percent = workPercent(p);
+  const label = WORK_PHASE_LABELS[p.phase];
+  if (percent === null) return `${label}…`;
+  if (p.phase === 'reading') return `${label} (${percent}%)`;
+  return `${label}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} (${percent}%)`;
+}

@@ -9,6 +9,7 @@
 // reads COMMITTING. Atomics are sequentially consistent, so at least one side sees the other:
 // either the engine gives up before committing, or the host knows the call is committing and
 // waits for its answer instead of stopping the worker.
+import { WORK_PHASES, type WorkPhase, type WorkProgress } from '../../shared/domain';
 import { AtlasError } from '../../shared/errors';
 
 const CANCEL_UP_TO = 0;
@@ -20,14 +21,7 @@ const TOTAL = 5;
 const SLOTS = 6;
 const REPORT_MS = 200;
 
-export const PHASES = ['reading', 'checking', 'writing', 'finishing'] as const;
-export type Phase = (typeof PHASES)[number];
-
-export interface Progress {
-  phase: Phase;
-  done: number;
-  total: number;
-}
+export type Progress = WorkProgress;
 
 export const cancelledError = () => new AtlasError('cancelled', 'Cancelled; nothing was changed');
 
@@ -65,8 +59,8 @@ export class WorkControl {
   }
 
   /** Reports progress and looks for a cancel; a same-thread listener is told only every so often. */
-  progress(phase: Phase, done: number, total: number): void {
-    Atomics.store(this.cells, PHASE, PHASES.indexOf(phase));
+  progress(phase: WorkPhase, done: number, total: number): void {
+    Atomics.store(this.cells, PHASE, WORK_PHASES.indexOf(phase));
     Atomics.store(this.cells, DONE, Math.min(done, 2 ** 31 - 1));
     Atomics.store(this.cells, TOTAL, Math.min(total, 2 ** 31 - 1));
     this.checkpoint();
@@ -111,6 +105,6 @@ export class WorkWatch {
   progress(): Progress | null {
     const phase = Atomics.load(this.cells, PHASE);
     if (Atomics.load(this.cells, CURRENT) === 0 || phase < 0) return null;
-    return { phase: PHASES[phase]!, done: Atomics.load(this.cells, DONE), total: Atomics.load(this.cells, TOTAL) };
+    return { phase: WORK_PHASES[phase]!, done: Atomics.load(this.cells, DONE), total: Atomics.load(this.cells, TOTAL) };
   }
 }

@@ -10,7 +10,8 @@ import { EngineClient } from '../../electron/engine/client';
 import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
 import { Writer } from '../../electron/engine/store/writer';
-import { PHASES, WorkControl, WorkWatch, type Progress } from '../../electron/engine/work';
+import { WORK_PHASES } from '../../shared/domain';
+import { WorkControl, WorkWatch, type Progress } from '../../electron/engine/work';
 
 const workerFile = resolve(__dirname, '../../out/main/engine-worker.cjs');
 const resourcesDir = findResourcesDir();
@@ -59,7 +60,7 @@ describe('progress and cancel through the worker', () => {
     const result = await running;
     expect(result.ok).toBe(true);
     const phases = [...new Set(seen.map((p) => p.phase))];
-    expect(phases).toEqual(PHASES.filter((p) => phases.includes(p))); // in their order
+    expect(phases).toEqual(WORK_PHASES.filter((p) => phases.includes(p))); // in their order
     expect(phases).toContain('writing');
     const reading = seen.filter((p) => p.phase === 'reading' && p.total > 0);
     expect(reading.length).toBeGreaterThan(0); // the XML scan tells how far through the file it is

@@ -1,9 +1,9 @@
 // atlas import FILE: previews what a file would add (always), then imports it unless --dry-run.
 import { resolve } from 'node:path';
+import { workText } from '../../../shared/domain';
 import { IMPORT_FORMATS, type ImportSummary } from '../../../shared/schemas';
 import { intOption, parseCommand, UsageError } from '../args';
 import { type CliIO, printJson, table } from '../io';
-import type { Progress } from '../../engine/work';
 import { withEngine } from '../open';
 
 const DUPLICATE = ['merge', 'skip', 'create'] as const;
@@ -34,20 +34,12 @@ export async function importFile(argv: string[], io: CliIO): Promise<number> {
   const summary = await withEngine(
     common.dbPath,
     async (engine) => engine.call(dryRun ? 'import.preview' : 'import.run', input),
-    live ? (p) => io.stderr.write(`\r\x1b[K${progressLine(p)}`) : undefined,
+    live ? (p) => io.stderr.write(`\r\x1b[K${workText(p)}`) : undefined,
   );
   if (live) io.stderr.write('\r\x1b[K');
   if (common.json) printJson(io.stdout, summary);
   else io.stdout.write(describe(summary, dryRun));
   return 0;
-}
-
-const PHASE_LABELS: Record<Progress['phase'], string> = { reading: 'Reading the file', checking: 'Checking records', writing: 'Writing records', finishing: 'Finishing' };
-
-function progressLine(p: Progress): string {
-  if (p.total === 0 || p.phase === 'finishing') return `${PHASE_LABELS[p.phase]}…`;
-  if (p.phase === 'reading') return `${PHASE_LABELS[p.phase]} (${Math.floor((100 * p.done) / p.total)}%)`;
-  return `${PHASE_LABELS[p.phase]}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} (${Math.floor((100 * p.done) / p.total)}%)`;
 }
 
 function describe(s: ImportSummary, dryRun: boolean): string {

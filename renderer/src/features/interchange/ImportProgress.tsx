@@ -3,11 +3,11 @@
 // phase, the bar is indeterminate.
 import { useEffect, useState } from 'react';
 import type { CallOutput } from '../../../../shared/contract';
+import { workPercent, workText } from '../../../../shared/domain';
 import { call } from '../../api/client';
 
 type Progress = CallOutput<'work.progress'>;
 const POLL_MS = 250;
-const PHASE_LABELS = { reading: 'Reading the file', checking: 'Checking records', writing: 'Writing records', finishing: 'Finishing' } as const;
 
 export function ImportProgress() {
   const [progress, setProgress] = useState<Progress>(null);
@@ -24,8 +24,7 @@ export function ImportProgress() {
       clearTimeout(timer);
     };
   }, []);
-  const counted = progress && progress.total > 0 && progress.phase !== 'finishing';
-  const percent = counted ? Math.floor((100 * progress.done) / progress.total) : null;
+  const percent = progress ? workPercent(progress) : null;
   return (
     <div className="import-progress" data-testid="import-progress" data-phase={progress?.phase ?? ''} data-percent={percent ?? ''}>
       {percent === null ? (
@@ -34,8 +33,7 @@ export function ImportProgress() {
         <progress aria-label="Importing" className="working" max={100} value={percent} />
       )}
       <span className="import-progress-label">
-        {progress ? PHASE_LABELS[progress.phase] : 'Starting'}
-        {!counted ? '…' : progress.phase === 'reading' ? ` (${percent}%)` : `: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} (${percent}%)`}
+        {progress ? workText(progress) : 'Starting…'}
       </span>
     </div>
   );
