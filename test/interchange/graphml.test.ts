@@ -6,6 +6,7 @@ import Graph from 'graphology';
 import graphml from 'graphology-graphml';
 import { parseGraphml } from '../../electron/engine/interchange/graphml';
 import { ImportRefused, type ParsedGraph } from '../../electron/engine/interchange/parsed';
+import { refusal } from './helpers';
 
 const DATA = resolve(__dirname, '../../../shared/datasets/graphml');
 const read = (rel: string): string => readFileSync(join(DATA, rel), 'utf8');
@@ -20,15 +21,7 @@ function walk(dir: string): string[] {
     });
 }
 
-function refusal(text: string): ImportRefused {
-  try {
-    parseGraphml(text);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ImportRefused);
-    return err as ImportRefused;
-  }
-  throw new Error('expected the file to be refused');
-}
+const refused = (text: string): ImportRefused => refusal(() => parseGraphml(text));
 
 /** Files refused on purpose, with a pattern the message must match. */
 const REFUSED: Record<string, RegExp> = {
@@ -97,10 +90,10 @@ describe('parseGraphml on every dataset file', () => {
   for (const rel of files) {
     it(rel, () => {
       const text = read(rel);
-      const refused = REFUSED[rel];
-      if (refused) {
-        const err = refusal(text);
-        expect(err.message).toMatch(refused);
+      const pattern = REFUSED[rel];
+      if (pattern) {
+        const err = refused(text);
+        expect(err.message).toMatch(pattern);
         expect(err.location.line).toBeGreaterThan(0);
         return;
       }
@@ -191,7 +184,7 @@ describe('parseGraphml specifics', () => {
 
   it('accepts a missing namespace and refuses a foreign one (as networkx)', () => {
     expect(parseGraphml(read('networkx-tests/graphml_header_line_bad.graphml')).nodes[0]!.attributes.test).toBe(true);
-    expect(refusal(read('networkx-tests/graphml_header_line_ugly.graphml')).message).toMatch(/namespace/);
+    expect(refused(read('networkx-tests/graphml_header_line_ugly.graphml')).message).toMatch(/namespace/);
   });
 
   it('keeps edges to undeclared nodes, naming edge and node', () => {
@@ -205,7 +198,7 @@ describe('parseGraphml specifics', () => {
   });
 
   it('refuses hyperedges', () => {
-    const err = refusal(read('networkx-tests/hyperedge_raise.graphml'));
+    const err = refused(read('networkx-tests/hyperedge_raise.graphml'));
     expect(err.message).toMatch(/hyperedges/);
     expect(err.message).toMatch(/^line 18/);
   });
@@ -245,7 +238,7 @@ describe('parseGraphml refuses dangerous or broken input', () => {
     const text = `<?xml version="1.0"?>
 <!DOCTYPE graphml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 ${HEAD}<graph edgedefault="directed"><node id="a"><data key="d0">&xxe;</data></node></graph></graphml>`;
-    const err = refusal(text);
+    const err = refused(text);
     expect(err.message).toMatch(/DOCTYPE declares entities/);
     expect(err.message).not.toMatch(/root:/);
     expect(err.location.line).toBe(2);
@@ -255,12 +248,12 @@ ${HEAD}<graph edgedefault="directed"><node id="a"><data key="d0">&xxe;</data></n
     const defs = ['<!ENTITY lol "lol">'];
     for (let i = 1; i <= 9; i++) defs.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
     const text = `<?xml version="1.0"?>\n<!DOCTYPE graphml [${defs.join('\n')}]>\n${HEAD}<graph><node id="a"><data key="d0">&lol9;</data></node></graph></graphml>`;
-    expect(refusal(text).message).toMatch(/DOCTYPE declares entities/);
+    expect(refused(text).message).toMatch(/DOCTYPE declares entities/);
   });
 
   it('refuses undefined entity references', () => {
     const text = `${HEAD}<graph><node id="a"><data key="d0">&nbsp;</data></node></graph></graphml>`;
-    expect(refusal(text).message).toMatch(/malformed XML.*entity/i);
+    expect(refused(text).message).toMatch(/malformed XML.*entity/i);
   });
 
   it('accepts predefined entities and character references', () => {
@@ -271,26 +264,26 @@ ${HEAD}<graph edgedefault="directed"><node id="a"><data key="d0">&xxe;</data></n
   it('refuses random bytes', () => {
     const bytes = randomBytes(4096);
     bytes[10] = 0; // make the binary check deterministic
-    expect(refusal(bytes.toString('latin1')).message).toMatch(/not a text file/);
+    expect(refused(bytes.toString('latin1')).message).toMatch(/not a text file/);
     const noNul = randomBytes(4096).map((b) => (b === 0 ? 1 : b));
     noNul[0] = 0xff; // never a valid start of an XML document
-    expect(refusal(Buffer.from(noNul).toString('latin1')).message).toMatch(/malformed XML|not a GraphML/);
+    expect(refused(Buffer.from(noNul).toString('latin1')).message).toMatch(/malformed XML|not a GraphML/);
   });
 
   it('refuses malformed XML with a location', () => {
-    const err = refusal(`${HEAD}\n<graph>\n<node id="a">\n</graph></graphml>`);
+    const err = refused(`${HEAD}\n<graph>\n<node id="a">\n</graph></graphml>`);
     expect(err.message).toMatch(/malformed XML/);
     expect(err.location.line).toBe(4);
   });
 
   it('refuses a non-graphml root and empty input', () => {
-    expect(refusal('<gexf xmlns="http://gexf.net/1.3"/>').message).toMatch(/root element is <gexf>/);
-    expect(refusal('').message).toMatch(/no root element|malformed/);
+    expect(refused('<gexf xmlns="http://gexf.net/1.3"/>').message).toMatch(/root element is <gexf>/);
+    expect(refused('').message).toMatch(/no root element|malformed/);
   });
 
   it('refuses ports given as edge attributes', () => {
     const text = `${HEAD}<graph><node id="a"/><edge source="a" target="a" sourceport="p"/></graph></graphml>`;
-    expect(refusal(text).message).toMatch(/ports are not supported/);
+    expect(refused(text).message).toMatch(/ports are not supported/);
   });
 
   it('returns typed results for a hand-written file', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { ImportRefused } from '../../electron/engine/interchange/parsed';
 import { XmlScanner, type XmlHandler, type XmlTag } from '../../electron/engine/interchange/xml-scan';
+import { refusal } from './helpers';
 
 /** What the scanner reports, as plain lines that are easy to compare. */
 function events(text: string, options: { wantsText?: boolean; unbound?: boolean } = {}): string[] {
@@ -30,19 +31,11 @@ function events(text: string, options: { wantsText?: boolean; unbound?: boolean 
   return out;
 }
 
-function refusal(text: string): ImportRefused {
-  try {
-    events(text);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ImportRefused);
-    return err as ImportRefused;
-  }
-  throw new Error('expected the XML to be refused');
-}
+const refused = (text: string): ImportRefused => refusal(() => events(text));
 
 /** The refusal's message must match and its location must be the given line and column. */
 function refusedAt(text: string, message: RegExp, line: number, column: number): void {
-  const err = refusal(text);
+  const err = refused(text);
   expect(err.message).toMatch(/malformed XML: /);
   expect(err.message).toMatch(message);
   expect(err.location).toEqual({ line, column });
