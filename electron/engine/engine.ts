@@ -23,6 +23,7 @@ import { Staging } from './interchange/staging';
 import { generateSynthetic, type GenerateOptions, type GenerateResult } from './generate/synthetic';
 import { loadSeed, type SeedResult } from './seed/seed';
 import { recordDetails } from './store/details';
+import { listChanges } from './store/history';
 import { RecordStore } from './store/records';
 import { stats } from './store/stats';
 import { TABLES, type TableDef } from './store/tables';
@@ -186,23 +187,7 @@ export class Engine {
       'work.progress': () => null,
       'file.stage': (i: CallInput<'file.stage'>) => this.staging.stage(i.name, i.dataBase64, i.batch),
       'file.fetch': (i: CallInput<'file.fetch'>) => this.staging.fetch(i.path),
-      'changes.list': (i: CallInput<'changes.list'>): Change[] => {
-        const rows = db
-          .prepare(
-            `SELECT seq, at, actor, import_id AS importId, record_type AS recordType, record_id AS recordId, op, before, after
-             FROM change WHERE (? IS NULL OR record_id = ?) AND (? IS NULL OR seq < ?)
-             ORDER BY seq DESC LIMIT ?`,
-          )
-          .all(i.recordId ?? null, i.recordId ?? null, i.beforeSeq ?? null, i.beforeSeq ?? null, i.limit ?? 100) as (Change & {
-          before: string | null;
-          after: string | null;
-        })[];
-        return rows.map((r) => ({
-          ...r,
-          before: r.before ? JSON.parse(r.before) : null,
-          after: r.after ? JSON.parse(r.after) : null,
-        }));
-      },
+      'changes.list': (i: CallInput<'changes.list'>): Change[] => listChanges(db, i),
     };
     for (const [prefix, def] of Object.entries(CRUD_TABLES)) {
       h[`${prefix}.create`] = (i: Record<string, unknown>) => store.create(def, i);

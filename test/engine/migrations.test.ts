@@ -4,6 +4,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/engine/db/open';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/engine/db/migrations';
+import { loadSeed } from '../../electron/engine/seed/seed';
+import { RecordStore } from '../../electron/engine/store/records';
+import { Writer } from '../../electron/engine/store/writer';
 import { RESOURCES, openEngine, tempDir } from './helpers';
 
 let dir: string;
@@ -80,6 +83,31 @@ describe('migrations', () => {
     v1.close();
     const engine = openEngine(path);
     expect(engine.call('relation.get', { id: 'r' })).toMatchObject({ type: 'funds', attributes: {} });
+    engine.close();
+  });
+
+  it('migration 3 keeps an older database\'s log as it was, and its imports then log by run', async () => {
+    const path = `${dir}/v2.sqlite`;
+    const v2 = openDatabase(path, { resourcesDir: RESOURCES, migrations: MIGRATIONS.slice(0, 2) }).db;
+    const writer = new Writer(v2, 'old');
+    loadSeed(RESOURCES, new RecordStore(v2, writer), writer); // logged row by row, as version 2 did
+    const oldLog = v2.prepare('SELECT count(*) FROM change').pluck().get() as number;
+    const csu = v2.prepare(`SELECT id FROM organisation WHERE acronym = 'CSU'`).pluck().get() as string;
+    v2.close();
+
+    const engine = openEngine(path);
+    expect(engine.db.prepare(`SELECT count(*) FROM organisation WHERE created_seq IS NOT NULL`).pluck().get()).toBe(0);
+    expect(engine.call('changes.list', { recordId: csu })).toMatchObject([{ op: 'create', actor: 'old', importId: expect.any(String) }]);
+    const file = `${dir}/one.gexf`;
+    writeFileSync(file, `<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a" label="New One"/><node id="b" label="New Two"/></nodes><edges><edge source="a" target="b"/></edges></graph></gexf>`);
+    const run = await engine.call('import.run', { path: file });
+    const { first } = engine.db.prepare('SELECT first_seq AS first FROM import_run WHERE id = ?').get(run.importId) as { first: number };
+    expect(first).toBeGreaterThan(oldLog);
+    const created = engine.call('organisation.list', { text: 'New One' }).items[0]!;
+    expect(engine.call('changes.list', { recordId: created.id })).toMatchObject([{ op: 'create', importId: run.importId, after: { name: 'New One' } }]);
+    expect(engine.call('organisation.delete', { id: csu }).deleted).toBeGreaterThan(1);
+    expect(engine.call('changes.list', { recordId: csu }).map((c) => c.op)).toEqual(['delete', 'create']);
+    expect(engine.db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
     engine.close();
   });
 

@@ -143,7 +143,7 @@ export class Importer {
     const insert = () => {
       for (const [def, records] of batches) {
         for (let i = 0; i < records.length; i += SLICE_ROWS) {
-          this.writer.insertMany(def, records.slice(i, i + SLICE_ROWS));
+          this.writer.insertMany(def, records.slice(i, i + SLICE_ROWS), { byRun: true });
           done += Math.min(SLICE_ROWS, records.length - i);
           this.work.progress('writing', done, rows);
         }

@@ -1,9 +1,12 @@
 // The one place every write goes through. Each insert, update and delete of a record is paired, in
 // the same transaction, with a row in the change log saying what it was before and after, who did
 // it, when, and as part of which import. Undo, history and provenance are built on this log, so
-// nothing else in the engine may write to a record table.
+// nothing else in the engine may write to a record table. The one exception is by design: records
+// an import creates in bulk take a place in the log (created_seq) without a row there, since the
+// record and its import run already say everything the row would (store/history.ts reads them).
 import type { Database, Statement } from 'better-sqlite3';
 import { newId } from '../ids';
+import { creationRow } from './history';
 import { fromRow, toRow, type RecordObject, type TableDef } from './tables';
 
 /** Rows per multi-row INSERT: past ~16 the gain flattens (measured); 32 stays well under SQLite's variable limit. */
@@ -12,8 +15,12 @@ const BULK_ROWS = 32;
 export class Writer {
   private readonly statements = new Map<string, Statement>();
   private readonly logChange: Statement;
-  /** Set inside a transaction so all its rows share one timestamp and one import. */
-  private current: { at: string; importId: string | null } | null = null;
+  /**
+   * Set inside a transaction so all its rows share one timestamp and one import. `seq` is the next
+   * place in the log once an import has reserved places for the records it creates unlogged; from
+   * then on logged rows take their places from it too, so the two never collide.
+   */
+  private current: { at: string; importId: string | null; seq: { first: number; next: number } | null } | null = null;
 
   constructor(
     private readonly db: Database,
@@ -27,16 +34,17 @@ export class Writer {
      */
     private readonly logChanges = true,
   ) {
+    // seq NULL lets SQLite pick the next rowid.
     this.logChange = db.prepare(
-      `INSERT INTO change (at, actor, import_id, record_type, record_id, op, before, after)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO change (seq, at, actor, import_id, record_type, record_id, op, before, after)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
   /** Runs `fn` in one transaction; every write inside shares its time and import. */
   transaction<T>(fn: () => T, ctx: { importId?: string | null } = {}): T {
     if (this.current) return fn();
-    this.current = { at: new Date().toISOString(), importId: ctx.importId ?? null };
+    this.current = { at: new Date().toISOString(), importId: ctx.importId ?? null, seq: null };
     try {
       return this.db
         .transaction(() => {
@@ -58,7 +66,9 @@ export class Writer {
         this.db
           .prepare(`INSERT INTO import_run (id, label, format, file, started_at, actor) VALUES (?, ?, ?, ?, ?, ?)`)
           .run(id, meta.label, meta.format, meta.file, this.now(), this.actor);
-        return fn(id);
+        const result = fn(id);
+        this.closeReservation(id);
+        return result;
       },
       { importId: id },
     );
@@ -80,19 +90,26 @@ export class Writer {
   }
 
   /**
-   * Inserts many new records of one type, logged like `insert`, with multi-row statements: the
-   * path for imports and generated networks, where per-statement overhead dominates.
+   * Inserts many new records of one type with multi-row statements: the path for imports and
+   * generated networks, where per-statement overhead dominates. Logged like `insert`, unless
+   * `byRun`: then each record takes the next reserved place in the log (created_seq) and no row is
+   * written there; only inside `runImport`, whose run row records the places it reserved.
    */
-  insertMany(def: TableDef, records: readonly RecordObject[]): void {
+  insertMany(def: TableDef, records: readonly RecordObject[], opts: { byRun?: boolean } = {}): void {
     const B = BULK_ROWS;
     this.inTransaction(() => {
-      const cols = ['id', ...def.columns.map((c) => c.col), 'created_at', 'updated_at'];
+      const byRun = opts.byRun === true && this.logChanges;
+      const logged = this.logChanges && !byRun;
+      const seq = byRun ? this.reserve() : null;
+      const rowCols = ['id', ...def.columns.map((c) => c.col), 'created_at', 'updated_at'];
+      const cols = byRun ? [...rowCols, 'created_seq'] : rowCols;
       const one = `(${cols.map(() => '?').join(', ')})`;
-      const logOne = '(?, ?, ?, ?, ?, ?, ?, ?)';
-      const full = this.stmt(def, `bulk${B}`, () => `INSERT INTO ${def.table} (${cols.join(', ')}) VALUES ${Array(B).fill(one).join(', ')}`);
-      const fullLog = this.stmt(def, `bulklog${B}`, () =>
-        `INSERT INTO change (at, actor, import_id, record_type, record_id, op, before, after) VALUES ${Array(B).fill(logOne).join(', ')}`,
-      );
+      const logOne = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+      const insertSql = (n: number) => `INSERT INTO ${def.table} (${cols.join(', ')}) VALUES ${Array(n).fill(one).join(', ')}`;
+      const logSql = (n: number) =>
+        `INSERT INTO change (seq, at, actor, import_id, record_type, record_id, op, before, after) VALUES ${Array(n).fill(logOne).join(', ')}`;
+      const full = this.stmt(def, `bulk${B}${byRun ? 'run' : ''}`, () => insertSql(B));
+      const fullLog = this.stmt(def, `bulklog${B}`, () => logSql(B));
       const { at, importId } = this.current!;
       for (let start = 0; start < records.length; start += B) {
         const chunk = records.slice(start, start + B);
@@ -100,22 +117,51 @@ export class Writer {
         const log: unknown[] = [];
         for (const rec of chunk) {
           const row = toRow(def, rec);
-          for (const c of cols) values.push(row[c]);
-          if (this.logChanges) log.push(at, this.actor, importId, def.type, rec.id, 'create', null, JSON.stringify(rec));
+          for (const c of rowCols) values.push(row[c]);
+          if (seq) values.push(seq.next++);
+          if (logged) log.push(this.current!.seq ? this.current!.seq.next++ : null, at, this.actor, importId, def.type, rec.id, 'create', null, JSON.stringify(rec));
         }
         if (chunk.length === B) {
           full.run(values);
-          if (this.logChanges) fullLog.run(log);
+          if (logged) fullLog.run(log);
         } else {
-          this.db.prepare(`INSERT INTO ${def.table} (${cols.join(', ')}) VALUES ${Array(chunk.length).fill(one).join(', ')}`).run(values);
-          if (this.logChanges) {
-            this.db
-              .prepare(`INSERT INTO change (at, actor, import_id, record_type, record_id, op, before, after) VALUES ${Array(chunk.length).fill(logOne).join(', ')}`)
-              .run(log);
-          }
+          this.db.prepare(insertSql(chunk.length)).run(values);
+          if (logged) this.db.prepare(logSql(chunk.length)).run(log);
         }
       }
     });
+  }
+
+  /**
+   * Opens (once per transaction) the run of log places that records created by an import take.
+   * It starts after the last row of the log, so every place is free.
+   */
+  private reserve(): { first: number; next: number } {
+    const cur = this.current!;
+    if (!cur.importId) throw new Error('records are created by run only inside runImport');
+    if (!cur.seq) {
+      const last = this.db.prepare('SELECT coalesce(max(seq), 0) FROM change').pluck().get() as number;
+      cur.seq = { first: last + 1, next: last + 1 };
+    }
+    return cur.seq;
+  }
+
+  /**
+   * Records the run's places and makes sure the log's last row comes after them: SQLite numbers a
+   * new row one past the largest, so unwritten places at the end would be handed out again. The
+   * run's own last logged row (an import always logs its source) moves past them.
+   */
+  private closeReservation(importId: string): void {
+    const seq = this.current!.seq;
+    if (!seq || seq.next === seq.first) return;
+    const last = seq.next - 1;
+    this.db.prepare('UPDATE import_run SET first_seq = ?, last_seq = ? WHERE id = ?').run(seq.first, last, importId);
+    const top = this.db.prepare('SELECT max(seq) FROM change').pluck().get() as number | null;
+    if (top !== null && top >= last) return;
+    const moved = this.db
+      .prepare('UPDATE change SET seq = ? WHERE seq = (SELECT max(seq) FROM change WHERE import_id = ?)')
+      .run(last + 1, importId);
+    if (moved.changes !== 1) throw new Error('an import that creates records by run must log at least one row');
   }
 
   /**
@@ -169,6 +215,13 @@ export class Writer {
 
   delete(def: TableDef, before: RecordObject): void {
     this.inTransaction(() => {
+      // A record created by an import run has no create row; its reserved place gets one now,
+      // while the record and the run can still say what it was.
+      const created = this.stmt(def, 'createdSeq', () => `SELECT created_seq FROM ${def.table} WHERE id = ?`).pluck().get(before.id) as number | null;
+      if (created !== null && this.logChanges) {
+        const c = creationRow(this.db, def, before.id, created);
+        if (c) this.logChange.run(c.seq, c.at, c.actor, c.importId, def.type, before.id, 'create', null, JSON.stringify(c.after));
+      }
       this.stmt(def, 'delete', () => `DELETE FROM ${def.table} WHERE id = ?`).run(before.id);
       this.log(def, before.id, 'delete', before, null);
     });
@@ -187,8 +240,9 @@ export class Writer {
 
   private log(def: TableDef, id: string, op: string, before: RecordObject | null, after: RecordObject | null) {
     if (!this.logChanges) return;
-    const at = this.current!.at;
+    const { at, seq } = this.current!;
     this.logChange.run(
+      seq ? seq.next++ : null,
       at,
       this.actor,
       this.current!.importId,
