@@ -2,7 +2,7 @@
 // of a log row each, and everything that reads the log sees what it saw before: sources, a record's
 // history, the whole log page by page, the graph index noticing the import, undo, snapshots.
 import { writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
 import { undoImport } from '../../electron/engine/store/undo-import';
 import type { Change } from '../../shared/schemas';
@@ -165,6 +165,22 @@ describe('provenance by import run', () => {
     expect(e.call('stats.get', {})).toMatchObject({ organisations: n + 6, relations: n, citations: 2 * n - 1 });
     undoImport(e.db, e.store, e.writer, run.importId!);
     expect(allRecords(e)).toEqual(before);
+    expect(e.db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+  });
+
+  it('rebuilds a table\'s indexes only when an import at least doubles it, and never the change log\'s', async () => {
+    const e = open('a');
+    buildFixture(e);
+    const deferred = vi.spyOn(e.writer, 'withIndexesDeferred');
+    const chain = (name: string, n: number) =>
+      gexfFile(name, Array.from({ length: n }, (_, i): [string, string, string, string] => [`${name} ${i}`, 'other', 'FR', 'Paris']),
+        Array.from({ length: n - 1 }, (_, i): [number, number] => [i, i + 1]));
+    await e.call('import.run', { path: chain('first.gexf', 6000) });
+    await e.call('import.run', { path: chain('second.gexf', 5500) });
+    const tables = deferred.mock.calls.map(([defs, , opts]) => [defs.map((d) => d.table), opts]);
+    // 6,000 into 6 organisations; then 5,500 into 6,006 (grown), and 10,999 citations into 11,999 (grown).
+    expect(tables).toEqual([[['organisation', 'relation', 'citation'], { log: false }]]);
+    expect(e.call('stats.get', {})).toMatchObject({ organisations: 11_506, relations: 11_499 });
     expect(e.db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
   });
 

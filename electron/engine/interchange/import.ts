@@ -36,6 +36,8 @@ type Loaded =
   | { format: Format; graph: ParsedGraph; bundle: null; columns?: CsvColumns }
   | { format: Format; graph: null; bundle: Bundle; columns?: undefined };
 const SHOWN = 200;
+/** Below this many new rows a table's indexes are grown, whatever its size. */
+const DEFER_INDEXES_ABOVE = 5000;
 /** Rows inserted between two progress reports: a few milliseconds of work. */
 const SLICE_ROWS = 2048;
 /** What an import inserts, table by table (in an order that satisfies references), and what it cites. */
@@ -134,8 +136,10 @@ export class Importer {
   }
 
   /**
-   * Inserts in slices, reporting progress (and looking for a cancel) between them. Large loads
-   * rebuild indexes once at the end instead of growing them row by row.
+   * Inserts in slices, reporting progress (and looking for a cancel) between them. A table that
+   * gets many rows, at least as many as it holds, has its indexes rebuilt once at the end instead
+   * of grown row by row; a rebuild reads the whole table, so for a few rows into a large network
+   * growing is cheaper. The change log is not touched: an import creates records by run.
    */
   private bulk(batches: [TableDef, RecordObject[]][]): void {
     const rows = batches.reduce((n, [, r]) => n + r.length, 0);
@@ -150,7 +154,8 @@ export class Importer {
       }
       this.work.progress('finishing', rows, rows);
     };
-    if (rows > 5000) this.writer.withIndexesDeferred(batches.map(([d]) => d), insert);
+    const rebuilt = batches.filter(([def, records]) => records.length > DEFER_INDEXES_ABOVE && records.length >= this.writer.roughCount(def));
+    if (rebuilt.length) this.writer.withIndexesDeferred(rebuilt.map(([d]) => d), insert, { log: false });
     else insert();
   }
 

@@ -178,14 +178,15 @@ export class Writer {
   }
 
   /**
-   * Runs a large bulk load with the secondary indexes of `tables` (and the change log's) dropped
-   * and rebuilt afterwards, inside the caller's transaction: building an index from sorted data is
-   * several times faster than growing it by random inserts of text keys. A unique index that the
-   * new rows would break fails to rebuild, and the whole transaction rolls back.
+   * Runs a large bulk load with the secondary indexes of `tables` (and, if the load is logged row
+   * by row, the change log's) dropped and rebuilt afterwards, inside the caller's transaction:
+   * building an index from sorted data is several times faster than growing it by random inserts
+   * of text keys. A unique index that the new rows would break fails to rebuild, and the whole
+   * transaction rolls back.
    */
-  withIndexesDeferred<T>(tables: readonly TableDef[], fn: () => T): T {
+  withIndexesDeferred<T>(tables: readonly TableDef[], fn: () => T, opts: { log?: boolean } = {}): T {
     if (!this.current) throw new Error('withIndexesDeferred runs inside a transaction');
-    const names = [...tables.map((t) => t.table), 'change'];
+    const names = [...tables.map((t) => t.table), ...(opts.log === false ? [] : ['change'])];
     const indexes = this.db
       .prepare(
         `SELECT name, sql FROM sqlite_schema
@@ -198,6 +199,14 @@ export class Writer {
     for (const i of indexes) this.db.exec(i.sql);
     this.statements.clear();
     return result;
+  }
+
+  /**
+   * About how many rows a table holds, at once: the largest rowid (rows are never renumbered
+   * while the app runs, and deletes only make this an overestimate). count(*) reads the table.
+   */
+  roughCount(def: TableDef): number {
+    return this.db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${def.table}`).pluck().get() as number;
   }
 
   update(def: TableDef, before: RecordObject, after: RecordObject): void {
