@@ -59,9 +59,8 @@ async function timeRedraw(page: Page, selector: string): Promise<{ millis: numbe
   );
 }
 
-/** Stops any layout running and waits until its positions have landed. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => window.atlasLayout?.stop());
+/** Waits until the layout running ends by itself (ForceAtlas2 stops within 5 s), so the nodes are spread as a user sees them. */
+async function finish(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid=layout-stop]', { state: 'detached', timeout: 60_000 });
   await page.waitForTimeout(200);
 }
@@ -117,7 +116,7 @@ async function filterChange(): Promise<Row[]> {
         dbPath,
         async ({ page }) => {
           // Let the first layout finish so it does not share the measured frames.
-          await settle(page);
+          await finish(page);
           await page.getByTestId('tab-details').click();
           const first = await page.getByTestId('graph').getAttribute('data-edge-count');
           const removeTimes: number[] = [];
@@ -129,7 +128,7 @@ async function filterChange(): Promise<Row[]> {
             narrowed = r;
             removeTimes.push(r.millis);
             addTimes.push((await timeRedraw(page, '[data-testid=filter-sectors] input[type=checkbox]')).millis);
-            await settle(page);
+            await finish(page);
           }
           const rows: Row[] = [
             {

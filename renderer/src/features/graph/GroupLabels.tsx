@@ -1,39 +1,38 @@
 // Names over the clusters of the grouped layout. They are HTML over the canvas rather than
 // Cytoscape nodes, so they never count as drawn nodes, take no clicks and are not moved by the
 // next layout; they follow the pan and zoom one frame at a time.
-import type { Core } from 'cytoscape';
 import { useEffect, useState } from 'react';
 import type { LayoutGroup } from '../layout';
+import type { Drawing } from './drawing';
 
-export function GroupLabels({ cy, groups }: { cy: Core; groups: LayoutGroup[] }) {
-  const [view, setView] = useState(() => ({ zoom: cy.zoom(), pan: cy.pan() }));
+export function GroupLabels({ drawing, groups }: { drawing: Drawing; groups: LayoutGroup[] }) {
+  const [, setFrame] = useState(0);
   useEffect(() => {
     let frame = 0;
     const onViewport = () => {
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        setView({ zoom: cy.zoom(), pan: { ...cy.pan() } });
+        setFrame((f) => f + 1);
       });
     };
-    cy.on('viewport', onViewport);
+    const off = drawing.onViewport(onViewport);
     onViewport();
     return () => {
-      cy.off('viewport', onViewport);
+      off();
       cancelAnimationFrame(frame);
     };
-  }, [cy]);
+  }, [drawing]);
   return (
     <div className="group-labels" aria-hidden="true" data-testid="group-labels">
-      {groups.map((g) => (
-        <span
-          key={g.key ?? '(none)'}
-          className="group-label"
-          style={{ left: g.x * view.zoom + view.pan.x, top: (g.y - g.radius) * view.zoom + view.pan.y }}
-        >
-          {g.label} <small>{g.count.toLocaleString()}</small>
-        </span>
-      ))}
+      {groups.map((g) => {
+        const at = drawing.project(g.x, g.y - g.radius);
+        return (
+          <span key={g.key ?? '(none)'} className="group-label" style={{ left: at.x, top: at.y }}>
+            {g.label} <small>{g.count.toLocaleString()}</small>
+          </span>
+        );
+      })}
     </div>
   );
 }

@@ -1,9 +1,8 @@
 // The bar above the graph: layout, styling, what to do with the selection, undo and zoom.
 import { useAtlas, type LayoutChoice } from '../../store/atlas';
 import type { ColourBy, SizeBy } from '../../store/view';
-import { fitGraph } from './GraphCanvas';
-import { drawnGraph } from './handle';
-import { stopLayout, unpinAll } from '../layout';
+import { currentDrawing } from './handle';
+import { stopLayout } from '../layout';
 
 const LAYOUTS: [string, string, LayoutChoice][] = [
   ['auto', 'Automatic', { name: 'auto' }],
@@ -20,15 +19,11 @@ const LAYOUTS: [string, string, LayoutChoice][] = [
 const layoutKey = (l: LayoutChoice) => (l.name === 'concentric' ? `concentric:${l.metric}` : l.name === 'grouped' ? `grouped:${l.groupBy}` : l.name);
 
 export function zoomBy(factor: number) {
-  const cy = drawnGraph();
-  if (!cy) return;
-  const box = cy.container()!.getBoundingClientRect();
-  cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: box.width / 2, y: box.height / 2 } });
+  currentDrawing()?.zoomBy(factor);
 }
 
 export function fitDrawn() {
-  const cy = drawnGraph();
-  if (cy) fitGraph(cy);
+  currentDrawing()?.fit();
 }
 
 export function Toolbar() {
@@ -68,8 +63,8 @@ export function Toolbar() {
         <button
           className="tool running"
           onClick={() => {
-            const cy = drawnGraph();
-            if (cy) stopLayout(cy);
+            const drawing = currentDrawing();
+            if (drawing) stopLayout(drawing.layout);
           }}
           title="Stop ForceAtlas2 and keep the nodes where they are"
           data-testid="layout-stop"
@@ -85,8 +80,7 @@ export function Toolbar() {
         className="tool"
         disabled={aggregated}
         onClick={() => {
-          const cy = drawnGraph();
-          if (cy) unpinAll(cy);
+          currentDrawing()?.unpinAll();
         }}
         title="Dragged nodes stay where they were put (pinned); this lets the layout move them again"
       >

@@ -6,7 +6,7 @@ import type { Aggregate, Metrics, Slice } from '../../../../shared/schemas';
 import type { StyleSettings } from '../../store/view';
 import { aggregateElements, edgeLook, nodeLooks } from './appearance';
 
-interface Drawable {
+export interface Drawable {
   nodes: { id: string; data: Record<string, unknown>; classes: string }[];
   edges: { id: string; data: Record<string, unknown>; classes: string }[];
 }

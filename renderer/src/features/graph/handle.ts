@@ -1,22 +1,17 @@
-// The one Cytoscape instance, for the few features that read the drawing itself (image export,
-// node positions for a layout-carrying export). GraphCanvas owns it; others only read.
-import type { Core } from 'cytoscape';
+// The drawing on screen, for the few features that read it (image export, positions for saved
+// views and layout-carrying exports, the toolbar's zoom). GraphCanvas owns it; others only use it.
+import type { Drawing } from './drawing';
 
-let current: Core | null = null;
+let current: Drawing | null = null;
 
-export function setGraph(cy: Core | null): void {
-  current = cy;
+export function setDrawing(d: Drawing | null): void {
+  current = d;
 }
 
-export function drawnGraph(): Core | null {
+export function currentDrawing(): Drawing | null {
   return current;
 }
 
 export function drawnPositions(): Record<string, { x: number; y: number }> {
-  const out: Record<string, { x: number; y: number }> = {};
-  current?.nodes().forEach((n) => {
-    const p = n.position();
-    out[n.id()] = { x: Math.round(p.x * 100) / 100, y: Math.round(p.y * 100) / 100 };
-  });
-  return out;
+  return current?.positions() ?? {};
 }

@@ -1,10 +1,16 @@
 // Labels by level of detail: every label when few nodes are in view, only the largest when many
-// are. Only a bounded number of nodes ever carries the `labelled` class, so updating it is cheap
-// at any graph size.
+// are. Only a bounded number of nodes ever carries a label, so updating them is cheap at any
+// graph size. Both drawings choose with `chooseLabelled`.
 import type { Core, NodeSingular } from 'cytoscape';
 
 const ALL_LABELS_UP_TO = 150;
 const LARGEST = 40;
+
+/** Of the nodes in view, those to label. */
+export function chooseLabelled<T>(inView: T[], size: (n: T) => number): T[] {
+  if (inView.length <= ALL_LABELS_UP_TO) return inView;
+  return inView.sort((a, b) => size(b) - size(a)).slice(0, LARGEST);
+}
 
 export function updateLabels(cy: Core): void {
   const ext = cy.extent();
@@ -14,10 +20,7 @@ export function updateLabels(cy: Core): void {
     const p = n.position();
     if (p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2) inView.push(n);
   });
-  let chosen = inView;
-  if (inView.length > ALL_LABELS_UP_TO) {
-    chosen = inView.sort((a, b) => (b.data('size') as number) - (a.data('size') as number)).slice(0, LARGEST);
-  }
+  const chosen = chooseLabelled(inView, (n) => n.data('size') as number);
   const want = new Set(chosen.map((n) => n.id()));
   cy.batch(() => {
     cy.nodes('.labelled').forEach((n) => {

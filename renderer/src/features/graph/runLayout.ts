@@ -1,9 +1,9 @@
 // Runs the layout the analyst chose on what is drawn. 'Automatic' is Cytoscape's cose for the
 // small networks typed in by hand (it reads well there and takes milliseconds) and ForceAtlas2 in
 // its worker above that, where cose would hold the main thread for minutes (see the layout bench).
-import type { Core, LayoutOptions } from 'cytoscape';
+import type { LayoutOptions } from 'cytoscape';
 import type { LayoutChoice } from '../../store/atlas';
-import { cancelLayout, runLayout, type LayoutGroup, type LayoutRequest } from '../layout';
+import { cancelLayout, runLayout, type LayoutGroup, type LayoutRequest, type LayoutSurface } from '../layout';
 
 /** Cose settings that read well on the seed network: room between nodes, components apart. */
 const COSE = { name: 'cose', animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 140, nodeOverlap: 40, componentSpacing: 120, padding: 40, randomize: false } as LayoutOptions;
@@ -24,15 +24,16 @@ export interface LayoutEvents {
   onError?(message: string): void;
 }
 
-/** Whether `choice` runs ForceAtlas2 (in its worker, shown as it goes, stoppable) on `cy`. */
-export function usesForceAtlas2(cy: Core, choice: LayoutChoice): boolean {
-  return choice.name === 'forceatlas2' || (choice.name === 'auto' && cy.nodes().length > COSE_UP_TO);
+/** Whether `choice` runs ForceAtlas2 (in its worker, shown as it goes, stoppable) on `drawing`. */
+export function usesForceAtlas2(drawing: LayoutSurface, choice: LayoutChoice): boolean {
+  return choice.name === 'forceatlas2' || (choice.name === 'auto' && (!drawing.cytoscape || drawing.cytoscape.nodes().length > COSE_UP_TO));
 }
 
-export function runChosenLayout(cy: Core, choice: LayoutChoice, events: LayoutEvents): RunningLayout {
+export function runChosenLayout(drawing: LayoutSurface, choice: LayoutChoice, events: LayoutEvents): RunningLayout {
   let cancelled = false;
-  if (choice.name === 'auto' && !usesForceAtlas2(cy, choice)) {
-    cancelLayout(cy);
+  const cy = drawing.cytoscape;
+  if (cy && choice.name === 'auto' && !usesForceAtlas2(drawing, choice)) {
+    cancelLayout(drawing);
     const l = cy.layout(COSE);
     l.one('layoutstop', () => {
       if (!cancelled) events.onDone(null);
@@ -50,7 +51,7 @@ export function runChosenLayout(cy: Core, choice: LayoutChoice, events: LayoutEv
           : choice.name === 'preset'
             ? { name: 'preset', positions: choice.positions }
             : { name: choice.name };
-  const run = runLayout(cy, req, events.onProgress ? (p) => events.onProgress!(p.iterations) : undefined);
+  const run = runLayout(drawing, req, events.onProgress ? (p) => events.onProgress!(p.iterations) : undefined);
   run.done.then(
     (r) => {
       if (!cancelled) events.onDone(r.groups ?? null);
@@ -63,7 +64,7 @@ export function runChosenLayout(cy: Core, choice: LayoutChoice, events: LayoutEv
     stop: () => run.stop(),
     cancel: () => {
       cancelled = true;
-      cancelLayout(cy);
+      cancelLayout(drawing);
     },
   };
 }

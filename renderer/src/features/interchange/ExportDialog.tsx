@@ -4,9 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { ExportScope, SavedView } from '../../../../shared/schemas';
 import { call } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
-import { drawnGraph, drawnPositions } from '../graph/handle';
+import { currentDrawing, drawnPositions } from '../graph/handle';
 import { download, downloadStaged } from './files';
-import { pngBlob, svgBlob } from './image';
 
 const FORMATS = [
   ['gexf', 'GEXF 1.3 (Gephi)', 'gexf'],
@@ -60,9 +59,9 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
       const ext = FORMATS.find((f) => f[0] === format)![2];
       const name = `stakeholder-atlas-${stamp}.${ext}`;
       if (picture) {
-        const cy = drawnGraph();
-        if (!cy || cy.nodes().empty()) throw new Error('Nothing is drawn to export');
-        download(format === 'png' ? pngBlob(cy, scale) : svgBlob(cy), name);
+        const drawing = currentDrawing();
+        if (!drawing || drawing.counts().nodes === 0) throw new Error('Nothing is drawn to export');
+        download(await (format === 'png' ? drawing.png(scale) : drawing.svg()), name);
         setMessage(`Saved ${name}.`);
       } else {
         const s: ExportScope =

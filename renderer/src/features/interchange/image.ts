@@ -7,8 +7,8 @@ import svg from 'cytoscape-svg';
 cytoscape.use(svg);
 
 /** Chromium refuses canvases over 16,384 px a side or ~268 M pixels; stay well inside. */
-const MAX_SIDE = 16000;
-const MAX_AREA = 200_000_000;
+export const MAX_SIDE = 16000;
+export const MAX_AREA = 200_000_000;
 
 export function pngScale(cy: Core, wanted: number): number {
   const box = cy.elements().boundingBox();

@@ -18,7 +18,6 @@
 //     That one redraw costs what any full redraw of the graph costs (see the benchmark).
 // Nodes cannot be grabbed while the layout runs (Cytoscape's hit tests would use the old
 // positions); pinned nodes (class `pinned`) are FA2's fixed nodes and stay exactly where they are.
-import type { Core, NodeSingular } from 'cytoscape';
 import {
   NODE_CONVERGENCE,
   NODE_FIXED,
@@ -33,9 +32,8 @@ import {
   type FromWorker,
   type ToWorker,
 } from './fa2-protocol';
-import { land } from './land';
-import { openPreview } from './preview';
 import { seeded } from './random';
+import type { LayoutNode, LayoutSurface } from './surface';
 import type { LayoutProgress, LayoutResult, LayoutRun } from './types';
 
 /** Model pixels per ForceAtlas2 unit: with these settings 5,000 organisations spread over about
@@ -82,7 +80,7 @@ const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 const EDGE_SLICE = 8000;
 
 interface Graph {
-  list: NodeSingular[];
+  list: LayoutNode[];
   /** graphology's node matrix, in FA2 units centred on the origin. */
   matrix: Float32Array;
   /** Edge matrix and, for the preview, endpoint index pairs. */
@@ -95,11 +93,11 @@ interface Graph {
   cy: number;
 }
 
-/** Builds the matrices from what Cytoscape draws, in slices so no task is long. */
-async function readGraph(cy: Core): Promise<Graph> {
-  const nodes = cy.nodes();
+/** Builds the matrices from what is drawn, in slices so no task is long. */
+async function readGraph(drawing: LayoutSurface): Promise<Graph> {
+  const nodes = drawing.nodes();
   const n = nodes.length;
-  const list: NodeSingular[] = new Array(n);
+  const list: LayoutNode[] = new Array(n);
   const index = new Map<string, number>();
   const matrix = new Float32Array(n * PPN);
   const fixed = new Uint8Array(n);
@@ -111,7 +109,7 @@ async function readGraph(cy: Core): Promise<Graph> {
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (let i = 0; i < n; i++) {
-    const node = nodes[i] as NodeSingular;
+    const node = nodes[i]!;
     list[i] = node;
     index.set(node.id(), i);
     const p = node.position();
@@ -148,7 +146,7 @@ async function readGraph(cy: Core): Promise<Graph> {
 
   // Edges: endpoints as matrix offsets, weight from the edge's data; a node's mass is 1 + its
   // weighted degree, as graphology builds it. Loops and edges to nodes not drawn are left out.
-  const edgeList = cy.edges();
+  const edgeList = drawing.edges();
   const all = new Float32Array(edgeList.length * PPE);
   const pairs = new Uint32Array(edgeList.length * 2);
   let m = 0;
@@ -175,7 +173,7 @@ async function readGraph(cy: Core): Promise<Graph> {
   return { list, matrix, edges, pairs: pairs.subarray(0, 2 * m), fixed, model, cx, cy: cy0 };
 }
 
-export function runForceAtlas2(cy: Core, onProgress?: LayoutProgress, limits: Partial<Fa2Limits> = {}): LayoutRun & { cancel(): void } {
+export function runForceAtlas2(drawing: LayoutSurface, onProgress?: LayoutProgress, limits: Partial<Fa2Limits> = {}): LayoutRun & { cancel(): void } {
   const started = performance.now();
   let settle!: (r: LayoutResult) => void;
   let fail!: (e: Error) => void;
@@ -191,18 +189,14 @@ export function runForceAtlas2(cy: Core, onProgress?: LayoutProgress, limits: Pa
   });
   Object.assign(fa2Stats, { setupMs: 0, paints: 0, landMs: 0, landedAt: 0 });
 
-  // Nodes cannot be grabbed from here to the end (Cytoscape would hit-test old positions).
-  const grabbable = !cy.autoungrabify();
-  cy.autoungrabify(true);
-  const release = () => {
-    if (grabbable) cy.autoungrabify(false);
-  };
+  // Nodes cannot be grabbed from here to the end (the drawing would hit-test old positions).
+  const release = drawing.hold();
   let stopRequested = false;
   let stop = () => void (stopRequested = true);
   let cancel = stop;
 
   void (async () => {
-    const g = await readGraph(cy);
+    const g = await readGraph(drawing);
     const n = g.list.length;
     if (stopRequested || n === 0) {
       release();
@@ -210,7 +204,7 @@ export function runForceAtlas2(cy: Core, onProgress?: LayoutProgress, limits: Pa
       return;
     }
     await nextTask();
-    const preview = openPreview(cy, g.list, g.pairs);
+    const preview = drawing.openPreview(g.list, g.pairs);
     preview.draw(g.model);
     const worker = new Worker(new URL('./fa2.worker.ts', import.meta.url), { type: 'module', name: 'forceatlas2' });
     let ending = false;
@@ -226,7 +220,7 @@ export function runForceAtlas2(cy: Core, onProgress?: LayoutProgress, limits: Pa
       }
     };
 
-    /** Ends the run; `keep: false` (another layout takes over) leaves Cytoscape's positions alone. */
+    /** Ends the run; `keep: false` (another layout takes over) leaves the drawing's positions alone. */
     const end = async (how: { converged: boolean; stopped: boolean }, keep = true) => {
       if (ending) return;
       ending = true;
@@ -234,7 +228,7 @@ export function runForceAtlas2(cy: Core, onProgress?: LayoutProgress, limits: Pa
       if (latest) toModel(latest);
       const t = performance.now();
       try {
-        if (keep) await land(cy, g.list, g.model, g.fixed);
+        if (keep) await drawing.land(g.list, g.model, g.fixed);
       } finally {
         fa2Stats.landMs = performance.now() - t;
         fa2Stats.landedAt = performance.now();

@@ -1,12 +1,15 @@
 // `window.atlasLayout`, for end-to-end tests and benchmarks: runs a layout and reports, besides
 // its result, every long task (> 50 ms on the main thread, Long Tasks API) seen between its start
 // and its end. It also runs Cytoscape's cose and cytoscape-fcose (animate off, randomised), which
-// the UI does not offer: fcose is loaded only here, as a separate chunk, on first use.
+// the UI does not offer: fcose is loaded only here, as a separate chunk, on first use. On a large
+// drawing (not Cytoscape's) those two run on a headless Cytoscape copy of it, timed without the
+// copying, and their positions land in the drawing as any layout's do.
 import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
 import type { Fa2Limits } from './fa2-protocol';
 import { fa2Stats } from './forceatlas2';
 import { previewStats } from './preview';
 import { cancelLayout, runLayout, stopLayout } from './run';
+import type { LayoutSurface } from './surface';
 import type { LayoutRequest, LayoutResult } from './types';
 
 export type HookRequest =
@@ -48,10 +51,44 @@ function loadFcose(): Promise<void> {
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
-export function installLayoutHook(cy: Core): () => void {
+/** A headless Cytoscape holding what `drawing` draws, sized as drawn. */
+function headlessCopy(drawing: LayoutSurface): Core {
+  const cy = cytoscape({ headless: true, style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }] });
+  const nodes = drawing.nodes().map((n) => ({ group: 'nodes' as const, data: { id: n.id(), size: Number(n.data('size')) || n.width() }, position: { ...n.position() } }));
+  const edges = drawing.edges().map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.data().source, target: e.data().target } }));
+  cy.add([...nodes, ...edges]);
+  return cy;
+}
+
+/** Runs Cytoscape's cose or fcose on the drawing; returns how long the layout itself took (ms). */
+async function cytoscapeLayout(drawing: LayoutSurface, name: 'cose' | 'fcose'): Promise<number> {
+  if (name === 'fcose') await loadFcose();
+  const cy = drawing.cytoscape ?? headlessCopy(drawing);
+  await nextFrame();
+  const layout = cy.layout({ name, animate: false, randomize: true, fit: false } as LayoutOptions);
+  const stopped = new Promise<void>((r) => layout.one('layoutstop', () => r()));
+  const t0 = performance.now();
+  layout.run();
+  await stopped;
+  const millis = Math.round(performance.now() - t0);
+  if (cy !== drawing.cytoscape) {
+    const list = drawing.nodes();
+    const xy = new Float64Array(list.length * 2);
+    list.forEach((n, i) => {
+      const p = cy.getElementById(n.id()).position();
+      xy[2 * i] = p.x;
+      xy[2 * i + 1] = p.y;
+    });
+    cy.destroy();
+    await drawing.land(list, xy);
+  }
+  return millis;
+}
+
+export function installLayoutHook(drawing: LayoutSurface): () => void {
   const hook: LayoutHook = {
     async run(req) {
-      cancelLayout(cy);
+      cancelLayout(drawing);
       const entries: PerformanceEntry[] = [];
       let observer: PerformanceObserver | null = null;
       if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
@@ -63,17 +100,11 @@ export function installLayoutHook(cy: Core): () => void {
       try {
         let result: LayoutResult | (Omit<LayoutResult, 'name'> & { name: 'cose' | 'fcose' });
         if (req.name === 'cose' || req.name === 'fcose') {
-          if (req.name === 'fcose') await loadFcose();
-          await nextFrame();
-          const layout = cy.layout({ name: req.name, animate: false, randomize: true, fit: false } as LayoutOptions);
-          const stopped = new Promise<void>((r) => layout.one('layoutstop', () => r()));
-          const t0 = performance.now();
-          layout.run();
-          await stopped;
-          result = { name: req.name, iterations: 0, millis: Math.round(performance.now() - t0), converged: true, stopped: false };
+          const millis = await cytoscapeLayout(drawing, req.name);
+          result = { name: req.name, iterations: 0, millis, converged: true, stopped: false };
         } else {
           const limits = 'limits' in req ? req.limits : undefined;
-          result = await runLayout(cy, req as LayoutRequest, progress, limits).done;
+          result = await runLayout(drawing, req as LayoutRequest, progress, limits).done;
         }
         // Long-task entries arrive after the task: let the page draw and the observer catch up.
         await nextFrame();
@@ -91,14 +122,14 @@ export function installLayoutHook(cy: Core): () => void {
       }
     },
     stop() {
-      stopLayout(cy);
+      stopLayout(drawing);
     },
     positions() {
       const out: Record<string, { x: number; y: number }> = {};
-      cy.nodes().forEach((n) => {
+      for (const n of drawing.nodes()) {
         const p = n.position();
         out[n.id()] = { x: p.x, y: p.y };
-      });
+      }
       return out;
     },
   };

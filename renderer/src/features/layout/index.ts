@@ -5,3 +5,5 @@ export type { LayoutGroup, LayoutName, LayoutProgress, LayoutRequest, LayoutResu
 export { cancelLayout, runLayout, stopLayout } from './run';
 export { enablePinning, unpinAll } from './pinning';
 export { installLayoutHook, type LayoutHook, type HookRequest, type HookResult } from './hook';
+export type { LayoutNode, LayoutEdge, LayoutSurface, Preview } from './surface';
+export { cytoscapeSurface } from './cytoscape-surface';

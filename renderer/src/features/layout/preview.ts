@@ -4,17 +4,13 @@
 // hidden meanwhile and its node positions untouched until the layout lands (see forceatlas2.ts
 // for why: at 5,000 nodes and 20,000 edges one Cytoscape frame costs several hundred ms here).
 import type { Core, NodeSingular } from 'cytoscape';
+import type { Preview } from './surface';
 
 /** Ties drawn in the preview at most (an even sample beyond that: the picture is the same, the raster cheaper). */
 const MAX_PREVIEW_EDGES = 6000;
 
 export const previewStats = { paints: 0, maxMs: 0, totalMs: 0 };
 
-export interface Preview {
-  /** Draws positions (model coordinates, x0 y0 x1 y1…, in the order of `list`) at the next frame. */
-  draw(xy: Float64Array): void;
-  dispose(): void;
-}
 
 export function openPreview(cy: Core, list: NodeSingular[], edgePairs: Uint32Array): Preview {
   const container = cy.container();

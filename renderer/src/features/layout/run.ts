@@ -1,67 +1,67 @@
 // Runs one layout on the drawn graph. ForceAtlas2 runs in a worker and is shown as it converges;
 // the others are computed at once (static.ts): their positions can be read as soon as runLayout
-// returns, and `done` settles when Cytoscape has been told (a few tasks later at 5,000 nodes).
-import type { Core } from 'cytoscape';
+// returns, and `done` settles when the drawing has been told (a few tasks later at 5,000 nodes).
 import type { Fa2Limits } from './fa2-protocol';
 import { runForceAtlas2 } from './forceatlas2';
 import { circle, concentric, grid, grouped, place, preset, type Placed } from './static';
+import type { LayoutSurface } from './surface';
 import type { LayoutGroup, LayoutProgress, LayoutRequest, LayoutResult, LayoutRun } from './types';
 
 /** The layout running on each graph: one at a time, a new one takes over from it. */
-const running = new WeakMap<Core, LayoutRun & { cancel(): void }>();
+const running = new WeakMap<LayoutSurface, LayoutRun & { cancel(): void }>();
 
 /**
- * Runs a layout on every node drawn. Whatever layout was still running on `cy` is cancelled first
+ * Runs a layout on every node drawn. Whatever layout was still running on `drawing` is cancelled first
  * (its positions are not applied). `fa2Limits` changes ForceAtlas2's stopping rules (for tests).
  */
-export function runLayout(cy: Core, req: LayoutRequest, onProgress?: LayoutProgress, fa2Limits?: Partial<Fa2Limits>): LayoutRun {
-  cancelLayout(cy);
-  if (req.name !== 'forceatlas2') return placeAtOnce(cy, req);
-  const run = runForceAtlas2(cy, onProgress, fa2Limits);
-  running.set(cy, run);
+export function runLayout(drawing: LayoutSurface, req: LayoutRequest, onProgress?: LayoutProgress, fa2Limits?: Partial<Fa2Limits>): LayoutRun {
+  cancelLayout(drawing);
+  if (req.name !== 'forceatlas2') return placeAtOnce(drawing, req);
+  const run = runForceAtlas2(drawing, onProgress, fa2Limits);
+  running.set(drawing, run);
   const forget = () => {
-    if (running.get(cy) === run) running.delete(cy);
+    if (running.get(drawing) === run) running.delete(drawing);
   };
   run.done.then(forget, forget);
   return { stop: run.stop, done: run.done };
 }
 
-/** Ends the layout running on `cy`, if any, without applying its positions. */
-export function cancelLayout(cy: Core): void {
-  running.get(cy)?.cancel();
-  running.delete(cy);
+/** Ends the layout running on `drawing`, if any, without applying its positions. */
+export function cancelLayout(drawing: LayoutSurface): void {
+  running.get(drawing)?.cancel();
+  running.delete(drawing);
 }
 
-/** Stops the layout running on `cy`, if any, leaving the nodes where it had put them. */
-export function stopLayout(cy: Core): void {
-  running.get(cy)?.stop();
+/** Stops the layout running on `drawing`, if any, leaving the nodes where it had put them. */
+export function stopLayout(drawing: LayoutSurface): void {
+  running.get(drawing)?.stop();
 }
 
-/** The layouts computed at once: positions right away, `done` once Cytoscape has been told. */
-function placeAtOnce(cy: Core, req: LayoutRequest): LayoutRun {
+/** The layouts computed at once: positions right away, `done` once the drawing has been told. */
+function placeAtOnce(drawing: LayoutSurface, req: LayoutRequest): LayoutRun {
   const t0 = performance.now();
   let placed: Placed & { groups?: LayoutGroup[] };
   switch (req.name) {
     case 'circle':
-      placed = circle(cy);
+      placed = circle(drawing);
       break;
     case 'grid':
-      placed = grid(cy);
+      placed = grid(drawing);
       break;
     case 'concentric':
-      placed = concentric(cy, req.metric ?? 'degree');
+      placed = concentric(drawing, req.metric ?? 'degree');
       break;
     case 'grouped':
-      placed = grouped(cy, req.groupBy ?? 'region');
+      placed = grouped(drawing, req.groupBy ?? 'region');
       break;
     case 'preset':
-      placed = preset(cy, req.positions ?? {});
+      placed = preset(drawing, req.positions ?? {});
       break;
     default:
       throw new Error(`Unknown layout '${(req as { name: string }).name}'`);
   }
   const computeMillis = Math.round((performance.now() - t0) * 10) / 10;
-  const done = place(cy, placed).then(
+  const done = place(drawing, placed).then(
     (): LayoutResult => ({
       name: req.name,
       iterations: 1,

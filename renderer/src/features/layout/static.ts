@@ -3,9 +3,8 @@
 // after one sort, and written as land.ts does (directly, then announced in slices), so that no task
 // is long. Cytoscape's own grid, circle and concentric go through its generic layout machinery
 // and `node.position()` per node, 120–160 ms at 5,000 nodes in one task.
-import type { Core, NodeSingular } from 'cytoscape';
 import { SECTOR_LABELS, type Sector } from '../../../../shared/domain';
-import { land } from './land';
+import type { LayoutNode, LayoutSurface } from './surface';
 import type { LayoutGroup } from './types';
 
 /** Space between the edges of neighbouring nodes, in model pixels. */
@@ -13,61 +12,61 @@ const GAP = 12;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 export interface Placed {
-  list: NodeSingular[];
+  list: LayoutNode[];
   xs: Float64Array;
   ys: Float64Array;
 }
 
-function diameter(node: NodeSingular): number {
+function diameter(node: LayoutNode): number {
   const size = node.data('size');
   return typeof size === 'number' && size > 0 ? size : node.width();
 }
 
-function degreeOf(node: NodeSingular): number {
+function degreeOf(node: LayoutNode): number {
   const d = node.data('degree');
   return typeof d === 'number' ? d : node.degree(false);
 }
 
-function numeric(node: NodeSingular, field: string): number {
+function numeric(node: LayoutNode, field: string): number {
   if (field === 'degree') return degreeOf(node);
   const v = Number(node.data(field));
   return Number.isFinite(v) ? v : 0;
 }
 
-/** Nodes and their sort keys, largest first; ties keep Cytoscape's order (a stable sort). */
-function ranked(cy: Core, key: (n: NodeSingular) => number): { list: NodeSingular[]; keys: Float64Array } {
-  const nodes = cy.nodes();
+/** Nodes and their sort keys, largest first; ties keep the drawing's order (a stable sort). */
+function ranked(drawing: LayoutSurface, key: (n: LayoutNode) => number): { list: LayoutNode[]; keys: Float64Array } {
+  const nodes = drawing.nodes();
   const order = new Array<number>(nodes.length);
   const raw = new Float64Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) {
     order[i] = i;
-    raw[i] = key(nodes[i] as NodeSingular);
+    raw[i] = key(nodes[i] as LayoutNode);
   }
   order.sort((a, b) => raw[b]! - raw[a]! || a - b);
-  const list = order.map((i) => nodes[i] as NodeSingular);
+  const list = order.map((i) => nodes[i] as LayoutNode);
   const keys = Float64Array.from(order, (i) => raw[i]!);
   return { list, keys };
 }
 
-/** Writes the positions (see land.ts); settles when Cytoscape has been told. */
-export function place(cy: Core, p: Placed): Promise<void> {
+/** Writes the positions; settles when the drawing has been told. */
+export function place(drawing: LayoutSurface, p: Placed): Promise<void> {
   const xy = new Float64Array(p.list.length * 2);
   for (let i = 0; i < p.list.length; i++) {
     xy[2 * i] = p.xs[i]!;
     xy[2 * i + 1] = p.ys[i]!;
   }
-  return land(cy, p.list, xy);
+  return drawing.land(p.list, xy);
 }
 
-function maxDiameter(list: NodeSingular[]): number {
+function maxDiameter(list: LayoutNode[]): number {
   let m = 1;
   for (const n of list) m = Math.max(m, diameter(n));
   return m;
 }
 
-/** On one circle in Cytoscape's order, each node given an arc as long as it is wide. */
-export function circle(cy: Core): Placed {
-  const list = cy.nodes().toArray() as NodeSingular[];
+/** On one circle in the drawing's order, each node given an arc as long as it is wide. */
+export function circle(drawing: LayoutSurface): Placed {
+  const list = drawing.nodes();
   const n = list.length;
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
@@ -85,12 +84,12 @@ export function circle(cy: Core): Placed {
 }
 
 /** In reading order, most connected first, in square cells shaped to the canvas. */
-export function grid(cy: Core): Placed {
-  const { list } = ranked(cy, degreeOf);
-  return gridOf(list, cy.width() / Math.max(1, cy.height()), 0, 0, true);
+export function grid(drawing: LayoutSurface): Placed {
+  const { list } = ranked(drawing, degreeOf);
+  return gridOf(list, drawing.width() / Math.max(1, drawing.height()), 0, 0, true);
 }
 
-function gridOf(list: NodeSingular[], aspect: number, left: number, top: number, centred: boolean): Placed {
+function gridOf(list: LayoutNode[], aspect: number, left: number, top: number, centred: boolean): Placed {
   const n = list.length;
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
@@ -111,8 +110,8 @@ function gridOf(list: NodeSingular[], aspect: number, left: number, top: number,
  * levels `levelWidth` apart in value (by default a tenth of the metric's range); each level gets
  * its own ring, and a level too large for its ring continues on the next one, so nothing overlaps.
  */
-export function concentric(cy: Core, metric: string, levelWidth?: number): Placed {
-  const { list, keys } = ranked(cy, (node) => numeric(node, metric));
+export function concentric(drawing: LayoutSurface, metric: string, levelWidth?: number): Placed {
+  const { list, keys } = ranked(drawing, (node) => numeric(node, metric));
   const n = list.length;
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
@@ -154,9 +153,9 @@ export function concentric(cy: Core, metric: string, levelWidth?: number): Place
  * the nodes fill a disc on a sunflower spiral (most connected in the middle), so its size follows
  * its count. Returns where each group went, for its label.
  */
-export function grouped(cy: Core, field: 'region' | 'sector'): Placed & { groups: LayoutGroup[] } {
-  const { list: byDegree } = ranked(cy, degreeOf);
-  const members = new Map<string | null, NodeSingular[]>();
+export function grouped(drawing: LayoutSurface, field: 'region' | 'sector'): Placed & { groups: LayoutGroup[] } {
+  const { list: byDegree } = ranked(drawing, degreeOf);
+  const members = new Map<string | null, LayoutNode[]>();
   for (const node of byDegree) {
     const v = node.data(field);
     const key = typeof v === 'string' && v !== '' ? v : null;
@@ -177,7 +176,7 @@ export function grouped(cy: Core, field: 'region' | 'sector'): Placed & { groups
   const total = arcs.reduce((a, b) => a + b, 0);
   const bigR = order.length > 1 ? ((total / (2 * Math.PI)) * Math.PI) / 2 : 0;
 
-  const list: NodeSingular[] = [];
+  const list: LayoutNode[] = [];
   const xs = new Float64Array(byDegree.length);
   const ys = new Float64Array(byDegree.length);
   const groups: LayoutGroup[] = [];
@@ -201,12 +200,12 @@ export function grouped(cy: Core, field: 'region' | 'sector'): Placed & { groups
 }
 
 /** Saved positions exactly; nodes without one in a grid to the right of the saved ones. */
-export function preset(cy: Core, positions: Record<string, { x: number; y: number }>): Placed {
-  const known: NodeSingular[] = [];
-  const unknown: NodeSingular[] = [];
+export function preset(drawing: LayoutSurface, positions: Record<string, { x: number; y: number }>): Placed {
+  const known: LayoutNode[] = [];
+  const unknown: LayoutNode[] = [];
   let maxX = -Infinity;
   let minY = Infinity;
-  cy.nodes().forEach((node) => {
+  drawing.nodes().forEach((node) => {
     const p = positions[node.id()];
     if (p && Number.isFinite(p.x) && Number.isFinite(p.y)) {
       known.push(node);
@@ -227,7 +226,7 @@ export function preset(cy: Core, positions: Record<string, { x: number; y: numbe
     const step = maxDiameter(unknown) + GAP;
     const side = known.length
       ? gridOf(unknown, 1, maxX + 3 * step, minY + step / 2, false)
-      : gridOf(unknown, cy.width() / Math.max(1, cy.height()), 0, 0, true);
+      : gridOf(unknown, drawing.width() / Math.max(1, drawing.height()), 0, 0, true);
     for (let i = 0; i < unknown.length; i++) {
       xs[list.length] = side.xs[i]!;
       ys[list.length] = side.ys[i]!;

@@ -1,0 +1,194 @@
+// The Cytoscape drawing, for small networks and the aggregated view: node shapes, wrapped labels,
+// double-click to open a group, drag to pin, shift-drag to select a box.
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
+import { useAtlas } from '../../store/atlas';
+import { cytoscapeSurface, enablePinning, unpinAll } from '../layout';
+import { pngBlob, svgBlob } from '../interchange/image';
+import { applyDrawable } from './applySlice';
+import type { Drawing, DrawingEvents } from './drawing';
+import { updateLabels } from './labels';
+import { graphStyle } from './style';
+
+/**
+ * Fits the drawn nodes in view. Computed from positions and sizes, not with cy.fit(): Cytoscape's
+ * bounding box measures every edge and label, seconds at 20,000 ties.
+ */
+function fitGraph(cy: Core) {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  cy.nodes().forEach((n) => {
+    const p = n.position();
+    const r = ((n.data('size') as number | undefined) ?? 20) / 2;
+    x1 = Math.min(x1, p.x - r);
+    y1 = Math.min(y1, p.y - r);
+    x2 = Math.max(x2, p.x + r);
+    y2 = Math.max(y2, p.y + r);
+  });
+  if (x1 === Infinity) return;
+  const pad = 60;
+  const w = cy.width();
+  const h = cy.height();
+  if (w <= 0 || h <= 0) return;
+  // A handful of nodes would otherwise be blown up to fill the screen.
+  const fitted = Math.min((w - 2 * pad) / Math.max(x2 - x1, 1), (h - 2 * pad) / Math.max(y2 - y1, 1));
+  const zoom = Math.max(cy.minZoom(), Math.min(1.25, cy.maxZoom(), fitted));
+  cy.viewport({ zoom, pan: { x: w / 2 - zoom * (x1 + x2) / 2, y: h / 2 - zoom * (y1 + y2) / 2 } });
+}
+
+export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, events: DrawingEvents): Drawing {
+  const cy = cytoscape({
+    container,
+    style: graphStyle(dark),
+    minZoom: 0.02,
+    maxZoom: 4,
+    hideEdgesOnViewport: true,
+    textureOnViewport: false,
+    // Shift-click adds to the selection; shift-drag draws a selection box.
+    boxSelectionEnabled: true,
+  });
+  const disablePinning = enablePinning(cy);
+  cy.on('tap', 'node', (e) => {
+    const n = e.target as NodeSingular;
+    if (n.hasClass('group')) return;
+    const shift = (e.originalEvent as MouseEvent | undefined)?.shiftKey;
+    if (shift) return; // additive selection: the select event below records it
+    void useAtlas.getState().select(n.id(), n.data('type'));
+  });
+  cy.on('dbltap', 'node.group', (e) => {
+    const g = e.target as NodeSingular;
+    void useAtlas.getState().expandGroup({
+      id: g.id(),
+      by: g.data('by'),
+      key: g.data('key'),
+      label: g.data('name'),
+      organisations: g.data('organisations'),
+      innerTies: 0,
+    });
+  });
+  cy.on('tap', (e) => {
+    if (e.target === cy) void useAtlas.getState().select(null);
+  });
+  // One update per burst: removing thousands of nodes fires thousands of events.
+  let selectionDue = false;
+  cy.on('select unselect remove', 'node', () => {
+    if (selectionDue) return;
+    selectionDue = true;
+    queueMicrotask(() => {
+      selectionDue = false;
+      if (!cy.destroyed()) useAtlas.getState().setSelection(cy.nodes(':selected').map((n) => n.id()));
+    });
+  });
+  cy.on('dragpan scrollzoom pinchzoom', () => events.userMoved());
+  // Labels by level of detail: recomputed when the view settles, dropped while a large graph moves.
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  cy.on('viewport', () => {
+    if (cy.nodes().length > 1000 && !cy.scratch('_unlabelled')) {
+      cy.scratch('_unlabelled', true);
+      cy.batch(() => cy.nodes('.labelled').removeClass('labelled'));
+    }
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      cy.scratch('_unlabelled', false);
+      updateLabels(cy);
+    }, 120);
+  });
+
+  window.atlasGraph = {
+    renderedPosition(id) {
+      const n = cy.getElementById(id);
+      if (n.empty()) return null;
+      const p = n.renderedPosition();
+      const box = container.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+    position(id) {
+      const n = cy.getElementById(id);
+      return n.empty() ? null : { ...n.position() };
+    },
+    labelled: () => cy.nodes('.labelled').map((n) => n.id()),
+    selected: () => cy.nodes(':selected').map((n) => n.id()),
+    classesOf: (id) => {
+      const n = cy.getElementById(id);
+      return n.empty() ? [] : (n.classes() as unknown as string[]);
+    },
+    renderer: 'cytoscape',
+  };
+
+  return {
+    kind: 'cytoscape',
+    layout: cytoscapeSurface(cy),
+    apply: (d, remembered) => applyDrawable(cy, d, remembered),
+    counts: () => ({ nodes: cy.nodes().length, edges: cy.edges().length }),
+    showsGroups: () => cy.nodes('.group').nonempty(),
+    setFaded(fade) {
+      cy.batch(() => {
+        cy.nodes().forEach((n) => {
+          n.toggleClass('faded', fade.has(n.id()));
+        });
+      });
+    },
+    setPath(path) {
+      cy.batch(() => {
+        cy.elements('.path, .off-path').removeClass('path off-path');
+        if (!path || path.nodes.length === 0) return;
+        const onPath = new Set(path.nodes);
+        cy.nodes().forEach((n) => {
+          n.addClass(onPath.has(n.id()) ? 'path' : 'off-path');
+        });
+        cy.edges().forEach((e) => {
+          e.addClass(path.pairs.has([e.source().id(), e.target().id()].sort().join('|')) ? 'path' : 'off-path');
+        });
+      });
+    },
+    select(id) {
+      cy.batch(() => {
+        cy.elements(':selected').unselect();
+        if (id) cy.getElementById(id).select();
+      });
+    },
+    centreOn(id) {
+      const target = cy.getElementById(id);
+      if (target.empty()) return false;
+      cy.animate({ center: { eles: target }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 });
+      return true;
+    },
+    fit: () => fitGraph(cy),
+    zoomBy(factor) {
+      cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    },
+    updateLabels: () => updateLabels(cy),
+    unpinAll: () => unpinAll(cy),
+    positions() {
+      const out: Record<string, { x: number; y: number }> = {};
+      cy.nodes().forEach((n) => {
+        const p = n.position();
+        out[n.id()] = { x: Math.round(p.x * 100) / 100, y: Math.round(p.y * 100) / 100 };
+      });
+      return out;
+    },
+    project(x, y) {
+      const zoom = cy.zoom();
+      const pan = cy.pan();
+      return { x: x * zoom + pan.x, y: y * zoom + pan.y };
+    },
+    onViewport(fn) {
+      cy.on('viewport', fn);
+      return () => void cy.off('viewport', fn);
+    },
+    png: async (scale) => pngBlob(cy, scale),
+    svg: async () => svgBlob(cy),
+    resize: () => cy.resize(),
+    setTheme: (isDark) => void cy.style(graphStyle(isDark)),
+    destroy(remembered) {
+      clearTimeout(settle);
+      disablePinning();
+      delete window.atlasGraph;
+      cy.nodes().forEach((n) => {
+        remembered.set(n.id(), { ...n.position() });
+      });
+      cy.destroy();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// What GraphCanvas drives, whichever renderer draws: Cytoscape for small drawings (shapes, wrapped
+// labels, the aggregated view), our WebGL drawing for large ones (large/), where Cytoscape's
+// per-element model and style cost seconds per filter change (docs/large-drawings.md).
+import type { LayoutSurface } from '../layout';
+import type { Drawable, Remembered } from './applySlice';
+
+export interface PathMark {
+  nodes: string[];
+  /** Ties on the path, as unordered "a|b" pairs of node IDs (sorted). */
+  pairs: Set<string>;
+}
+
+export interface Drawing {
+  readonly kind: 'cytoscape' | 'large';
+  /** What layouts arrange. */
+  readonly layout: LayoutSurface;
+  /** Draws `d` by difference (see applyDrawable); returns how many nodes arrived with no position. */
+  apply(d: Drawable, remembered: Remembered): number;
+  counts(): { nodes: number; edges: number };
+  /** True while the aggregated view's groups are drawn. */
+  showsGroups(): boolean;
+  setFaded(ids: ReadonlySet<string>): void;
+  setPath(path: PathMark | null): void;
+  /** The one selected record (null: none); additive selections are the drawing's own. */
+  select(id: string | null): void;
+  /** Centres on a node (search result); false when it is not drawn. */
+  centreOn(id: string): boolean;
+  fit(): void;
+  zoomBy(factor: number): void;
+  updateLabels(): void;
+  unpinAll(): void;
+  /** Where every node is drawn, rounded to 0.01 px, for saved views and layout-carrying exports. */
+  positions(): Record<string, { x: number; y: number }>;
+  /** Model coordinates to container pixels, and a subscription to pan and zoom, for HTML over the drawing. */
+  project(x: number, y: number): { x: number; y: number };
+  onViewport(fn: () => void): () => void;
+  /** The drawing as a picture: PNG at `scale` (capped), or SVG. */
+  png(scale: number): Promise<Blob>;
+  svg(): Promise<Blob>;
+  /** The container changed size. */
+  resize(): void;
+  setTheme(dark: boolean): void;
+  /** Leaves the positions of what it drew in `remembered`, then lets go of everything. */
+  destroy(remembered: Remembered): void;
+}
+
+export interface DrawingEvents {
+  /** The user panned or zoomed: the drawing stops being fitted to what arrives. */
+  userMoved(): void;
+}
+
+declare global {
+  interface Window {
+    /** Read-only view of where nodes are drawn, for end-to-end tests and benchmarks. */
+    atlasGraph?: {
+      renderedPosition(id: string): { x: number; y: number } | null;
+      position(id: string): { x: number; y: number } | null;
+      labelled(): string[];
+      classesOf(id: string): string[];
+      selected(): string[];
+      /** Which drawing is on screen. */
+      renderer: Drawing['kind'];
+    };
+  }
+}

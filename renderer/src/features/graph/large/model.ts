@@ -1,0 +1,123 @@
+// What the large drawing holds: plain node and edge records (no per-element style, events or
+// bounding boxes), diffed against each new slice as Cytoscape's drawing is, so that nodes a
+// filter takes out come back where they were. Nodes have the LayoutNode shape layouts read.
+import type { LayoutEdge, LayoutNode } from '../../layout';
+import type { Drawable, Remembered } from '../applySlice';
+
+type Data = Record<string, unknown>;
+
+export class ModelNode implements LayoutNode {
+  gone = false;
+  constructor(
+    readonly key: string,
+    public d: Data,
+    public kind: string,
+    public x: number,
+    public y: number,
+  ) {}
+  id() {
+    return this.key;
+  }
+  position() {
+    return { x: this.x, y: this.y };
+  }
+  data(field?: string): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+    return field === undefined ? this.d : this.d[field];
+  }
+  hasClass(name: string) {
+    return name === this.kind || (name === 'pinned' && this.d.pinned === true);
+  }
+  /** Diameter in model pixels. */
+  width() {
+    const s = Number(this.d.size);
+    return s > 0 ? s : 20;
+  }
+  degree() {
+    return Number(this.d.degree) || 0;
+  }
+  removed() {
+    return this.gone;
+  }
+}
+
+export class ModelEdge implements LayoutEdge {
+  gone = false;
+  constructor(
+    readonly key: string,
+    public d: Data & { source: string; target: string },
+    public kind: string,
+  ) {}
+  data() {
+    return this.d;
+  }
+  removed() {
+    return this.gone;
+  }
+}
+
+export class Model {
+  readonly nodes = new Map<string, ModelNode>();
+  readonly edges = new Map<string, ModelEdge>();
+  /** Dragged nodes: they keep the `pinned` mark while a filter takes them out and back. */
+  readonly pinned = new Set<string>();
+
+  /** Takes `d` as what is drawn now; returns how many nodes arrived with no position to go to. */
+  apply(d: Drawable, remembered: Remembered): number {
+    const wantNodes = new Set<string>();
+    for (const n of d.nodes) wantNodes.add(n.id);
+    for (const [id, n] of this.nodes) {
+      if (wantNodes.has(id)) continue;
+      remembered.set(id, { x: n.x, y: n.y });
+      n.gone = true;
+      this.nodes.delete(id);
+    }
+    let unplaced = 0;
+    const nodes = new Map<string, ModelNode>();
+    for (const n of d.nodes) {
+      const data = this.pinned.has(n.id) ? { ...n.data, pinned: true } : n.data;
+      const had = this.nodes.get(n.id);
+      if (had) {
+        had.d = data;
+        had.kind = n.classes;
+        nodes.set(n.id, had);
+        continue;
+      }
+      const at = remembered.get(n.id);
+      if (!at) unplaced++;
+      nodes.set(n.id, new ModelNode(n.id, data, n.classes, at?.x ?? 0, at?.y ?? 0));
+    }
+    // Rebuilt in the slice's order, as Cytoscape keeps it (layouts are stable in that order).
+    this.nodes.clear();
+    for (const [id, n] of nodes) this.nodes.set(id, n);
+    const edges = new Map<string, ModelEdge>();
+    for (const e of d.edges) {
+      const had = this.edges.get(e.id);
+      const data = e.data as Data & { source: string; target: string };
+      if (had) {
+        had.d = data;
+        had.kind = e.classes;
+        edges.set(e.id, had);
+      } else edges.set(e.id, new ModelEdge(e.id, data, e.classes));
+    }
+    for (const [id, e] of this.edges) if (!edges.has(id)) e.gone = true;
+    this.edges.clear();
+    for (const [id, e] of edges) this.edges.set(id, e);
+    return unplaced;
+  }
+
+  pin(n: ModelNode): void {
+    this.pinned.add(n.key);
+    n.d = { ...n.d, pinned: true };
+  }
+
+  unpinAll(): void {
+    for (const id of this.pinned) {
+      const n = this.nodes.get(id);
+      if (n) {
+        const { pinned: _, ...rest } = n.d;
+        n.d = rest;
+      }
+    }
+    this.pinned.clear();
+  }
+}

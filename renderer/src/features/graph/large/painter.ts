@@ -1,0 +1,168 @@
+// Paints the large drawing on one 2D canvas. Ties are batched into one path per (colour, width),
+// nodes into one path per colour, so a frame of 5,000 nodes and 23,000 ties is a few dozen
+// strokes and fills; Chromium rasterises it in tens of milliseconds, in software too. (sigma.js's
+// WebGL was tried first: 170–190 ms of GPU wait per frame at 6,000 ties in software rendering,
+// and seconds per frame while a layout ran. See docs/large-drawings.md.)
+import type { Model, ModelNode } from './model';
+
+export interface View {
+  zoom: number;
+  pan: { x: number; y: number };
+}
+
+export interface Emphasis {
+  selected: ReadonlySet<string>;
+  faded: ReadonlySet<string>;
+  /** Nodes on the shortest path, and its ties as sorted "a|b" pairs; null without a path. */
+  path: { nodes: ReadonlySet<string>; pairs: ReadonlySet<string> } | null;
+  labelled: ReadonlySet<string>;
+}
+
+export interface Theme {
+  text: string;
+  halo: string;
+  edge: string;
+  strong: string;
+  faded: string;
+}
+
+export function themeOf(dark: boolean): Theme {
+  return dark
+    ? { text: '#e8e8ea', halo: '#1b1d22', edge: '#6b7080', strong: '#ffffff', faded: 'rgba(120,120,130,0.18)' }
+    : { text: '#1d1f24', halo: '#ffffff', edge: '#a3a8b4', strong: '#1d1f24', faded: 'rgba(160,160,170,0.18)' };
+}
+
+export const PATH_COLOUR = '#ff2d55';
+
+const pairOf = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+export interface PaintStats {
+  frames: number;
+  lastMs: number;
+}
+
+export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, em: Emphasis, theme: Theme, opts: { width: number; height: number; dpr: number; edges: boolean }): void {
+  const { zoom, pan } = view;
+  const { width, height, dpr } = opts;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, width * dpr, height * dpr);
+  ctx.setTransform(zoom * dpr, 0, 0, zoom * dpr, pan.x * dpr, pan.y * dpr);
+  // What is in view, in model coordinates (with a margin for the largest node).
+  const x1 = -pan.x / zoom - 40;
+  const y1 = -pan.y / zoom - 40;
+  const x2 = (width - pan.x) / zoom + 40;
+  const y2 = (height - pan.y) / zoom + 40;
+  const visible = (n: ModelNode) => n.x >= x1 && n.x <= x2 && n.y >= y1 && n.y <= y2;
+  const dim = (id: string) => em.faded.has(id) || (em.path !== null && !em.path.nodes.has(id));
+
+  if (opts.edges) {
+    const batches = new Map<string, { colour: string; width: number; segs: number[] }>();
+    const onPath: number[] = [];
+    for (const e of model.edges.values()) {
+      const s = model.nodes.get(e.d.source);
+      const t = model.nodes.get(e.d.target);
+      if (!s || !t) continue;
+      if (!visible(s) && !visible(t)) continue;
+      if (em.path && em.path.pairs.has(pairOf(s.key, t.key))) {
+        onPath.push(s.x, s.y, t.x, t.y);
+        continue;
+      }
+      const faded = dim(s.key) || dim(t.key);
+      const colour = faded ? theme.faded : e.d.typed === true ? String(e.d.edgeColour) : theme.edge;
+      const w = Math.round((Number(e.d.width) || 1.5) * 2) / 2;
+      const key = `${colour} ${w}`;
+      let b = batches.get(key);
+      if (!b) batches.set(key, (b = { colour, width: w, segs: [] }));
+      b.segs.push(s.x, s.y, t.x, t.y);
+    }
+    ctx.globalAlpha = 0.7;
+    for (const b of batches.values()) stroke(ctx, b.segs, b.colour, b.width);
+    ctx.globalAlpha = 1;
+    stroke(ctx, onPath, PATH_COLOUR, 5);
+  }
+
+  // Nodes: one path per colour, faded ones first so the rest sit on top of them.
+  const fills = new Map<string, ModelNode[]>();
+  const fadedNodes: ModelNode[] = [];
+  const marked: ModelNode[] = [];
+  for (const n of model.nodes.values()) {
+    if (!visible(n)) continue;
+    if (dim(n.key)) {
+      fadedNodes.push(n);
+      continue;
+    }
+    const colour = String(n.d.colour ?? '#888888');
+    let list = fills.get(colour);
+    if (!list) fills.set(colour, (list = []));
+    list.push(n);
+    if (em.selected.has(n.key) || n.d.pinned === true || em.path?.nodes.has(n.key)) marked.push(n);
+  }
+  // Below a few pixels across a square looks the same as a circle and is much cheaper.
+  const round = zoom * dpr * 14 > 4;
+  fillNodes(ctx, fadedNodes, theme.faded, round, null, 0);
+  for (const [colour, list] of fills) fillNodes(ctx, list, colour, round, theme.halo, 1 / zoom);
+  for (const n of marked) {
+    const r = n.width() / 2;
+    const sel = em.selected.has(n.key);
+    const onPath = em.path?.nodes.has(n.key);
+    ctx.strokeStyle = sel ? theme.strong : onPath ? PATH_COLOUR : theme.strong;
+    ctx.lineWidth = (sel || onPath ? 4 : 3) / zoom;
+    ctx.beginPath();
+    ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+
+  // Labels: few by construction (labels.ts), drawn at a constant 11 px under their node.
+  const named: ModelNode[] = [];
+  for (const n of model.nodes.values()) {
+    if (!visible(n) || (dim(n.key) && !em.selected.has(n.key))) continue;
+    if (em.labelled.has(n.key) || em.selected.has(n.key) || em.path?.nodes.has(n.key)) named.push(n);
+  }
+  if (named.length === 0) return;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = theme.halo;
+  ctx.fillStyle = theme.text;
+  for (const n of named) {
+    const label = String(n.d.label ?? '');
+    const x = n.x * zoom + pan.x;
+    const y = (n.y + n.width() / 2) * zoom + pan.y + 4;
+    ctx.strokeText(label, x, y);
+    ctx.fillText(label, x, y);
+  }
+}
+
+function stroke(ctx: CanvasRenderingContext2D, segs: number[], colour: string, width: number): void {
+  if (segs.length === 0) return;
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = width;
+  ctx.beginPath();
+  for (let i = 0; i < segs.length; i += 4) {
+    ctx.moveTo(segs[i]!, segs[i + 1]!);
+    ctx.lineTo(segs[i + 2]!, segs[i + 3]!);
+  }
+  ctx.stroke();
+}
+
+function fillNodes(ctx: CanvasRenderingContext2D, list: ModelNode[], colour: string, round: boolean, halo: string | null, haloWidth: number): void {
+  if (list.length === 0) return;
+  ctx.fillStyle = colour;
+  ctx.beginPath();
+  for (const n of list) {
+    const r = n.width() / 2;
+    if (round) {
+      ctx.moveTo(n.x + r, n.y);
+      ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
+    } else ctx.rect(n.x - r, n.y - r, 2 * r, 2 * r);
+  }
+  ctx.fill();
+  if (halo && round) {
+    ctx.strokeStyle = halo;
+    ctx.lineWidth = haloWidth;
+    ctx.stroke();
+  }
+}

@@ -1,0 +1,81 @@
+// A drawing of 5,000 organisations and 23,000 ties, below the aggregation threshold: painted by
+// the large drawing (graph/large/), which must filter, bring nodes back where they were, select
+// on click and pin on drag as Cytoscape's drawing does.
+import { test as base, expect } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Engine } from '../../electron/engine/engine';
+import { findResourcesDir } from '../../electron/engine/paths';
+import { startHarness, type Harness } from '../harness/server';
+
+const test = base.extend<{}, { harness: Harness }>({
+  harness: [
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-large-drawing-'));
+      const dbPath = join(dir, 'large.sqlite');
+      const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
+      engine.generate({ organisations: 5000, seed: 42 });
+      engine.close();
+      const harness = await startHarness({ dbPath, seedIfEmpty: false });
+      await use(harness);
+      await harness.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+});
+
+test('5,000 organisations are drawn by the large drawing: filters, positions kept, click selects, drag pins', async ({ page, harness }) => {
+  test.setTimeout(120_000);
+  await page.goto(harness.url);
+  const graph = page.getByTestId('graph');
+  await expect(graph).toHaveAttribute('data-renderer', 'large', { timeout: 30_000 });
+  await expect(graph).toHaveAttribute('data-node-count', '5000', { timeout: 30_000 });
+  const ties = await graph.getAttribute('data-edge-count');
+  expect(Number(ties)).toBeGreaterThan(20_000);
+  await expect(page.getByTestId('layout-stop')).toHaveCount(0, { timeout: 60_000 });
+  const before = await page.evaluate(() => window.atlasLayout!.positions());
+
+  // One sector: exactly its organisations; cleared: everything back, where it was.
+  const box = page.getByTestId('filter-sectors').getByRole('checkbox').first();
+  const label = await box.locator('xpath=..').innerText();
+  const count = Number(/([\d,]+)\s*$/.exec(label)![1]!.replace(/,/g, ''));
+  await box.check();
+  await expect(graph).toHaveAttribute('data-node-count', String(count));
+  await box.uncheck();
+  await expect(graph).toHaveAttribute('data-node-count', '5000');
+  await expect(graph).toHaveAttribute('data-edge-count', ties!);
+  const after = await page.evaluate(() => window.atlasLayout!.positions());
+  const ids = Object.keys(before);
+  expect(Object.keys(after)).toHaveLength(5000);
+  for (const id of ids.slice(0, 200)) expect(after[id]).toEqual(before[id]);
+
+  // A click on a node selects it and shows its details.
+  const target = await page.evaluate(() => {
+    const all = Object.entries(window.atlasLayout!.positions());
+    // The node furthest from the centre: nothing else is painted over it.
+    all.sort((a, b) => Math.hypot(b[1].x, b[1].y) - Math.hypot(a[1].x, a[1].y));
+    return all[0]![0];
+  });
+  const at = await page.evaluate((n) => window.atlasGraph!.renderedPosition(n), target);
+  expect(at).not.toBeNull();
+  await page.mouse.click(at!.x, at!.y);
+  // The node clicked (the one painted on top there, which may overlap the one aimed at).
+  await expect.poll(() => page.evaluate(() => window.atlasGraph!.selected().length)).toBe(1);
+  const id = (await page.evaluate(() => window.atlasGraph!.selected()))[0]!;
+  const hit = await page.evaluate((n) => window.atlasGraph!.renderedPosition(n), id);
+  expect(Math.hypot(hit!.x - at!.x, hit!.y - at!.y)).toBeLessThan(40);
+  await expect(page.getByRole('region', { name: 'Details' })).not.toHaveClass(/empty/);
+
+  // Dragging it moves it and pins it.
+  const from = await page.evaluate((n) => window.atlasGraph!.position(n), id);
+  await page.mouse.move(at!.x, at!.y);
+  await page.mouse.down();
+  await page.mouse.move(at!.x + 40, at!.y + 30, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate((n) => window.atlasGraph!.classesOf(n), id)).toContain('pinned');
+  const to = await page.evaluate((n) => window.atlasGraph!.position(n), id);
+  expect(Math.hypot(to!.x - from!.x, to!.y - from!.y)).toBeGreaterThan(1);
+  await page.screenshot({ path: test.info().outputPath('large-drawing.png') });
+});
