@@ -41,7 +41,7 @@ export interface PaintStats {
   lastMs: number;
 }
 
-export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, em: Emphasis, theme: Theme, opts: { width: number; height: number; dpr: number; edges: boolean }): void {
+export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, em: Emphasis, theme: Theme, opts: { width: number; height: number; dpr: number; edges: boolean; edgeStride: number }): void {
   const { zoom, pan } = view;
   const { width, height, dpr } = opts;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -58,7 +58,9 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, e
   if (opts.edges) {
     const batches = new Map<string, { colour: string; width: number; segs: number[] }>();
     const onPath: number[] = [];
+    let k = 0;
     for (const e of model.edges.values()) {
+      if (k++ % opts.edgeStride !== 0) continue;
       const s = model.nodes.get(e.d.source);
       const t = model.nodes.get(e.d.target);
       if (!s || !t) continue;
