@@ -4,6 +4,8 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Engine } from '../../electron/engine/engine';
+import { findResourcesDir } from '../../electron/engine/paths';
 import { startHarness, type Harness } from '../harness/server';
 
 export const test = base.extend<{ app: Page; harness: Harness }>({
@@ -20,6 +22,22 @@ export const test = base.extend<{ app: Page; harness: Harness }>({
   },
 });
 export { expect };
+
+/** A harness on a generated network of `organisations` (in a temp folder, removed after `use`). */
+export async function generatedHarness(organisations: number, seed: number, use: (h: Harness) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-generated-'));
+  const dbPath = join(dir, 'generated.sqlite');
+  const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
+  engine.generate({ organisations, seed });
+  engine.close();
+  const harness = await startHarness({ dbPath, seedIfEmpty: false });
+  try {
+    await use(harness);
+  } finally {
+    await harness.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Clicks a drawn node where Cytoscape draws it. */
 export async function clickNode(page: Page, id: string): Promise<void> {

@@ -2,26 +2,12 @@
 // the large drawing (graph/large/), which must filter, bring nodes back where they were, select
 // on click and pin on drag as Cytoscape's drawing does.
 import { test as base, expect } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Engine } from '../../electron/engine/engine';
-import { findResourcesDir } from '../../electron/engine/paths';
-import { startHarness, type Harness } from '../harness/server';
+import type { Harness } from '../harness/server';
+import { generatedHarness } from './fixtures';
 
 const test = base.extend<{}, { harness: Harness }>({
   harness: [
-    async ({}, use) => {
-      const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-large-drawing-'));
-      const dbPath = join(dir, 'large.sqlite');
-      const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
-      engine.generate({ organisations: 5000, seed: 42 });
-      engine.close();
-      const harness = await startHarness({ dbPath, seedIfEmpty: false });
-      await use(harness);
-      await harness.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    async ({}, use) => generatedHarness(5000, 42, use),
     { scope: 'worker' },
   ],
 });

@@ -1,28 +1,14 @@
 // A network too large to draw whole: above 5,000 organisations in the filter the app draws one
 // node per region instead, and double-clicking a region opens it.
 import { test as base, expect } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Engine } from '../../electron/engine/engine';
-import { findResourcesDir } from '../../electron/engine/paths';
-import { startHarness, type Harness } from '../harness/server';
+import type { Harness } from '../harness/server';
+import { generatedHarness } from './fixtures';
 
 const ORGS = 6000;
 
 const test = base.extend<{}, { harness: Harness; regions: { label: string; n: number }[] }>({
   harness: [
-    async ({}, use) => {
-      const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-large-'));
-      const dbPath = join(dir, 'large.sqlite');
-      const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
-      engine.generate({ organisations: ORGS, seed: 3 });
-      engine.close();
-      const harness = await startHarness({ dbPath, seedIfEmpty: false });
-      await use(harness);
-      await harness.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    async ({}, use) => generatedHarness(ORGS, 3, use),
     { scope: 'worker' },
   ],
 });

@@ -3,13 +3,8 @@
 // pinned nodes), and the layouts computed at once on a synthetic network of a few hundred
 // organisations (every node at its own place; saved positions restored exactly).
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Engine } from '../../electron/engine/engine';
-import { findResourcesDir } from '../../electron/engine/paths';
-import { startHarness, type Harness } from '../harness/server';
-import { test } from './fixtures';
+import type { Harness } from '../harness/server';
+import { test, generatedHarness } from './fixtures';
 
 type Positions = Record<string, { x: number; y: number }>;
 
@@ -92,17 +87,7 @@ test.describe('ForceAtlas2 on the seed network', () => {
 
 // A few hundred organisations: enough for the grouped layout to have every region and sector.
 const synthetic = base.extend<{ harness: Harness }>({
-  harness: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-layout-'));
-    const dbPath = join(dir, 'layout.sqlite');
-    const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
-    engine.generate({ organisations: 400, seed: 5 });
-    engine.close();
-    const harness = await startHarness({ dbPath, seedIfEmpty: false });
-    await use(harness);
-    await harness.close();
-    rmSync(dir, { recursive: true, force: true });
-  },
+  harness: async ({}, use) => generatedHarness(400, 5, use),
 });
 
 synthetic.describe('layouts computed at once, on 400 organisations', () => {

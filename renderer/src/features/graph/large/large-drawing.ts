@@ -258,18 +258,9 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
   };
 
   const fit = () => {
-    let x1 = Infinity;
-    let y1 = Infinity;
-    let x2 = -Infinity;
-    let y2 = -Infinity;
-    for (const n of model.nodes.values()) {
-      const r = n.width() / 2;
-      x1 = Math.min(x1, n.x - r);
-      y1 = Math.min(y1, n.y - r);
-      x2 = Math.max(x2, n.x + r);
-      y2 = Math.max(y2, n.y + r);
-    }
-    if (x1 === Infinity || width <= 0 || height <= 0) return;
+    const extent = model.extent();
+    if (!extent || width <= 0 || height <= 0) return;
+    const { x1, y1, x2, y2 } = extent;
     const pad = 60;
     const fitted = Math.min((width - 2 * pad) / Math.max(x2 - x1, 1), (height - 2 * pad) / Math.max(y2 - y1, 1));
     view.zoom = Math.max(MIN_ZOOM, Math.min(1.25, MAX_ZOOM, fitted));

@@ -105,6 +105,22 @@ export class Model {
     return unplaced;
   }
 
+  /** The box around every node (with its size), in model coordinates; null when none is drawn. */
+  extent(): { x1: number; y1: number; x2: number; y2: number } | null {
+    let x1 = Infinity;
+    let y1 = Infinity;
+    let x2 = -Infinity;
+    let y2 = -Infinity;
+    for (const n of this.nodes.values()) {
+      const r = n.width() / 2;
+      x1 = Math.min(x1, n.x - r);
+      y1 = Math.min(y1, n.y - r);
+      x2 = Math.max(x2, n.x + r);
+      y2 = Math.max(y2, n.y + r);
+    }
+    return x1 === Infinity ? null : { x1, y1, x2, y2 };
+  }
+
   pin(n: ModelNode): void {
     this.pinned.add(n.key);
     n.d = { ...n.d, pinned: true };

@@ -19,20 +19,11 @@ interface Picture {
 const PAD = 40;
 
 export function pictureOf(model: Model, labelled: ReadonlySet<string>, theme: { text: string; halo: string; edge: string }): Picture {
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
   const nodes: Picture['nodes'] = [];
   for (const n of model.nodes.values()) {
-    const r = n.width() / 2;
-    x1 = Math.min(x1, n.x - r);
-    y1 = Math.min(y1, n.y - r);
-    x2 = Math.max(x2, n.x + r);
-    y2 = Math.max(y2, n.y + r);
-    nodes.push({ x: n.x, y: n.y, r, colour: String(n.d.colour ?? '#888888'), label: labelled.has(n.key) ? String(n.d.label ?? '') : null });
+    nodes.push({ x: n.x, y: n.y, r: n.width() / 2, colour: String(n.d.colour ?? '#888888'), label: labelled.has(n.key) ? String(n.d.label ?? '') : null });
   }
-  if (nodes.length === 0) x1 = y1 = x2 = y2 = 0;
+  const { x1, y1, x2, y2 } = model.extent() ?? { x1: 0, y1: 0, x2: 0, y2: 0 };
   const edges: Picture['edges'] = [];
   for (const e of model.edges.values()) {
     const s = model.nodes.get(e.d.source);
