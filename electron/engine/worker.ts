@@ -2,6 +2,8 @@
 // query, import and analysis off the thread that serves the window. One message in, one out.
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorShape } from '../../shared/errors';
+import { encodeSlice, SLICE_CALLS } from '../../shared/slice-wire';
+import type { Slice } from '../../shared/schemas';
 import { Engine, type EngineOptions } from './engine';
 import { WorkControl } from './work';
 
@@ -42,7 +44,9 @@ try {
   const answer = async (m: WorkerRequest) => {
     try {
       work.begin(m.id);
-      post({ type: 'result', id: m.id, ok: true, value: await engine.call(m.name as never, m.input) });
+      const value = await engine.call(m.name as never, m.input);
+      // Slices cross to the window by columns (shared/slice-wire.ts); the window's client decodes them.
+      post({ type: 'result', id: m.id, ok: true, value: SLICE_CALLS.has(m.name) ? encodeSlice(value as Slice) : value });
     } catch (err) {
       post({ type: 'result', id: m.id, ok: false, error: toErrorShape(err) });
     } finally {

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EngineClient } from '../../electron/engine/client';
+import { isSliceWire, sliceAnswerJson } from '../../shared/slice-wire';
 import { findResourcesDir } from '../../electron/engine/paths';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { mimeType, servedPath } from '../../shared/static-files';
@@ -62,10 +63,11 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   await engine.ready;
   let port = 0;
 
-  const send = (res: ServerResponse, status: number, body: unknown) => {
+  const sendJson = (res: ServerResponse, status: number, json: string) => {
     res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
-    res.end(JSON.stringify(body));
+    res.end(json);
   };
+  const send = (res: ServerResponse, status: number, body: unknown) => sendJson(res, status, JSON.stringify(body));
   const refuse = (res: ServerResponse, status: number, message: string) =>
     send(res, status, { ok: false, error: { code: 'forbidden', message } } satisfies CallResult<never>);
 
@@ -111,7 +113,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
           if (name === 'work.progress') return send(res, 200, { ok: true, value: engine.progress() });
           return send(res, 200, { ok: true, value: { cancelled: await engine.cancel() } });
         }
-        return send(res, 200, await engine.call(name, input));
+        const answer = await engine.call(name, input);
+        // A slice's columns are JSON text already: spliced in, not quoted into a string to parse twice.
+        if (answer.ok && isSliceWire(answer.value) && 'json' in answer.value) return sendJson(res, 200, sliceAnswerJson(answer.value));
+        return send(res, 200, answer);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Only GET for files');
       const path = servedPath(url.pathname);

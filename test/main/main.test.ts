@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../shared/contract';
+import { decodeSlice, isSliceWire } from '../../shared/slice-wire';
 
 const root = resolve(__dirname, '../..');
 const doublePath = resolve(__dirname, 'electron-double.cjs');
@@ -82,6 +83,16 @@ describe('main process', () => {
   it('relays calls from its own window to the real engine, which loaded the seed network', async () => {
     const r = await invoke('stats.get', {});
     expect(r).toMatchObject({ ok: true, value: { organisations: 7, ties: 8 } });
+  });
+
+  it('hands the window a slice by columns, which decodes to the seed network', async () => {
+    const r = await invoke('graph.slice', {});
+    expect(r.ok).toBe(true);
+    expect(isSliceWire(r.value)).toBe(true);
+    const slice = decodeSlice(r.value);
+    expect(slice.nodes).toHaveLength(7);
+    expect(slice.edges).toHaveLength(8);
+    expect(slice.counts.organisations).toEqual({ shown: 7, total: 7 });
   });
 
   it('answers an invalid payload with a validation error and writes nothing', async () => {

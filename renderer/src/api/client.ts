@@ -2,6 +2,7 @@
 // in Electron, or HTTP with the session token in the browser mode. The UI never knows which.
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract';
 import type { AtlasErrorShape, CallResult } from '../../../shared/errors';
+import { decodeSlice, isSliceWire } from '../../../shared/slice-wire';
 import { startWork } from './busy';
 
 type Transport = (name: string, input: unknown) => Promise<CallResult<unknown>>;
@@ -76,5 +77,6 @@ export async function call<K extends CallName>(name: K, input: CallInput<K>): Pr
     done();
   }
   if (!result.ok) throw new ApiError(result.error);
-  return result.value as CallOutput<K>;
+  // Slices arrive by columns (shared/slice-wire.ts); everything in the window reads the plain shape.
+  return (isSliceWire(result.value) ? decodeSlice(result.value) : result.value) as CallOutput<K>;
 }

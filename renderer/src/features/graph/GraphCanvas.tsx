@@ -2,7 +2,7 @@
 // aggregated view) are Cytoscape's; above LARGE_ABOVE elements our WebGL drawing takes over
 // (docs/large-drawings.md). Selection, emphasis (faded, path), labels by level of detail and
 // layouts are applied through the Drawing interface; everything else is decided in the store.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useAtlas, type LayoutChoice } from '../../store/atlas';
 import { installLayoutHook, type LayoutGroup } from '../layout';
 import { aggregateDrawable, sliceDrawable, type Remembered } from './applySlice';
@@ -29,6 +29,23 @@ function rendererFor(elements: number, aggregated: boolean): Renderer {
   return !aggregated && elements > LARGE_ABOVE && largeDrawingWorks() ? 'large' : 'cytoscape';
 }
 
+/**
+ * What is drawn, said on the element (for screen readers, and for tests as data-node-count and
+ * data-edge-count). Written directly when the drawing changes rather than through React state:
+ * a state update from an effect renders after the next frame, so the counts would trail the
+ * drawing they describe by a frame.
+ */
+function showCounts(el: HTMLElement, counts: { nodes: number; edges: number }, aggregatedBy: string | null): void {
+  el.dataset.nodeCount = String(counts.nodes);
+  el.dataset.edgeCount = String(counts.edges);
+  el.setAttribute(
+    'aria-label',
+    aggregatedBy
+      ? `Network grouped by ${aggregatedBy}: ${counts.nodes} groups. Double-click a group to open it.`
+      : `Network graph: ${counts.nodes} nodes and ${counts.edges} edges. The table view lists them all.`,
+  );
+}
+
 export function GraphCanvas() {
   const container = useRef<HTMLDivElement>(null);
   const drawingRef = useRef<Drawing | null>(null);
@@ -47,7 +64,7 @@ export function GraphCanvas() {
   const layout = useAtlas((s) => s.layout);
   const layoutRun = useAtlas((s) => s.layoutRun);
   const fitRequest = useAtlas((s) => s.fitRequest);
-  const [drawn, setDrawn] = useState({ nodes: 0, edges: 0, layout: 'none' });
+  const [layoutShown, setLayoutShown] = useState('none');
   const [groups, setGroups] = useState<LayoutGroup[] | null>(null);
   // Which drawing is on screen, chosen by the size of what is to be drawn; `generation` counts
   // the drawings created, so that the effects below apply themselves to a new one.
@@ -81,8 +98,11 @@ export function GraphCanvas() {
     });
     autoFit.current = true;
     drawing.fit();
-    setDrawn((d) => ({ ...d, layout: choice.name }));
+    setLayoutShown(choice.name);
   };
+
+  // Nothing drawn yet (written before the first paint, so the element always says what it shows).
+  useLayoutEffect(() => showCounts(container.current!, { nodes: 0, edges: 0 }, null), []);
 
   useEffect(() => {
     if (!renderer) return;
@@ -130,7 +150,7 @@ export function GraphCanvas() {
     const unplaced = drawing.apply(d, remembered.current);
     if (unplaced > 0 || wasAggregate !== !!aggregate) startLayout(drawing, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
     drawing.updateLabels();
-    setDrawn((was) => ({ ...was, ...drawing.counts() }));
+    showCounts(container.current!, drawing.counts(), aggregate?.by ?? null);
   }, [slice, aggregate, style, metrics, generation]);
 
   // A layout chosen by the user (or a saved view's positions).
@@ -171,17 +191,10 @@ export function GraphCanvas() {
         ref={container}
         className="graph"
         data-testid="graph"
-        data-node-count={drawn.nodes}
-        data-edge-count={drawn.edges}
-        data-layout={drawn.layout}
+        data-layout={layoutShown}
         data-renderer={renderer ?? undefined}
         data-aggregated={aggregate ? aggregate.by : undefined}
         role="img"
-        aria-label={
-          aggregate
-            ? `Network grouped by ${aggregate.by}: ${drawn.nodes} groups. Double-click a group to open it.`
-            : `Network graph: ${drawn.nodes} nodes and ${drawn.edges} edges. The table view lists them all.`
-        }
         tabIndex={0}
       />
       {groups && drawingRef.current && <GroupLabels drawing={drawingRef.current} groups={groups} />}

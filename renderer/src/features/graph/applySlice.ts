@@ -4,7 +4,7 @@
 import type { Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
 import type { Aggregate, Metrics, Slice } from '../../../../shared/schemas';
 import type { StyleSettings } from '../../store/view';
-import { aggregateElements, edgeLook, nodeLooks } from './appearance';
+import { aggregateElements, edgeWithLook, nodeLooks } from './appearance';
 
 export interface Drawable {
   nodes: { id: string; data: Record<string, unknown>; classes: string }[];
@@ -17,11 +17,7 @@ export function sliceDrawable(slice: Slice, style: StyleSettings, metrics: Metri
   for (const e of slice.edges) if (e.weight > maxWeight) maxWeight = e.weight;
   return {
     nodes: slice.nodes.map((n) => ({ id: n.id, data: { ...n, ...looks.get(n.id) }, classes: n.type })),
-    edges: slice.edges.map((e) => ({
-      id: e.id,
-      data: { ...e, ...edgeLook(e, style, maxWeight) },
-      classes: e.type,
-    })),
+    edges: slice.edges.map((e) => ({ id: e.id, data: edgeWithLook(e, style, maxWeight), classes: e.type })),
   };
 }
 

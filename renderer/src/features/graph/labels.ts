@@ -9,7 +9,23 @@ const LARGEST = 40;
 /** Of the nodes in view, those to label. */
 export function chooseLabelled<T>(inView: T[], size: (n: T) => number): T[] {
   if (inView.length <= ALL_LABELS_UP_TO) return inView;
-  return inView.sort((a, b) => size(b) - size(a)).slice(0, LARGEST);
+  // The largest, largest first and equals in view order (as a stable sort would give), in one
+  // pass: sorting 5,000 nodes to keep 40 took 10–20 ms of a filter's redraw.
+  const top: T[] = [];
+  const sizes: number[] = [];
+  for (const n of inView) {
+    const s = size(n);
+    if (top.length === LARGEST && s <= sizes[LARGEST - 1]!) continue;
+    let i = top.length;
+    while (i > 0 && sizes[i - 1]! < s) i--;
+    top.splice(i, 0, n);
+    sizes.splice(i, 0, s);
+    if (top.length > LARGEST) {
+      top.pop();
+      sizes.pop();
+    }
+  }
+  return top;
 }
 
 export function updateLabels(cy: Core): void {

@@ -1,5 +1,7 @@
-// What the colours, sizes and lines mean, for what is drawn now and the styling chosen; it reads
-// the same mapping (appearance.ts) the canvas uses.
+// What the colours, sizes and lines mean, for the styling chosen; it reads the same mapping
+// (appearance.ts) the canvas uses. Every sector or region keeps its place, dimmed when none is
+// drawn: a legend that grew and shrank with each filter also resized the graph above it, which
+// fitted and painted it again, and moved every key a reader had learnt.
 import { SECTORS } from '../../../../shared/domain';
 import { EVENT_COLOUR, NO_REGION_COLOUR, PARTNERSHIP_COLOUR, REGION_COLOURS, SECTOR_COLOURS, TIE_COLOURS } from '../../../../shared/palette';
 import { useAtlas } from '../../store/atlas';
@@ -13,9 +15,9 @@ const SIZE_TEXT = {
   uniform: '',
 };
 
-function Item({ colour, label, shape = '' }: { colour: string; label: string; shape?: string }) {
+function Item({ colour, label, shape = '', absent = false }: { colour: string; label: string; shape?: string; absent?: boolean }) {
   return (
-    <li>
+    <li className={absent ? 'absent' : undefined} title={absent ? 'None drawn now' : undefined}>
       <span className={`swatch ${shape}`} style={{ background: colour }} />
       {label}
     </li>
@@ -39,10 +41,10 @@ export function Legend() {
   }
   const nodes = slice?.nodes ?? [];
   const present = new Set(nodes.map((n) => (style.colourBy === 'region' ? (n.region ?? 'none') : (n.sector ?? n.type))));
-  let colours: { colour: string; label: string }[];
+  let colours: { colour: string; label: string; absent?: boolean }[];
   if (style.colourBy === 'region') {
-    colours = [...Object.keys(REGION_COLOURS).filter((r) => present.has(r)).map((r) => ({ colour: REGION_COLOURS[r]!, label: r }))];
-    if (present.has('none')) colours.push({ colour: NO_REGION_COLOUR, label: 'No country (international)' });
+    colours = Object.keys(REGION_COLOURS).map((r) => ({ colour: REGION_COLOURS[r]!, label: r, absent: !present.has(r) }));
+    colours.push({ colour: NO_REGION_COLOUR, label: 'No country (international)', absent: !present.has('none') });
   } else if (style.colourBy === 'community') {
     const sizes = new Map<number, number>();
     for (const m of metrics?.nodes ?? []) sizes.set(m.community, (sizes.get(m.community) ?? 0) + 1);
@@ -50,7 +52,7 @@ export function Legend() {
     colours = top.map(([c, n]) => ({ colour: communityColour(c), label: `Community ${c + 1} (${n})` }));
     if (!metrics) colours = [{ colour: NO_REGION_COLOUR, label: 'Computing communities…' }];
   } else {
-    colours = SECTORS.filter((s) => present.has(s)).map((s) => ({ colour: SECTOR_COLOURS[s], label: sectorLabel(s) }));
+    colours = SECTORS.map((s) => ({ colour: SECTOR_COLOURS[s], label: sectorLabel(s), absent: !present.has(s) }));
   }
   const types = new Set(nodes.map((n) => n.type));
   return (
@@ -60,8 +62,12 @@ export function Legend() {
         {colours.map((c) => (
           <Item key={c.label} {...c} />
         ))}
-        {types.has('partnership') && <Item colour={PARTNERSHIP_COLOUR} label="Partnership" shape="diamond" />}
-        {types.has('event') && <Item colour={EVENT_COLOUR} label="Event" shape="square" />}
+        {slice?.view === 'full' && (
+          <>
+            <Item colour={PARTNERSHIP_COLOUR} label="Partnership" shape="diamond" absent={!types.has('partnership')} />
+            <Item colour={EVENT_COLOUR} label="Event" shape="square" absent={!types.has('event')} />
+          </>
+        )}
       </ul>
       {style.edgeColour === 'type' && (
         <>

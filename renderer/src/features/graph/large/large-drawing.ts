@@ -277,11 +277,7 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
       invalidate();
       return unplaced;
     },
-    counts: () => {
-      let edges = 0;
-      for (const e of model.edges.values()) if (model.nodes.has(e.d.source) && model.nodes.has(e.d.target)) edges++;
-      return { nodes: model.nodes.size, edges };
-    },
+    counts: () => ({ nodes: model.nodes.size, edges: model.drawnEdges }),
     showsGroups: () => false,
     setFaded(ids) {
       em.faded = ids;

@@ -42,11 +42,24 @@ export class ModelNode implements LayoutNode {
 
 export class ModelEdge implements LayoutEdge {
   gone = false;
+  /** Its ends as drawn now (null when one is not drawn), found once per slice rather than per frame. */
+  s: ModelNode | null = null;
+  t: ModelNode | null = null;
+  /** Its own colour (null: the theme's), its width, and the two as one key to batch it by. */
+  colour: string | null = null;
+  width = 1.5;
+  batch = '';
   constructor(
     readonly key: string,
     public d: Data & { source: string; target: string },
     public kind: string,
   ) {}
+  /** Reads the look the drawable gave it. */
+  restyle(): void {
+    this.colour = this.d.typed === true ? String(this.d.edgeColour) : null;
+    this.width = Math.round((Number(this.d.width) || 1.5) * 2) / 2;
+    this.batch = `${this.colour ?? ''} ${this.width}`;
+  }
   data() {
     return this.d;
   }
@@ -56,10 +69,14 @@ export class ModelEdge implements LayoutEdge {
 }
 
 export class Model {
-  readonly nodes = new Map<string, ModelNode>();
-  readonly edges = new Map<string, ModelEdge>();
+  // Replaced whole by each slice (in the slice's order), never held elsewhere.
+  nodes = new Map<string, ModelNode>();
+  edges = new Map<string, ModelEdge>();
   /** Dragged nodes: they keep the `pinned` mark while a filter takes them out and back. */
   readonly pinned = new Set<string>();
+
+  /** Ties with both ends drawn, as of the last `apply`. */
+  drawnEdges = 0;
 
   /** Takes `d` as what is drawn now; returns how many nodes arrived with no position to go to. */
   apply(d: Drawable, remembered: Remembered): number {
@@ -86,22 +103,26 @@ export class Model {
       if (!at) unplaced++;
       nodes.set(n.id, new ModelNode(n.id, data, n.classes, at?.x ?? 0, at?.y ?? 0));
     }
-    // Rebuilt in the slice's order, as Cytoscape keeps it (layouts are stable in that order).
-    this.nodes.clear();
-    for (const [id, n] of nodes) this.nodes.set(id, n);
+    // In the slice's order, as Cytoscape keeps it (layouts are stable in that order).
+    this.nodes = nodes;
     const edges = new Map<string, ModelEdge>();
+    let drawn = 0;
     for (const e of d.edges) {
-      const had = this.edges.get(e.id);
       const data = e.data as Data & { source: string; target: string };
-      if (had) {
-        had.d = data;
-        had.kind = e.classes;
-        edges.set(e.id, had);
-      } else edges.set(e.id, new ModelEdge(e.id, data, e.classes));
+      let edge = this.edges.get(e.id);
+      if (edge) {
+        edge.d = data;
+        edge.kind = e.classes;
+      } else edge = new ModelEdge(e.id, data, e.classes);
+      edge.s = nodes.get(data.source) ?? null;
+      edge.t = nodes.get(data.target) ?? null;
+      if (edge.s && edge.t) drawn++;
+      edge.restyle();
+      edges.set(e.id, edge);
     }
+    this.drawnEdges = drawn;
     for (const [id, e] of this.edges) if (!edges.has(id)) e.gone = true;
-    this.edges.clear();
-    for (const [id, e] of edges) this.edges.set(id, e);
+    this.edges = edges;
     return unplaced;
   }
 

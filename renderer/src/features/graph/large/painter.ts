@@ -59,25 +59,29 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, e
     const batches = new Map<string, { colour: string; width: number; segs: number[] }>();
     const onPath: number[] = [];
     let k = 0;
+    const fadedBatches = new Map<number, { colour: string; width: number; segs: number[] }>();
+    const fading = em.faded.size > 0 || em.path !== null;
     for (const e of model.edges.values()) {
       if (k++ % opts.edgeStride !== 0) continue;
-      const s = model.nodes.get(e.d.source);
-      const t = model.nodes.get(e.d.target);
+      const { s, t } = e;
       if (!s || !t) continue;
       if (!visible(s) && !visible(t)) continue;
       if (em.path && em.path.pairs.has(pairOf(s.key, t.key))) {
         onPath.push(s.x, s.y, t.x, t.y);
         continue;
       }
-      const faded = dim(s.key) || dim(t.key);
-      const colour = faded ? theme.faded : e.d.typed === true ? String(e.d.edgeColour) : theme.edge;
-      const w = Math.round((Number(e.d.width) || 1.5) * 2) / 2;
-      const key = `${colour} ${w}`;
-      let b = batches.get(key);
-      if (!b) batches.set(key, (b = { colour, width: w, segs: [] }));
+      let b;
+      if (fading && (dim(s.key) || dim(t.key))) {
+        b = fadedBatches.get(e.width);
+        if (!b) fadedBatches.set(e.width, (b = { colour: theme.faded, width: e.width, segs: [] }));
+      } else {
+        b = batches.get(e.batch);
+        if (!b) batches.set(e.batch, (b = { colour: e.colour ?? theme.edge, width: e.width, segs: [] }));
+      }
       b.segs.push(s.x, s.y, t.x, t.y);
     }
     ctx.globalAlpha = 0.7;
+    for (const b of fadedBatches.values()) stroke(ctx, b.segs, b.colour, b.width);
     for (const b of batches.values()) stroke(ctx, b.segs, b.colour, b.width);
     ctx.globalAlpha = 1;
     stroke(ctx, onPath, PATH_COLOUR, 5);

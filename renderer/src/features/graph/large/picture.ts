@@ -26,11 +26,9 @@ export function pictureOf(model: Model, labelled: ReadonlySet<string>, theme: { 
   const { x1, y1, x2, y2 } = model.extent() ?? { x1: 0, y1: 0, x2: 0, y2: 0 };
   const edges: Picture['edges'] = [];
   for (const e of model.edges.values()) {
-    const s = model.nodes.get(e.d.source);
-    const t = model.nodes.get(e.d.target);
+    const { s, t } = e;
     if (!s || !t) continue;
-    const colour = e.d.typed === true ? String(e.d.edgeColour) : theme.edge;
-    edges.push({ x1: s.x, y1: s.y, x2: t.x, y2: t.y, width: Number(e.d.width) || 1.5, colour });
+    edges.push({ x1: s.x, y1: s.y, x2: t.x, y2: t.y, width: Number(e.d.width) || 1.5, colour: e.colour ?? theme.edge });
   }
   return {
     x0: x1 - PAD,
