@@ -1,6 +1,7 @@
 // A drawing of 5,000 organisations and 23,000 ties, below the aggregation threshold: painted by
 // the large drawing (graph/large/), which must filter, bring nodes back where they were, select
 // on click and pin on drag as Cytoscape's drawing does.
+import { readFileSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
 import type { Harness } from '../harness/server';
 import { generatedHarness } from './fixtures';
@@ -64,4 +65,37 @@ test('5,000 organisations are drawn by the large drawing: filters, positions kep
   const to = await page.evaluate((n) => window.atlasGraph!.position(n), id);
   expect(Math.hypot(to!.x - from!.x, to!.y - from!.y)).toBeGreaterThan(1);
   await page.screenshot({ path: test.info().outputPath('large-drawing.png') });
+});
+
+test('the full view of a large network draws partnerships as diamonds, events as squares and relations dashed with arrowheads', async ({ page, harness }) => {
+  test.setTimeout(120_000);
+  await page.goto(harness.url);
+  const graph = page.getByTestId('graph');
+  await expect(graph).toHaveAttribute('data-node-count', '5000', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'With partnerships and events' }).click();
+  // Organisations with their partnerships and events: more than the window draws at once.
+  await expect(page.getByText(/Drawing the 5,000 most connected of [\d,]+ nodes/)).toBeVisible();
+  await expect(graph).toHaveAttribute('data-renderer', 'large');
+  await expect(page.getByTestId('layout-stop')).toHaveCount(0, { timeout: 60_000 });
+
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByTestId('export-dialog');
+  await dialog.getByLabel('Format').selectOption('svg');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const svg = readFileSync((await (await download).path())!, 'utf8');
+  const count = (re: RegExp) => (svg.match(re) ?? []).length;
+  // One shape per node: discs for organisations, diamonds for partnerships, squares for events.
+  const discs = count(/<circle /g);
+  const diamonds = count(/<polygon points="[^"]+" fill="#[^"]*"\/>/g);
+  const squares = count(/<rect x=/g) - 1; // less the background
+  expect(discs).toBeGreaterThan(0);
+  expect(diamonds).toBeGreaterThan(0);
+  expect(squares).toBeGreaterThan(0);
+  expect(discs + diamonds + squares).toBe(5000);
+  // Direct relations: dashed, each with its arrowhead.
+  const dashed = count(/stroke-dasharray/g);
+  expect(dashed).toBeGreaterThan(0);
+  expect(count(/stroke="none"\/>/g)).toBeGreaterThan(0);
+  await page.screenshot({ path: test.info().outputPath('large-full-view.png') });
 });

@@ -45,9 +45,10 @@ export class ModelEdge implements LayoutEdge {
   /** Its ends as drawn now (null when one is not drawn), found once per slice rather than per frame. */
   s: ModelNode | null = null;
   t: ModelNode | null = null;
-  /** Its own colour (null: the theme's), its width, and the two as one key to batch it by. */
+  /** Its own colour (null: the theme's), its width, whether it is dashed (a direct relation, drawn with an arrowhead), and the three as one key to batch it by. */
   colour: string | null = null;
   width = 1.5;
+  dashed = false;
   batch = '';
   constructor(
     readonly key: string,
@@ -58,7 +59,8 @@ export class ModelEdge implements LayoutEdge {
   restyle(): void {
     this.colour = this.d.typed === true ? String(this.d.edgeColour) : null;
     this.width = Math.round((Number(this.d.width) || 1.5) * 2) / 2;
-    this.batch = `${this.colour ?? ''} ${this.width}`;
+    this.dashed = this.kind === 'relation';
+    this.batch = `${this.colour ?? ''} ${this.width}${this.dashed ? ' dashed' : ''}`;
   }
   data() {
     return this.d;

@@ -4,6 +4,7 @@
 // WebGL was tried first: 170–190 ms of GPU wait per frame at 6,000 ties in software rendering,
 // and seconds per frame while a layout ran. See docs/large-drawings.md.)
 import type { Model, ModelNode } from './model';
+import { arrowhead, LABEL_LINE, labelLines, RELATION_DASH, shapeOf, traceNode } from './shapes';
 
 export interface View {
   zoom: number;
@@ -56,10 +57,12 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, e
   const dim = (id: string) => em.faded.has(id) || (em.path !== null && !em.path.nodes.has(id));
 
   if (opts.edges) {
-    const batches = new Map<string, { colour: string; width: number; segs: number[] }>();
+    const batches = new Map<string, Batch>();
     const onPath: number[] = [];
     let k = 0;
-    const fadedBatches = new Map<number, { colour: string; width: number; segs: number[] }>();
+    const fadedBatches = new Map<number, Batch>();
+    /** Arrowheads of direct relations, as triangles, by colour. */
+    const arrows = new Map<string, number[]>();
     const fading = em.faded.size > 0 || em.path !== null;
     for (const e of model.edges.values()) {
       if (k++ % opts.edgeStride !== 0) continue;
@@ -73,18 +76,27 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, e
       let b;
       if (fading && (dim(s.key) || dim(t.key))) {
         b = fadedBatches.get(e.width);
-        if (!b) fadedBatches.set(e.width, (b = { colour: theme.faded, width: e.width, segs: [] }));
+        if (!b) fadedBatches.set(e.width, (b = { colour: theme.faded, width: e.width, dashed: false, segs: [] }));
       } else {
         b = batches.get(e.batch);
-        if (!b) batches.set(e.batch, (b = { colour: e.colour ?? theme.edge, width: e.width, segs: [] }));
+        if (!b) batches.set(e.batch, (b = { colour: e.colour ?? theme.edge, width: e.width, dashed: e.dashed, segs: [] }));
+        if (e.dashed) {
+          const head = arrowhead(s.x, s.y, t.x, t.y, t.width() / 2, 6 + 1.5 * e.width);
+          if (head) {
+            let list = arrows.get(b.colour);
+            if (!list) arrows.set(b.colour, (list = []));
+            list.push(...head);
+          }
+        }
       }
       b.segs.push(s.x, s.y, t.x, t.y);
     }
     ctx.globalAlpha = 0.7;
-    for (const b of fadedBatches.values()) stroke(ctx, b.segs, b.colour, b.width);
-    for (const b of batches.values()) stroke(ctx, b.segs, b.colour, b.width);
+    for (const b of fadedBatches.values()) stroke(ctx, b);
+    for (const b of batches.values()) stroke(ctx, b);
+    for (const [colour, tris] of arrows) fillTriangles(ctx, tris, colour);
     ctx.globalAlpha = 1;
-    stroke(ctx, onPath, PATH_COLOUR, 5);
+    stroke(ctx, { segs: onPath, colour: PATH_COLOUR, width: 5, dashed: false });
   }
 
   // Nodes: one path per colour, faded ones first so the rest sit on top of them.
@@ -103,10 +115,10 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, e
     list.push(n);
     if (em.selected.has(n.key) || n.d.pinned === true || em.path?.nodes.has(n.key)) marked.push(n);
   }
-  // Below a few pixels across a square looks the same as a circle and is much cheaper.
-  const round = zoom * dpr * 14 > 4;
-  fillNodes(ctx, fadedNodes, theme.faded, round, null, 0);
-  for (const [colour, list] of fills) fillNodes(ctx, list, colour, round, theme.halo, 1 / zoom);
+  // Below a few pixels across a square looks the same as any shape and is much cheaper.
+  const shaped = zoom * dpr * 14 > 4;
+  fillNodes(ctx, fadedNodes, theme.faded, shaped, null, 0);
+  for (const [colour, list] of fills) fillNodes(ctx, list, colour, shaped, theme.halo, 1 / zoom);
   for (const n of marked) {
     const r = n.width() / 2;
     const sel = em.selected.has(n.key);
@@ -114,7 +126,7 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, e
     ctx.strokeStyle = sel ? theme.strong : onPath ? PATH_COLOUR : theme.strong;
     ctx.lineWidth = (sel || onPath ? 4 : 3) / zoom;
     ctx.beginPath();
-    ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
+    traceNode(ctx, shapeOf(n.kind), n.x, n.y, r);
     ctx.stroke();
   }
 
@@ -133,40 +145,64 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, e
   ctx.lineWidth = 3;
   ctx.strokeStyle = theme.halo;
   ctx.fillStyle = theme.text;
+  const measure = (text: string) => ctx.measureText(text).width;
   for (const n of named) {
-    const label = String(n.d.label ?? '');
     const x = n.x * zoom + pan.x;
-    const y = (n.y + n.width() / 2) * zoom + pan.y + 4;
-    ctx.strokeText(label, x, y);
-    ctx.fillText(label, x, y);
+    let y = (n.y + n.width() / 2) * zoom + pan.y + 4;
+    for (const line of labelLines(measure, String(n.d.label ?? ''))) {
+      ctx.strokeText(line, x, y);
+      ctx.fillText(line, x, y);
+      y += LABEL_LINE;
+    }
   }
 }
 
-function stroke(ctx: CanvasRenderingContext2D, segs: number[], colour: string, width: number): void {
-  if (segs.length === 0) return;
-  ctx.strokeStyle = colour;
-  ctx.lineWidth = width;
+interface Batch {
+  colour: string;
+  width: number;
+  dashed: boolean;
+  /** x1 y1 x2 y2 per tie. */
+  segs: number[];
+}
+
+function stroke(ctx: CanvasRenderingContext2D, b: Batch): void {
+  if (b.segs.length === 0) return;
+  const { segs } = b;
+  ctx.strokeStyle = b.colour;
+  ctx.lineWidth = b.width;
+  if (b.dashed) ctx.setLineDash(RELATION_DASH);
   ctx.beginPath();
   for (let i = 0; i < segs.length; i += 4) {
     ctx.moveTo(segs[i]!, segs[i + 1]!);
     ctx.lineTo(segs[i + 2]!, segs[i + 3]!);
   }
   ctx.stroke();
+  if (b.dashed) ctx.setLineDash([]);
 }
 
-function fillNodes(ctx: CanvasRenderingContext2D, list: ModelNode[], colour: string, round: boolean, halo: string | null, haloWidth: number): void {
+function fillTriangles(ctx: CanvasRenderingContext2D, tris: number[], colour: string): void {
+  ctx.fillStyle = colour;
+  ctx.beginPath();
+  for (let i = 0; i < tris.length; i += 6) {
+    ctx.moveTo(tris[i]!, tris[i + 1]!);
+    ctx.lineTo(tris[i + 2]!, tris[i + 3]!);
+    ctx.lineTo(tris[i + 4]!, tris[i + 5]!);
+    ctx.closePath();
+  }
+  ctx.fill();
+}
+
+function fillNodes(ctx: CanvasRenderingContext2D, list: ModelNode[], colour: string, shaped: boolean, halo: string | null, haloWidth: number): void {
   if (list.length === 0) return;
   ctx.fillStyle = colour;
   ctx.beginPath();
   for (const n of list) {
     const r = n.width() / 2;
-    if (round) {
-      ctx.moveTo(n.x + r, n.y);
-      ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
-    } else ctx.rect(n.x - r, n.y - r, 2 * r, 2 * r);
+    if (shaped) traceNode(ctx, shapeOf(n.kind), n.x, n.y, r);
+    else ctx.rect(n.x - r, n.y - r, 2 * r, 2 * r);
   }
   ctx.fill();
-  if (halo && round) {
+  if (halo && shaped) {
     ctx.strokeStyle = halo;
     ctx.lineWidth = haloWidth;
     ctx.stroke();

@@ -1,7 +1,8 @@
 // The large drawing as a picture (PNG at a chosen scale, SVG), drawn from the model rather than
-// read back from WebGL: the whole network at any resolution, not just what the screen shows.
+// read back from the screen's canvas: the whole network at any resolution, not just what is in view.
 import { backgroundColour, MAX_AREA, MAX_SIDE } from '../../interchange/image';
 import type { Model } from './model';
+import { arrowhead, LABEL_LINE, labelLines, RELATION_DASH, shapeOf, svgNode, traceNode, type Shape } from './shapes';
 
 interface Picture {
   x0: number;
@@ -11,24 +12,37 @@ interface Picture {
   background: string;
   text: string;
   halo: string;
-  /** x1 y1 x2 y2 per edge, with its width and colour. */
-  edges: { x1: number; y1: number; x2: number; y2: number; width: number; colour: string }[];
-  nodes: { x: number; y: number; r: number; colour: string; label: string | null }[];
+  /** x1 y1 x2 y2 per edge, with its width and colour; a direct relation is dashed, with its arrowhead. */
+  edges: { x1: number; y1: number; x2: number; y2: number; width: number; colour: string; head: number[] | null }[];
+  /** Labels already broken into lines. */
+  nodes: { x: number; y: number; r: number; shape: Shape; colour: string; label: string[] | null }[];
 }
+
+/** Label widths as the 11 px labels measure, for wrapping them the same way in either picture. */
+function labelMeasure(): (text: string) => number {
+  const ctx = document.createElement('canvas').getContext('2d')!;
+  ctx.font = LABEL_FONT;
+  return (text) => ctx.measureText(text).width;
+}
+const LABEL_FONT = '11px system-ui, sans-serif';
 
 const PAD = 40;
 
 export function pictureOf(model: Model, labelled: ReadonlySet<string>, theme: { text: string; halo: string; edge: string }): Picture {
   const nodes: Picture['nodes'] = [];
+  const measure = labelMeasure();
   for (const n of model.nodes.values()) {
-    nodes.push({ x: n.x, y: n.y, r: n.width() / 2, colour: String(n.d.colour ?? '#888888'), label: labelled.has(n.key) ? String(n.d.label ?? '') : null });
+    const label = labelled.has(n.key) ? labelLines(measure, String(n.d.label ?? '')) : null;
+    nodes.push({ x: n.x, y: n.y, r: n.width() / 2, shape: shapeOf(n.kind), colour: String(n.d.colour ?? '#888888'), label });
   }
   const { x1, y1, x2, y2 } = model.extent() ?? { x1: 0, y1: 0, x2: 0, y2: 0 };
   const edges: Picture['edges'] = [];
   for (const e of model.edges.values()) {
     const { s, t } = e;
     if (!s || !t) continue;
-    edges.push({ x1: s.x, y1: s.y, x2: t.x, y2: t.y, width: Number(e.d.width) || 1.5, colour: e.colour ?? theme.edge });
+    const width = Number(e.d.width) || 1.5;
+    const head = e.dashed ? arrowhead(s.x, s.y, t.x, t.y, t.width() / 2, 6 + 1.5 * width) : null;
+    edges.push({ x1: s.x, y1: s.y, x2: t.x, y2: t.y, width, colour: e.colour ?? theme.edge, head });
   }
   return {
     x0: x1 - PAD,
@@ -56,31 +70,43 @@ export async function pngOf(p: Picture, wanted: number): Promise<Blob> {
   for (const e of p.edges) {
     ctx.strokeStyle = e.colour;
     ctx.lineWidth = e.width;
+    ctx.setLineDash(e.head ? RELATION_DASH : []);
     ctx.beginPath();
     ctx.moveTo(e.x1, e.y1);
     ctx.lineTo(e.x2, e.y2);
     ctx.stroke();
+    if (e.head) {
+      ctx.fillStyle = e.colour;
+      ctx.beginPath();
+      ctx.moveTo(e.head[0]!, e.head[1]!);
+      ctx.lineTo(e.head[2]!, e.head[3]!);
+      ctx.lineTo(e.head[4]!, e.head[5]!);
+      ctx.fill();
+    }
   }
+  ctx.setLineDash([]);
   ctx.globalAlpha = 1;
   ctx.lineWidth = 1;
   ctx.strokeStyle = p.halo;
   for (const n of p.nodes) {
     ctx.fillStyle = n.colour;
     ctx.beginPath();
-    ctx.arc(n.x, n.y, n.r, 0, 2 * Math.PI);
+    traceNode(ctx, n.shape, n.x, n.y, n.r);
     ctx.fill();
     ctx.stroke();
   }
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = LABEL_FONT;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   ctx.lineWidth = 3;
   for (const n of p.nodes) {
-    if (!n.label) continue;
-    ctx.strokeStyle = p.halo;
-    ctx.strokeText(n.label, n.x, n.y + n.r + 4);
-    ctx.fillStyle = p.text;
-    ctx.fillText(n.label, n.x, n.y + n.r + 4);
+    (n.label ?? []).forEach((line, i) => {
+      const y = n.y + n.r + 4 + i * LABEL_LINE;
+      ctx.strokeStyle = p.halo;
+      ctx.strokeText(line, n.x, y);
+      ctx.fillStyle = p.text;
+      ctx.fillText(line, n.x, y);
+    });
   }
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The picture could not be made'))), 'image/png'));
 }
@@ -94,11 +120,17 @@ export function svgOf(p: Picture): Blob {
     `<rect x="${r2(p.x0)}" y="${r2(p.y0)}" width="${r2(p.width)}" height="${r2(p.height)}" fill="${esc(p.background)}"/>`,
     '<g stroke-opacity="0.7" stroke-linecap="round">',
   ];
-  for (const e of p.edges) parts.push(`<line x1="${r2(e.x1)}" y1="${r2(e.y1)}" x2="${r2(e.x2)}" y2="${r2(e.y2)}" stroke="${esc(e.colour)}" stroke-width="${e.width}"/>`);
+  for (const e of p.edges) {
+    const dash = e.head ? ` stroke-dasharray="${RELATION_DASH.join(' ')}"` : '';
+    parts.push(`<line x1="${r2(e.x1)}" y1="${r2(e.y1)}" x2="${r2(e.x2)}" y2="${r2(e.y2)}" stroke="${esc(e.colour)}" stroke-width="${e.width}"${dash}/>`);
+    if (e.head) parts.push(`<polygon points="${e.head.map(r2).join(' ')}" fill="${esc(e.colour)}" stroke="none"/>`);
+  }
   parts.push(`</g><g stroke="${esc(p.halo)}" stroke-width="1">`);
-  for (const n of p.nodes) parts.push(`<circle cx="${r2(n.x)}" cy="${r2(n.y)}" r="${r2(n.r)}" fill="${esc(n.colour)}"/>`);
+  for (const n of p.nodes) parts.push(svgNode(n.shape, r2(n.x), r2(n.y), r2(n.r), esc(n.colour)));
   parts.push(`</g><g font-family="system-ui, sans-serif" font-size="11" text-anchor="middle" fill="${esc(p.text)}" stroke="${esc(p.halo)}" stroke-width="3" paint-order="stroke">`);
-  for (const n of p.nodes) if (n.label) parts.push(`<text x="${r2(n.x)}" y="${r2(n.y + n.r + 14)}">${esc(n.label)}</text>`);
+  for (const n of p.nodes) {
+    (n.label ?? []).forEach((line, i) => parts.push(`<text x="${r2(n.x)}" y="${r2(n.y + n.r + 14 + i * LABEL_LINE)}">${esc(line)}</text>`));
+  }
   parts.push('</g></svg>');
   return new Blob([parts.join('\n')], { type: 'image/svg+xml' });
 }
