@@ -3,13 +3,14 @@
 // 8.7 MB of JSON, about 300 bytes an element, mostly repeated keys, IDs and region names), and
 // moving and parsing it was most of the time a filter change took to redraw. By columns, repeated
 // values (sector, country, region, dates, types) are sent once and referred to by number, a tie
-// names its ends by their place in the node list, and an edge ID that follows from its ends is
-// left out; the same slice is about a seventh of the size. The columns then travel as JSON text:
-// one string crosses from the worker thread, through Electron's main process or the browser mode's
-// server, to the window in one copy each, where arrays of values are cloned value by value (43–80 ms
-// for this slice here, against a few for its text). The encoding is lossless and private to the
-// transport: the engine's worker encodes, the window's client decodes, and everything on either side
-// (the contract, the CLI, tests calling the engine) sees the plain `Slice`.
+// names its ends by their place in the node list, and what follows from other fields (an edge ID
+// from its ends, a label that is the acronym or name) is left out: about a seventh of the size.
+// The columns then travel as JSON text: one string crosses from the worker thread, through
+// Electron's main process or the browser mode's server, to the window in one copy each, where
+// arrays of values are cloned value by value (43–80 ms for this slice here, against a few for its
+// text). The encoding is lossless and private to the transport: the engine's worker encodes, the
+// window's client decodes, and everything on either side (the contract, the CLI, tests calling
+// the engine) sees the plain `Slice`.
 //
 // This module is imported by the renderer, so it has no dependencies (types only).
 import type { GraphEdge, GraphNode, Slice } from './schemas';
@@ -47,9 +48,11 @@ export function sliceAnswerJson(wire: Extract<SliceWire, { json: string }>): str
 
 // Values that repeat go by dictionary; small counts are as short written out as by number.
 const NODE_DICT = ['type', 'sector', 'kind', 'country', 'countryName', 'region', 'subRegion', 'startDate', 'endDate', 'synthetic'] as const;
-const NODE_PLAIN = ['id', 'label', 'name', 'acronym', 'partnerships'] as const;
+const NODE_PLAIN = ['id', 'name', 'acronym', 'partnerships'] as const;
 const EDGE_DICT = ['type', 'role', 'firstDate', 'lastDate'] as const;
 const EDGE_PLAIN = ['weight', 'partnerships', 'events', 'relations'] as const;
+
+const derivedLabel = (n: Pick<GraphNode, 'acronym' | 'name'>) => n.acronym || n.name;
 
 /** The ID the engine gives an edge of this type between these ends, when its ID follows from them. */
 function derivedEdgeId(type: GraphEdge['type'], source: string, target: string): string | null {
@@ -91,6 +94,8 @@ export function encodeSlice(slice: Slice): Extract<SliceWire, { json: string }> 
   const nodeColumns = {} as Record<string, Column<unknown>>;
   // JSON has no undefined in arrays: an absent optional field travels as null (none is nullable).
   for (const k of NODE_PLAIN) nodeColumns[k] = { v: nodes.map((n) => n[k] ?? null) };
+  // A label is the acronym or else the name, as the engine makes it; sent only where it is not.
+  nodeColumns.label = dict(nodes.map((n) => (n.label === derivedLabel(n) ? null : n.label)));
   for (const k of NODE_DICT) nodeColumns[k] = dict(nodes.map((n) => n[k]));
 
   const place = new Map<string, number>();
@@ -131,12 +136,14 @@ export function decodeSlice(wire: SliceWire): Slice {
   const nc = nodeCols.columns;
   const nodes = new Array<GraphNode>(nodeCols.length);
   for (let i = 0; i < nodes.length; i++) {
+    const name = column(nc.name, i)!;
+    const acronym = column(nc.acronym, i);
     const node: GraphNode = {
       id: column(nc.id, i)!,
       type: column(nc.type, i)!,
-      label: column(nc.label, i)!,
-      name: column(nc.name, i)!,
-      acronym: column(nc.acronym, i),
+      label: column(nc.label, i) ?? derivedLabel({ acronym, name }),
+      name,
+      acronym,
       sector: column(nc.sector, i),
       kind: column(nc.kind, i),
       country: column(nc.country, i),
