@@ -22,18 +22,18 @@ function Counts() {
   const slice = useAtlas((s) => s.slice);
   if (!raw) return null;
   const { organisations, ties } = raw.counts;
-  if (raw.aggregate) {
-    return (
-      <p className="counts" data-testid="counts">
-        {n(organisations.shown)} of {n(organisations.total)} organisations · {n(ties.shown)} of {n(ties.total)} ties
-      </p>
-    );
-  }
-  const orgsDrawn = slice ? slice.nodes.filter((x) => x.type === 'organisation').length : 0;
-  const tiesDrawn = slice ? (raw.view === 'organisations' ? slice.edges.length : ties.shown) : 0;
+  const orgsDrawn = raw.aggregate ? organisations.shown : slice ? slice.nodes.filter((x) => x.type === 'organisation').length : 0;
+  const tiesDrawn = raw.aggregate ? ties.shown : slice ? (raw.view === 'organisations' ? slice.edges.length : ties.shown) : 0;
+  // Two lines, so neither total is cut off in a narrow window.
   return (
     <p className="counts" data-testid="counts">
-      {n(orgsDrawn)} of {n(organisations.total)} organisations · {n(tiesDrawn)} of {n(ties.total)} ties
+      <span>
+        {n(orgsDrawn)} of {n(organisations.total)} organisations
+      </span>
+      <span className="sep"> · </span>
+      <span>
+        {n(tiesDrawn)} of {n(ties.total)} ties
+      </span>
     </p>
   );
 }

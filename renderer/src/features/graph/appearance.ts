@@ -21,7 +21,8 @@ export interface NodeLook {
   degree: number;
 }
 
-const MIN_SIZE = 14;
+/** The smallest node's diameter, in model pixels. */
+export const MIN_SIZE = 14;
 const MAX_SIZE = 64;
 
 export function tieKind(e: GraphEdge): TieKind {

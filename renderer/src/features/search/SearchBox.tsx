@@ -49,7 +49,7 @@ export function SearchBox() {
       <input
         id={SEARCH_INPUT_ID}
         type="search"
-        placeholder="Search organisations, partnerships, events  (Ctrl+F)"
+        placeholder="Search by name or acronym  (Ctrl+F)"
         aria-label="Search by name or acronym"
         role="combobox"
         aria-expanded={open && hits.length > 0}

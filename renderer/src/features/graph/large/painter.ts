@@ -3,6 +3,7 @@
 // strokes and fills; Chromium rasterises it in tens of milliseconds, in software too. (sigma.js's
 // WebGL was tried first: 170–190 ms of GPU wait per frame at 6,000 ties in software rendering,
 // and seconds per frame while a layout ran. See docs/large-drawings.md.)
+import { MIN_SIZE } from '../appearance';
 import type { Model, ModelNode } from './model';
 import { arrowhead, LABEL_LINE, labelLines, RELATION_DASH, shapeOf, traceNode } from './shapes';
 
@@ -115,10 +116,8 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, e
     list.push(n);
     if (em.selected.has(n.key) || n.d.pinned === true || em.path?.nodes.has(n.key)) marked.push(n);
   }
-  // Below a few pixels across a square looks the same as any shape and is much cheaper.
-  const shaped = zoom * dpr * 14 > 4;
-  fillNodes(ctx, fadedNodes, theme.faded, shaped, null, 0);
-  for (const [colour, list] of fills) fillNodes(ctx, list, colour, shaped, theme.halo, 1 / zoom);
+  fillNodes(ctx, fadedNodes, theme.faded, zoom * dpr, null, 0);
+  for (const [colour, list] of fills) fillNodes(ctx, list, colour, zoom * dpr, theme.halo, 1 / zoom);
   for (const n of marked) {
     const r = n.width() / 2;
     const sel = em.selected.has(n.key);
@@ -192,17 +191,20 @@ function fillTriangles(ctx: CanvasRenderingContext2D, tris: number[], colour: st
   ctx.fill();
 }
 
-function fillNodes(ctx: CanvasRenderingContext2D, list: ModelNode[], colour: string, shaped: boolean, halo: string | null, haloWidth: number): void {
+/** `scale`: device pixels per model pixel. */
+function fillNodes(ctx: CanvasRenderingContext2D, list: ModelNode[], colour: string, scale: number, halo: string | null, haloWidth: number): void {
   if (list.length === 0) return;
   ctx.fillStyle = colour;
   ctx.beginPath();
   for (const n of list) {
     const r = n.width() / 2;
-    if (shaped) traceNode(ctx, shapeOf(n.kind), n.x, n.y, r);
+    // Below a few pixels across a square looks the same as any shape and is much cheaper.
+    if (2 * r * scale > 4) traceNode(ctx, shapeOf(n.kind), n.x, n.y, r);
     else ctx.rect(n.x - r, n.y - r, 2 * r, 2 * r);
   }
   ctx.fill();
-  if (halo && shaped) {
+  // A one-pixel halo would cover the smallest nodes entirely.
+  if (halo && MIN_SIZE * scale > 4) {
     ctx.strokeStyle = halo;
     ctx.lineWidth = haloWidth;
     ctx.stroke();
