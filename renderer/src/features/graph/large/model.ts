@@ -57,10 +57,14 @@ export class ModelEdge implements LayoutEdge {
   ) {}
   /** Reads the look the drawable gave it. */
   restyle(): void {
-    this.colour = this.d.typed === true ? String(this.d.edgeColour) : null;
-    this.width = Math.round((Number(this.d.width) || 1.5) * 2) / 2;
-    this.dashed = this.kind === 'relation';
-    this.batch = `${this.colour ?? ''} ${this.width}${this.dashed ? ' dashed' : ''}`;
+    const colour = this.d.typed === true ? String(this.d.edgeColour) : null;
+    const width = Math.round((Number(this.d.width) || 1.5) * 2) / 2;
+    const dashed = this.kind === 'relation';
+    if (this.batch && colour === this.colour && width === this.width && dashed === this.dashed) return;
+    this.colour = colour;
+    this.width = width;
+    this.dashed = dashed;
+    this.batch = `${colour ?? ''} ${width}${dashed ? ' dashed' : ''}`;
   }
   data() {
     return this.d;
@@ -82,37 +86,37 @@ export class Model {
 
   /** Takes `d` as what is drawn now; returns how many nodes arrived with no position to go to. */
   apply(d: Drawable, remembered: Remembered): number {
-    const wantNodes = new Set<string>();
-    for (const n of d.nodes) wantNodes.add(n.id);
-    for (const [id, n] of this.nodes) {
-      if (wantNodes.has(id)) continue;
-      remembered.set(id, { x: n.x, y: n.y });
-      n.gone = true;
-      this.nodes.delete(id);
-    }
+    // Everything drawn so far is marked gone, and marked back as the slice takes it again: one
+    // lookup per element (this runs over every tie on each filter change).
+    for (const n of this.nodes.values()) n.gone = true;
     let unplaced = 0;
     const nodes = new Map<string, ModelNode>();
     for (const n of d.nodes) {
-      const data = this.pinned.has(n.id) ? { ...n.data, pinned: true } : n.data;
-      const had = this.nodes.get(n.id);
-      if (had) {
-        had.d = data;
-        had.kind = n.classes;
-        nodes.set(n.id, had);
-        continue;
+      const data = this.pinned.size > 0 && this.pinned.has(n.id) ? { ...n.data, pinned: true } : n.data;
+      let node = this.nodes.get(n.id);
+      if (node) {
+        node.gone = false;
+        node.d = data;
+        node.kind = n.classes;
+      } else {
+        const at = remembered.get(n.id);
+        if (!at) unplaced++;
+        node = new ModelNode(n.id, data, n.classes, at?.x ?? 0, at?.y ?? 0);
       }
-      const at = remembered.get(n.id);
-      if (!at) unplaced++;
-      nodes.set(n.id, new ModelNode(n.id, data, n.classes, at?.x ?? 0, at?.y ?? 0));
+      nodes.set(n.id, node);
     }
+    for (const n of this.nodes.values()) if (n.gone) remembered.set(n.key, { x: n.x, y: n.y });
     // In the slice's order, as Cytoscape keeps it (layouts are stable in that order).
     this.nodes = nodes;
+
+    for (const e of this.edges.values()) e.gone = true;
     const edges = new Map<string, ModelEdge>();
     let drawn = 0;
     for (const e of d.edges) {
       const data = e.data as Data & { source: string; target: string };
       let edge = this.edges.get(e.id);
       if (edge) {
+        edge.gone = false;
         edge.d = data;
         edge.kind = e.classes;
       } else edge = new ModelEdge(e.id, data, e.classes);
@@ -123,7 +127,6 @@ export class Model {
       edges.set(e.id, edge);
     }
     this.drawnEdges = drawn;
-    for (const [id, e] of this.edges) if (!edges.has(id)) e.gone = true;
     this.edges = edges;
     return unplaced;
   }
