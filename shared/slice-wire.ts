@@ -24,7 +24,7 @@ type Column<T> = { v: T[] } | { k: T } | { d: T[]; c: number[] };
 
 type NodeColumns = { [K in keyof GraphNode]-?: Column<GraphNode[K] | null> };
 type EdgeColumns = { [K in Exclude<keyof GraphEdge, 'source' | 'target' | 'id'>]: Column<GraphEdge[K]> } & {
-  /** Null where the ID follows from the edge's type and ends (see `derivedEdgeId`). */
+  /** Null where the ID follows from the edge's type and ends (see `edgeId`). */
   id: Column<string | null>;
   /** Places in the node list, or the IDs themselves if an end is not among the nodes. */
   source: { r: number[] } | Column<string>;
@@ -54,31 +54,34 @@ const EDGE_PLAIN = ['weight', 'partnerships', 'events', 'relations'] as const;
 
 const derivedLabel = (n: Pick<GraphNode, 'acronym' | 'name'>) => n.acronym || n.name;
 
-/** The ID the engine gives an edge of this type between these ends, when its ID follows from them. */
-function derivedEdgeId(type: GraphEdge['type'], source: string, target: string): string | null {
-  switch (type) {
-    case 'tie':
-      return `t:${source}|${target}`;
-    case 'membership':
-      return `m:${target}|${source}`;
-    case 'participation':
-      return `p:${target}|${source}`;
-    default:
-      return null;
-  }
+/**
+ * The ID of a tie (between two organisations), a membership or a participation (from an
+ * organisation to its partnership or event): its type and ends name it, since there is at most one
+ * of each between two nodes. The engine makes these IDs with this function, so they are not sent;
+ * a direct relation's ID is its record's and is.
+ */
+export function edgeId(type: NamedByEnds, source: string, target: string): string {
+  return type === 'tie' ? `t:${source}|${target}` : `${type === 'membership' ? 'm' : 'p'}:${target}|${source}`;
 }
+type NamedByEnds = Exclude<GraphEdge['type'], 'relation'>;
 
 function dict<T>(values: T[]): Column<T> {
   const places = new Map<T, number>();
   const d: T[] = [];
   const c = new Array<number>(values.length);
+  let prev: T | undefined;
+  let p = -1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    let p = places.get(v);
-    if (p === undefined) {
-      p = d.length;
-      places.set(v, p);
-      d.push(v);
+    // Runs of one value (a type, a role) are common: no lookup for them.
+    if (v !== prev || p < 0) {
+      const known = places.get(v);
+      if (known === undefined) {
+        p = d.length;
+        places.set(v, p);
+        d.push(v);
+      } else p = known;
+      prev = v;
     }
     c[i] = p;
   }
@@ -110,7 +113,7 @@ export function encodeSlice(slice: Slice): Extract<SliceWire, { json: string }> 
     return { r };
   };
   const edgeColumns = {
-    id: dict(edges.map((e) => (e.id === derivedEdgeId(e.type, e.source, e.target) ? null : e.id))),
+    id: dict(edges.map((e) => (e.type === 'relation' ? e.id : null))),
     source: ends('source'),
     target: ends('target'),
   } as Record<string, unknown>;
@@ -166,7 +169,7 @@ export function decodeSlice(wire: SliceWire): Slice {
     const source = end(ec.source, i);
     const target = end(ec.target, i);
     edges[i] = {
-      id: column(ec.id, i) ?? derivedEdgeId(type, source, target)!,
+      id: column(ec.id, i) ?? edgeId(type as NamedByEnds, source, target),
       source,
       target,
       type,

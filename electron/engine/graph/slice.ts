@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { GraphView } from '../../../shared/domain';
 import type { AggregateLevel, Filters, GraphEdge, GraphNode, Slice, SliceCounts } from '../../../shared/schemas';
+import { edgeId } from '../../../shared/slice-wire';
 import { aggregateSelection } from './aggregate';
 import { connectorRule, connectorTest, hasOrganisationFilter, organisationTest, relationTest, weightFloor } from './filters';
 import { GraphIndexCache, type Connector, type GraphIndex, type RelationEdge } from './index';
@@ -348,7 +349,7 @@ function tieEdges(sel: Selection): GraphEdge[] {
     const a = g.ids[ties.a[s]!]!;
     const b = g.ids[ties.b[s]!]!;
     return {
-      id: `t:${a}|${b}`,
+      id: edgeId('tie', a, b),
       source: a,
       target: b,
       type: 'tie',
@@ -373,7 +374,7 @@ function fullEdges(sel: Selection): GraphEdge[] {
       if (!keep[members[k]!]) continue;
       // A link is unique per connector and organisation, so the pair names its edge.
       edges.push({
-        id: `${isP ? 'm' : 'p'}:${c.id}|${g.ids[members[k]!]}`,
+        id: edgeId(isP ? 'membership' : 'participation', g.ids[members[k]!]!, c.id),
         source: g.ids[members[k]!]!,
         target: c.id,
         type: isP ? 'membership' : 'participation',
