@@ -1,5 +1,5 @@
 // The graph: one drawing at a time, fed what to draw by difference. Small drawings (and the
-// aggregated view) are Cytoscape's; above LARGE_ABOVE elements our WebGL drawing takes over
+// aggregated view) are Cytoscape's; above LARGE_ABOVE elements our 2D-canvas drawing takes over
 // (docs/large-drawings.md). Selection, emphasis (faded, path), labels by level of detail and
 // layouts are applied through the Drawing interface; everything else is decided in the store.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
@@ -20,8 +20,8 @@ type Renderer = Drawing['kind'];
 /**
  * Cytoscape holds every element as an object with its own style (about 50 µs each to add and
  * restyle here): 5,000 organisations and 23,000 ties cost it 5–8 s to draw again after a filter.
- * Our drawing keeps typed arrays and draws them in WebGL, at a cost per element in the
- * microseconds, so it takes over above this many elements (where WebGL is there).
+ * Our drawing keeps plain records and paints them in batched canvas paths, at a cost per element
+ * in the microseconds, so it takes over above this many elements.
  */
 const LARGE_ABOVE = 3000;
 

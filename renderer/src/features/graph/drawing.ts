@@ -1,5 +1,5 @@
-// What GraphCanvas drives, whichever renderer draws: Cytoscape for small drawings (shapes, wrapped
-// labels, the aggregated view), our WebGL drawing for large ones (large/), where Cytoscape's
+// What GraphCanvas drives, whichever renderer draws: Cytoscape for small drawings and the
+// aggregated view, our 2D-canvas drawing for large ones (large/), where Cytoscape's
 // per-element model and style cost seconds per filter change (docs/large-drawings.md).
 import type { LayoutSurface } from '../layout';
 import type { Drawable, Remembered } from './applySlice';

@@ -1,5 +1,5 @@
 // What a layout needs from the drawing it arranges. Two drawings implement it: Cytoscape's, for
-// small networks (cytoscape-surface.ts), and the WebGL one for large drawings (graph/large/). A
+// small networks (cytoscape-surface.ts), and the 2D-canvas one for large drawings (graph/large/). A
 // Cytoscape node already has the shape of a LayoutNode, so the layouts read either without copies.
 import type { Core } from 'cytoscape';
 
