@@ -57,7 +57,7 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
       canvas.height = h;
     }
     const edgeStride = previewing ? Math.max(1, Math.ceil(model.edges.size / EDGES_WHILE_LAYING_OUT)) : 1;
-    paint(ctx, model, view, em, theme, { width, height, dpr, edges: !moving || model.edges.size <= EDGES_WHILE_MOVING, edgeStride });
+    paint(ctx, model, view, em, theme, { width, height, dpr, edges: !moving || model.edges.size <= EDGES_WHILE_MOVING, edgeStride, quick: previewing || moving });
   };
   /** Paints at the next frame (once, however many changes come before it). */
   const invalidate = () => {

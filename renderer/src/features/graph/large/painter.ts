@@ -43,7 +43,18 @@ export interface PaintStats {
   lastMs: number;
 }
 
-export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, em: Emphasis, theme: Theme, opts: { width: number; height: number; dpr: number; edges: boolean; edgeStride: number }): void {
+export interface PaintOptions {
+  width: number;
+  height: number;
+  dpr: number;
+  /** Whether to paint ties at all, and every how many-th. */
+  edges: boolean;
+  edgeStride: number;
+  /** Nodes as squares, for frames while a layout runs or the view moves: curves cost far more to rasterise. */
+  quick: boolean;
+}
+
+export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, em: Emphasis, theme: Theme, opts: PaintOptions): void {
   const { zoom, pan } = view;
   const { width, height, dpr } = opts;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -116,8 +127,9 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, e
     list.push(n);
     if (em.selected.has(n.key) || n.d.pinned === true || em.path?.nodes.has(n.key)) marked.push(n);
   }
-  fillNodes(ctx, fadedNodes, theme.faded, zoom * dpr, null, 0);
-  for (const [colour, list] of fills) fillNodes(ctx, list, colour, zoom * dpr, theme.halo, 1 / zoom);
+  const scale = opts.quick ? 0 : zoom * dpr;
+  fillNodes(ctx, fadedNodes, theme.faded, scale, null, 0);
+  for (const [colour, list] of fills) fillNodes(ctx, list, colour, scale, theme.halo, 1 / zoom);
   for (const n of marked) {
     const r = n.width() / 2;
     const sel = em.selected.has(n.key);
@@ -191,7 +203,7 @@ function fillTriangles(ctx: CanvasRenderingContext2D, tris: number[], colour: st
   ctx.fill();
 }
 
-/** `scale`: device pixels per model pixel. */
+/** `scale`: device pixels per model pixel (0: squares only). */
 function fillNodes(ctx: CanvasRenderingContext2D, list: ModelNode[], colour: string, scale: number, halo: string | null, haloWidth: number): void {
   if (list.length === 0) return;
   ctx.fillStyle = colour;
