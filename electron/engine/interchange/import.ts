@@ -40,8 +40,10 @@ const SHOWN = 200;
 const DEFER_INDEXES_ABOVE = 5000;
 /** Rows inserted between two progress reports: a few milliseconds of work. */
 const SLICE_ROWS = 2048;
-/** What an import inserts, table by table (in an order that satisfies references), and what it cites. */
-type Writes = { batches: [TableDef, RecordObject[]][]; cited: [string, string][] };
+/** What an import inserts, table by table, in an order that satisfies references. */
+type Writes = [TableDef, RecordObject[]][];
+/** Records that the file's source cites. */
+type Cite = (recordType: string, recordId: string) => void;
 
 export class Importer {
   constructor(
@@ -59,9 +61,13 @@ export class Importer {
 
   /** `staged`: the file was picked in the window and copied to a temp folder, so its path is not cited. */
   async run(input: ImportInput, staged = false): Promise<ImportSummary> {
-    const loaded = await this.load(input);
+    let loaded: Loaded | null = await this.load(input);
     const plan = this.plan(loaded, input.onDuplicate ?? 'merge');
     const summary = this.summarise(input, loaded, plan);
+    const format = loaded.format;
+    // The parsed file is not needed once planned (a foreign graph's plan holds its own copies):
+    // let it go, so the collector does not carry it through every write that follows.
+    loaded = null;
     if (summary.errorCount) {
       const first = summary.errors[0]!;
       const where = first.line !== undefined ? `line ${first.line}: ` : first.element ? `${first.element}: ` : '';
@@ -69,14 +75,18 @@ export class Importer {
     }
     const file = basename(input.path);
     const document = staged ? file : input.path;
-    summary.importId = this.writer.runImport({ label: `Import of ${file}`, format: loaded.format, file: document }, (importId) => {
+    summary.importId = this.writer.runImport({ label: `Import of ${file}`, format, file: document }, (importId) => {
       const source = this.store.create(TABLES.source, {
         title: file,
         document,
-        notes: `Imported from a ${loaded.format.toUpperCase()} file${staged ? ' opened in the app window' : ''}.`,
+        notes: `Imported from a ${format.toUpperCase()} file${staged ? ' opened in the app window' : ''}.`,
       });
-      const { batches, cited } = 'bundle' in plan ? this.bundleWrites(plan.bundle) : this.graphWrites(plan.graph, file);
-      const citations = cited.map(([recordType, recordId]) => this.store.build(TABLES.citation, { sourceId: source.id, recordType, recordId, locator: null }));
+      const citations: RecordObject[] = [];
+      const at = this.writer.now();
+      const cite: Cite = (recordType, recordId) => {
+        citations.push({ id: newId(), sourceId: source.id, recordType, recordId, locator: null, createdAt: at, updatedAt: at });
+      };
+      const batches = 'bundle' in plan ? this.bundleWrites(plan.bundle, cite) : this.graphWrites(plan.graph, file, cite);
       this.bulk([...batches, [TABLES.citation, citations]]);
       return importId;
     });
@@ -91,34 +101,30 @@ export class Importer {
   }
 
   /**
-   * Carries out a foreign graph's merges and saved layout; returns the records to create and what
-   * the file's source should be cited for.
+   * Carries out a foreign graph's merges and saved layout; returns the records to create, and
+   * cites the file's source for each record created or merged.
    */
-  private graphWrites(plan: ImportPlan, file: string): Writes {
+  private graphWrites(plan: ImportPlan, file: string, cite: Cite): Writes {
     const created: RecordObject[] = [];
-    const cited: [string, string][] = [];
     for (const o of plan.organisations) {
       if (o.action === 'create') created.push(this.store.build(TABLES.organisation, { ...o.fields, id: o.id }));
       else if (o.action === 'merge') this.store.update(TABLES.organisation, o.id, fillGaps(this.store.get(TABLES.organisation, o.id), o.fields));
-      if (o.action !== 'skip') cited.push(['organisation', o.id]);
+      if (o.action !== 'skip') cite('organisation', o.id);
     }
-    const relations = plan.relations.map((r) => this.store.build(TABLES.relation, r.fields));
-    for (const r of relations) cited.push(['relation', r.id]); // not push(...): 200,000 arguments overflow the stack
+    // The plan's fields become the records themselves: a copy of each of 200,000 was only garbage.
+    const relations = plan.relations.map((r) => this.store.complete(TABLES.relation, r.fields));
+    for (const r of relations) cite('relation', r.id);
     if (Object.keys(plan.positions).length) {
       this.store.create(TABLES.saved_view, { name: this.freeViewName(`Layout from ${file}`), layout: 'preset', positions: plan.positions });
     }
-    return {
-      batches: [
-        [TABLES.organisation, created],
-        [TABLES.relation, relations],
-      ],
-      cited,
-    };
+    return [
+      [TABLES.organisation, created],
+      [TABLES.relation, relations],
+    ];
   }
 
-  private bundleWrites(plan: BundlePlan): Writes {
-    const cited: [string, string][] = [];
-    const batches: [TableDef, RecordObject[]][] = [];
+  private bundleWrites(plan: BundlePlan, cite: Cite): Writes {
+    const batches: Writes = [];
     const citable: Record<string, string> = { organisations: 'organisation', partnerships: 'partnership', events: 'event', relations: 'relation' };
     for (const [part, def] of SNAPSHOT_PARTS) {
       const p = plan.parts[part];
@@ -127,12 +133,13 @@ export class Importer {
         if (Object.keys(patch).length) this.store.update(def, m.existing.id, patch);
       }
       batches.push([def, p.create]);
-      if (citable[part]) {
-        for (const r of p.create) cited.push([citable[part]!, r.id]);
-        for (const m of p.merge) cited.push([citable[part]!, m.existing.id]);
+      const type = citable[part];
+      if (type) {
+        for (const r of p.create) cite(type, r.id);
+        for (const m of p.merge) cite(type, m.existing.id);
       }
     }
-    return { batches, cited };
+    return batches;
   }
 
   /**
