@@ -65,6 +65,14 @@ function take(attrs: Record<string, AttrValue>, names: string[]): { key: string;
   }
   return null;
 }
+/** Takes the attribute `take` finds out of `attrs`, as text. */
+function popText(attrs: Record<string, AttrValue>, names: string[]): string | null {
+  const t = take(attrs, names);
+  if (!t) return null;
+  delete attrs[t.key];
+  return str(t.value);
+}
+
 const str = (v: AttrValue | undefined): string | null =>
   v === null || v === undefined ? null : Array.isArray(v) ? v.join(', ') : String(v).trim() || null;
 
@@ -229,21 +237,16 @@ function organisationFields(
   warnings: ImportIssue[],
 ): Record<string, unknown> {
   const attrs = { ...node.attributes };
-  const pop = (names: string[]) => {
-    const t = take(attrs, names);
-    if (t) delete attrs[t.key];
-    return t ? str(t.value) : null;
-  };
-  const named = pop(['name', 'label', 'title', 'organisation', 'organization']);
+  const named = popText(attrs, ['name', 'label', 'title', 'organisation', 'organization']);
   const name = node.label?.trim() || named || node.id;
   if (named && named !== name) attrs['other name'] = named;
   // Parsers leave the position's own columns in the attributes; the position is kept as a layout.
   if (node.position) for (const k of Object.keys(attrs)) if (/^(x|y)$/i.test(k)) delete attrs[k];
-  const acronym = pop(['acronym', 'abbreviation', 'short_name']);
-  const sectorText = pop(['sector', 'type', 'category', 'kind']);
+  const acronym = popText(attrs, ['acronym', 'abbreviation', 'short_name']);
+  const sectorText = popText(attrs, ['sector', 'type', 'category', 'kind']);
   const sector = sectorText ? (SECTORS.includes(sectorText as Sector) ? (sectorText as Sector) : SECTOR_WORDS[normalise(sectorText)]) : undefined;
   if (sectorText && !sector) attrs['sector (as written)'] = sectorText;
-  const countryText = pop(['country', 'country_code', 'iso', 'iso2', 'iso3', 'nation']);
+  const countryText = popText(attrs, ['country', 'country_code', 'iso', 'iso2', 'iso3', 'nation']);
   let country: string | null = null;
   if (countryText) {
     country = countries.match(countryText);
@@ -252,13 +255,13 @@ function organisationFields(
       unknown.set(countryText, (unknown.get(countryText) ?? 0) + 1);
     }
   }
-  const city = pop(['city', 'town']);
-  let website = pop(['website', 'url', 'homepage', 'web']);
+  const city = popText(attrs, ['city', 'town']);
+  let website = popText(attrs, ['website', 'url', 'homepage', 'web']);
   if (website && !/^https?:\/\/\S+$/i.test(website)) {
     attrs['website (as written)'] = website;
     website = null;
   }
-  const description = pop(['description', 'notes', 'about']);
+  const description = popText(attrs, ['description', 'notes', 'about']);
   const tagsAttr = take(attrs, ['tags', 'tag', 'keywords']);
   let tags: string[] = [];
   if (tagsAttr) {
