@@ -133,6 +133,11 @@ describe('provenance by import run', () => {
   it('citations SQLite makes from the new records are what a row built per record was: one each, own ID, own place, the run\'s time', async () => {
     const e = open('a');
     buildFixture(e);
+    // The newest rows gone: the import's rows take their rowids again, and only the import's are cited.
+    const gone = e.call('organisation.create', { name: 'Gone Soon', sector: 'other' });
+    const goneTie = e.call('relation.create', { sourceId: gone.id, targetId: 'A', type: 'funds' });
+    e.call('relation.delete', { id: goneTie.id });
+    e.call('organisation.delete', { id: gone.id });
     const run = await e.call('import.run', { path: partners() });
     const source = e.call('source.list', {}).items.find((s) => s.title === 'partners.gexf')!;
     const citations = e.call('citation.list', { where: { sourceId: source.id }, limit: 100 }).items;
