@@ -55,7 +55,7 @@ export function planBundle(db: Database, bundle: Bundle, onDuplicate: OnDuplicat
   const errors: ImportIssue[] = [];
   // What each incoming ID is called in this database once the import has run (per part).
   // One map per part rather than "part:id" keys: at 70,000 records those joined keys, kept for the
-  // whole plan, were a million small strings for the collector.
+  // whole plan, were some 300,000 small strings for the collector.
   const renames = new Map<Part, Map<string, string>>(SNAPSHOT_PARTS.map(([part]) => [part, new Map()]));
   const rename = (part: Part) => renames.get(part)!;
   const knowns = new Map<Part, Set<string>>(SNAPSHOT_PARTS.map(([part]) => [part, new Set()]));
