@@ -17,4 +17,22 @@ const generator = new V7Generator({
   },
 });
 
-export const newId = (): string => generator.generate().toString();
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** Where each byte's two hex digits go in the 36 characters; the hyphens stay in place. */
+const AT = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+const text = Buffer.alloc(36, '-');
+
+/**
+ * The same text as uuidv7's toString, written as one flat string: its toString joins 36 pieces,
+ * and an ID kept by a large import stayed a chain of those pieces for the collector to copy (about
+ * 5 µs an ID, a second of a 250,000-element import) until something flattened it.
+ */
+export const newId = (): string => {
+  const bytes = generator.generate().bytes;
+  for (let i = 0; i < 16; i++) {
+    const b = bytes[i]!;
+    text[AT[i]!] = HEX[b >>> 4]!;
+    text[AT[i]! + 1] = HEX[b & 15]!;
+  }
+  return text.toString('latin1', 0, 36);
+};

@@ -9,3 +9,12 @@ describe('record IDs', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('record IDs as text', () => {
+  it('are what uuidv7 itself writes for the same bytes', async () => {
+    const { UUID } = await import('uuidv7');
+    for (const id of Array.from({ length: 1000 }, newId)) {
+      expect(UUID.parse(id).toString()).toBe(id);
+    }
+  });
+});

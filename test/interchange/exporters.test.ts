@@ -251,6 +251,7 @@ describe('graphToBundle on graphs that are not Atlas exports', () => {
     expect(() => graphToBundle(parsed(one({ atlas_type: 'planet' })))).toThrow(/unknown atlas_type "planet"/);
     expect(() => graphToBundle(parsed(one({ synthetic: 'perhaps' })))).toThrow(/field "synthetic" is not true or false/);
     expect(() => graphToBundle(parsed(one({ sector: null })))).toThrow(/field "sector" is missing/);
+    expect(() => graphToBundle(parsed(one({ tags: '[oops' })))).toThrow(new RegExp(`node "${org.id}": field "tags" is not valid JSON`));
     expect(() => graphToBundle(parsed(one({}, [{ data: { source: org.id, target: org.id } }])))).toThrow(/no known atlas_type/);
   });
 });

@@ -130,6 +130,44 @@ describe('provenance by import run', () => {
     expect(pages[0]!.seq).toBeGreaterThan(last);
   });
 
+  it('citations SQLite makes from the new records are what a row built per record was: one each, own ID, own place, the run\'s time', async () => {
+    const e = open('a');
+    buildFixture(e);
+    // The newest rows gone: the import's rows take their rowids again, and only the import's are cited.
+    const gone = e.call('organisation.create', { name: 'Gone Soon', sector: 'other' });
+    const goneTie = e.call('relation.create', { sourceId: gone.id, targetId: 'A', type: 'funds' });
+    e.call('relation.delete', { id: goneTie.id });
+    e.call('organisation.delete', { id: gone.id });
+    const run = await e.call('import.run', { path: partners() });
+    const source = e.call('source.list', {}).items.find((s) => s.title === 'partners.gexf')!;
+    const citations = e.call('citation.list', { where: { sourceId: source.id }, limit: 100 }).items;
+    const created = [
+      ...e.call('organisation.list', { limit: 100 }).items.filter((o) => ['Kilo Cyber Lab', 'Lima Response Team'].includes(o.name)).map((o) => `organisation:${o.id}`),
+      ...e.call('relation.list', { limit: 100 }).items.filter((r) => r.createdAt === citations[0]!.createdAt).map((r) => `relation:${r.id}`),
+    ];
+    expect(created).toHaveLength(2 + 3);
+    // The merged organisation B is cited too, once.
+    expect(citations.map((c) => `${c.recordType}:${c.recordId}`).sort()).toEqual([...created, 'organisation:B'].sort());
+    expect(new Set(citations.map((c) => c.id)).size).toBe(6);
+    for (const c of citations) {
+      expect(c.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(c).toMatchObject({ locator: null, createdAt: c.updatedAt });
+      const [creation, ...later] = e.call('changes.list', { recordId: c.id });
+      expect(later).toEqual([]);
+      expect(creation).toMatchObject({ op: 'create', importId: run.importId, recordType: 'citation', after: c });
+    }
+    // Every record and citation the run created has a place of its own inside the run's range.
+    const { first, last } = e.db.prepare('SELECT first_seq AS first, last_seq AS last FROM import_run WHERE id = ?').get(run.importId) as { first: number; last: number };
+    const places = e.db
+      .prepare(`SELECT created_seq FROM organisation WHERE created_seq IS NOT NULL UNION ALL SELECT created_seq FROM relation WHERE created_seq IS NOT NULL
+                UNION ALL SELECT created_seq FROM citation WHERE created_seq IS NOT NULL`)
+      .pluck()
+      .all() as number[];
+    expect(places).toHaveLength(2 + 3 + 6);
+    expect(new Set(places).size).toBe(places.length);
+    for (const p of places) expect(p >= first && p <= last).toBe(true);
+  });
+
   it('the graph notices an import at once', async () => {
     const e = open('a');
     buildFixture(e);

@@ -38,9 +38,10 @@ interface Pending<T> {
   item: T;
   /**
    * The <attvalue>s as runs of key, value, line, column: a large file has hundreds of thousands,
-   * and one flat array per element spares the GC an object to copy for each.
+   * and one flat array per element spares the GC an object to copy for each. Null until one is
+   * found: an edge as other tools write it has none.
    */
-  attvalues: (string | number)[];
+  attvalues: (string | number)[] | null;
   /** Its <spell>s; null until one is found, as most elements have none. */
   spans: TimeSpan[] | null;
   /** The element's own start/end, which spells (if any) replace. */
@@ -203,8 +204,24 @@ const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|\s)/;
 function toPartialDate(raw: string): string | null {
   const m = PARTIAL_DATE.exec(raw.trim());
   if (!m) return null;
-  return [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).join('-');
+  return m[3] !== undefined ? `${m[1]}-${m[2]}-${m[3]}` : m[2] !== undefined ? `${m[1]}-${m[2]}` : m[1]!;
 }
+
+const looksLikeDate = (v: string | null): boolean => v === null || /^\d{4}-\d{2}-\d{2}/.test(v.trim());
+
+/**
+ * A time that did not become a date is kept as the "start" or "end" attribute, as a number when the
+ * time format is numeric; true if it was. (Module-level, like every helper of the per-element loop:
+ * see ARCHITECTURE.md on closures in the import path.)
+ */
+function keepRawTime(item: ParsedNode | ParsedEdge, which: 'start' | 'end', raw: string | null, converted: string | null | undefined, tf: string | null): boolean {
+  if (raw === null || (converted !== undefined && converted !== null)) return false;
+  const n = Number(raw);
+  item.attributes[which] = (tf === 'integer' || tf === 'double') && raw.trim() !== '' && !Number.isNaN(n) ? n : raw;
+  return true;
+}
+
+const NO_ATTVALUES: readonly (string | number)[] = [];
 
 function readSpan(tag: XmlTag): TimeSpan | null {
   const start = attr(tag, 'start') ?? attr(tag, 'startopen') ?? attr(tag, 'timestamp') ?? null;
@@ -356,7 +373,7 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
             line,
             column,
           },
-          attvalues: [],
+          attvalues: null,
           spans: null,
           own: readSpan(tag),
           explicitWeight: null,
@@ -405,7 +422,7 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
             line,
             column,
           },
-          attvalues: [],
+          attvalues: null,
           spans: null,
           own: readSpan(tag),
           explicitWeight,
@@ -422,7 +439,7 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
           warnings.push({ message: '<attvalue> without for/id or value ignored', line, column });
           break;
         }
-        owner.attvalues.push(key, value, line, column);
+        (owner.attvalues ??= []).push(key, value, line, column);
         break;
       }
       case 'spell': {
@@ -504,7 +521,7 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
   const resolve = <T extends ParsedNode | ParsedEdge>(p: Pending<T>, cls: AttrClass): void => {
     const item = p.item;
     const number = ++itemNumber;
-    const raw = p.attvalues;
+    const raw = p.attvalues ?? NO_ATTVALUES;
     for (let i = 0; i < raw.length; i += 4) {
       const av: RawAttValue = { key: raw[i] as string, value: raw[i + 1] as string, line: raw[i + 2] as number, column: raw[i + 3] as number };
       const decl = decls[cls].get(av.key);
@@ -558,27 +575,21 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
     const spans = p.spans ?? (p.own ? [p.own] : []);
     if (spans.length === 0) return;
     const env = envelope(spans);
-    const looksLikeDate = (v: string | null): boolean => v === null || /^\d{4}-\d{2}-\d{2}/.test(v.trim());
     const asDates = dateFormat || (tf === null && looksLikeDate(env.start) && looksLikeDate(env.end));
     const start = env.start === null ? null : asDates ? toPartialDate(env.start) : undefined;
     const end = env.end === null ? null : asDates ? toPartialDate(env.end) : undefined;
     if (start !== undefined && start !== null) item.start = start;
     if (end !== undefined && end !== null) item.end = end;
-    const keepRaw = (which: 'start' | 'end', raw: string | null, converted: string | null | undefined): void => {
-      if (raw === null || (converted !== undefined && converted !== null)) return;
-      const n = Number(raw);
-      item.attributes[which] = (tf === 'integer' || tf === 'double') && raw.trim() !== '' && !Number.isNaN(n) ? n : raw;
-      if (!rawTimeWarned) {
-        rawTimeWarned = true;
-        warnings.push({
-          message: `times are in "${tf ?? 'double'}" format, not dates; kept as "start"/"end" attributes instead of dates`,
-          line: item.line,
-          column: item.column,
-        });
-      }
-    };
-    keepRaw('start', env.start, start);
-    keepRaw('end', env.end, end);
+    const keptStart = keepRawTime(item, 'start', env.start, start, tf);
+    const keptEnd = keepRawTime(item, 'end', env.end, end, tf);
+    if ((keptStart || keptEnd) && !rawTimeWarned) {
+      rawTimeWarned = true;
+      warnings.push({
+        message: `times are in "${tf ?? 'double'}" format, not dates; kept as "start"/"end" attributes instead of dates`,
+        line: item.line,
+        column: item.column,
+      });
+    }
   };
 
   for (const p of nodes) resolve(p, 'node');

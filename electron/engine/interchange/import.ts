@@ -40,8 +40,13 @@ const SHOWN = 200;
 const DEFER_INDEXES_ABOVE = 5000;
 /** Rows inserted between two progress reports: a few milliseconds of work. */
 const SLICE_ROWS = 2048;
-/** What an import inserts, table by table (in an order that satisfies references), and what it cites. */
-type Writes = { batches: [TableDef, RecordObject[]][]; cited: [string, string][] };
+/** Citations SQLite makes from new records between two progress reports. */
+const CITE_SLICE_ROWS = 8192;
+/**
+ * What an import inserts, table by table in an order that satisfies references, whether the file's
+ * source cites each table's new records, and the records it merged into (which it cites too).
+ */
+type Writes = { batches: [TableDef, RecordObject[], boolean][]; merged: [string, string][] };
 
 export class Importer {
   constructor(
@@ -59,9 +64,13 @@ export class Importer {
 
   /** `staged`: the file was picked in the window and copied to a temp folder, so its path is not cited. */
   async run(input: ImportInput, staged = false): Promise<ImportSummary> {
-    const loaded = await this.load(input);
+    let loaded: Loaded | null = await this.load(input);
     const plan = this.plan(loaded, input.onDuplicate ?? 'merge');
     const summary = this.summarise(input, loaded, plan);
+    const format = loaded.format;
+    // The parsed file is not needed once planned (a foreign graph's plan holds its own copies):
+    // let it go, so the collector does not carry it through every write that follows.
+    loaded = null;
     if (summary.errorCount) {
       const first = summary.errors[0]!;
       const where = first.line !== undefined ? `line ${first.line}: ` : first.element ? `${first.element}: ` : '';
@@ -69,15 +78,14 @@ export class Importer {
     }
     const file = basename(input.path);
     const document = staged ? file : input.path;
-    summary.importId = this.writer.runImport({ label: `Import of ${file}`, format: loaded.format, file: document }, (importId) => {
+    summary.importId = this.writer.runImport({ label: `Import of ${file}`, format, file: document }, (importId) => {
       const source = this.store.create(TABLES.source, {
         title: file,
         document,
-        notes: `Imported from a ${loaded.format.toUpperCase()} file${staged ? ' opened in the app window' : ''}.`,
+        notes: `Imported from a ${format.toUpperCase()} file${staged ? ' opened in the app window' : ''}.`,
       });
-      const { batches, cited } = 'bundle' in plan ? this.bundleWrites(plan.bundle) : this.graphWrites(plan.graph, file);
-      const citations = cited.map(([recordType, recordId]) => this.store.build(TABLES.citation, { sourceId: source.id, recordType, recordId, locator: null }));
-      this.bulk([...batches, [TABLES.citation, citations]]);
+      const writes = 'bundle' in plan ? this.bundleWrites(plan.bundle) : this.graphWrites(plan.graph, file);
+      this.bulk(writes, source.id);
       return importId;
     });
     return summary;
@@ -91,70 +99,87 @@ export class Importer {
   }
 
   /**
-   * Carries out a foreign graph's merges and saved layout; returns the records to create and what
-   * the file's source should be cited for.
+   * Carries out a foreign graph's merges and saved layout; returns the records to create and the
+   * ones merged into.
    */
   private graphWrites(plan: ImportPlan, file: string): Writes {
     const created: RecordObject[] = [];
-    const cited: [string, string][] = [];
+    const merged: [string, string][] = [];
     for (const o of plan.organisations) {
       if (o.action === 'create') created.push(this.store.build(TABLES.organisation, { ...o.fields, id: o.id }));
-      else if (o.action === 'merge') this.store.update(TABLES.organisation, o.id, fillGaps(this.store.get(TABLES.organisation, o.id), o.fields));
-      if (o.action !== 'skip') cited.push(['organisation', o.id]);
+      else if (o.action === 'merge') {
+        this.store.update(TABLES.organisation, o.id, fillGaps(this.store.get(TABLES.organisation, o.id), o.fields));
+        merged.push(['organisation', o.id]);
+      }
     }
-    const relations = plan.relations.map((r) => this.store.build(TABLES.relation, r.fields));
-    for (const r of relations) cited.push(['relation', r.id]); // not push(...): 200,000 arguments overflow the stack
+    // The plan's fields become the records themselves: a copy of each of 200,000 was only garbage.
+    const relations = plan.relations.map((r) => this.store.complete(TABLES.relation, r.fields));
     if (Object.keys(plan.positions).length) {
       this.store.create(TABLES.saved_view, { name: this.freeViewName(`Layout from ${file}`), layout: 'preset', positions: plan.positions });
     }
     return {
       batches: [
-        [TABLES.organisation, created],
-        [TABLES.relation, relations],
+        [TABLES.organisation, created, true],
+        [TABLES.relation, relations, true],
       ],
-      cited,
+      merged,
     };
   }
 
   private bundleWrites(plan: BundlePlan): Writes {
-    const cited: [string, string][] = [];
-    const batches: [TableDef, RecordObject[]][] = [];
-    const citable: Record<string, string> = { organisations: 'organisation', partnerships: 'partnership', events: 'event', relations: 'relation' };
+    const batches: Writes['batches'] = [];
+    const merged: [string, string][] = [];
+    const citable = new Set(['organisations', 'partnerships', 'events', 'relations']);
     for (const [part, def] of SNAPSHOT_PARTS) {
       const p = plan.parts[part];
       for (const m of p.merge) {
         const patch = fillGaps(m.existing, m.incoming);
         if (Object.keys(patch).length) this.store.update(def, m.existing.id, patch);
       }
-      batches.push([def, p.create]);
-      if (citable[part]) {
-        for (const r of p.create) cited.push([citable[part]!, r.id]);
-        for (const m of p.merge) cited.push([citable[part]!, m.existing.id]);
-      }
+      batches.push([def, p.create, citable.has(part)]);
+      if (citable.has(part)) for (const m of p.merge) merged.push([def.type, m.existing.id]);
     }
-    return { batches, cited };
+    return { batches, merged };
   }
 
   /**
-   * Inserts in slices, reporting progress (and looking for a cancel) between them. A table that
-   * gets many rows, at least as many as it holds, has its indexes rebuilt once at the end instead
-   * of grown row by row; a rebuild reads the whole table, so for a few rows into a large network
-   * growing is cheaper. The change log is not touched: an import creates records by run.
+   * Inserts in slices, reporting progress (and looking for a cancel) between them, then cites the
+   * file's source for every record created (made by SQLite from the new rows) or merged. A table
+   * that gets many rows, at least as many as it holds, has its indexes rebuilt once at the end
+   * instead of grown row by row; a rebuild reads the whole table, so for a few rows into a large
+   * network growing is cheaper. The change log is not touched: an import creates records by run.
    */
-  private bulk(batches: [TableDef, RecordObject[]][]): void {
-    const rows = batches.reduce((n, [, r]) => n + r.length, 0);
+  private bulk({ batches, merged }: Writes, sourceId: string): void {
+    const citations = batches.reduce((n, [, r, cited]) => n + (cited ? r.length : 0), merged.length);
+    const rows = batches.reduce((n, [, r]) => n + r.length, citations);
     let done = 0;
     const insert = () => {
-      for (const [def, records] of batches) {
+      const cite: [TableDef, number, number][] = [];
+      for (const [def, records, cited] of batches) {
+        const before = this.writer.roughCount(def);
         for (let i = 0; i < records.length; i += SLICE_ROWS) {
           this.writer.insertMany(def, records.slice(i, i + SLICE_ROWS), { byRun: true });
           done += Math.min(SLICE_ROWS, records.length - i);
           this.work.progress('writing', done, rows);
         }
+        if (cited && records.length) cite.push([def, before, this.writer.roughCount(def)]);
       }
+      let cited = 0;
+      for (const [def, after, upTo] of cite) {
+        for (let lo = after; lo < upTo; lo += CITE_SLICE_ROWS) {
+          cited += this.writer.citeByRun(def, sourceId, lo, Math.min(lo + CITE_SLICE_ROWS, upTo));
+          done = Math.min(rows, done + CITE_SLICE_ROWS);
+          this.work.progress('writing', done, rows);
+        }
+      }
+      const at = this.writer.now();
+      const mergedCitations = merged.map(([recordType, recordId]) => ({ id: newId(), sourceId, recordType, recordId, locator: null, createdAt: at, updatedAt: at }));
+      if (mergedCitations.length) this.writer.insertMany(TABLES.citation, mergedCitations, { byRun: true });
+      if (cited + merged.length !== citations) throw new Error(`an import cited ${cited + merged.length} records of ${citations}`);
       this.work.progress('finishing', rows, rows);
     };
-    const rebuilt = batches.filter(([def, records]) => records.length > DEFER_INDEXES_ABOVE && records.length >= this.writer.roughCount(def));
+    const counts: [TableDef, number][] = [...batches.map(([def, r]): [TableDef, number] => [def, r.length]), [TABLES.citation, citations]];
+    const rebuilt = counts.filter(([def, n]) => n > DEFER_INDEXES_ABOVE && n >= this.writer.roughCount(def));
     if (rebuilt.length) this.writer.withIndexesDeferred(rebuilt.map(([d]) => d), insert, { log: false });
     else insert();
   }

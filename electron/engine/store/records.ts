@@ -37,6 +37,19 @@ export class RecordStore {
     return rec;
   }
 
+  /**
+   * `build` done on `input` itself, for the bulk of an import whose planned fields are not used
+   * again: an ID, every missing field empty, timestamps.
+   */
+  complete(def: TableDef, input: Record<string, unknown>): RecordObject {
+    const at = this.writer.now();
+    input.id ??= newId();
+    for (const c of def.columns) if (input[c.key] === undefined || input[c.key] === null) input[c.key] = structuredCloneEmpty(c.empty);
+    input.createdAt = at;
+    input.updatedAt = at;
+    return input as RecordObject;
+  }
+
   get(def: TableDef, id: string): RecordObject {
     const rec = this.writer.read(def, id);
     if (!rec) throw new AtlasError('not_found', `No ${def.noun} has ID '${id}'`, 'id');
