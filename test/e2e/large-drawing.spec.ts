@@ -99,3 +99,53 @@ test('the full view of a large network draws partnerships as diamonds, events as
   expect(count(/stroke="none"\/>/g)).toBeGreaterThan(0);
   await page.screenshot({ path: test.info().outputPath('large-full-view.png') });
 });
+
+test('in a large drawing, search centres and selects, the selection hides and fades, and a shortest path is marked', async ({ page, harness }) => {
+  test.setTimeout(120_000);
+  await page.goto(harness.url);
+  const graph = page.getByTestId('graph');
+  await expect(graph).toHaveAttribute('data-node-count', '5000', { timeout: 30_000 });
+  await expect(graph).toHaveAttribute('data-renderer', 'large');
+  await expect(page.getByTestId('layout-stop')).toHaveCount(0, { timeout: 60_000 });
+  const search = page.getByRole('combobox', { name: 'Search by name or acronym' });
+  const choose = async (acronym: string) => {
+    await search.fill(acronym);
+    await expect(page.getByTestId('search-results').getByRole('option').first()).toContainText(acronym);
+    await search.press('Enter');
+    await expect(page.getByTestId('details').getByRole('heading', { level: 2 })).toContainText(acronym);
+    return (await page.evaluate(() => window.atlasGraph!.selected()))[0]!;
+  };
+
+  // Search: the result is selected and brought to the middle of the drawing.
+  const first = await choose('SYN000100');
+  expect(first).toBeTruthy();
+  const box = (await graph.boundingBox())!;
+  await expect
+    .poll(async () => {
+      const at = await page.evaluate((id) => window.atlasGraph!.renderedPosition(id), first);
+      return Math.hypot(at!.x - (box.x + box.width / 2), at!.y - (box.y + box.height / 2));
+    })
+    .toBeLessThan(5);
+
+  // Fade, then hide it and undo.
+  await page.getByRole('button', { name: 'Fade', exact: true }).click();
+  await expect.poll(() => page.evaluate((id) => window.atlasGraph!.classesOf(id), first)).toContain('faded');
+  await page.getByRole('button', { name: 'Hide', exact: true }).click();
+  await expect(graph).toHaveAttribute('data-node-count', '4999');
+  await page.getByTestId('undo').click();
+  await expect(graph).toHaveAttribute('data-node-count', '5000');
+
+  // A shortest path between two organisations (with ties: the first was one without): both ends
+  // on it, the rest of the drawing off it.
+  const from = await choose('SYN004321');
+  await page.getByRole('button', { name: 'Find a path from here…' }).click();
+  const to = await choose('SYN001909');
+  await page.getByRole('button', { name: /Path to here from/ }).click();
+  await expect(page.getByTestId('path-step').first()).toBeVisible();
+  const steps = await page.getByTestId('path-step').count();
+  expect(steps).toBeGreaterThan(0);
+  for (const id of [from, to]) expect(await page.evaluate((n) => window.atlasGraph!.classesOf(n), id)).toContain('path');
+  const others = await page.evaluate(() => Object.keys(window.atlasLayout!.positions()).slice(0, 50));
+  const off = await page.evaluate((ids) => ids.filter((n) => window.atlasGraph!.classesOf(n).includes('off-path')).length, others);
+  expect(off).toBeGreaterThan(50 - steps - 2);
+});
