@@ -2,7 +2,7 @@
 // the large drawing (graph/large/), which must filter, bring nodes back where they were, select
 // on click and pin on drag as Cytoscape's drawing does.
 import { readFileSync } from 'node:fs';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { Harness } from '../harness/server';
 import { generatedHarness } from './fixtures';
 
@@ -13,15 +13,21 @@ const test = base.extend<{}, { harness: Harness }>({
   ],
 });
 
-test('5,000 organisations are drawn by the large drawing: filters, positions kept, click selects, drag pins', async ({ page, harness }) => {
+/** Opens the app on the 5,000 organisations and waits until they are drawn by the large drawing and laid out. */
+async function openLarge(page: Page, harness: Harness): Promise<Locator> {
   test.setTimeout(120_000);
   await page.goto(harness.url);
   const graph = page.getByTestId('graph');
-  await expect(graph).toHaveAttribute('data-renderer', 'large', { timeout: 30_000 });
   await expect(graph).toHaveAttribute('data-node-count', '5000', { timeout: 30_000 });
+  await expect(graph).toHaveAttribute('data-renderer', 'large');
+  await expect(page.getByTestId('layout-stop')).toHaveCount(0, { timeout: 60_000 });
+  return graph;
+}
+
+test('5,000 organisations are drawn by the large drawing: filters, positions kept, click selects, drag pins', async ({ page, harness }) => {
+  const graph = await openLarge(page, harness);
   const ties = await graph.getAttribute('data-edge-count');
   expect(Number(ties)).toBeGreaterThan(20_000);
-  await expect(page.getByTestId('layout-stop')).toHaveCount(0, { timeout: 60_000 });
   const before = await page.evaluate(() => window.atlasLayout!.positions());
 
   // One sector: exactly its organisations; cleared: everything back, where it was.
@@ -68,10 +74,7 @@ test('5,000 organisations are drawn by the large drawing: filters, positions kep
 });
 
 test('the full view of a large network draws partnerships as diamonds, events as squares and relations dashed with arrowheads', async ({ page, harness }) => {
-  test.setTimeout(120_000);
-  await page.goto(harness.url);
-  const graph = page.getByTestId('graph');
-  await expect(graph).toHaveAttribute('data-node-count', '5000', { timeout: 30_000 });
+  const graph = await openLarge(page, harness);
   await page.getByRole('button', { name: 'With partnerships and events' }).click();
   // Organisations with their partnerships and events: more than the window draws at once.
   await expect(page.getByText(/Drawing the 5,000 most connected of [\d,]+ nodes/)).toBeVisible();
@@ -101,12 +104,7 @@ test('the full view of a large network draws partnerships as diamonds, events as
 });
 
 test('in a large drawing, search centres and selects, the selection hides and fades, and a shortest path is marked', async ({ page, harness }) => {
-  test.setTimeout(120_000);
-  await page.goto(harness.url);
-  const graph = page.getByTestId('graph');
-  await expect(graph).toHaveAttribute('data-node-count', '5000', { timeout: 30_000 });
-  await expect(graph).toHaveAttribute('data-renderer', 'large');
-  await expect(page.getByTestId('layout-stop')).toHaveCount(0, { timeout: 60_000 });
+  const graph = await openLarge(page, harness);
   const search = page.getByRole('combobox', { name: 'Search by name or acronym' });
   const choose = async (acronym: string) => {
     await search.fill(acronym);

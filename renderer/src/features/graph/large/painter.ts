@@ -38,11 +38,6 @@ export const PATH_COLOUR = '#ff2d55';
 
 const pairOf = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-export interface PaintStats {
-  frames: number;
-  lastMs: number;
-}
-
 export interface PaintOptions {
   width: number;
   height: number;
