@@ -29,11 +29,6 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.close();
     continue;
   }
-  const first = await page.evaluate(() => {
-    const g = window.atlasGraph!;
-    return g;
-  }).catch(() => null);
-  void first;
   for (const tab of ['analysis', 'table', 'charts', 'views']) {
     await page.getByTestId(`tab-${tab}`).click();
     await page.waitForTimeout(1500);
