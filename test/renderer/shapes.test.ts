@@ -1,10 +1,21 @@
 // The large drawing's arrowheads and label lines, worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { arrowhead, labelLines, shapeOf } from '../../renderer/src/features/graph/large/shapes';
+import { arrowhead, insideNode, labelLines, shapeOf } from '../../renderer/src/features/graph/large/shapes';
 
 describe('large drawing shapes', () => {
   it('draws each kind of node in the shape the legend shows', () => {
     expect([shapeOf('organisation'), shapeOf('partnership'), shapeOf('event')]).toEqual(['disc', 'diamond', 'square']);
+  });
+
+  it('finds a point inside a node by its shape', () => {
+    // (7, 7) from the centre of a node of radius 10: inside the square and the disc (9.9 from the
+    // centre), outside the diamond (|7| + |7| = 14).
+    expect(insideNode('square', 7, 7, 10)).toBe(true);
+    expect(insideNode('disc', 7, 7, 10)).toBe(true);
+    expect(insideNode('diamond', 7, 7, 10)).toBe(false);
+    expect(insideNode('diamond', 9, 0, 10)).toBe(true);
+    expect(insideNode('disc', 8, 8, 10)).toBe(false); // 11.3 from the centre
+    expect(insideNode('square', 8, 8, 10)).toBe(true);
   });
 
   it('puts an arrowhead tip on the target node’s edge, pointing along the tie', () => {

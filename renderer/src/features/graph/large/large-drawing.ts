@@ -10,6 +10,7 @@ import { BoxSelect } from './box-select';
 import { Model, type ModelNode } from './model';
 import { paint, themeOf, type Emphasis, type View } from './painter';
 import { pictureOf, pngOf, svgOf } from './picture';
+import { insideNode, shapeOf } from './shapes';
 
 const MIN_ZOOM = 0.005;
 const MAX_ZOOM = 4;
@@ -107,10 +108,8 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
     const slop = 3 / view.zoom;
     let found: ModelNode | null = null;
     for (const n of model.nodes.values()) {
-      const r = n.width() / 2 + slop;
-      const dx = n.x - m.x;
-      const dy = n.y - m.y;
-      if (dx * dx + dy * dy <= r * r) found = n; // later nodes are painted on top
+      // Later nodes are painted on top.
+      if (insideNode(shapeOf(n.kind), n.x - m.x, n.y - m.y, n.width() / 2 + slop)) found = n;
     }
     return found;
   };

@@ -28,6 +28,13 @@ export function traceNode(pen: Pen, shape: Shape, x: number, y: number, r: numbe
   }
 }
 
+/** Whether a point (dx, dy) from a node's centre falls inside its outline of radius `r`. */
+export function insideNode(shape: Shape, dx: number, dy: number, r: number): boolean {
+  if (shape === 'diamond') return Math.abs(dx) + Math.abs(dy) <= r;
+  if (shape === 'square') return Math.max(Math.abs(dx), Math.abs(dy)) <= r;
+  return dx * dx + dy * dy <= r * r;
+}
+
 /** The same outline as an SVG element. */
 export function svgNode(shape: Shape, x: number, y: number, r: number, fill: string): string {
   if (shape === 'diamond') return `<polygon points="${x},${y - r} ${x + r},${y} ${x},${y + r} ${x - r},${y}" fill="${fill}"/>`;
