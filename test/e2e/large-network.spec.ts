@@ -24,6 +24,15 @@ test('above 5,000 organisations the network is drawn by region, and a region ope
   expect(groups).toBeLessThanOrEqual(6);
   await page.screenshot({ path: test.info().outputPath('aggregated.png') });
 
+  // Charts still read: the regions by their organisations, and the timeline.
+  await page.getByTestId('tab-charts').click();
+  const byRegion = page.getByTestId('chart-groups');
+  await expect(byRegion).toContainText('Organisations by region');
+  await expect(byRegion).toContainText('6,000 organisations in');
+  await expect(byRegion.getByRole('row')).toHaveCount(groups + 1); // its table, with a heading row
+  await expect(page.getByTestId('chart-timeline')).toBeVisible();
+  await page.getByTestId('tab-details').click();
+
   // Africa's count is in its label; opening it draws exactly that many organisations.
   const africa = await page.evaluate(() => window.atlasGraph!.renderedPosition('region:Africa'));
   expect(africa).not.toBeNull();

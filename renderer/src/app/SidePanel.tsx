@@ -1,7 +1,7 @@
 // The right-hand panel: details of the selection, the analysis of the current slice, the table of
 // every drawn node, charts and saved views, one tab at a time; it collapses for a projector.
 import { useMemo } from 'react';
-import { Charts } from '../features/charts/Charts';
+import { AggregateCharts, Charts } from '../features/charts/Charts';
 import { DetailsPanel } from '../features/details/DetailsPanel';
 import { MetricsSummary } from '../features/metrics/MetricsSummary';
 import { NodeTable } from '../features/table/NodeTable';
@@ -24,7 +24,8 @@ export function SidePanel() {
   const metricsError = useAtlas((s) => s.metricsError);
   const timeline = useAtlas((s) => s.timeline);
   const selectedId = useAtlas((s) => s.selectedId);
-  const aggregated = useAtlas((s) => !!s.aggregate);
+  const aggregate = useAtlas((s) => s.aggregate);
+  const aggregated = aggregate !== null;
   const { setSideTab, select, togglePanel, requestFit, setStyle } = useAtlas.getState();
   const byId = useMemo(() => (metrics ? new Map(metrics.nodes.map((m) => [m.id, m])) : null), [metrics]);
   const names = useMemo(() => new Map((slice?.nodes ?? []).map((n) => [n.id, n.name])), [slice]);
@@ -46,8 +47,14 @@ export function SidePanel() {
       </div>
       <div className="tab-body" role="tabpanel">
         {tab === 'details' && <DetailsPanel />}
-        {tab !== 'details' && tab !== 'views' && aggregated && (
+        {(tab === 'analysis' || tab === 'table') && aggregated && (
           <p className="muted">The network is drawn by {`region or country`} because the filter holds more than 5,000 organisations. Open a group or narrow the filters to analyse organisations.</p>
+        )}
+        {tab === 'charts' && aggregate && (
+          <>
+            <p className="muted">The network is drawn by group: these charts count the groups. Open one or narrow the filters for charts of sectors, ties and degrees.</p>
+            <AggregateCharts aggregate={aggregate} timeline={timeline} />
+          </>
         )}
         {tab === 'analysis' && !aggregated && (
           <MetricsSummary

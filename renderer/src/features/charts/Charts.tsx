@@ -6,7 +6,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { SECTOR_LABELS, SECTORS } from '../../../../shared/domain';
 import { EVENT_COLOUR, NO_REGION_COLOUR, REGION_COLOURS, SECTOR_COLOURS, TIE_COLOURS } from '../../../../shared/palette';
-import type { GraphEdge, GraphNode, NodeMetrics, Timeline } from '../../../../shared/schemas';
+import type { Aggregate, GraphEdge, GraphNode, NodeMetrics, Timeline } from '../../../../shared/schemas';
 import { fmtInt, fmtNum, fmtPct, plural } from '../metrics/format';
 import './charts.css';
 
@@ -551,6 +551,48 @@ function DegreeChart({ nodes, edges, metrics }: { nodes: GraphNode[]; edges: Gra
         />
       )}
     </ChartFigure>
+  );
+}
+
+/** Groups shown as bars at most; the rest are counted in the subtitle. */
+const MOST_GROUPS = 15;
+
+/** The aggregated view's groups (regions, sub-regions or countries) by their organisations. */
+function GroupChart({ aggregate }: { aggregate: Aggregate }) {
+  const noun = aggregate.by === 'subRegion' ? 'sub-region' : aggregate.by;
+  const all = useMemo(
+    () =>
+      aggregate.groups
+        .map((g) => ({ key: g.id, label: g.label, value: g.organisations, colour: g.by === 'region' ? (REGION_COLOURS[g.key ?? ''] ?? NO_REGION_COLOUR) : ACCENT }))
+        .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label)),
+    [aggregate],
+  );
+  const items = all.slice(0, MOST_GROUPS);
+  const total = all.reduce((s, g) => s + g.value, 0);
+  const rest = all.length - items.length;
+  return (
+    <ChartFigure
+      testId="chart-groups"
+      title={`Organisations by ${noun}`}
+      subtitle={`${plural(total, 'organisation')} in ${plural(all.length, noun)}${rest > 0 ? ` · the ${fmtInt(MOST_GROUPS)} largest shown` : ''}`}
+      table={{ head: [noun[0]!.toUpperCase() + noun.slice(1), 'Organisations', 'Share'], rows: all.map((g) => [g.label, g.value, fmtPct(g.value / total)]) }}
+    >
+      {items.length === 0 ? (
+        <Empty height={120}>No organisations in this view</Empty>
+      ) : (
+        <HBars items={items} total={total} noun="organisation" label={`${plural(all.length, noun)}; the largest is ${items[0]!.label} with ${plural(items[0]!.value, 'organisation')} of ${fmtInt(total)}.`} />
+      )}
+    </ChartFigure>
+  );
+}
+
+/** Charts for the aggregated view: what its groups hold, and the timeline (the engine counts it whatever the size). */
+export function AggregateCharts({ aggregate, timeline }: { aggregate: Aggregate; timeline: Timeline | null }) {
+  return (
+    <div className="charts" data-testid="charts">
+      <GroupChart aggregate={aggregate} />
+      <TimelineChart timeline={timeline} />
+    </div>
   );
 }
 
