@@ -131,11 +131,11 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
     canvas.setPointerCapture(e.pointerId);
   };
   const onMove = (e: PointerEvent) => {
+    const p = local(e);
     if (!press) {
-      canvas.style.cursor = nodeAt(local(e).x, local(e).y) ? 'pointer' : 'default';
+      canvas.style.cursor = nodeAt(p.x, p.y) ? 'pointer' : 'default';
       return;
     }
-    const p = local(e);
     if (!press.moved && Math.hypot(p.x - press.x, p.y - press.y) < CLICK_SLOP) return;
     press.moved = true;
     if (press.mode === 'box') box.move(p.x, p.y);

@@ -5,7 +5,7 @@
 // and seconds per frame while a layout ran. See docs/large-drawings.md.)
 import { MIN_SIZE } from '../appearance';
 import type { Model, ModelNode } from './model';
-import { arrowhead, LABEL_LINE, labelLines, RELATION_DASH, shapeOf, traceNode } from './shapes';
+import { arrowhead, arrowSize, LABEL_LINE, labelLines, RELATION_DASH, shapeOf, traceNode } from './shapes';
 
 export interface View {
   zoom: number;
@@ -88,7 +88,7 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, e
         b = batches.get(e.batch);
         if (!b) batches.set(e.batch, (b = { colour: e.colour ?? theme.edge, width: e.width, dashed: e.dashed, segs: [] }));
         if (e.dashed) {
-          const head = arrowhead(s.x, s.y, t.x, t.y, t.width() / 2, 6 + 1.5 * e.width);
+          const head = arrowhead(s.x, s.y, t.x, t.y, t.width() / 2, arrowSize(e.width));
           if (head) {
             let list = arrows.get(b.colour);
             if (!list) arrows.set(b.colour, (list = []));

@@ -2,7 +2,7 @@
 // read back from the screen's canvas: the whole network at any resolution, not just what is in view.
 import { backgroundColour, MAX_AREA, MAX_SIDE } from '../../interchange/image';
 import type { Model } from './model';
-import { arrowhead, LABEL_LINE, labelLines, RELATION_DASH, shapeOf, svgNode, traceNode, type Shape } from './shapes';
+import { arrowhead, arrowSize, LABEL_LINE, labelLines, RELATION_DASH, shapeOf, svgNode, traceNode, type Shape } from './shapes';
 
 interface Picture {
   x0: number;
@@ -41,7 +41,7 @@ export function pictureOf(model: Model, labelled: ReadonlySet<string>, theme: { 
     const { s, t } = e;
     if (!s || !t) continue;
     const width = Number(e.d.width) || 1.5;
-    const head = e.dashed ? arrowhead(s.x, s.y, t.x, t.y, t.width() / 2, 6 + 1.5 * width) : null;
+    const head = e.dashed ? arrowhead(s.x, s.y, t.x, t.y, t.width() / 2, arrowSize(width)) : null;
     edges.push({ x1: s.x, y1: s.y, x2: t.x, y2: t.y, width, colour: e.colour ?? theme.edge, head });
   }
   return {

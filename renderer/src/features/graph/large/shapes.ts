@@ -44,6 +44,9 @@ export function svgNode(shape: Shape, x: number, y: number, r: number, fill: str
 
 export const RELATION_DASH = [6, 4];
 
+/** How long a relation's arrowhead is, for a tie this wide (model pixels). */
+export const arrowSize = (tieWidth: number) => 6 + 1.5 * tieWidth;
+
 /**
  * The arrowhead of a tie from (x1, y1) to a node of radius `r` at (x2, y2): a triangle whose tip
  * touches the node's edge, `size` long. Null when the two are too close to point anywhere.
