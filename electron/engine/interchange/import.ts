@@ -156,13 +156,13 @@ export class Importer {
     const insert = () => {
       const cite: [TableDef, number, number][] = [];
       for (const [def, records, cited] of batches) {
-        const before = this.writer.roughCount(def);
+        const before = this.writer.lastRowid(def);
         for (let i = 0; i < records.length; i += SLICE_ROWS) {
           this.writer.insertMany(def, records.slice(i, i + SLICE_ROWS), { byRun: true });
           done += Math.min(SLICE_ROWS, records.length - i);
           this.work.progress('writing', done, rows);
         }
-        if (cited && records.length) cite.push([def, before, this.writer.roughCount(def)]);
+        if (cited && records.length) cite.push([def, before, this.writer.lastRowid(def)]);
       }
       let cited = 0;
       for (const [def, after, upTo] of cite) {

@@ -244,12 +244,17 @@ export class Writer {
     return result;
   }
 
+  /** The largest rowid in a table (0 when empty): rows inserted after now get larger ones. */
+  lastRowid(def: TableDef): number {
+    return this.db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${def.table}`).pluck().get() as number;
+  }
+
   /**
-   * About how many rows a table holds, at once: the largest rowid (rows are never renumbered
-   * while the app runs, and deletes only make this an overestimate). count(*) reads the table.
+   * About how many rows a table holds, at once: its last rowid (rows are never renumbered while
+   * the app runs, and deletes only make this an overestimate). count(*) reads the table.
    */
   roughCount(def: TableDef): number {
-    return this.db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${def.table}`).pluck().get() as number;
+    return this.lastRowid(def);
   }
 
   update(def: TableDef, before: RecordObject, after: RecordObject): void {
