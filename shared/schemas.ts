@@ -53,8 +53,11 @@ const JsonValue: z.ZodType<unknown> = z.union([
   z.null(),
   z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])),
 ]);
+/** Lengths the schemas allow, named for code that checks the commonest cases by hand first (interchange/map.ts). */
+export const DESCRIPTION_MAX = 20000;
+export const ATTRIBUTE_NAME_MAX = 200;
 /** Fields a record has that have no column of their own (kept from imports, for example). */
-export const Attributes = z.record(z.string().min(1).max(200), JsonValue);
+export const Attributes = z.record(z.string().min(1).max(ATTRIBUTE_NAME_MAX), JsonValue);
 const Website = z
   .string()
   .trim()
@@ -72,7 +75,7 @@ export const OrganisationFields = z.strictObject({
   country: CountryCode.nullable().optional(),
   city: optText(200),
   website: Website.nullable().optional(),
-  description: optText(20000),
+  description: optText(DESCRIPTION_MAX),
   tags: Tags.optional(),
   attributes: Attributes.optional(),
   synthetic: Synthetic.optional(),
@@ -102,7 +105,7 @@ export const PartnershipFields = z.strictObject({
   startDate: PartialDate.nullable().optional(),
   endDate: PartialDate.nullable().optional(),
   status: z.enum(PARTNERSHIP_STATUSES).nullable().optional(),
-  description: optText(20000),
+  description: optText(DESCRIPTION_MAX),
   tags: Tags.optional(),
   attributes: Attributes.optional(),
   synthetic: Synthetic.optional(),
@@ -153,7 +156,7 @@ export const EventFields = z.strictObject({
   mode: z.enum(EVENT_MODES).nullable().optional(),
   participantCount: z.number().int().min(0).max(10_000_000).nullable().optional(),
   participantCountQualifier: z.enum(COUNT_QUALIFIERS).optional(),
-  description: optText(20000),
+  description: optText(DESCRIPTION_MAX),
   tags: Tags.optional(),
   attributes: Attributes.optional(),
   synthetic: Synthetic.optional(),
@@ -198,7 +201,7 @@ export const RelationFields = z.strictObject({
   type: z.enum(RELATION_TYPES),
   startDate: PartialDate.nullable().optional(),
   endDate: PartialDate.nullable().optional(),
-  description: optText(20000),
+  description: optText(DESCRIPTION_MAX),
   attributes: Attributes.optional(),
   synthetic: Synthetic.optional(),
 });

@@ -3,7 +3,7 @@
 // located in the file. The preview shows the plan; running the import carries it out unchanged.
 import type { Database } from 'better-sqlite3';
 import { RELATION_TYPES, SECTORS, type Sector } from '../../../shared/domain';
-import { OrganisationFields, RelationFields } from '../../../shared/schemas';
+import { ATTRIBUTE_NAME_MAX, DESCRIPTION_MAX, OrganisationFields, RelationFields } from '../../../shared/schemas';
 import { CountryMatcher, normalise } from './countries';
 import { existingOrganisations, nameKey } from './matching';
 import type { AttrValue, ImportIssue, Location, ParsedEdge, ParsedGraph, ParsedNode } from './parsed';
@@ -211,10 +211,10 @@ const edgeName = (edge: ParsedEdge): string => (edge.id ? `edge '${edge.id}'` : 
  */
 function plainRelation(f: { startDate: string | null; endDate: string | null; description: string | null; attributes: Record<string, AttrValue> }): boolean {
   if (f.startDate !== null || f.endDate !== null) return false;
-  if (f.description !== null && (f.description.length > 20000 || f.description !== f.description.trim())) return false;
+  if (f.description !== null && (f.description.length > DESCRIPTION_MAX || f.description !== f.description.trim())) return false;
   for (const k in f.attributes) {
     const v = f.attributes[k];
-    if (k.length === 0 || k.length > 200) return false;
+    if (k.length === 0 || k.length > ATTRIBUTE_NAME_MAX) return false;
     if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
     if (typeof v === 'number' && Number.isFinite(v)) continue;
     return false;
