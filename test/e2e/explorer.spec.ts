@@ -200,8 +200,12 @@ test('analysis, charts, styling by community, and panels that collapse', async (
   await app.getByTestId('tab-charts').click();
   await expect(app.getByTestId('chart-sector')).toBeVisible();
   await expect(app.getByTestId('chart-degree')).toBeVisible();
+  // Styling is a menu in the toolbar: it opens, changes the colours, and closes on Escape.
+  await app.getByTestId('style-menu').locator('summary').click();
   await app.getByTestId('colour-by').selectOption('community');
   await expect(app.getByTestId('legend')).toContainText('Community 1');
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('colour-by')).toBeHidden();
   await app.screenshot({ path: test.info().outputPath('explorer-analysis.png') });
 
   await app.getByTestId('graph').focus();
@@ -211,4 +215,32 @@ test('analysis, charts, styling by community, and panels that collapse', async (
   await app.screenshot({ path: test.info().outputPath('explorer-presentation.png') });
   await app.keyboard.press('p');
   await expect(app.getByTestId('filter-panel')).toBeVisible();
+});
+
+test('at 1280 px the toolbar keeps to two rows beside the wide tabs, and the zoom buttons on the graph zoom', async ({ app }) => {
+  await app.getByTestId('tab-charts').click();
+  await expect(app.getByTestId('chart-sector')).toBeVisible();
+  const toolbar = await app.getByRole('toolbar', { name: 'Graph tools' }).boundingBox();
+  // One row of controls is about 33 px; three rows would be over 100.
+  expect(toolbar!.height).toBeLessThan(90);
+
+  const gap = async () => {
+    const [a, b] = await app.evaluate(() => [window.atlasGraph!.renderedPosition('A')!, window.atlasGraph!.renderedPosition('B')!]);
+    return Math.hypot(a.x - b.x, a.y - b.y);
+  };
+  const zoom = app.getByRole('group', { name: 'Zoom' });
+  // The layout has settled when two looks 400 ms apart agree.
+  let before = 0;
+  const settled = async () => {
+    const g = await gap();
+    const same = Math.abs(g - before) < 0.5;
+    before = g;
+    return same;
+  };
+  await expect.poll(settled, { intervals: [400] }).toBe(true);
+  await zoom.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(gap).toBeGreaterThan(before * 1.2);
+  await zoom.getByRole('button', { name: 'Zoom out' }).click();
+  await zoom.getByRole('button', { name: 'Zoom out' }).click();
+  await expect.poll(gap).toBeLessThan(before);
 });

@@ -1,4 +1,4 @@
-// Screenshots of the main screens, for looking at them: `node --import tsx test/harness/screens.ts OUTDIR [--orgs N]`.
+// Screenshots of the main screens, for looking at them: `node --import tsx test/harness/screens.ts OUTDIR [--orgs N] [--width PX]`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,8 @@ import { startHarness } from './server';
 const out = process.argv[2] ?? 'screens';
 const orgsArg = process.argv.indexOf('--orgs');
 const orgs = orgsArg > 0 ? Number(process.argv[orgsArg + 1]) : 0;
+const widthArg = process.argv.indexOf('--width');
+const width = widthArg > 0 ? Number(process.argv[widthArg + 1]) : 1440;
 const dir = mkdtempSync(join(tmpdir(), 'atlas-screens-'));
 const dbPath = join(dir, 'atlas.sqlite');
 if (orgs > 0) {
@@ -20,11 +22,14 @@ if (orgs > 0) {
 const harness = await startHarness({ dbPath, seedIfEmpty: orgs === 0 });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 for (const scheme of ['light', 'dark'] as const) {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
   await page.goto(harness.url);
   await page.waitForSelector('[data-testid=graph][data-node-count]:not([data-node-count="0"])');
   await page.waitForTimeout(2500);
   await page.screenshot({ path: join(out, `${scheme}-main.png`) });
+  await page.getByTestId('style-menu').locator('summary').click();
+  await page.screenshot({ path: join(out, `${scheme}-style-menu.png`) });
+  await page.keyboard.press('Escape');
   if (scheme === 'dark') {
     await page.close();
     continue;

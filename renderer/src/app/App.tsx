@@ -5,7 +5,7 @@ import { FilterPanel } from '../features/filters/FilterPanel';
 import { ExportButton } from '../features/interchange/ExportDialog';
 import { ImportButton } from '../features/interchange/ImportDialog';
 import { GraphCanvas } from '../features/graph/GraphCanvas';
-import { Toolbar } from '../features/graph/Toolbar';
+import { Toolbar, ZoomControls } from '../features/graph/Toolbar';
 import { Legend } from '../features/legend/Legend';
 import { SearchBox } from '../features/search/SearchBox';
 import { useAtlas } from '../store/atlas';
@@ -77,6 +77,7 @@ export function App() {
           <Toolbar />
           <div className="canvas">
             <GraphCanvas />
+            <ZoomControls />
             {status === 'loading' && (
               <div className="overlay" aria-busy="true">
                 <span className="spinner" />

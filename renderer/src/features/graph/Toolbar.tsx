@@ -1,4 +1,7 @@
-// The bar above the graph: layout, styling, what to do with the selection, undo and zoom.
+// The bar above the graph (layout, styling, what to do with the selection, undo) and the zoom
+// buttons in the graph's corner. Styling is a menu and zoom sits on the graph so that the bar keeps
+// to two rows beside a wide side panel on a 1280-pixel screen.
+import { useEffect, useRef } from 'react';
 import { useAtlas, type LayoutChoice } from '../../store/atlas';
 import type { ColourBy, SizeBy } from '../../store/view';
 import { currentDrawing } from './handle';
@@ -28,7 +31,6 @@ export function fitDrawn() {
 
 export function Toolbar() {
   const layout = useAtlas((s) => s.layout);
-  const style = useAtlas((s) => s.vs.style);
   const selection = useAtlas((s) => s.selection);
   const vs = useAtlas((s) => s.vs);
   const canUndo = useAtlas((s) => s.history.length > 0);
@@ -91,43 +93,7 @@ export function Toolbar() {
           {layoutError}
         </span>
       )}
-      <label>
-        Colour{' '}
-        <select value={style.colourBy} data-testid="colour-by" onChange={(e) => void a.setStyle({ colourBy: e.target.value as ColourBy })}>
-          <option value="sector">by sector</option>
-          <option value="region">by region</option>
-          <option value="community">by community</option>
-        </select>
-      </label>
-      <label>
-        Size{' '}
-        <select value={style.sizeBy} data-testid="size-by" onChange={(e) => void a.setStyle({ sizeBy: e.target.value as SizeBy })}>
-          <option value="degree">by degree</option>
-          <option value="betweenness">by betweenness</option>
-          <option value="partnerships">by partnerships</option>
-          <option value="uniform">all the same</option>
-        </select>
-      </label>
-      <label>
-        Ties{' '}
-        <select
-          value={style.edgeWidth === 'weight' && style.edgeColour === 'type' ? 'both' : style.edgeWidth === 'weight' ? 'width' : 'plain'}
-          data-testid="ties-style"
-          onChange={(e) =>
-            void a.setStyle(
-              e.target.value === 'both'
-                ? { edgeWidth: 'weight', edgeColour: 'type' }
-                : e.target.value === 'width'
-                  ? { edgeWidth: 'weight', edgeColour: 'uniform' }
-                  : { edgeWidth: 'uniform', edgeColour: 'uniform' },
-            )
-          }
-        >
-          <option value="both">width by weight, colour by type</option>
-          <option value="width">width by weight</option>
-          <option value="plain">plain</option>
-        </select>
-      </label>
+      <StyleMenu />
       <span className="toolbar-gap" />
       <span className="group" role="group" aria-label="Selection">
         <button className="tool" disabled={none} onClick={() => void a.hideSelection()} title="Take the selected nodes out of the drawing">
@@ -146,17 +112,92 @@ export function Toolbar() {
       <button className="tool" disabled={!canUndo} onClick={() => void a.undo()} title="Undo the last view change (Ctrl+Z)" data-testid="undo">
         ↶ Undo
       </button>
-      <span className="group" role="group" aria-label="Zoom">
-        <button className="tool" onClick={() => zoomBy(1.25)} aria-label="Zoom in" title="Zoom in (+)">
-          +
-        </button>
-        <button className="tool" onClick={() => zoomBy(0.8)} aria-label="Zoom out" title="Zoom out (−)">
-          −
-        </button>
-        <button className="tool" onClick={fitDrawn} title="Fit the graph (F)">
-          Fit
-        </button>
-      </span>
+    </div>
+  );
+}
+
+/** Colour, size and ties, behind one button: a menu that closes on Escape or a click elsewhere. */
+function StyleMenu() {
+  const style = useAtlas((s) => s.vs.style);
+  const a = useAtlas.getState();
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (e: Event) => {
+      const el = menu.current;
+      if (!el?.open) return;
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !el.contains(e.target as Node)) {
+        el.open = false;
+        if (e instanceof KeyboardEvent) el.querySelector('summary')?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
+  return (
+    <details className="menu" ref={menu} data-testid="style-menu">
+      <summary className="tool" title="How nodes and ties are coloured and sized">
+        Style ▾
+      </summary>
+      <div className="menu-body">
+          <label>
+            Colour{' '}
+            <select value={style.colourBy} data-testid="colour-by" onChange={(e) => void a.setStyle({ colourBy: e.target.value as ColourBy })}>
+              <option value="sector">by sector</option>
+              <option value="region">by region</option>
+              <option value="community">by community</option>
+            </select>
+          </label>
+          <label>
+            Size{' '}
+            <select value={style.sizeBy} data-testid="size-by" onChange={(e) => void a.setStyle({ sizeBy: e.target.value as SizeBy })}>
+              <option value="degree">by degree</option>
+              <option value="betweenness">by betweenness</option>
+              <option value="partnerships">by partnerships</option>
+              <option value="uniform">all the same</option>
+            </select>
+          </label>
+          <label>
+            Ties{' '}
+            <select
+              value={style.edgeWidth === 'weight' && style.edgeColour === 'type' ? 'both' : style.edgeWidth === 'weight' ? 'width' : 'plain'}
+              data-testid="ties-style"
+              onChange={(e) =>
+                void a.setStyle(
+                  e.target.value === 'both'
+                    ? { edgeWidth: 'weight', edgeColour: 'type' }
+                    : e.target.value === 'width'
+                      ? { edgeWidth: 'weight', edgeColour: 'uniform' }
+                      : { edgeWidth: 'uniform', edgeColour: 'uniform' },
+                )
+              }
+            >
+              <option value="both">width by weight, colour by type</option>
+              <option value="width">width by weight</option>
+              <option value="plain">plain</option>
+            </select>
+          </label>
+      </div>
+    </details>
+  );
+}
+
+/** Zoom in, out and fit, floating in the graph's top-right corner. */
+export function ZoomControls() {
+  return (
+    <div className="zoom-controls" role="group" aria-label="Zoom">
+      <button className="tool" onClick={() => zoomBy(1.25)} aria-label="Zoom in" title="Zoom in (+)">
+        +
+      </button>
+      <button className="tool" onClick={() => zoomBy(0.8)} aria-label="Zoom out" title="Zoom out (−)">
+        −
+      </button>
+      <button className="tool" onClick={fitDrawn} aria-label="Fit the graph" title="Fit the graph (F)">
+        Fit
+      </button>
     </div>
   );
 }
