@@ -2,29 +2,18 @@
 // of a log row each, and everything that reads the log sees what it saw before: sources, a record's
 // history, the whole log page by page, the graph index noticing the import, undo, snapshots.
 import { writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
 import { undoImport } from '../../electron/engine/store/undo-import';
 import type { Change } from '../../shared/schemas';
-import { buildFixture, openEngine, tempDir } from '../engine/helpers';
+import { buildFixture } from '../engine/helpers';
+import { useEngines } from './engines';
 
-let dir: string;
-let cleanup: () => void;
-const engines: Engine[] = [];
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => {
-  engines.splice(0).forEach((e) => e.close());
-  cleanup();
-});
-const open = (name: string) => {
-  const e = openEngine(`${dir}/${name}.sqlite`);
-  engines.push(e);
-  return e;
-};
+const { dir, open } = useEngines();
 
 /** A GEXF file as another tool writes it; every node is [label, sector, country, city]. */
 function gexfFile(name: string, nodes: [string, string, string, string][], edges: [number, number][]): string {
-  const path = `${dir}/${name}`;
+  const path = `${dir()}/${name}`;
   const node = ([label, sector, country, city]: [string, string, string, string], i: number) =>
     `<node id="n${i}" label="${label}"><attvalues><attvalue for="0" value="${sector}"/><attvalue for="1" value="${country}"/><attvalue for="2" value="${city}"/></attvalues></node>`;
   writeFileSync(
@@ -227,16 +216,16 @@ describe('provenance by import run', () => {
     buildFixture(a);
     await a.call('import.run', { path: partners() });
     const kilo = byName(a, 'Kilo');
-    await a.call('export.run', { format: 'snapshot', path: `${dir}/a.atlas` });
+    await a.call('export.run', { format: 'snapshot', path: `${dir()}/a.atlas` });
     const b = open('laptop-b');
-    await b.call('import.run', { path: `${dir}/a.atlas` });
+    await b.call('import.run', { path: `${dir()}/a.atlas` });
     expect(b.call('organisation.get', { id: kilo.id })).toMatchObject({ name: 'Kilo Cyber Lab', city: 'Mombasa' });
     expect(ownSources(b, kilo.id)).toEqual(['a.atlas', 'partners.gexf']);
     expect(b.call('changes.list', { recordId: kilo.id })).toMatchObject([{ op: 'create', importId: expect.any(String) }]);
 
-    await b.call('export.run', { format: 'snapshot', path: `${dir}/b.atlas` });
+    await b.call('export.run', { format: 'snapshot', path: `${dir()}/b.atlas` });
     const aBefore = a.call('stats.get', {});
-    const back = await a.call('import.run', { path: `${dir}/b.atlas` });
+    const back = await a.call('import.run', { path: `${dir()}/b.atlas` });
     expect(back.records.organisations).toMatchObject({ create: 0, merge: 8 });
     expect(a.call('stats.get', {})).toMatchObject({ ...aBefore, sources: aBefore.sources + 2, citations: expect.any(Number) });
     expect(a.call('citation.list', { where: { recordId: kilo.id } }).items.map((c) => c.id)).toEqual(
