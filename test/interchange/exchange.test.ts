@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
 import { buildFixture } from '../engine/helpers';
-import { useEngines } from './engines';
+import { useEngines } from './helpers';
 
 const { dir, open } = useEngines();
 

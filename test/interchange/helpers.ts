@@ -1,8 +1,30 @@
-// Shared by the interchange tests: a network read back as a Bundle, and the refusal a parser throws.
-import { expect } from 'vitest';
+// Shared by the interchange tests: engines on fresh files per test, a network read back as a
+// Bundle, and the refusal a parser throws.
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
 import type { Bundle } from '../../electron/engine/interchange/bundle';
 import { ImportRefused } from '../../electron/engine/interchange/parsed';
+import { openEngine, tempDir } from '../engine/helpers';
+
+/** Engines on fresh database files in a temp folder per test, closed and removed after it. */
+export function useEngines(): { dir: () => string; open: (name: string) => Engine } {
+  let dir = '';
+  let cleanup = () => {};
+  const engines: Engine[] = [];
+  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  afterEach(() => {
+    engines.splice(0).forEach((e) => e.close());
+    cleanup();
+  });
+  return {
+    dir: () => dir,
+    open: (name) => {
+      const e = openEngine(`${dir}/${name}.sqlite`);
+      engines.push(e);
+      return e;
+    },
+  };
+}
 
 /** Every record of the database, read through the contract as any host would. */
 export function networkBundle(e: Engine): Bundle {

@@ -7,7 +7,7 @@ import type { Engine } from '../../electron/engine/engine';
 import { undoImport } from '../../electron/engine/store/undo-import';
 import type { Change } from '../../shared/schemas';
 import { buildFixture } from '../engine/helpers';
-import { useEngines } from './engines';
+import { useEngines } from './helpers';
 
 const { dir, open } = useEngines();
 
