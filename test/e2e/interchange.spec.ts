@@ -1,6 +1,7 @@
 // Import and export through the window, as an analyst would: pick files, read the preview, import,
 // see the new organisations drawn; export the view and a picture of it.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { clickNode, expect, syntheticFile, test } from './fixtures';
 
 const nodesCsv = [
@@ -29,6 +30,25 @@ test('import a CSV node and edge list through the preview and see it drawn', asy
   await expect(graph).toHaveAttribute('data-node-count', '10');
   await expect(graph).toHaveAttribute('data-edge-count', '10');
   await expect(app.getByTestId('counts')).toHaveText('10 of 10 organisations · 10 of 10 ties');
+});
+
+test('import a Gephi file: its characters are drawn, the largest labelled at a readable size', async ({ app }) => {
+  const graph = app.getByTestId('graph');
+  await expect(graph).toHaveAttribute('data-node-count', '7');
+  const file = fileURLToPath(new URL('../../../shared/datasets/gexf/graphology/les_miserables.gexf', import.meta.url));
+  await app.getByTestId('import-input').setInputFiles([{ name: 'les_miserables.gexf', mimeType: 'application/xml', buffer: readFileSync(file) }]);
+  const dialog = app.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-plan').getByRole('row', { name: /Organisations/ })).toContainText('77');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(graph).toHaveAttribute('data-node-count', '84');
+  // Fitted, 84 nodes need a zoom well under 1; their labels are scaled to stay 11 px on screen,
+  // and only as many as the screen has room for are shown.
+  const sizes = () => app.evaluate(() => window.atlasGraph!.labelled().map((id) => window.atlasGraph!.labelPx(id)));
+  await expect.poll(async () => (await sizes()).length).toBeGreaterThan(10);
+  expect((await sizes()).length).toBeLessThan(84);
+  for (const px of await sizes()) expect(px).toBeCloseTo(11, 0);
+  await app.getByRole('group', { name: 'Zoom' }).getByRole('button', { name: 'Zoom out' }).click();
+  await expect.poll(async () => Math.min(...(await sizes()))).toBeCloseTo(11, 0);
 });
 
 test('a file with errors is refused in the preview and nothing changes', async ({ app }) => {

@@ -6,7 +6,7 @@ import { cytoscapeSurface, enablePinning, unpinAll } from '../layout';
 import { pngBlob, svgBlob } from '../interchange/image';
 import { applyDrawable } from './applySlice';
 import type { Drawing, DrawingEvents } from './drawing';
-import { updateLabels } from './labels';
+import { scaleLabels, updateLabels } from './labels';
 import { graphStyle } from './style';
 
 /**
@@ -72,6 +72,8 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
   });
   // One update per burst: removing thousands of nodes fires thousands of events.
   let selectionDue = false;
+  // A node selected between two settles shows its label at the same size as the rest.
+  cy.on('select', 'node', (e) => scaleLabels(cy, e.target));
   cy.on('select unselect remove', 'node', () => {
     if (selectionDue) return;
     selectionDue = true;
@@ -108,6 +110,10 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
       return n.empty() ? null : { ...n.position() };
     },
     labelled: () => cy.nodes('.labelled').map((n) => n.id()),
+    labelPx(id) {
+      const n = cy.getElementById(id);
+      return n.empty() || !n.is('.labelled, :selected, .path') ? 0 : n.numericStyle('font-size') * cy.zoom();
+    },
     selected: () => cy.nodes(':selected').map((n) => n.id()),
     classesOf: (id) => {
       const n = cy.getElementById(id);
@@ -137,6 +143,7 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
         cy.nodes().forEach((n) => {
           n.addClass(onPath.has(n.id()) ? 'path' : 'off-path');
         });
+        scaleLabels(cy, cy.nodes('.path'));
         cy.edges().forEach((e) => {
           e.addClass(path.pairs.has([e.source().id(), e.target().id()].sort().join('|')) ? 'path' : 'off-path');
         });

@@ -56,6 +56,8 @@ declare global {
       renderedPosition(id: string): { x: number; y: number } | null;
       position(id: string): { x: number; y: number } | null;
       labelled(): string[];
+      /** How tall a node's label is on screen, in px; 0 when it has none. */
+      labelPx(id: string): number;
       classesOf(id: string): string[];
       selected(): string[];
       /** Which drawing is on screen. */

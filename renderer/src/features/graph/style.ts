@@ -2,6 +2,7 @@
 // appearance.ts for the chosen styling); classes mark level of detail (`labelled`), hand-made
 // emphasis (`faded`, `pinned`), the shortest path and the aggregated view's groups.
 import type { StylesheetJson } from 'cytoscape';
+import { LABEL_PX } from './labels';
 
 export function graphStyle(dark: boolean): StylesheetJson {
   const text = dark ? '#e8e8ea' : '#1d1f24';
@@ -24,14 +25,13 @@ export function graphStyle(dark: boolean): StylesheetJson {
       selector: 'node.labelled, node:selected, node.path, node.group',
       style: {
         color: text,
-        'font-size': 11,
+        'font-size': LABEL_PX,
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
         'text-max-width': '150px',
         'text-outline-color': halo,
         'text-outline-width': 2,
-        'min-zoomed-font-size': 6,
       },
     },
     { selector: 'node.labelled', style: { label: 'data(label)' } },

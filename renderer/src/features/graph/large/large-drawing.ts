@@ -5,7 +5,7 @@
 import { useAtlas } from '../../../store/atlas';
 import type { LayoutNode, LayoutSurface, Preview } from '../../layout';
 import type { Drawing, DrawingEvents } from '../drawing';
-import { chooseLabelled } from '../labels';
+import { chooseLabelled, LABEL_PX, labelBudget } from '../labels';
 import { BoxSelect } from './box-select';
 import { Model, type ModelNode } from './model';
 import { paint, themeOf, type Emphasis, type View } from './painter';
@@ -74,7 +74,7 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
       const p = toScreen(n.x, n.y);
       if (p.x >= 0 && p.x <= width && p.y >= 0 && p.y <= height) inView.push(n);
     }
-    em.labelled = new Set(chooseLabelled(inView, (n) => n.width()).map((n) => n.key));
+    em.labelled = new Set(chooseLabelled(inView, (n) => n.width(), labelBudget(width, height)).map((n) => n.key));
     invalidate();
   };
 
@@ -242,6 +242,7 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
       return n ? { x: n.x, y: n.y } : null;
     },
     labelled: () => [...em.labelled].filter((id) => model.nodes.has(id)),
+    labelPx: (id) => (em.labelled.has(id) && model.nodes.has(id) ? LABEL_PX : 0),
     selected: () => [...em.selected].filter((id) => model.nodes.has(id)),
     classesOf(id) {
       const n = model.nodes.get(id);

@@ -4,6 +4,7 @@
 // WebGL was tried first: 170–190 ms of GPU wait per frame at 6,000 ties in software rendering,
 // and seconds per frame while a layout ran. See docs/large-drawings.md.)
 import { MIN_SIZE } from '../appearance';
+import { LABEL_PX } from '../labels';
 import type { Model, ModelNode } from './model';
 import { arrowhead, arrowSize, LABEL_LINE, labelLines, RELATION_DASH, shapeOf, traceNode } from './shapes';
 
@@ -144,7 +145,7 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, e
   }
   if (named.length === 0) return;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = `${LABEL_PX}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   ctx.lineJoin = 'round';

@@ -1,5 +1,6 @@
 // The large drawing as a picture (PNG at a chosen scale, SVG), drawn from the model rather than
 // read back from the screen's canvas: the whole network at any resolution, not just what is in view.
+import { LABEL_PX } from '../labels';
 import { backgroundColour, MAX_AREA, MAX_SIDE } from '../../interchange/image';
 import type { Model } from './model';
 import { arrowhead, arrowSize, LABEL_LINE, labelLines, RELATION_DASH, shapeOf, svgNode, traceNode, type Shape } from './shapes';
@@ -24,7 +25,7 @@ function labelMeasure(): (text: string) => number {
   ctx.font = LABEL_FONT;
   return (text) => ctx.measureText(text).width;
 }
-const LABEL_FONT = '11px system-ui, sans-serif';
+const LABEL_FONT = `${LABEL_PX}px system-ui, sans-serif`;
 
 const PAD = 40;
 
