@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImportInput, ImportSummary } from '../../../../shared/schemas';
 import { ApiError, call } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
+import { plural } from '../metrics/format';
 import { stageFiles } from './files';
 import { ImportProgress } from './ImportProgress';
 import { showSnapshot } from './snapshotView';
@@ -109,7 +110,7 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
       {preview && state !== 'failed' && (
         <>
           <p className="muted">
-            {preview.format.toUpperCase()} · {preview.nodes.toLocaleString('en')} nodes · {preview.edges.toLocaleString('en')} edges
+            {preview.format.toUpperCase()} · {plural(preview.nodes, 'node')} · {plural(preview.edges, 'edge')}
           </p>
           <table className="plan" data-testid="import-plan">
             <thead>
@@ -147,22 +148,24 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
           )}
           {preview.errorCount > 0 && (
             <section className="issues error">
-              <h3>{preview.errorCount} error(s): the file cannot be imported until they are fixed</h3>
+              <h3>{plural(preview.errorCount, 'error')}: the file cannot be imported until they are fixed</h3>
               <ul>
                 {preview.errors.map((e, i) => (
                   <li key={i}>{[e.line !== undefined ? `line ${e.line}` : e.element, e.message].filter(Boolean).join(': ')}</li>
                 ))}
               </ul>
+              {preview.errorCount > preview.errors.length && <p className="muted">The first {preview.errors.length} are listed.</p>}
             </section>
           )}
           {preview.warningCount > 0 && (
             <section className="issues">
-              <h3>{preview.warningCount} warning(s)</h3>
+              <h3>{plural(preview.warningCount, 'warning')}</h3>
               <ul>
                 {preview.warnings.map((w, i) => (
                   <li key={i}>{[w.line !== undefined ? `line ${w.line}` : w.element, w.message].filter(Boolean).join(': ')}</li>
                 ))}
               </ul>
+              {preview.warningCount > preview.warnings.length && <p className="muted">The first {preview.warnings.length} are listed.</p>}
             </section>
           )}
           {preview.layout && <p className="muted">The file's node positions will be kept as a saved view.</p>}
