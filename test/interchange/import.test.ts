@@ -135,3 +135,41 @@ describe('a file picked in the window', () => {
     expect(source.notes).toContain('opened in the app window');
   });
 });
+
+describe('a run right after its preview', () => {
+  const csv = (...rows: string[]) => ['name,country,sector', ...rows].join('\n');
+  const names = () => engine.call('organisation.list', { limit: 100, sort: 'name' }).items.map((o) => `${o.name} (${o.country}, ${o.sector})`);
+
+  it('carries out the plan the preview showed, as a run alone would', async () => {
+    const path = `${dir}/partners.csv`;
+    writeFileSync(path, csv('Kilo Lab,KE,academia', 'Lima Team,PE,government'));
+    const preview = await engine.call('import.preview', { path });
+    const done = await engine.call('import.run', { path });
+    expect({ ...done, importId: null }).toEqual(preview);
+    expect(names()).toEqual(['Kilo Lab (KE, academia)', 'Lima Team (PE, government)']);
+    expect(engine.call('stats.get', {})).toMatchObject({ organisations: 2, sources: 1, citations: 2 });
+  });
+
+  it('plans again when the network changed since the preview: a name added meanwhile is merged, not doubled', async () => {
+    const path = `${dir}/partners.csv`;
+    writeFileSync(path, csv('Kilo Lab,KE,academia', 'Lima Team,PE,government'));
+    expect((await engine.call('import.preview', { path })).organisations).toEqual({ create: 2, merge: 0, skip: 0 });
+    engine.call('organisation.create', { name: 'Kilo Lab', sector: 'academia', country: 'KE' });
+    const done = await engine.call('import.run', { path });
+    expect(done.organisations).toEqual({ create: 1, merge: 1, skip: 0 });
+    expect(names()).toEqual(['Kilo Lab (KE, academia)', 'Lima Team (PE, government)']);
+  });
+
+  it('reads the file again when it changed since the preview, or when the run asks for something else', async () => {
+    const path = `${dir}/partners.csv`;
+    writeFileSync(path, csv('Kilo Lab,KE,academia'));
+    await engine.call('import.preview', { path });
+    writeFileSync(path, csv('Kilo Lab,KE,academia', 'Mike Institute,NG,academia'));
+    expect((await engine.call('import.run', { path })).organisations.create).toBe(2);
+
+    await engine.call('import.preview', { path });
+    const again = await engine.call('import.run', { path, onDuplicate: 'create' });
+    expect(again.organisations).toEqual({ create: 2, merge: 0, skip: 0 });
+    expect(engine.call('stats.get', {}).organisations).toBe(4);
+  });
+});

@@ -47,8 +47,16 @@ const CITE_SLICE_ROWS = 8192;
  * source cites each table's new records, and the records it merged into (which it cites too).
  */
 type Writes = { batches: [TableDef, RecordObject[], boolean][]; merged: [string, string][] };
+type Plan = { graph: ImportPlan } | { bundle: BundlePlan };
+/**
+ * How long a preview's plan is kept for the run that usually follows it in the window: reading,
+ * parsing and planning are about half of a large import, and the person has just waited for them.
+ */
+const KEEP_PREVIEW_MS = 10 * 60 * 1000;
 
 export class Importer {
+  private previewed: { key: string; plan: Plan; summary: ImportSummary; format: Format; timer: ReturnType<typeof setTimeout> } | null = null;
+
   constructor(
     private readonly db: Database,
     private readonly store: RecordStore,
@@ -58,19 +66,35 @@ export class Importer {
   ) {}
 
   async preview(input: ImportInput): Promise<ImportSummary> {
+    this.forgetPreview();
+    const key = this.previewKey(input);
     const loaded = await this.load(input);
-    return this.summarise(input, loaded, this.plan(loaded, input.onDuplicate ?? 'merge'));
+    const plan = this.plan(loaded, input.onDuplicate ?? 'merge');
+    const summary = this.summarise(input, loaded, plan);
+    if (key !== null && !summary.errorCount) {
+      this.previewed = { key, plan, summary: { ...summary }, format: loaded.format, timer: setTimeout(() => this.forgetPreview(), KEEP_PREVIEW_MS) };
+      this.previewed.timer.unref?.();
+    }
+    return summary;
   }
 
   /** `staged`: the file was picked in the window and copied to a temp folder, so its path is not cited. */
   async run(input: ImportInput, staged = false): Promise<ImportSummary> {
-    let loaded: Loaded | null = await this.load(input);
-    const plan = this.plan(loaded, input.onDuplicate ?? 'merge');
-    const summary = this.summarise(input, loaded, plan);
-    const format = loaded.format;
-    // The parsed file is not needed once planned (a foreign graph's plan holds its own copies):
-    // let it go, so the collector does not carry it through every write that follows.
-    loaded = null;
+    const key = this.previewKey(input);
+    const previewed = key !== null && this.previewed?.key === key ? this.previewed : null;
+    this.forgetPreview();
+    let plan: Plan;
+    let summary: ImportSummary;
+    let format: Format;
+    if (previewed) ({ plan, summary, format } = previewed);
+    else {
+      const loaded = await this.load(input);
+      plan = this.plan(loaded, input.onDuplicate ?? 'merge');
+      summary = this.summarise(input, loaded, plan);
+      format = loaded.format;
+      // The parsed file is not needed once planned (a foreign graph's plan holds its own copies):
+      // it goes out of scope here, so the collector does not carry it through the writes.
+    }
     if (summary.errorCount) {
       const first = summary.errors[0]!;
       const where = first.line !== undefined ? `line ${first.line}: ` : first.element ? `${first.element}: ` : '';
@@ -91,7 +115,29 @@ export class Importer {
     return summary;
   }
 
-  private plan(loaded: Loaded, onDuplicate: OnDuplicate): { graph: ImportPlan } | { bundle: BundlePlan } {
+  /**
+   * What a run must match to reuse its preview's plan: the same input, the same file (size and
+   * modification time), and a network that has not changed since (every write moves the change
+   * log's last place, imports by run included). A folder of CSV files is always read again.
+   */
+  private previewKey(input: ImportInput): string | null {
+    let stat;
+    try {
+      stat = statSync(input.path);
+    } catch {
+      return null;
+    }
+    if (!stat.isFile()) return null;
+    const seq = this.db.prepare('SELECT coalesce(max(seq), 0) FROM change').pluck().get();
+    return JSON.stringify([input.path, stat.size, stat.mtimeMs, input.format ?? null, input.onDuplicate ?? 'merge', input.mapping ?? null, input.maxBytes ?? null, seq]);
+  }
+
+  private forgetPreview(): void {
+    if (this.previewed) clearTimeout(this.previewed.timer);
+    this.previewed = null;
+  }
+
+  private plan(loaded: Loaded, onDuplicate: OnDuplicate): Plan {
     const checked = (done: number, total: number) => this.work.progress('checking', done, total);
     return loaded.bundle
       ? { bundle: planBundle(this.db, loaded.bundle, onDuplicate, checked) }
@@ -214,7 +260,7 @@ export class Importer {
     }
   }
 
-  private summarise(input: ImportInput, loaded: Loaded, plan: { graph: ImportPlan } | { bundle: BundlePlan }): ImportSummary {
+  private summarise(input: ImportInput, loaded: Loaded, plan: Plan): ImportSummary {
     const base = { file: basename(input.path), format: loaded.format, importId: null, columns: loaded.columns ?? null };
     if ('graph' in plan) {
       const g = plan.graph;
