@@ -47,20 +47,19 @@ export async function clickNode(page: Page, id: string): Promise<void> {
 }
 
 /**
- * A synthetic network of `organisations`, exported by the real engine as a file to pick in the
+ * A synthetic network of `organisations`, exported by the real engine as a snapshot to pick in the
  * window (its bytes, named `name`); the temporary database and file are removed before returning.
  */
-export async function syntheticFile(organisations: number, format: 'graphml' | 'snapshot', name: string, seed = 5) {
+export async function syntheticSnapshot(organisations: number, name: string, seed = 5) {
   const { Engine } = await import('../../electron/engine/engine');
   const { findResourcesDir } = await import('../../electron/engine/paths');
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-file-'));
   try {
     const engine = new Engine({ dbPath: join(dir, 'network.sqlite'), resourcesDir: findResourcesDir(), actor: 'e2e' });
     engine.generate({ organisations, seed });
-    await engine.call('export.run', { format, path: join(dir, name) });
+    await engine.call('export.run', { format: 'snapshot', path: join(dir, name) });
     engine.close();
-    const mimeType = format === 'graphml' ? 'application/xml' : 'application/octet-stream';
-    return { name, mimeType, buffer: readFileSync(join(dir, name)) };
+    return { name, mimeType: 'application/octet-stream', buffer: readFileSync(join(dir, name)) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@
 // see the new organisations drawn; export the view and a picture of it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { clickNode, expect, syntheticFile, test } from './fixtures';
+import { clickNode, expect, syntheticSnapshot, test } from './fixtures';
 
 const nodesCsv = [
   'Name;Country;Sector;Focus',
@@ -135,10 +135,16 @@ test('the column mapping step: say which column is the sector before importing',
 });
 
 test('an import shows how far it has got, and cancelling it leaves the network as it was', async ({ app }) => {
-  test.setTimeout(120_000); // staging and previewing 30 MB take a while on a busy 2-core machine
+  test.setTimeout(120_000); // staging and previewing take a while on a busy 2-core machine
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
-  // A synthetic network large enough that its import takes a few seconds.
-  await app.getByTestId('import-input').setInputFiles([await syntheticFile(10000, 'graphml', 'big.graphml')]);
+  // A node and edge list large enough that its import takes several seconds. A pair of CSV files
+  // is read again by the run (a single file's run would carry out its preview's plan at once).
+  const nodes = ['id,name,sector,country', ...Array.from({ length: 40_000 }, (_, i) => `n${i},Organisation ${i},academia,KE`)].join('\n');
+  const edges = ['source,target,weight', ...Array.from({ length: 160_000 }, (_, i) => `n${i % 40_000},n${(i * 7 + 1 + Math.floor(i / 40_000)) % 40_000},${1 + (i % 5)}`)].join('\n');
+  await app.getByTestId('import-input').setInputFiles([
+    { name: 'nodes.csv', mimeType: 'text/csv', buffer: Buffer.from(nodes) },
+    { name: 'edges.csv', mimeType: 'text/csv', buffer: Buffer.from(edges) },
+  ]);
   const dialog = app.getByTestId('import-dialog');
   await expect(dialog.getByTestId('import-plan')).toBeVisible({ timeout: 60_000 });
   await dialog.getByRole('button', { name: 'Import' }).click();
@@ -160,7 +166,7 @@ test('an import shows how far it has got, and cancelling it leaves the network a
 
 test('a snapshot from another laptop is shown read-only, then imported from the banner', async ({ app }) => {
   await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
-  const snapshot = await syntheticFile(30, 'snapshot', 'workshop.atlas', 3);
+  const snapshot = await syntheticSnapshot(30, 'workshop.atlas', 3);
   await app.getByTestId('import-input').setInputFiles([snapshot]);
   const dialog = app.getByTestId('import-dialog');
   await dialog.getByTestId('snapshot-show').click();
