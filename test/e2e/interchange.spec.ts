@@ -96,10 +96,14 @@ test('export the network as GEXF and as a PNG that is not blank', async ({ app }
     const data = ctx.getImageData(0, 0, c.width, c.height).data;
     const seen = new Set<number>();
     for (let i = 0; i < data.length; i += 4 * 97) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    return { width: img.width, distinct: seen.size };
+    return { width: img.width, height: img.height, distinct: seen.size };
   }, png.toString('base64'));
   expect(colours.width).toBeGreaterThan(1000);
   expect(colours.distinct).toBeGreaterThan(5);
+  // The dialog said about how large the picture would be (Cytoscape rounds its bounds its own way).
+  const [width, height] = (await dialog.getByTestId('png-size').innerText()).replace(/,/g, '').match(/\d+/g)!.map(Number);
+  expect(Math.abs(width! - colours.width) / colours.width).toBeLessThan(0.01);
+  expect(Math.abs(height! - colours.height) / colours.height).toBeLessThan(0.01);
 });
 
 test('export the selected organisation with its ties as a snapshot', async ({ app }) => {

@@ -3,7 +3,7 @@
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { useAtlas } from '../../store/atlas';
 import { cytoscapeSurface, enablePinning, unpinAll } from '../layout';
-import { pngBlob, svgBlob } from '../interchange/image';
+import { pngBlob, pngSize, svgBlob } from '../interchange/image';
 import { applyDrawable } from './applySlice';
 import type { Drawing, DrawingEvents } from './drawing';
 import { scaleLabels, updateLabels } from './labels';
@@ -185,6 +185,7 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
       return () => void cy.off('viewport', fn);
     },
     png: async (scale) => pngBlob(cy, scale),
+    pngSize: (scale) => pngSize(cy, scale),
     svg: async () => svgBlob(cy),
     resize: () => cy.resize(),
     setTheme: (isDark) => void cy.style(graphStyle(isDark)),

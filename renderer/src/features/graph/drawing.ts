@@ -36,6 +36,8 @@ export interface Drawing {
   onViewport(fn: () => void): () => void;
   /** The drawing as a picture: PNG at `scale` (capped), or SVG. */
   png(scale: number): Promise<Blob>;
+  /** The size in pixels `png(scale)` would give. */
+  pngSize(scale: number): { width: number; height: number };
   svg(): Promise<Blob>;
   /** The container changed size. */
   resize(): void;

@@ -51,6 +51,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
     });
   }, []);
   const picture = format === 'png' || format === 'svg';
+  const size = format === 'png' ? (currentDrawing()?.pngSize(scale) ?? null) : null;
 
   const run = async () => {
     setState('working');
@@ -110,7 +111,12 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
                   {s}× {s >= 4 ? '(poster)' : ''}
                 </option>
               ))}
-            </select>
+            </select>{' '}
+            {size && (
+              <span className="muted" data-testid="png-size">
+                about {size.width.toLocaleString('en')} × {size.height.toLocaleString('en')} px
+              </span>
+            )}
           </label>
         )
       ) : (

@@ -3,22 +3,20 @@
 import type { Core } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import svg from 'cytoscape-svg';
+import { backgroundColour, fitScale } from './picture-limits';
 
 cytoscape.use(svg);
 
-/** Chromium refuses canvases over 16,384 px a side or ~268 M pixels; stay well inside. */
-export const MAX_SIDE = 16000;
-export const MAX_AREA = 200_000_000;
-
-export function pngScale(cy: Core, wanted: number): number {
+function pngScale(cy: Core, wanted: number): number {
   const box = cy.elements().boundingBox();
-  const w = Math.max(1, box.w);
-  const h = Math.max(1, box.h);
-  return Math.max(0.1, Math.min(wanted, MAX_SIDE / w, MAX_SIDE / h, Math.sqrt(MAX_AREA / (w * h))));
+  return fitScale(box.w, box.h, wanted, 0.1);
 }
 
-export function backgroundColour(): string {
-  return getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
+/** The PNG's size in pixels at `wanted` (as capped); Cytoscape may round its bounds a little otherwise. */
+export function pngSize(cy: Core, wanted: number): { width: number; height: number } {
+  const box = cy.elements().boundingBox();
+  const s = pngScale(cy, wanted);
+  return { width: Math.max(1, Math.round(box.w * s)), height: Math.max(1, Math.round(box.h * s)) };
 }
 
 export function pngBlob(cy: Core, scale: number): Blob {

@@ -9,7 +9,7 @@ import { chooseLabelled, LABEL_PX, labelBudget } from '../labels';
 import { BoxSelect } from './box-select';
 import { Model, type ModelNode } from './model';
 import { paint, themeOf, type Emphasis, type View } from './painter';
-import { pictureOf, pngOf, svgOf } from './picture';
+import { pictureBounds, pictureOf, pngOf, pngSizeOf, svgOf } from './picture';
 import { insideNode, shapeOf } from './shapes';
 
 const MIN_ZOOM = 0.005;
@@ -322,6 +322,7 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
       return () => void viewportListeners.delete(fn);
     },
     png: (scale) => pngOf(pictureOf(model, em.labelled, theme), scale),
+    pngSize: (scale) => pngSizeOf(pictureBounds(model), scale),
     svg: async () => svgOf(pictureOf(model, em.labelled, theme)),
     resize() {
       width = container.clientWidth;

@@ -1,7 +1,7 @@
 // The large drawing as a picture (PNG at a chosen scale, SVG), drawn from the model rather than
 // read back from the screen's canvas: the whole network at any resolution, not just what is in view.
 import { LABEL_PX } from '../labels';
-import { backgroundColour, MAX_AREA, MAX_SIDE } from '../../interchange/image';
+import { backgroundColour, fitScale } from '../../interchange/picture-limits';
 import type { Model } from './model';
 import { arrowhead, arrowSize, LABEL_LINE, labelLines, RELATION_DASH, shapeOf, svgNode, traceNode, type Shape } from './shapes';
 
@@ -36,7 +36,6 @@ export function pictureOf(model: Model, labelled: ReadonlySet<string>, theme: { 
     const label = labelled.has(n.key) ? labelLines(measure, String(n.d.label ?? '')) : null;
     nodes.push({ x: n.x, y: n.y, r: n.width() / 2, shape: shapeOf(n.kind), colour: String(n.d.colour ?? '#888888'), label });
   }
-  const { x1, y1, x2, y2 } = model.extent() ?? { x1: 0, y1: 0, x2: 0, y2: 0 };
   const edges: Picture['edges'] = [];
   for (const e of model.edges.values()) {
     const { s, t } = e;
@@ -46,10 +45,7 @@ export function pictureOf(model: Model, labelled: ReadonlySet<string>, theme: { 
     edges.push({ x1: s.x, y1: s.y, x2: t.x, y2: t.y, width, colour: e.colour ?? theme.edge, head });
   }
   return {
-    x0: x1 - PAD,
-    y0: y1 - PAD,
-    width: x2 - x1 + 2 * PAD,
-    height: y2 - y1 + 2 * PAD,
+    ...pictureBounds(model),
     background: backgroundColour(),
     text: theme.text,
     halo: theme.halo,
@@ -58,11 +54,22 @@ export function pictureOf(model: Model, labelled: ReadonlySet<string>, theme: { 
   };
 }
 
+/** The picture's bounds in graph units: every node, and a margin for labels. */
+export function pictureBounds(model: Model): { x0: number; y0: number; width: number; height: number } {
+  const { x1, y1, x2, y2 } = model.extent() ?? { x1: 0, y1: 0, x2: 0, y2: 0 };
+  return { x0: x1 - PAD, y0: y1 - PAD, width: x2 - x1 + 2 * PAD, height: y2 - y1 + 2 * PAD };
+}
+
+/** The PNG's size in pixels at `wanted` (as capped). */
+export function pngSizeOf(bounds: { width: number; height: number }, wanted: number): { width: number; height: number } {
+  const scale = fitScale(bounds.width, bounds.height, wanted, 0.05);
+  return { width: Math.max(1, Math.round(bounds.width * scale)), height: Math.max(1, Math.round(bounds.height * scale)) };
+}
+
 export async function pngOf(p: Picture, wanted: number): Promise<Blob> {
-  const scale = Math.max(0.05, Math.min(wanted, MAX_SIDE / p.width, MAX_SIDE / p.height, Math.sqrt(MAX_AREA / (p.width * p.height))));
+  const scale = fitScale(p.width, p.height, wanted, 0.05);
   const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(p.width * scale));
-  canvas.height = Math.max(1, Math.round(p.height * scale));
+  ({ width: canvas.width, height: canvas.height } = pngSizeOf(p, wanted));
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = p.background;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
