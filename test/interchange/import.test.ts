@@ -173,3 +173,34 @@ describe('a run right after its preview', () => {
     expect(engine.call('stats.get', {}).organisations).toBe(4);
   });
 });
+
+describe('attributes as the schema keeps them', () => {
+  it('trims names and writes non-finite numbers as text, on organisations and relations alike', async () => {
+    const path = `${dir}/odd.gexf`;
+    writeFileSync(
+      path,
+      `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed">
+<attributes class="node"><attribute id="0" title=" reach " type="double"/><attribute id="1" title="staff" type="integer"/></attributes>
+<attributes class="edge"><attribute id="0" title="score " type="double"/></attributes>
+<nodes>
+<node id="a" label="Alpha Org"><attvalues><attvalue for="0" value="Infinity"/><attvalue for="1" value="12"/></attvalues></node>
+<node id="b" label="Bravo Org"/>
+<node id="c" label="Charlie Org"/>
+</nodes>
+<edges>
+<edge source="a" target="b"><attvalues><attvalue for="0" value="-Infinity"/></attvalues></edge>
+<edge source="b" target="c" weight="2"/>
+<edge source="c" target="a"/>
+</edges>
+</graph></gexf>`,
+    );
+    await engine.call('import.run', { path });
+    const orgs = Object.fromEntries(engine.call('organisation.list', { limit: 10 }).items.map((o) => [o.name, o.attributes]));
+    expect(orgs['Alpha Org']).toEqual({ reach: 'Infinity', staff: 12, 'id in file': 'a' });
+    expect(orgs['Bravo Org']).toEqual({ 'id in file': 'b' });
+    const byEnds = new Map(engine.call('organisation.list', { limit: 10 }).items.map((o) => [o.id, o.name[0]]));
+    const relations = Object.fromEntries(engine.call('relation.list', { limit: 10 }).items.map((r) => [`${byEnds.get(r.sourceId)}${byEnds.get(r.targetId)}`, r.attributes]));
+    expect(relations).toEqual({ AB: { score: '-Infinity' }, BC: { weight: 2 }, CA: {} });
+  });
+});

@@ -159,7 +159,7 @@ export class Importer {
       }
     }
     // The plan's fields become the records themselves: a copy of each of 200,000 was only garbage.
-    const relations = plan.relations.map((r) => this.store.complete(TABLES.relation, r.fields));
+    const relations = plan.relations.map((r) => this.store.complete(TABLES.relation, r));
     if (Object.keys(plan.positions).length) {
       this.store.create(TABLES.saved_view, { name: this.freeViewName(`Layout from ${file}`), layout: 'preset', positions: plan.positions });
     }

@@ -18,9 +18,8 @@ export interface PlannedOrganisation {
   fields: Record<string, unknown>;
   location: Location;
 }
-export interface PlannedRelation {
-  fields: Record<string, unknown>;
-}
+/** A relation's fields, checked: the record it becomes once it has an ID and timestamps. */
+export type PlannedRelation = Record<string, unknown>;
 export interface ImportPlan {
   organisations: PlannedOrganisation[];
   relations: PlannedRelation[];
@@ -184,7 +183,7 @@ export function planImport(
       repeated++;
       continue;
     }
-    relations.push({ fields: valid });
+    relations.push(valid);
   }
   if (repeated) warnings.push({ message: `${repeated} edge(s) repeat relations already in the network; skipped` });
   for (const [value, count] of unknown) {
@@ -290,13 +289,26 @@ function organisationFields(
   };
 }
 
-/** Attribute names and values as the schema accepts them: short keys, JSON primitives or lists. */
+/**
+ * Attribute names and values as the schema accepts them: short keys, JSON primitives or lists.
+ * Attributes that already are come back as they are: a copy for each of 200,000 edges was garbage.
+ */
 function cleanAttributes(attrs: Record<string, AttrValue>): Record<string, AttrValue> {
+  if (isClean(attrs)) return attrs;
   const out: Record<string, AttrValue> = {};
   for (const [k, v] of Object.entries(attrs)) {
-    const key = k.trim().slice(0, 200);
+    const key = k.trim().slice(0, ATTRIBUTE_NAME_MAX);
     if (!key) continue;
     out[key] = typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
   }
   return out;
+}
+
+function isClean(attrs: Record<string, AttrValue>): boolean {
+  for (const k in attrs) {
+    const v = attrs[k];
+    if (k.length === 0 || k.length > ATTRIBUTE_NAME_MAX || k.trim() !== k) return false;
+    if (typeof v === 'number' && !Number.isFinite(v)) return false;
+  }
+  return true;
 }
