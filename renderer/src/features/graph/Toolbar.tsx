@@ -143,43 +143,43 @@ function StyleMenu() {
         Style ▾
       </summary>
       <div className="menu-body">
-          <label>
-            Colour{' '}
-            <select value={style.colourBy} data-testid="colour-by" onChange={(e) => void a.setStyle({ colourBy: e.target.value as ColourBy })}>
-              <option value="sector">by sector</option>
-              <option value="region">by region</option>
-              <option value="community">by community</option>
-            </select>
-          </label>
-          <label>
-            Size{' '}
-            <select value={style.sizeBy} data-testid="size-by" onChange={(e) => void a.setStyle({ sizeBy: e.target.value as SizeBy })}>
-              <option value="degree">by degree</option>
-              <option value="betweenness">by betweenness</option>
-              <option value="partnerships">by partnerships</option>
-              <option value="uniform">all the same</option>
-            </select>
-          </label>
-          <label>
-            Ties{' '}
-            <select
-              value={style.edgeWidth === 'weight' && style.edgeColour === 'type' ? 'both' : style.edgeWidth === 'weight' ? 'width' : 'plain'}
-              data-testid="ties-style"
-              onChange={(e) =>
-                void a.setStyle(
-                  e.target.value === 'both'
-                    ? { edgeWidth: 'weight', edgeColour: 'type' }
-                    : e.target.value === 'width'
-                      ? { edgeWidth: 'weight', edgeColour: 'uniform' }
-                      : { edgeWidth: 'uniform', edgeColour: 'uniform' },
-                )
-              }
-            >
-              <option value="both">width by weight, colour by type</option>
-              <option value="width">width by weight</option>
-              <option value="plain">plain</option>
-            </select>
-          </label>
+        <label>
+          Colour{' '}
+          <select value={style.colourBy} data-testid="colour-by" onChange={(e) => void a.setStyle({ colourBy: e.target.value as ColourBy })}>
+            <option value="sector">by sector</option>
+            <option value="region">by region</option>
+            <option value="community">by community</option>
+          </select>
+        </label>
+        <label>
+          Size{' '}
+          <select value={style.sizeBy} data-testid="size-by" onChange={(e) => void a.setStyle({ sizeBy: e.target.value as SizeBy })}>
+            <option value="degree">by degree</option>
+            <option value="betweenness">by betweenness</option>
+            <option value="partnerships">by partnerships</option>
+            <option value="uniform">all the same</option>
+          </select>
+        </label>
+        <label>
+          Ties{' '}
+          <select
+            value={style.edgeWidth === 'weight' && style.edgeColour === 'type' ? 'both' : style.edgeWidth === 'weight' ? 'width' : 'plain'}
+            data-testid="ties-style"
+            onChange={(e) =>
+              void a.setStyle(
+                e.target.value === 'both'
+                  ? { edgeWidth: 'weight', edgeColour: 'type' }
+                  : e.target.value === 'width'
+                    ? { edgeWidth: 'weight', edgeColour: 'uniform' }
+                    : { edgeWidth: 'uniform', edgeColour: 'uniform' },
+              )
+            }
+          >
+            <option value="both">width by weight, colour by type</option>
+            <option value="width">width by weight</option>
+            <option value="plain">plain</option>
+          </select>
+        </label>
       </div>
     </details>
   );
