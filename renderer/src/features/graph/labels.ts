@@ -7,6 +7,8 @@ import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
 
 /** Labels' font size on screen (and in pictures), in px. */
 export const LABEL_PX = 11;
+/** Cytoscape's label text at zoom 1, in graph units; `scaleLabels` divides it by a smaller zoom. */
+export const LABEL_TEXT = { fontSize: LABEL_PX, marginY: 4, maxWidth: 150, outline: 2 };
 
 /** Screen area per label, in px²: a label is about 100 × 15 px, and eight times that keeps a dense core readable. */
 const AREA_PER_LABEL = 12_000;
@@ -70,5 +72,6 @@ export function scaleLabels(cy: Core, nodes: NodeCollection | NodeSingular): voi
     nodes.removeStyle(SCALED);
     return;
   }
-  nodes.style({ 'font-size': LABEL_PX * k, 'text-margin-y': 4 * k, 'text-max-width': `${150 * k}px`, 'text-outline-width': 2 * k });
+  const t = LABEL_TEXT;
+  nodes.style({ 'font-size': t.fontSize * k, 'text-margin-y': t.marginY * k, 'text-max-width': `${t.maxWidth * k}px`, 'text-outline-width': t.outline * k });
 }

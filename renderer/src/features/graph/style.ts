@@ -2,7 +2,7 @@
 // appearance.ts for the chosen styling); classes mark level of detail (`labelled`), hand-made
 // emphasis (`faded`, `pinned`), the shortest path and the aggregated view's groups.
 import type { StylesheetJson } from 'cytoscape';
-import { LABEL_PX } from './labels';
+import { LABEL_TEXT } from './labels';
 
 export function graphStyle(dark: boolean): StylesheetJson {
   const text = dark ? '#e8e8ea' : '#1d1f24';
@@ -25,13 +25,13 @@ export function graphStyle(dark: boolean): StylesheetJson {
       selector: 'node.labelled, node:selected, node.path, node.group',
       style: {
         color: text,
-        'font-size': LABEL_PX,
+        'font-size': LABEL_TEXT.fontSize,
         'text-valign': 'bottom',
-        'text-margin-y': 4,
+        'text-margin-y': LABEL_TEXT.marginY,
         'text-wrap': 'wrap',
-        'text-max-width': '150px',
+        'text-max-width': `${LABEL_TEXT.maxWidth}px`,
         'text-outline-color': halo,
-        'text-outline-width': 2,
+        'text-outline-width': LABEL_TEXT.outline,
       },
     },
     { selector: 'node.labelled', style: { label: 'data(label)' } },
