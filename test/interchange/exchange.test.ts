@@ -2,7 +2,7 @@
 // whole in an empty database; snapshots passed between two laptops and back converge; an export's
 // scope holds exactly the records it should.
 import Database from 'better-sqlite3';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
 import { buildFixture } from '../engine/helpers';
@@ -38,6 +38,23 @@ describe('round trips into an empty database', () => {
       expect(records(b)).toEqual(records(a));
     });
   }
+});
+
+describe('exports that cannot be written', () => {
+  it('are refused with the reason, and leave nothing behind or in place of what was there', async () => {
+    const a = open('a');
+    a.seed();
+    for (const format of ['gexf', 'xlsx'] as const) {
+      await expect(a.call('export.run', { format, path: `${dir()}/no-such-folder/network.${format}` })).rejects.toThrow(/Cannot write .*ENOENT/);
+      writeFileSync(`${dir()}/kept.${format}`, 'before');
+      await expect(a.call('export.run', { format, path: `${dir()}/kept.${format}` })).rejects.toThrow(/already exists/);
+      expect(readFileSync(`${dir()}/kept.${format}`, 'utf8')).toBe('before');
+      // Written whole (the workbook once every sheet is compressed), with no partial file left.
+      await a.call('export.run', { format, path: `${dir()}/kept.${format}`, overwrite: true });
+      expect(readFileSync(`${dir()}/kept.${format}`).subarray(0, 2).toString()).toBe(format === 'xlsx' ? 'PK' : '<?');
+    }
+    expect(readdirSync(dir()).filter((f) => f.includes('partial'))).toEqual([]);
+  });
 });
 
 describe('snapshots between two laptops', () => {
