@@ -675,6 +675,8 @@ export const ImportSummary = z.object({
   unknownCountries: z.array(z.object({ value: z.string(), count: z.number() })),
   /** Whether the file carried node positions, kept as a saved view with a preset layout. */
   layout: z.boolean(),
+  /** Once imported: the saved view holding those positions, if any. */
+  layoutView: z.object({ id: z.string(), name: z.string() }).nullable(),
   importId: z.string().nullable(),
   /** For CSV node and edge lists: the columns found and the role each was given. */
   columns: z

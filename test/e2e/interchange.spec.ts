@@ -32,7 +32,7 @@ test('import a CSV node and edge list through the preview and see it drawn', asy
   await expect(app.getByTestId('counts')).toHaveText('10 of 10 organisations · 10 of 10 ties');
 });
 
-test('import a Gephi file: its characters are drawn, the largest labelled at a readable size', async ({ app }) => {
+test('import a Gephi file: its characters are drawn, the largest labelled at a readable size, and its own layout is offered', async ({ app }) => {
   const graph = app.getByTestId('graph');
   await expect(graph).toHaveAttribute('data-node-count', '7');
   const file = fileURLToPath(new URL('../../../shared/datasets/gexf/graphology/les_miserables.gexf', import.meta.url));
@@ -49,6 +49,22 @@ test('import a Gephi file: its characters are drawn, the largest labelled at a r
   for (const px of await sizes()) expect(px).toBeCloseTo(11, 0);
   await app.getByRole('group', { name: 'Zoom' }).getByRole('button', { name: 'Zoom out' }).click();
   await expect.poll(async () => Math.min(...(await sizes()))).toBeCloseTo(11, 0);
+
+  // The file's own layout is offered; taken, Valjean stands where the file put him.
+  const banner = app.getByTestId('imported-layout');
+  await expect(banner).toContainText('les_miserables.gexf came with its own layout');
+  await banner.getByRole('button', { name: 'Use it' }).click();
+  await expect(banner).toBeHidden();
+  await expect(graph).toHaveAttribute('data-layout', 'preset');
+  const search = app.getByRole('combobox', { name: 'Search by name or acronym' });
+  await search.fill('Valjean');
+  await expect(app.getByTestId('search-results').getByRole('option').first()).toContainText('Valjean');
+  await search.press('Enter');
+  await expect.poll(() => app.evaluate(() => window.atlasGraph!.selected().length)).toBe(1);
+  const valjean = await app.evaluate(() => window.atlasGraph!.selected()[0]!);
+  const at = await app.evaluate((id) => window.atlasGraph!.position(id), valjean);
+  expect(at!.x).toBeCloseTo(-8.81755, 2);
+  expect(Math.abs(at!.y)).toBeCloseTo(60.480377, 2);
 });
 
 test('a file with errors is refused in the preview and nothing changes', async ({ app }) => {

@@ -34,6 +34,9 @@ describe('import', () => {
 
     const done = await engine.call('import.run', { path });
     expect(done.importId).toEqual(expect.any(String));
+    expect(preview.layoutView).toBeNull();
+    expect(done.layoutView).toEqual({ id: expect.any(String), name: 'Layout from les_miserables.gexf' });
+    expect(engine.call('savedView.get', { id: done.layoutView!.id }).layout).toBe('preset');
     const stats = engine.call('stats.get', {});
     expect(stats).toMatchObject({ organisations: 77, relations: 254, sources: 1, citations: 77 + 254, savedViews: 1 });
     const valjean = engine.call('organisation.list', { text: 'Valjean' }).items[0]!;

@@ -52,7 +52,7 @@ function describe(s: ImportSummary, dryRun: boolean): string {
         .map(([part, c]) => [part, c.create, c.merge, c.skip]),
     ]),
   ];
-  if (s.layout) lines.push('  node positions: kept as a saved view with a preset layout');
+  if (s.layout) lines.push(s.layoutView ? `  node positions: kept as the saved view "${s.layoutView.name}"` : '  node positions: kept as a saved view with a preset layout');
   for (const w of s.warnings) lines.push(`  warning: ${w.line !== undefined ? `line ${w.line}: ` : ''}${w.message}`);
   if (s.warningCount > s.warnings.length) lines.push(`  … and ${s.warningCount - s.warnings.length} more warnings`);
   for (const e of s.errors) lines.push(`  error: ${e.line !== undefined ? `line ${e.line}: ` : ''}${e.message}`);

@@ -46,7 +46,7 @@ const CITE_SLICE_ROWS = 8192;
  * What an import inserts, table by table in an order that satisfies references, whether the file's
  * source cites each table's new records, and the records it merged into (which it cites too).
  */
-type Writes = { batches: [TableDef, RecordObject[], boolean][]; merged: [string, string][] };
+type Writes = { batches: [TableDef, RecordObject[], boolean][]; merged: [string, string][]; layoutView?: { id: string; name: string } };
 type Plan = { graph: ImportPlan } | { bundle: BundlePlan };
 /**
  * How long a preview's plan is kept for the run that usually follows it in the window: reading,
@@ -110,6 +110,7 @@ export class Importer {
       });
       const writes = 'bundle' in plan ? this.bundleWrites(plan.bundle) : this.graphWrites(plan.graph, file);
       this.bulk(writes, source.id);
+      summary.layoutView = writes.layoutView ?? null;
       return importId;
     });
     return summary;
@@ -160,8 +161,10 @@ export class Importer {
     }
     // The plan's fields become the records themselves: a copy of each of 200,000 was only garbage.
     const relations = plan.relations.map((r) => this.store.complete(TABLES.relation, r));
+    let layoutView: Writes['layoutView'];
     if (Object.keys(plan.positions).length) {
-      this.store.create(TABLES.saved_view, { name: this.freeViewName(`Layout from ${file}`), layout: 'preset', positions: plan.positions });
+      const view = this.store.create(TABLES.saved_view, { name: this.freeViewName(`Layout from ${file}`), layout: 'preset', positions: plan.positions });
+      layoutView = { id: view.id, name: String(view.name) };
     }
     return {
       batches: [
@@ -169,6 +172,7 @@ export class Importer {
         [TABLES.relation, relations, true],
       ],
       merged,
+      layoutView,
     };
   }
 
@@ -261,7 +265,7 @@ export class Importer {
   }
 
   private summarise(input: ImportInput, loaded: Loaded, plan: Plan): ImportSummary {
-    const base = { file: basename(input.path), format: loaded.format, importId: null, columns: loaded.columns ?? null };
+    const base = { file: basename(input.path), format: loaded.format, importId: null, layoutView: null, columns: loaded.columns ?? null };
     if ('graph' in plan) {
       const g = plan.graph;
       const count = (a: string) => g.organisations.filter((o) => o.action === a).length;

@@ -9,6 +9,7 @@ export function Notices() {
   const ego = useAtlas((s) => s.vs.ego);
   const notice = useAtlas((s) => s.notice);
   const path = useAtlas((s) => s.path);
+  const importedLayout = useAtlas((s) => s.importedLayout);
   const viewing = useAtlas((s) => s.info?.viewing ?? null);
   const a = useAtlas.getState();
   return (
@@ -54,6 +55,24 @@ export function Notices() {
           Shortest path from <strong>{path.from.name}</strong>: select another organisation and choose “Path to here”.{' '}
           <button className="link" onClick={a.clearPath}>
             Cancel
+          </button>
+        </p>
+      )}
+      {importedLayout && (
+        <p className="banner info" role="note" data-testid="imported-layout">
+          <strong>{importedLayout.file}</strong> came with its own layout, kept as a saved view.{' '}
+          <button
+            className="link"
+            onClick={() => {
+              useAtlas.setState({ importedLayout: null });
+              void a.restoreView(importedLayout.viewId);
+            }}
+          >
+            Use it
+          </button>{' '}
+          ·{' '}
+          <button className="link" onClick={() => useAtlas.setState({ importedLayout: null })}>
+            Keep this layout
           </button>
         </p>
       )}

@@ -73,6 +73,8 @@ interface AtlasState {
   detailsError: string | null;
   /** A chosen search result that the current view does not draw. */
   notice: { id: string; name: string; type: NodeType } | null;
+  /** The layout a file just imported brought with it (a saved view), offered until used or dismissed. */
+  importedLayout: { file: string; viewId: string } | null;
   path: PathState | null;
   layout: LayoutChoice;
   /** Bumped to ask the canvas to run the layout again. */
@@ -162,6 +164,7 @@ export const useAtlas = create<AtlasState>((set, get) => ({
   details: null,
   detailsError: null,
   notice: null,
+  importedLayout: null,
   path: null,
   layout: { name: 'auto' },
   layoutRun: 0,

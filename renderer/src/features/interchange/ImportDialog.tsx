@@ -86,8 +86,9 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
     setState('importing');
     setMessage(null);
     try {
-      await call('import.run', { path, onDuplicate, ...(mapping ? { mapping } : {}) });
+      const done = await call('import.run', { path, onDuplicate, ...(mapping ? { mapping } : {}) });
       await load();
+      useAtlas.setState({ importedLayout: done.layoutView ? { file: done.file, viewId: done.layoutView.id } : null });
       dialog.current?.close();
       onClose();
     } catch (err) {
