@@ -44,11 +44,14 @@ test('import a Gephi file: its characters are drawn, the largest labelled at a r
   // Fitted, 84 nodes need a zoom well under 1; their labels are scaled to stay 11 px on screen,
   // and only as many as the screen has room for are shown.
   const sizes = () => app.evaluate(() => window.atlasGraph!.labelled().map((id) => window.atlasGraph!.labelPx(id)));
-  await expect.poll(async () => (await sizes()).length).toBeGreaterThan(10);
-  expect((await sizes()).length).toBeLessThan(84);
-  for (const px of await sizes()) expect(px).toBeCloseTo(11, 0);
+  // Labels are rescaled once the view settles (the layout may still be fitting it), so poll.
+  const readable = async () => {
+    const px = await sizes();
+    return px.length > 10 && px.length < 84 && px.every((p) => Math.abs(p - 11) < 0.5);
+  };
+  await expect.poll(readable).toBe(true);
   await app.getByRole('group', { name: 'Zoom' }).getByRole('button', { name: 'Zoom out' }).click();
-  await expect.poll(async () => Math.min(...(await sizes()))).toBeCloseTo(11, 0);
+  await expect.poll(readable).toBe(true);
 
   // The file's own layout is offered; taken, Valjean stands where the file put him.
   const banner = app.getByTestId('imported-layout');
