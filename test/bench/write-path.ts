@@ -1,11 +1,12 @@
 // How much of the import budget the database alone takes: the records a 250,000-element foreign
 // import creates (organisations and relations, as its plan makes them) are built first, then only
-// written, through the same Writer calls and steps the importer uses (one import run, records by
-// run, secondary indexes deferred, citations made by SQLite, one commit). No file is read, parsed
-// or planned. With citations and without, since a citation per record is half of what is written.
+// written, by the importer's own write step (`writeImported`: one import run, records by run,
+// secondary indexes deferred, citations made by SQLite, one commit). No file is read, parsed or
+// planned. With citations and without, since a citation per record is half of what is written.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine } from '../../electron/engine/engine';
+import { writeImported, type Writes } from '../../electron/engine/interchange/import';
 import { TABLES, type RecordObject } from '../../electron/engine/store/tables';
 
 export function writePathMs(dir: string, resourcesDir: string, nodes: number, edges: number, cite: boolean): number {
@@ -30,17 +31,8 @@ export function writePathMs(dir: string, resourcesDir: string, nodes: number, ed
     const t = performance.now();
     writer.runImport({ label: 'write path', format: 'gexf', file: null }, () => {
       const source = store.create(TABLES.source, { title: 'bench' });
-      writer.withIndexesDeferred(
-        [TABLES.organisation, TABLES.relation, ...(cite ? [TABLES.citation] : [])],
-        () => {
-          for (const [def, records] of [[TABLES.organisation, organisations], [TABLES.relation, relations]] as const) {
-            const before = writer.lastRowid(def);
-            for (let i = 0; i < records.length; i += 2048) writer.insertMany(def, records.slice(i, i + 2048), { byRun: true });
-            if (cite) writer.citeByRun(def, source.id, before, writer.lastRowid(def));
-          }
-        },
-        { log: false },
-      );
+      const writes: Writes = { batches: [[TABLES.organisation, organisations, cite], [TABLES.relation, relations, cite]], merged: [] };
+      writeImported(writer, engine.work, writes, source.id);
     });
     return performance.now() - t;
   } finally {

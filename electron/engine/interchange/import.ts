@@ -46,7 +46,7 @@ const CITE_SLICE_ROWS = 8192;
  * What an import inserts, table by table in an order that satisfies references, whether the file's
  * source cites each table's new records, and the records it merged into (which it cites too).
  */
-type Writes = { batches: [TableDef, RecordObject[], boolean][]; merged: [string, string][]; layoutView?: { id: string; name: string } };
+export type Writes = { batches: [TableDef, RecordObject[], boolean][]; merged: [string, string][]; layoutView?: { id: string; name: string } };
 type Plan = { graph: ImportPlan } | { bundle: BundlePlan };
 /**
  * How long a preview's plan is kept for the run that usually follows it in the window: reading,
@@ -109,7 +109,7 @@ export class Importer {
         notes: `Imported from a ${format.toUpperCase()} file${staged ? ' opened in the app window' : ''}.`,
       });
       const writes = 'bundle' in plan ? this.bundleWrites(plan.bundle) : this.graphWrites(plan.graph, file);
-      this.bulk(writes, source.id);
+      writeImported(this.writer, this.work, writes, source.id);
       summary.layoutView = writes.layoutView ?? null;
       return importId;
     });
@@ -192,47 +192,6 @@ export class Importer {
     return { batches, merged };
   }
 
-  /**
-   * Inserts in slices, reporting progress (and looking for a cancel) between them, then cites the
-   * file's source for every record created (made by SQLite from the new rows) or merged. A table
-   * that gets many rows, at least as many as it holds, has its indexes rebuilt once at the end
-   * instead of grown row by row; a rebuild reads the whole table, so for a few rows into a large
-   * network growing is cheaper. The change log is not touched: an import creates records by run.
-   */
-  private bulk({ batches, merged }: Writes, sourceId: string): void {
-    const citations = batches.reduce((n, [, r, cited]) => n + (cited ? r.length : 0), merged.length);
-    const rows = batches.reduce((n, [, r]) => n + r.length, citations);
-    let done = 0;
-    const insert = () => {
-      const cite: [TableDef, number, number][] = [];
-      for (const [def, records, cited] of batches) {
-        const before = this.writer.lastRowid(def);
-        for (let i = 0; i < records.length; i += SLICE_ROWS) {
-          this.writer.insertMany(def, records.slice(i, i + SLICE_ROWS), { byRun: true });
-          done += Math.min(SLICE_ROWS, records.length - i);
-          this.work.progress('writing', done, rows);
-        }
-        if (cited && records.length) cite.push([def, before, this.writer.lastRowid(def)]);
-      }
-      let cited = 0;
-      for (const [def, after, upTo] of cite) {
-        for (let lo = after; lo < upTo; lo += CITE_SLICE_ROWS) {
-          cited += this.writer.citeByRun(def, sourceId, lo, Math.min(lo + CITE_SLICE_ROWS, upTo));
-          done = Math.min(rows, done + CITE_SLICE_ROWS);
-          this.work.progress('writing', done, rows);
-        }
-      }
-      const at = this.writer.now();
-      const mergedCitations = merged.map(([recordType, recordId]) => ({ id: newId(), sourceId, recordType, recordId, locator: null, createdAt: at, updatedAt: at }));
-      if (mergedCitations.length) this.writer.insertMany(TABLES.citation, mergedCitations, { byRun: true });
-      if (cited + merged.length !== citations) throw new Error(`an import cited ${cited + merged.length} records of ${citations}`);
-      this.work.progress('finishing', rows, rows);
-    };
-    const counts: [TableDef, number][] = [...batches.map(([def, r]): [TableDef, number] => [def, r.length]), [TABLES.citation, citations]];
-    const rebuilt = counts.filter(([def, n]) => n > DEFER_INDEXES_ABOVE && n >= this.writer.roughCount(def));
-    if (rebuilt.length) this.writer.withIndexesDeferred(rebuilt.map(([d]) => d), insert, { log: false });
-    else insert();
-  }
 
   private async load(input: ImportInput): Promise<Loaded> {
     this.work.progress('reading', 0, 0);
@@ -323,6 +282,48 @@ export class Importer {
       if (!taken.has(name.toLowerCase())) return name;
     }
   }
+}
+
+/**
+ * Writes an import's records: inserts in slices, reporting progress (and looking for a cancel) between them, then cites the
+ * file's source for every record created (made by SQLite from the new rows) or merged. A table
+ * that gets many rows, at least as many as it holds, has its indexes rebuilt once at the end
+ * instead of grown row by row; a rebuild reads the whole table, so for a few rows into a large
+ * network growing is cheaper. The change log is not touched: an import creates records by run.
+ */
+export function writeImported(writer: Writer, work: WorkControl, { batches, merged }: Writes, sourceId: string): void {
+  const citations = batches.reduce((n, [, r, cited]) => n + (cited ? r.length : 0), merged.length);
+  const rows = batches.reduce((n, [, r]) => n + r.length, citations);
+  let done = 0;
+  const insert = () => {
+    const cite: [TableDef, number, number][] = [];
+    for (const [def, records, cited] of batches) {
+      const before = writer.lastRowid(def);
+      for (let i = 0; i < records.length; i += SLICE_ROWS) {
+        writer.insertMany(def, records.slice(i, i + SLICE_ROWS), { byRun: true });
+        done += Math.min(SLICE_ROWS, records.length - i);
+        work.progress('writing', done, rows);
+      }
+      if (cited && records.length) cite.push([def, before, writer.lastRowid(def)]);
+    }
+    let cited = 0;
+    for (const [def, after, upTo] of cite) {
+      for (let lo = after; lo < upTo; lo += CITE_SLICE_ROWS) {
+        cited += writer.citeByRun(def, sourceId, lo, Math.min(lo + CITE_SLICE_ROWS, upTo));
+        done = Math.min(rows, done + CITE_SLICE_ROWS);
+        work.progress('writing', done, rows);
+      }
+    }
+    const at = writer.now();
+    const mergedCitations = merged.map(([recordType, recordId]) => ({ id: newId(), sourceId, recordType, recordId, locator: null, createdAt: at, updatedAt: at }));
+    if (mergedCitations.length) writer.insertMany(TABLES.citation, mergedCitations, { byRun: true });
+    if (cited + merged.length !== citations) throw new Error(`an import cited ${cited + merged.length} records of ${citations}`);
+    work.progress('finishing', rows, rows);
+  };
+  const counts: [TableDef, number][] = [...batches.map(([def, r]): [TableDef, number] => [def, r.length]), [TABLES.citation, citations]];
+  const rebuilt = counts.filter(([def, n]) => n > DEFER_INDEXES_ABOVE && n >= writer.roughCount(def));
+  if (rebuilt.length) writer.withIndexesDeferred(rebuilt.map(([d]) => d), insert, { log: false });
+  else insert();
 }
 
 function detectFormat(path: string, isDirectory: boolean): Format {
