@@ -15,7 +15,7 @@ function pngScale(cy: Core, wanted: number): number {
 /** The PNG's size in pixels at `wanted` (as capped); Cytoscape may round its bounds a little otherwise. */
 export function pngSize(cy: Core, wanted: number): { width: number; height: number } {
   const box = cy.elements().boundingBox();
-  const s = pngScale(cy, wanted);
+  const s = fitScale(box.w, box.h, wanted, 0.1);
   return { width: Math.max(1, Math.round(box.w * s)), height: Math.max(1, Math.round(box.h * s)) };
 }
 
