@@ -5,29 +5,11 @@
 // then by name. The normalised strings and the name order are computed once per index version,
 // so a query is one pass of `includes` over the records (a few milliseconds at 50,000).
 import type { SearchHit } from '../../../shared/schemas';
+import { foldText } from '../../../shared/text-fold';
 import type { GraphIndex } from './index';
 
 type HitType = SearchHit['type'];
 const TYPES: readonly HitType[] = ['organisation', 'partnership', 'event'];
-
-/** Letters NFD does not take apart. */
-const FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th' };
-
-const NON_ASCII = /[^\x00-\x7f]/;
-const NOT_ALNUM_ASCII = /[^a-z0-9]+/g;
-
-/** Lower case, no diacritics, runs of anything but letters and digits as one space. */
-export function normalise(s: string): string {
-  // Most names are plain ASCII: skip the Unicode work for them (a third of the index build).
-  if (!NON_ASCII.test(s)) return s.toLowerCase().replace(NOT_ALNUM_ASCII, ' ').trim();
-  return s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[ßæœøđðłıþ]/g, (ch) => FOLD[ch]!)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 interface SearchIndex {
   /** Records in name order: type (index into TYPES) and index in the graph index. */
@@ -44,10 +26,10 @@ const cache = new WeakMap<GraphIndex, SearchIndex>();
 function build(g: GraphIndex): SearchIndex {
   const rows: { type: number; ref: number; name: string; acronym: string; raw: string; id: string }[] = [];
   for (let i = 0; i < g.ids.length; i++) {
-    rows.push({ type: 0, ref: i, name: normalise(g.name[i]!), acronym: normalise(g.acronym[i] ?? ''), raw: g.name[i]!, id: g.ids[i]! });
+    rows.push({ type: 0, ref: i, name: foldText(g.name[i]!), acronym: foldText(g.acronym[i] ?? ''), raw: g.name[i]!, id: g.ids[i]! });
   }
   g.connectors.forEach((c, k) =>
-    rows.push({ type: c.type === 'partnership' ? 1 : 2, ref: k, name: normalise(c.name), acronym: '', raw: c.name, id: c.id }),
+    rows.push({ type: c.type === 'partnership' ? 1 : 2, ref: k, name: foldText(c.name), acronym: '', raw: c.name, id: c.id }),
   );
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   rows.sort((a, b) => cmp(a.name, b.name) || cmp(a.raw, b.raw) || cmp(a.id, b.id));
@@ -61,7 +43,7 @@ function build(g: GraphIndex): SearchIndex {
 }
 
 export function search(g: GraphIndex, text: string, limit = 20, types?: readonly HitType[]): { hits: SearchHit[]; total: number } {
-  const q = normalise(text);
+  const q = foldText(text);
   if (!q) return { hits: [], total: 0 };
   let idx = cache.get(g);
   if (!idx) cache.set(g, (idx = build(g)));

@@ -1,6 +1,7 @@
 // Recognising a country however a file writes it: ISO alpha-2 or alpha-3 codes, the reference
 // table's names, and the common short forms people type. Unknown values are reported, not dropped.
 import type { Database } from 'better-sqlite3';
+import { matchKey } from '../../../shared/text-fold';
 
 const VARIANTS: Record<string, string> = {
   usa: 'US', 'united states': 'US', us: 'US', america: 'US', uk: 'GB', 'united kingdom': 'GB', britain: 'GB',
@@ -13,17 +14,6 @@ const VARIANTS: Record<string, string> = {
   'the netherlands': 'NL', holland: 'NL', 'the gambia': 'GM', 'the bahamas': 'BS',
 };
 
-/** Lower-case, accents off, punctuation to spaces: "Côte d’Ivoire" and "cote d'ivoire" meet. */
-export function normalise(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`]/g, "'")
-    .toLowerCase()
-    .replace(/[^a-z0-9']+/g, ' ')
-    .trim();
-}
-
 export class CountryMatcher {
   private readonly byKey = new Map<string, string>();
 
@@ -32,18 +22,18 @@ export class CountryMatcher {
     for (const c of db.prepare('SELECT code, alpha3, name FROM country').all() as Row[]) {
       this.byKey.set(c.code.toLowerCase(), c.code);
       this.byKey.set(c.alpha3.toLowerCase(), c.code);
-      this.byKey.set(normalise(c.name), c.code);
+      this.byKey.set(matchKey(c.name), c.code);
       // "Bolivia (Plurinational State of)" is also "Bolivia"; "Korea (Republic of)" stays ambiguous-free via VARIANTS.
-      const short = normalise(c.name.replace(/\s*\(.*\)\s*/g, ' '));
+      const short = matchKey(c.name.replace(/\s*\(.*\)\s*/g, ' '));
       if (!this.byKey.has(short)) this.byKey.set(short, c.code);
     }
-    for (const [k, v] of Object.entries(VARIANTS)) this.byKey.set(normalise(k), v);
+    for (const [k, v] of Object.entries(VARIANTS)) this.byKey.set(matchKey(k), v);
   }
 
   /** The ISO alpha-2 code, or null when the value names no known country. */
   match(value: string): string | null {
     const v = value.trim();
     if (!v) return null;
-    return this.byKey.get(v.toLowerCase()) ?? this.byKey.get(normalise(v)) ?? null;
+    return this.byKey.get(v.toLowerCase()) ?? this.byKey.get(matchKey(v)) ?? null;
   }
 }

@@ -4,7 +4,8 @@
 import type { Database } from 'better-sqlite3';
 import { RELATION_TYPES, SECTORS, type Sector } from '../../../shared/domain';
 import { ATTRIBUTE_NAME_MAX, DESCRIPTION_MAX, OrganisationFields, RelationFields } from '../../../shared/schemas';
-import { CountryMatcher, normalise } from './countries';
+import { matchKey } from '../../../shared/text-fold';
+import { CountryMatcher } from './countries';
 import { existingOrganisations, nameKey } from './matching';
 import type { AttrValue, ImportIssue, Location, ParsedEdge, ParsedGraph, ParsedNode } from './parsed';
 
@@ -51,7 +52,7 @@ const keyForms = new Map<string, string>();
 function keyForm(key: string): string {
   let form = keyForms.get(key);
   if (form === undefined) {
-    form = normalise(key).replace(/ /g, '_');
+    form = matchKey(key).replace(/ /g, '_');
     if (keyForms.size < 10_000) keyForms.set(key, form);
   }
   return form;
@@ -243,7 +244,7 @@ function organisationFields(
   if (node.position) for (const k of Object.keys(attrs)) if (/^(x|y)$/i.test(k)) delete attrs[k];
   const acronym = popText(attrs, ['acronym', 'abbreviation', 'short_name']);
   const sectorText = popText(attrs, ['sector', 'type', 'category', 'kind']);
-  const sector = sectorText ? (SECTORS.includes(sectorText as Sector) ? (sectorText as Sector) : SECTOR_WORDS[normalise(sectorText)]) : undefined;
+  const sector = sectorText ? (SECTORS.includes(sectorText as Sector) ? (sectorText as Sector) : SECTOR_WORDS[matchKey(sectorText)]) : undefined;
   if (sectorText && !sector) attrs['sector (as written)'] = sectorText;
   const countryText = popText(attrs, ['country', 'country_code', 'iso', 'iso2', 'iso3', 'nation']);
   let country: string | null = null;

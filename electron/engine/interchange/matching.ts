@@ -1,9 +1,9 @@
 // How an import recognises an organisation already in the network when IDs do not match: the same
 // name, spelled loosely, in the same country.
 import type { Database } from 'better-sqlite3';
-import { normalise } from './countries';
+import { matchKey } from '../../../shared/text-fold';
 
-export const nameKey = (name: string, country: string | null | undefined): string => `${normalise(name)}|${country ?? ''}`;
+export const nameKey = (name: string, country: string | null | undefined): string => `${matchKey(name)}|${country ?? ''}`;
 
 /** Every organisation's ID, and its ID under its name key, from one read of the table. */
 export function existingOrganisations(db: Database): { ids: Set<string>; byName: Map<string, string> } {

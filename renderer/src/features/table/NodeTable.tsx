@@ -6,6 +6,7 @@ import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import { SECTOR_LABELS } from '../../../../shared/domain';
 import { COMMUNITY_COLOURS, NO_REGION_COLOUR, SECTOR_COLOURS } from '../../../../shared/palette';
 import type { GraphNode, NodeMetrics } from '../../../../shared/schemas';
+import { foldText } from '../../../../shared/text-fold';
 import { fmt, fmtInt, fmtNum, plural } from '../metrics/format';
 import './table.css';
 
@@ -46,7 +47,6 @@ interface Column {
 
 const TYPE_LABELS: Record<GraphNode['type'], string> = { organisation: 'Organisation', partnership: 'Partnership', event: 'Event' };
 const humanise = (s: string) => s.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 const dot = (colour: string) => <span className="nt-dot" style={{ background: colour }} aria-hidden="true" />;
 
@@ -213,11 +213,11 @@ export function NodeTable({ nodes, metrics, estimated, selectedId, onSelect, onA
   const activeSort = columns.some((c) => c.key === sort.key) ? sort : { key: 'name', dir: 'asc' as const };
 
   const all = useMemo<Row[]>(
-    () => nodes.map((node) => ({ node, m: metrics?.get(node.id), key: fold(node.acronym ? `${node.name} ${node.acronym}` : node.name) })),
+    () => nodes.map((node) => ({ node, m: metrics?.get(node.id), key: foldText(node.acronym ? `${node.name} ${node.acronym}` : node.name) })),
     [nodes, metrics],
   );
   const rows = useMemo(() => {
-    const q = fold(query.trim());
+    const q = foldText(query.trim());
     const kept = q ? all.filter((r) => r.key.includes(q)) : all.slice();
     const col = columns.find((c) => c.key === activeSort.key) ?? columns[0]!;
     const dir = activeSort.dir === 'asc' ? 1 : -1;
