@@ -1,6 +1,6 @@
 // Partial dates (YYYY, YYYY-MM, YYYY-MM-DD) as comparable bounds: the earliest day a date can mean
 // when it starts something, the latest when it ends something. Only for comparing: "-31" ends any
-// month. The SQL twin is the start_key/end_key columns in db/migrations.ts.
+// month. The SQL twin is the start_key/end_key columns in db/migrations/001-initial-data-model.ts.
 
 export function startBound(date: string): string {
   return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;

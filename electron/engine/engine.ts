@@ -8,7 +8,7 @@ import { AtlasError } from '../../shared/errors';
 import type { Change, Country, Filters } from '../../shared/schemas';
 import { parseCall, parseOrThrow } from '../../shared/validate';
 import { openDatabase } from './db/open';
-import { SCHEMA_VERSION } from './db/migrations';
+import { SCHEMA_VERSION } from './db/migrations/index';
 import { egoNetwork } from './graph/ego';
 import { facets } from './graph/facets';
 import { sliceMetrics } from './graph/metrics/call';

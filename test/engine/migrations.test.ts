@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/engine/db/open';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/engine/db/migrations';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/engine/db/migrations/index';
 import { loadSeed } from '../../electron/engine/seed/seed';
 import { RecordStore } from '../../electron/engine/store/records';
 import { Writer } from '../../electron/engine/store/writer';

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AtlasError } from '../../../shared/errors';
-import { MIGRATIONS, type Migration } from './migrations';
+import { MIGRATIONS } from './migrations/index';
+import type { Migration } from './migrations/migration';
 
 export interface OpenOptions {
   resourcesDir: string;
