@@ -94,11 +94,30 @@ function ensureDir(dir: string): void {
   }
 }
 
+/**
+ * Foreign keys are off while migrations run, so that one can rebuild a table others reference (the
+ * only way SQLite changes a CHECK, see migrations/index.ts); they are checked before the commit
+ * instead, and a migration that leaves a dangling reference rolls back whole like any failure.
+ * The pragma is a no-op inside a transaction, hence outside it.
+ */
 function migrate(db: Database.Database, migrations: readonly Migration[], from: number, resourcesDir: string): void {
-  db.transaction(() => {
-    for (let v = from; v < migrations.length; v++) {
-      migrations[v]!.up(db, { resourcesDir });
-      db.pragma(`user_version = ${v + 1}`);
-    }
-  }).immediate();
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (let v = from; v < migrations.length; v++) {
+        migrations[v]!.up(db, { resourcesDir });
+        db.pragma(`user_version = ${v + 1}`);
+      }
+      const broken = db.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number; parent: string }[];
+      if (broken.length > 0) {
+        const first = broken[0]!;
+        throw new Error(
+          `Upgrading to schema ${migrations.length} left ${broken.length} row(s) referring to missing rows ` +
+            `(first: ${first.table} rowid ${first.rowid} → ${first.parent}); nothing was changed`,
+        );
+      }
+    }).immediate();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }

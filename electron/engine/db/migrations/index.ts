@@ -14,6 +14,8 @@
 //      since generated columns (start_key, end_key) cannot be inserted;
 //   3. DROP TABLE <t>; ALTER TABLE <t>_new RENAME TO <t>;
 //   4. CREATE again every index of <t> (the drop took them) as it was.
+// open.ts runs migrations with foreign keys off, because dropping a table that others reference would
+// otherwise fail, and checks them (PRAGMA foreign_key_check) before the transaction commits.
 import { initialDataModel } from './001-initial-data-model';
 import { relationAttributes } from './002-relation-attributes';
 import { provenanceByImportRun } from './003-provenance-by-import-run';
