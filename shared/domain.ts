@@ -1,6 +1,8 @@
 // Domain vocabularies shared by the engine, the hosts and the renderer.
-// Each list is the single source of truth: the SQLite CHECK constraints, the zod schemas and the UI
-// legends are all generated from these arrays.
+// Each list is the single source of truth: the zod schemas and the UI legends are generated from these
+// arrays. The SQLite CHECK constraints spell them out in the migrations instead, so changing a list here
+// needs a new migration (electron/engine/db/migrations/index.ts says how); test/engine/schema.test.ts
+// fails until the two agree.
 
 export const SECTORS = [
   'government',
