@@ -35,7 +35,7 @@ async function offerBrowserMode(reason) {
   const answer = (await rl.question('Start the browser mode now? [Y/n] ')).trim().toLowerCase();
   rl.close();
   if (answer && answer !== 'y' && answer !== 'yes') process.exit(1);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/harness/serve.ts'), ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/web/serve.ts'), ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
-import { startHarness, type Harness } from '../harness/server';
+import { startHarness, type Harness } from '../../electron/web/server';
 import { buildFixture } from '../engine/helpers';
 import { clickNode } from './fixtures';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
-import { startHarness, type Harness } from '../harness/server';
+import { startHarness, type Harness } from '../../electron/web/server';
 
 export const test = base.extend<{ app: Page; harness: Harness }>({
   harness: async ({}, use) => {

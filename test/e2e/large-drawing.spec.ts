@@ -3,7 +3,7 @@
 // on click and pin on drag as Cytoscape's drawing does.
 import { readFileSync } from 'node:fs';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import type { Harness } from '../harness/server';
+import type { Harness } from '../../electron/web/server';
 import { generatedHarness } from './fixtures';
 
 const test = base.extend<{}, { harness: Harness }>({

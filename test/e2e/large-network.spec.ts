@@ -1,7 +1,7 @@
 // A network too large to draw whole: above 5,000 organisations in the filter the app draws one
 // node per region instead, and double-clicking a region opens it.
 import { test as base, expect } from '@playwright/test';
-import type { Harness } from '../harness/server';
+import type { Harness } from '../../electron/web/server';
 import { generatedHarness } from './fixtures';
 
 const ORGS = 6000;

@@ -3,7 +3,7 @@
 // pinned nodes), and the layouts computed at once on a synthetic network of a few hundred
 // organisations (every node at its own place; saved positions restored exactly).
 import { test as base, expect, type Page } from '@playwright/test';
-import type { Harness } from '../harness/server';
+import type { Harness } from '../../electron/web/server';
 import { test, generatedHarness } from './fixtures';
 
 type Positions = Record<string, { x: number; y: number }>;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
-import { startHarness } from './server';
+import { startHarness } from '../../electron/web/server';
 
 const out = process.argv[2] ?? 'screens';
 const orgsArg = process.argv.indexOf('--orgs');
