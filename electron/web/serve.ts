@@ -1,6 +1,6 @@
 // `npm run serve -- --port P --db PATH`: the browser mode from the command line.
-import { defaultDbPath } from '../../electron/engine/paths';
-import { startHarness } from './server';
+import { defaultDbPath } from '../engine/paths';
+import { startWebServer } from './server';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -13,15 +13,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const dbPath = arg('db') ?? defaultDbPath();
-try {
-  const h = await startHarness({ dbPath, port });
-  console.log(`Stakeholder Atlas (browser mode) on ${dbPath}`);
-  console.log(`Open ${h.url}`);
-  console.log('Only this URL (it holds the access token) can reach the engine. Ctrl+C stops.');
-  const stop = () => void h.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-} catch (err) {
-  console.error(`Cannot start the browser mode: ${(err as Error).message}`);
-  process.exit(1);
-}
+// No top-level await: this is built as CommonJS (out/main/web.cjs), like main.
+startWebServer({ dbPath, port }).then(
+  (h) => {
+    console.log(`Stakeholder Atlas (browser mode) on ${dbPath}`);
+    console.log(`Open ${h.url}`);
+    console.log('Only this URL (it holds the access token) can reach the engine. Ctrl+C stops.');
+    const stop = () => void h.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  },
+  (err: unknown) => {
+    console.error(`Cannot start the browser mode: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);
