@@ -9,9 +9,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 
-/** What Electron 45, its install step (@electron/get, extract-zip) and electron-builder declare. */
+/** What Electron 45, its install step (@electron/get, extract-zip) and electron-builder's rebuild (@electron/rebuild) declare. */
 const NODE_FOR_START = [22, 12, 0];
-/** What vite 8 (the build), vitest and the browser mode need. */
+/** What the build (electron-vite, vite 8, rolldown) declares; the tests, the CLI and the browser mode run on it. */
 const NODE_FOR_REST = '20.19';
 const SERVE_PORT = 5199;
 
@@ -34,10 +34,10 @@ export function nodeRefusal(version = process.versions.node) {
  * Electron's executable, or null, found as the package's own index.js finds it (path.txt names it
  * inside dist/) but without asking index.js, which would download with no say in how it fails.
  */
-export function electronBinary(electronDir) {
+export function electronBinary(electronDir, env = process.env) {
   const pathFile = join(electronDir, 'path.txt');
   const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return join(process.env.ELECTRON_OVERRIDE_DIST_PATH, name || 'electron');
+  if (env.ELECTRON_OVERRIDE_DIST_PATH) return join(env.ELECTRON_OVERRIDE_DIST_PATH, name || 'electron');
   if (!name) return null;
   const exe = join(electronDir, 'dist', name);
   return existsSync(exe) ? exe : null;
@@ -111,11 +111,11 @@ export async function startApp({
   stderr = process.stderr,
 }) {
   const say = (line = '') => stdout.write(`${line}\n`);
-  let electron = electronBinary(electronDir);
+  let electron = electronBinary(electronDir, env);
   if (!electron) {
     say('node_modules/electron has no binary yet: running its install step, which downloads it once…');
     const failure = installElectron(installScript, { terminal: Boolean(stderr.isTTY) });
-    electron = failure ? null : electronBinary(electronDir);
+    electron = failure ? null : electronBinary(electronDir, env);
     if (!electron) {
       const why = failure ?? 'it finished but left no binary in node_modules/electron/dist';
       return offerBrowserMode(`node_modules/electron has no binary, and Electron's install step failed: ${why}.`);
