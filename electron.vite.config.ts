@@ -1,4 +1,5 @@
-// One build for the three places code runs in the app: main (plus the engine's worker thread),
+// One build for the three places code runs in the app: main (plus the engine's worker thread, and
+// the CLI and the browser mode, which run the same engine under plain Node),
 // the sandboxed preload (one CommonJS file, as a sandbox requires), and the renderer.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -12,6 +13,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           'engine-worker': resolve(__dirname, 'electron/engine/worker.ts'),
+          // The two hosts that run under plain Node, built like main so nothing runs TypeScript at run time.
+          cli: resolve(__dirname, 'electron/cli/main.ts'),
+          web: resolve(__dirname, 'electron/web/serve.ts'),
         },
         external: ['electron', 'better-sqlite3'],
         output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `atlas` command: registers tsx so Node can load the TypeScript sources, then hands over to
-// electron/cli/main.ts, which owns parsing, output and exit codes.
+// The `atlas` command: runs the CLI as built by the same build as main (out/main/cli.cjs), building
+// it first where it is missing or stale; electron/cli/main.ts owns parsing, output and exit codes.
+import { createRequire } from 'node:module';
 
 // `atlas query | head` closes the pipe early; that is not an error worth a stack trace.
 process.stdout.on('error', (err) => {
@@ -9,11 +10,12 @@ process.stdout.on('error', (err) => {
 });
 
 try {
-  // Imported dynamically so that a broken install still fails with one line, not a stack trace.
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { main } = await import('../electron/cli/main.ts');
-  process.exitCode = await main(process.argv.slice(2));
+  // Imported dynamically so that a broken checkout still fails with one line, not a stack trace.
+  const { buildBundleIfStale } = await import('../scripts/build-if-stale.mjs');
+  if (buildBundleIfStale('out/main/cli.cjs', 'atlas')) {
+    const { main } = createRequire(import.meta.url)('../out/main/cli.cjs');
+    process.exitCode = await main(process.argv.slice(2));
+  } else process.exitCode = 1;
 } catch (err) {
   // Only reached if the tool itself cannot load; main catches everything else.
   process.stderr.write(`atlas: ${String(err?.message ?? err).split('\n')[0]}\n`);

@@ -32,3 +32,21 @@ export function buildIfStale() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) buildIfStale();
+
+// For bin/atlas.mjs, which runs the CLI's built bundle: builds (everything, as above) when that
+// bundle is missing or older than a source, judged by the bundle itself since `npm run build`
+// writes no stamp. One line says so, on stderr (stdout may be a pipe expecting JSON); the build's
+// own output is kept back, and a failure is one line too. True when the bundle is ready.
+export function buildBundleIfStale(bundle, tool) {
+  const file = join(root, bundle);
+  const built = existsSync(file) ? statSync(file).mtimeMs : 0;
+  if (built && SOURCES.every((s) => newest(join(root, s)) <= built)) return true;
+  process.stderr.write(`${tool}: building ${bundle} first (electron-vite build), since it is ${built ? 'older than its sources' : 'missing'}\n`);
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'ignore' });
+  if (r.status !== 0 || !existsSync(file)) {
+    process.stderr.write(`${tool}: the build failed; \`npm run build\` shows why\n`);
+    return false;
+  }
+  writeFileSync(stamp, new Date().toISOString());
+  return true;
+}

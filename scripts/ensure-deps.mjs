@@ -1,7 +1,7 @@
 // Installs what is missing before `npm start`, `npm test` and `npm run serve`, and nothing when
 // node_modules already matches package-lock.json. Dependency-free on purpose: it runs before any
-// package is there. Where Electron's binary cannot be downloaded (CI, air-gapped machines), it
-// installs everything else and says so; `npm start` then offers the browser mode.
+// package is there. Electron's binary is not part of the install (the `electron` package, 45.x,
+// fetches it when first asked for it): `npm start` runs that step itself.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,9 +20,9 @@ function wantedStamp() {
   return hash.digest('hex');
 }
 
-function npm(args, env) {
+function npm(args) {
   const cmd = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
+  return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
 }
 
 export function ensureDeps() {
@@ -30,14 +30,7 @@ export function ensureDeps() {
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
   const args = existsSync(join(root, 'package-lock.json')) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
   console.log(`Installing dependencies (npm ${args[0]})…`);
-  let result = npm(args, {});
-  if (result.status !== 0 && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
-    console.log(
-      '\nThe install failed, most likely because Electron could not download its binary (no network?).\n' +
-        'Installing everything else; `npm start` will offer the browser mode (`npm run serve`).\n',
-    );
-    result = npm(args, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
-  }
+  const result = npm(args);
   if (result.status !== 0) {
     console.error('Installing dependencies failed; see the npm output above.');
     process.exit(result.status ?? 1);

@@ -1,6 +1,6 @@
 // The contract: every call between the renderer and the engine, declared once with its input and
 // output schemas. Electron main registers exactly these calls, the preload exposes exactly these
-// names, the browser harness serves exactly these routes, and the engine implements exactly these.
+// names, the browser mode serves exactly these routes, and the engine implements exactly these.
 import { z } from 'zod';
 import { WORK_PHASES } from './domain';
 import * as S from './schemas';

@@ -1,4 +1,4 @@
-// Serving the built renderer, shared by Electron's atlas:// protocol and the browser harness:
+// Serving the built renderer, shared by Electron's atlas:// protocol and the browser mode:
 // which file a URL path names (never one outside the served folder) and its content type.
 
 const MIME_TYPES: Record<string, string> = {

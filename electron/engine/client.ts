@@ -1,5 +1,5 @@
 // The host side of the engine worker: calls become messages, replies become CallResults. Used by
-// Electron main and by the browser harness, so both run the engine exactly the same way.
+// Electron main and by the browser mode's server, so both run the engine exactly the same way.
 //
 // Cancelling: the engine is synchronous, so it cannot read a "stop" message while it imports.
 // The host marks the calls cancelled in memory the two share (work.ts); the engine sees the mark
@@ -120,7 +120,7 @@ export class EngineClient {
   private start(data: Omit<WorkerData, 'workBuffer' | 'stagingDir'>): Running {
     const workBuffer = new WorkControl().buffer;
     // The worker is a built bundle: it needs none of the host's flags. A host run under tsx (tests,
-    // benchmarks, the harness) would otherwise pass its loader on, and every require at the worker's
+    // benchmarks) would otherwise pass its loader on, and every require at the worker's
     // start went through it (1.7–1.9 s of CPU against 0.5–0.9 s: docs/startup-notes.md).
     const worker = new Worker(this.workerFile, { execArgv: [], workerData: { ...data, workBuffer, stagingDir: this.stagingDir } satisfies WorkerData });
     const run: Running = { worker, watch: new WorkWatch(workBuffer), ready: Promise.resolve(), pending: new Map(), fatal: null, stopping: false };

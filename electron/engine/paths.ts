@@ -1,5 +1,5 @@
 // Where the app keeps its database and finds its shipped resources, for the hosts that run under
-// plain Node (the CLI, the browser harness). Electron main asks Electron instead; both agree on
+// plain Node (the CLI, the browser mode). Electron main asks Electron instead; both agree on
 // the same per-user folder, named after the product.
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';

@@ -1,20 +1,13 @@
 // Registers exactly the contract's calls on ipcMain. Each one checks that the sender is the app's
-// own window showing the app's own page, validates the input against the contract, and only then
-// relays to the engine worker. Whatever happens, the renderer gets a CallResult, never a throw.
+// own window showing the app's own page, and only then hands the call to the relay the browser
+// mode shares (host/relay.ts), which validates it before the engine worker sees it.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CALL_NAMES } from '../../shared/contract';
-import { toErrorShape, type CallResult } from '../../shared/errors';
-import { parseCall } from '../../shared/validate';
-import type { Progress } from '../engine/work';
+import type { CallResult } from '../../shared/errors';
+import { relayCall, type EngineLink } from '../host/relay';
 import { isAppUrl } from './security';
 
-export interface Relay {
-  call(name: string, input: unknown): Promise<CallResult<unknown>>;
-  cancel(): Promise<boolean>;
-  progress(): Progress | null;
-}
-
-export function registerContract(ipcMain: IpcMain, engine: Relay, isOwnWindow: (event: IpcMainInvokeEvent) => boolean): string[] {
+export function registerContract(ipcMain: IpcMain, engine: EngineLink, isOwnWindow: (event: IpcMainInvokeEvent) => boolean): string[] {
   const channels: string[] = [];
   for (const name of CALL_NAMES) {
     const channel = `atlas:${name}`;
@@ -22,15 +15,8 @@ export function registerContract(ipcMain: IpcMain, engine: Relay, isOwnWindow: (
       if (!isOwnWindow(event) || !isAppUrl(event.senderFrame?.url)) {
         return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app window' } };
       }
-      try {
-        const parsed = parseCall(name, input);
-        // Answered here: the engine is busy with the very work these calls are about.
-        if (parsed.name === 'work.cancel') return { ok: true, value: { cancelled: await engine.cancel() } };
-        if (parsed.name === 'work.progress') return { ok: true, value: engine.progress() };
-        return await engine.call(parsed.name, parsed.input);
-      } catch (err) {
-        return { ok: false, error: toErrorShape(err) };
-      }
+      // Over IPC a slice travels as its wire object (columns as one JSON string): one copy, no splicing.
+      return relayCall(engine, name, input);
     });
     channels.push(channel);
   }

@@ -9,14 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
-import { startHarness, type Harness } from '../harness/server';
+import { startWebServer, type WebServer } from '../../electron/web/server';
 
 import { CHROMIUM, CHROMIUM_ARGS } from '../harness/chromium';
 
 export interface AppContext {
   page: Page;
   browser: Browser;
-  harness: Harness;
+  harness: WebServer;
   dbPath: string;
 }
 
@@ -47,7 +47,7 @@ export async function withDatabase<T>(setup: (engine: Engine) => void, fn: (dbPa
 
 /** Opens the app on an existing database and waits until the graph is drawn. */
 export async function withAppOn<T>(dbPath: string, fn: (ctx: AppContext) => Promise<T>, opts: AppOptions = {}): Promise<T> {
-  const harness = await startHarness({ dbPath, seedIfEmpty: false });
+  const harness = await startWebServer({ dbPath, seedIfEmpty: false });
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -1,5 +1,6 @@
 // The `atlas` tool end to end on real SQLite files: in-process through main() for most cases, and
-// through the real launcher (node bin/atlas.mjs) to prove the shebang, tsx and exit codes work.
+// through the real launcher (node bin/atlas.mjs, which runs the built out/main/cli.cjs) to prove the
+// shebang, the bundle and exit codes work.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';

@@ -8,18 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
-import { startHarness, type Harness } from '../harness/server';
+import { startWebServer, type WebServer } from '../../electron/web/server';
 import { buildFixture } from '../engine/helpers';
 import { clickNode } from './fixtures';
 
-const test = base.extend<{ app: Page; harness: Harness }>({
+const test = base.extend<{ app: Page; harness: WebServer }>({
   harness: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-explorer-'));
     const dbPath = join(dir, 'fixture.sqlite');
     const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
     buildFixture(engine);
     engine.close();
-    const harness = await startHarness({ dbPath, seedIfEmpty: false });
+    const harness = await startWebServer({ dbPath, seedIfEmpty: false });
     await use(harness);
     await harness.close();
     rmSync(dir, { recursive: true, force: true });

@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
-import { startHarness, type Harness } from '../harness/server';
+import { startWebServer, type WebServer } from '../../electron/web/server';
 
-export const test = base.extend<{ app: Page; harness: Harness }>({
+export const test = base.extend<{ app: Page; harness: WebServer }>({
   harness: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
-    const harness = await startHarness({ dbPath: join(dir, 'atlas.sqlite') });
+    const harness = await startWebServer({ dbPath: join(dir, 'atlas.sqlite') });
     await use(harness);
     await harness.close();
     rmSync(dir, { recursive: true, force: true });
@@ -24,13 +24,13 @@ export const test = base.extend<{ app: Page; harness: Harness }>({
 export { expect };
 
 /** A harness on a generated network of `organisations` (in a temp folder, removed after `use`). */
-export async function generatedHarness(organisations: number, seed: number, use: (h: Harness) => Promise<void>): Promise<void> {
+export async function generatedHarness(organisations: number, seed: number, use: (h: WebServer) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-generated-'));
   const dbPath = join(dir, 'generated.sqlite');
   const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
   engine.generate({ organisations, seed });
   engine.close();
-  const harness = await startHarness({ dbPath, seedIfEmpty: false });
+  const harness = await startWebServer({ dbPath, seedIfEmpty: false });
   try {
     await use(harness);
   } finally {

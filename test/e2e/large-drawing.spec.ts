@@ -3,10 +3,10 @@
 // on click and pin on drag as Cytoscape's drawing does.
 import { readFileSync } from 'node:fs';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import type { Harness } from '../harness/server';
+import type { WebServer } from '../../electron/web/server';
 import { generatedHarness } from './fixtures';
 
-const test = base.extend<{}, { harness: Harness }>({
+const test = base.extend<{}, { harness: WebServer }>({
   harness: [
     async ({}, use) => generatedHarness(5000, 42, use),
     { scope: 'worker' },
@@ -14,7 +14,7 @@ const test = base.extend<{}, { harness: Harness }>({
 });
 
 /** Opens the app on the 5,000 organisations and waits until they are drawn by the large drawing and laid out. */
-async function openLarge(page: Page, harness: Harness): Promise<Locator> {
+async function openLarge(page: Page, harness: WebServer): Promise<Locator> {
   test.setTimeout(120_000);
   await page.goto(harness.url);
   const graph = page.getByTestId('graph');

@@ -1,12 +1,12 @@
 // A network too large to draw whole: above 5,000 organisations in the filter the app draws one
 // node per region instead, and double-clicking a region opens it.
 import { test as base, expect } from '@playwright/test';
-import type { Harness } from '../harness/server';
+import type { WebServer } from '../../electron/web/server';
 import { generatedHarness } from './fixtures';
 
 const ORGS = 6000;
 
-const test = base.extend<{}, { harness: Harness; regions: { label: string; n: number }[] }>({
+const test = base.extend<{}, { harness: WebServer; regions: { label: string; n: number }[] }>({
   harness: [
     async ({}, use) => generatedHarness(ORGS, 3, use),
     { scope: 'worker' },

@@ -3,7 +3,7 @@
 // pinned nodes), and the layouts computed at once on a synthetic network of a few hundred
 // organisations (every node at its own place; saved positions restored exactly).
 import { test as base, expect, type Page } from '@playwright/test';
-import type { Harness } from '../harness/server';
+import type { WebServer } from '../../electron/web/server';
 import { test, generatedHarness } from './fixtures';
 
 type Positions = Record<string, { x: number; y: number }>;
@@ -86,7 +86,7 @@ test.describe('ForceAtlas2 on the seed network', () => {
 });
 
 // A few hundred organisations: enough for the grouped layout to have every region and sector.
-const synthetic = base.extend<{ harness: Harness }>({
+const synthetic = base.extend<{ harness: WebServer }>({
   harness: async ({}, use) => generatedHarness(400, 5, use),
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
-import { startHarness } from './server';
+import { startWebServer } from '../../electron/web/server';
 
 const out = process.argv[2] ?? 'screens';
 const orgsArg = process.argv.indexOf('--orgs');
@@ -19,7 +19,7 @@ if (orgs > 0) {
   engine.generate({ organisations: orgs, seed: 11 });
   engine.close();
 }
-const harness = await startHarness({ dbPath, seedIfEmpty: orgs === 0 });
+const harness = await startWebServer({ dbPath, seedIfEmpty: orgs === 0 });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 for (const scheme of ['light', 'dark'] as const) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });

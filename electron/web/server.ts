@@ -1,24 +1,24 @@
-// The browser mode: the same renderer and the same engine (in a worker thread) served on loopback
-// for any browser, for Playwright, and for development without Electron. Three locks keep other
-// web pages in the user's browser away from the engine: it binds to 127.0.0.1 only, it answers
+// The browser mode (`npm run serve`): the same renderer and the same engine (in a worker thread)
+// served on loopback for any browser, where Electron cannot run, and for Playwright. Three locks keep
+// other web pages in the user's browser away from the engine: it binds to 127.0.0.1 only, it answers
 // only requests whose Host header names that address (no DNS rebinding), and every call carries a
-// random token issued at start that only the printed URL holds.
+// random token issued at start that only the printed URL holds. Past them, a call goes through the
+// relay Electron main uses too (host/relay.ts).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EngineClient } from '../../electron/engine/client';
-import { isSliceWire, sliceAnswerJson } from '../../shared/slice-wire';
-import { findResourcesDir } from '../../electron/engine/paths';
+import { isCallName } from '../../shared/contract';
+import type { CallResult } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { mimeType, servedPath } from '../../shared/static-files';
-import { isCallName } from '../../shared/contract';
-import { toErrorShape, type CallResult } from '../../shared/errors';
-import { parseCall } from '../../shared/validate';
+import { EngineClient } from '../engine/client';
+import { findResourcesDir } from '../engine/paths';
+import { answerJson, relayCall } from '../host/relay';
 
-export interface HarnessOptions {
+export interface WebServerOptions {
   dbPath: string;
   port?: number;
   rendererDir?: string;
@@ -26,7 +26,7 @@ export interface HarnessOptions {
   /** Largest request body accepted, in bytes. */
   maxBody?: number;
 }
-export interface Harness {
+export interface WebServer {
   url: string;
   origin: string;
   token: string;
@@ -34,6 +34,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+// Two levels below the checkout both as source (electron/web/) and as built (out/main/web.cjs).
 const here = fileURLToPath(new URL('.', import.meta.url));
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -44,7 +45,7 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const rendererDir = resolve(opts.rendererDir ?? join(here, '../../out/renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer in ${rendererDir}: run \`npm run build\` first`);
@@ -52,7 +53,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const token = randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const maxBody = opts.maxBody ?? 320 * 1024 * 1024; // a 200 MB file, base64-encoded, staged for import
-  // The same worker bundle the Electron app runs, so the browser mode tests the shipped engine.
+  // The same worker bundle the Electron app runs, so the browser mode runs (and tests) the shipped engine.
   const workerFile = resolve(here, '../../out/main/engine-worker.cjs');
   if (!existsSync(workerFile)) throw new Error(`No built engine worker at ${workerFile}: run \`npm run build\` first`);
   const engine = new EngineClient(workerFile, {
@@ -100,23 +101,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         } catch {
           return send(res, 400, { ok: false, error: { code: 'validation', message: 'The request body is not JSON' } });
         }
-        if (!isCallName(name)) {
-          return send(res, 404, { ok: false, error: { code: 'validation', message: `There is no call named '${name.slice(0, 80)}'` } });
-        }
-        if (name === 'work.cancel' || name === 'work.progress') {
-          // Validated like any call, answered here: the engine itself is busy with the work they are about.
-          try {
-            parseCall(name, input);
-          } catch (err) {
-            return send(res, 200, { ok: false, error: toErrorShape(err) });
-          }
-          if (name === 'work.progress') return send(res, 200, { ok: true, value: engine.progress() });
-          return send(res, 200, { ok: true, value: { cancelled: await engine.cancel() } });
-        }
-        const answer = await engine.call(name, input);
-        // A slice's columns are JSON text already: spliced in, not quoted into a string to parse twice.
-        if (answer.ok && isSliceWire(answer.value) && 'json' in answer.value) return sendJson(res, 200, sliceAnswerJson(answer.value));
-        return send(res, 200, answer);
+        // An unknown name is answered like any invalid call, with HTTP's word for it.
+        return sendJson(res, isCallName(name) ? 200 : 404, answerJson(await relayCall(engine, name, input)));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Only GET for files');
       const path = servedPath(url.pathname);
