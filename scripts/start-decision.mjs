@@ -9,25 +9,28 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 
-/** What Electron 45, its install step (@electron/get, extract-zip) and electron-builder's rebuild (@electron/rebuild) declare. */
-const NODE_FOR_START = [22, 12, 0];
-/** What the build (electron-vite, vite 8, rolldown) declares; the tests, the CLI and the browser mode run on it. */
-const NODE_FOR_REST = '20.19';
+/** What the build (electron-vite, vite 8, rolldown) declares: below it nothing can be built, window or browser mode. */
+const NODE_FOR_BUILD = [20, 19, 0];
+/**
+ * What Electron 45's install step (@electron/get, extract-zip) declares. On 20.19 and later it does
+ * run (Node 20.19 can require() the ES modules it is made of), so it is tried there too, and named
+ * only if it fails. The window itself runs on Electron's own Node.
+ */
+const NODE_DECLARED_BY_ELECTRON = [22, 12, 0];
 const SERVE_PORT = 5199;
+
+function older(version, than) {
+  const have = version.replace(/^v/, '').split('.').map(Number);
+  for (let i = 0; i < than.length; i++) {
+    if ((have[i] ?? 0) !== than[i]) return (have[i] ?? 0) < than[i];
+  }
+  return false;
+}
 
 /** One sentence refusing a Node.js that `npm start` cannot work with, or null. */
 export function nodeRefusal(version = process.versions.node) {
-  const have = version.replace(/^v/, '').split('.').map(Number);
-  for (let i = 0; i < NODE_FOR_START.length; i++) {
-    if ((have[i] ?? 0) > NODE_FOR_START[i]) return null;
-    if ((have[i] ?? 0) < NODE_FOR_START[i]) {
-      return (
-        `npm start needs Node.js ${NODE_FOR_START.slice(0, 2).join('.')} or later, which Electron 45 and its install step require, ` +
-        `and this is Node.js ${version.replace(/^v/, '')}; the browser mode (npm run serve) needs only ${NODE_FOR_REST}.`
-      );
-    }
-  }
-  return null;
+  if (!older(version, NODE_FOR_BUILD)) return null;
+  return `npm start needs Node.js ${NODE_FOR_BUILD.slice(0, 2).join('.')} or later to build the app, and this is Node.js ${version.replace(/^v/, '')}.`;
 }
 
 /**
@@ -109,6 +112,7 @@ export async function startApp({
   stdin = process.stdin,
   stdout = process.stdout,
   stderr = process.stderr,
+  nodeVersion = process.versions.node,
 }) {
   const say = (line = '') => stdout.write(`${line}\n`);
   let electron = electronBinary(electronDir, env);
@@ -117,7 +121,8 @@ export async function startApp({
     const failure = installElectron(installScript, { terminal: Boolean(stderr.isTTY) });
     electron = failure ? null : electronBinary(electronDir, env);
     if (!electron) {
-      const why = failure ?? 'it finished but left no binary in node_modules/electron/dist';
+      let why = failure ?? 'it finished but left no binary in node_modules/electron/dist';
+      if (older(nodeVersion, NODE_DECLARED_BY_ELECTRON)) why += ` (it declares Node.js 22.12 or later; this is ${nodeVersion})`;
       return offerBrowserMode(`node_modules/electron has no binary, and Electron's install step failed: ${why}.`);
     }
   }

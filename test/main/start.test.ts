@@ -19,7 +19,9 @@ interface Streams {
 interface StartDecision {
   nodeRefusal(version: string): string | null;
   defaultDbPath(env?: NodeJS.ProcessEnv): string;
-  startApp(opts: Streams & { root: string; electronDir?: string; webBundle?: string; prepareNative: () => string | null; argv?: string[]; env?: NodeJS.ProcessEnv }): Promise<number>;
+  startApp(
+    opts: Streams & { root: string; electronDir?: string; webBundle?: string; prepareNative: () => string | null; argv?: string[]; env?: NodeJS.ProcessEnv; nodeVersion?: string },
+  ): Promise<number>;
 }
 
 const root = resolve(__dirname, '../..');
@@ -73,7 +75,10 @@ function sink(isTTY = false): Writable & { text: string; isTTY: boolean } {
   return s;
 }
 
-async function start(electronDir: string, opts: { stdin?: Streams['stdin']; prepareNative?: () => string | null; webBundle?: string } = {}) {
+async function start(
+  electronDir: string,
+  opts: { stdin?: Streams['stdin']; prepareNative?: () => string | null; webBundle?: string; nodeVersion?: string } = {},
+) {
   const record = join(dir, `record-${++n}.json`);
   const stdout = sink();
   const stderr = sink();
@@ -86,6 +91,7 @@ async function start(electronDir: string, opts: { stdin?: Streams['stdin']; prep
     stdin: opts.stdin ?? Object.assign(new PassThrough(), { isTTY: false }),
     stdout,
     stderr,
+    nodeVersion: opts.nodeVersion ?? '22.12.0',
     ...(opts.webBundle ? { webBundle: opts.webBundle } : {}),
   });
   const started = existsSync(record) ? (JSON.parse(readFileSync(record, 'utf8')) as { argv: string[]; binding: string | null }) : null;
@@ -125,6 +131,12 @@ describe('npm start', () => {
     expect(r.out).toContain('stdin is not a TTY');
     expect(r.out).not.toMatch(/GetAddrInfoReqWrap|probably|blocked/);
     expect(r.out).not.toContain('[Y/n]');
+  });
+
+  it("tries the install step on Node.js 20 too, and names Electron's own requirement when it fails", async () => {
+    const r = await start(electronPackage(FAILS), { nodeVersion: '20.20.2' });
+    expect(r.installRan).toBe(true);
+    expect(r.out).toContain('(exit code 1) (it declares Node.js 22.12 or later; this is 20.20.2).');
   });
 
   it('says so when the install step claims success but leaves no binary', async () => {
@@ -171,14 +183,14 @@ describe('npm start', () => {
     }
   });
 
-  it('refuses, in one sentence, a Node.js older than Electron 45 and its install step need', () => {
-    for (const old of ['20.20.2', 'v20.19.0', '22.11.0', '18.20.4']) {
+  it('refuses, in one sentence, a Node.js older than the build needs', () => {
+    for (const old of ['20.18.3', 'v18.20.4', '16.0.0']) {
       const refusal = decision.nodeRefusal(old);
-      expect(refusal, old).toMatch(/^npm start needs Node\.js 22\.12 or later\b/);
+      expect(refusal, old).toMatch(/^npm start needs Node\.js 20\.19 or later\b/);
       expect(refusal).toContain(old.replace(/^v/, ''));
       expect(refusal!.split(/(?<=\.)\s+(?=[A-Z])/)).toHaveLength(1);
       expect(refusal!.endsWith('.')).toBe(true);
     }
-    for (const ok of ['22.12.0', 'v22.13.1', '23.0.0', '24.11.0']) expect(decision.nodeRefusal(ok), ok).toBeNull();
+    for (const ok of ['20.19.0', 'v20.20.2', '22.12.0', '24.11.0']) expect(decision.nodeRefusal(ok), ok).toBeNull();
   });
 });
