@@ -14,7 +14,7 @@ import { facets } from './graph/facets';
 import { sliceMetrics } from './graph/metrics/call';
 import { shortestPath } from './graph/path';
 import { search } from './graph/search';
-import { SliceBuilder } from './graph/slice';
+import { GraphService } from './graph/service';
 import { timeline } from './graph/timeline';
 import { exportTo } from './interchange/export';
 import { Importer } from './interchange/import';
@@ -70,7 +70,7 @@ export class Engine {
   readonly db: Database;
   readonly writer: Writer;
   readonly store: RecordStore;
-  readonly slices: SliceBuilder;
+  readonly graph: GraphService;
   readonly work: WorkControl;
   private readonly importer: Importer;
   private readonly staging: Staging;
@@ -91,7 +91,7 @@ export class Engine {
     this.work = opts.work ?? new WorkControl();
     this.writer = new Writer(db, this.actor, this.work);
     this.store = new RecordStore(db, this.writer);
-    this.slices = new SliceBuilder(db);
+    this.graph = new GraphService(db);
     this.importer = new Importer(db, this.store, this.writer, opts.resourcesDir, this.work);
     this.handlers = this.buildHandlers();
   }
@@ -165,22 +165,22 @@ export class Engine {
           )
           .all() as Country[],
       'graph.slice': (i: CallInput<'graph.slice'>) =>
-        this.slices.slice(i.filters ?? {}, i.view ?? 'organisations', i.aggregate ? { aggregate: i.aggregate } : {}),
+        this.graph.slice(i.filters ?? {}, i.view ?? 'organisations', i.aggregate ? { aggregate: i.aggregate } : {}),
       'graph.ego': (i: CallInput<'graph.ego'>) =>
-        egoNetwork(this.slices, i.organisationId, i.depth, (i.filters ?? {}) as Filters, i.view ?? 'organisations'),
-      'graph.timeline': (i: CallInput<'graph.timeline'>) => timeline(this.slices.cache.get(), i.filters ?? {}),
-      'graph.facets': () => facets(this.slices),
-      'graph.path': (i: CallInput<'graph.path'>) => shortestPath(this.slices.cache.get(), i.from, i.to, i.filters ?? {}),
-      'graph.metrics': (i: CallInput<'graph.metrics'>) => sliceMetrics(this.slices, i),
-      'search.query': (i: CallInput<'search.query'>) => search(this.slices.cache.get(), i.text, i.limit, i.types),
-      'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, this.slices.cache, i.type, i.id),
-      'stats.get': () => stats(db, this.slices),
+        egoNetwork(this.graph, i.organisationId, i.depth, (i.filters ?? {}) as Filters, i.view ?? 'organisations'),
+      'graph.timeline': (i: CallInput<'graph.timeline'>) => timeline(this.graph.index(), i.filters ?? {}),
+      'graph.facets': () => facets(this.graph),
+      'graph.path': (i: CallInput<'graph.path'>) => shortestPath(this.graph.index(), i.from, i.to, i.filters ?? {}),
+      'graph.metrics': (i: CallInput<'graph.metrics'>) => sliceMetrics(this.graph, i),
+      'search.query': (i: CallInput<'search.query'>) => search(this.graph.index(), i.text, i.limit, i.types),
+      'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, this.graph, i.type, i.id),
+      'stats.get': () => stats(db, this.graph),
       'import.preview': (i: CallInput<'import.preview'>) => this.importer.preview(i),
       'import.run': (i: CallInput<'import.run'>) => this.importer.run(i, this.staging.holds(i.path)),
-      'export.run': (i: CallInput<'export.run'>) => exportTo(db, this.slices, i, this.opts.resourcesDir, this.actor),
+      'export.run': (i: CallInput<'export.run'>) => exportTo(db, this.graph, i, this.opts.resourcesDir, this.actor),
       'export.staged': (i: CallInput<'export.staged'>) => {
         const { name, ...rest } = i;
-        return exportTo(db, this.slices, { ...rest, path: this.staging.exportPath(name) }, this.opts.resourcesDir, this.actor);
+        return exportTo(db, this.graph, { ...rest, path: this.staging.exportPath(name) }, this.opts.resourcesDir, this.actor);
       },
       // Only a host can stop a busy engine; asked directly, there is nothing running to stop.
       'work.cancel': () => ({ cancelled: false }),

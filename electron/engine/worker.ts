@@ -34,7 +34,7 @@ try {
   // for (about a second at 50,000 organisations). Calls that arrive meanwhile wait their turn.
   setImmediate(() => {
     try {
-      engine.slices.totalTies();
+      engine.graph.totalTies();
     } catch {
       // The first call reports whatever went wrong, with its own error.
     }

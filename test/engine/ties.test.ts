@@ -1,7 +1,7 @@
 // The tie table's pair lookup (slice.ts, TieTable) against a Map, past several growths of its table
 // and with organisation indices far above 2^15, where pair keys stop fitting in small integers.
 import { describe, expect, it } from 'vitest';
-import { TieTable } from '../../electron/engine/graph/slice';
+import { TieTable } from '../../electron/engine/graph/ties';
 
 describe('TieTable', () => {
   it('gives each unordered pair one slot, whichever way round it is asked', () => {

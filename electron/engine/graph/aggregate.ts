@@ -1,6 +1,6 @@
 // The aggregated view: when a filter keeps more organisations than can be drawn, one node per
 // region, sub-region or country instead, and one link per pair of groups whose organisations are
-// tied. Works on the slice's packed ties (slice.ts, Selection), so the whole network of 50,000
+// tied. Works on the slice's packed ties (selection.ts), so the whole network of 50,000
 // organisations and a quarter of a million ties aggregates without building a single edge object.
 //
 // Which group an organisation falls in:
@@ -11,7 +11,7 @@
 //   that group's `by` is 'country' and expanding it filters by that country;
 // - an organisation without a country goes to the group 'none' (key null).
 import type { Aggregate, AggregateGroup, AggregateLevel } from '../../../shared/schemas';
-import type { Selection } from './slice';
+import type { Selection } from './selection';
 
 export const NO_COUNTRY_LABEL = 'No country (international)';
 

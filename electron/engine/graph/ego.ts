@@ -1,95 +1,14 @@
 // The ego network: the organisations within 1 to 3 ties of one organisation, under the same
-// filters as any slice, found by breadth-first search over the in-memory index, then drawn by the
-// slice builder restricted to what was reached. The walk (TieWalker) looks at one organisation's
-// ties at a time, so ego networks, shortest paths and the details panel's neighbours never build
-// the whole slice.
+// filters as any slice, found by breadth-first search over the tie walk (walk.ts), then drawn as
+// a slice restricted to what was reached.
 import type { GraphView } from '../../../shared/domain';
 import { AtlasError } from '../../../shared/errors';
 import type { Filters, Slice } from '../../../shared/schemas';
-import { connectorTest, organisationTest, relationTest, weightFloor } from './filters';
-import type { GraphIndex } from './index';
-import type { SliceBuilder } from './slice';
+import type { GraphService } from './service';
+import { TieWalker } from './walk';
 
-export interface TieCounts {
-  partnerships: number;
-  events: number;
-  relations: number;
-}
-
-/** One organisation's ties under a set of filters, the same ties a slice under them would draw. */
-export class TieWalker {
-  private readonly orgOk: ((i: number) => boolean) | null;
-  private readonly connOk: (k: number) => boolean;
-  private readonly relOk: (k: number) => boolean;
-  readonly floor: number | null;
-
-  constructor(
-    readonly g: GraphIndex,
-    filters: Filters,
-  ) {
-    this.orgOk = organisationTest(g, filters);
-    this.floor = weightFloor(filters);
-    // Each connector is tested once per walk, however many of its members are visited.
-    const cTest = connectorTest(filters);
-    const seen = new Int8Array(g.connectors.length);
-    this.connOk = (k) => (seen[k] ||= cTest(g.connectors[k]!) ? 1 : -1) === 1;
-    const rTest = relationTest(filters);
-    this.relOk = (k) => rTest(g.relations[k]!);
-  }
-
-  /** Whether the organisation passes the organisation filters. */
-  candidate(i: number): boolean {
-    return !this.orgOk || this.orgOk(i);
-  }
-
-  /** Every candidate tied to `o`, with what they share (ignoring the weight floor). */
-  ties(o: number): Map<number, TieCounts> {
-    const g = this.g;
-    const out = new Map<number, TieCounts>();
-    const at = (m: number): TieCounts => {
-      let t = out.get(m);
-      if (!t) out.set(m, (t = { partnerships: 0, events: 0, relations: 0 }));
-      return t;
-    };
-    for (const k of g.orgConnectors[o]!) {
-      if (!this.connOk(k)) continue;
-      const c = g.connectors[k]!;
-      for (const m of c.orgs) {
-        if (m === o || !this.candidate(m)) continue;
-        if (c.type === 'partnership') at(m).partnerships++;
-        else at(m).events++;
-      }
-    }
-    for (const k of g.orgRelations[o]!) {
-      if (!this.relOk(k)) continue;
-      const r = g.relations[k]!;
-      const m = r.source === o ? r.target : r.source;
-      if (m !== o && this.candidate(m)) at(m).relations++;
-    }
-    return out;
-  }
-
-  /** The candidates tied to `o` by a tie that meets the weight floor. */
-  neighbours(o: number): number[] {
-    const out: number[] = [];
-    for (const [m, t] of this.ties(o)) if (this.floor === null || t.partnerships + t.events + t.relations >= this.floor) out.push(m);
-    return out;
-  }
-
-  /** The partnerships/events (indices) and relations (indices) that tie `a` and `b` under the filters. */
-  shared(a: number, b: number): { connectors: number[]; relations: number[] } {
-    const g = this.g;
-    const connectors = g.orgConnectors[a]!.filter((k) => this.connOk(k) && g.connectors[k]!.orgs.includes(b));
-    const relations = g.orgRelations[a]!.filter((k) => {
-      const r = g.relations[k]!;
-      return this.relOk(k) && (r.source === b || r.target === b) && r.source !== r.target;
-    });
-    return { connectors: [...new Set(connectors)], relations: [...new Set(relations)] };
-  }
-}
-
-export function egoNetwork(slices: SliceBuilder, centreId: string, depth: number, filters: Filters, view: GraphView): Slice {
-  const g = slices.cache.get();
+export function egoNetwork(graph: GraphService, centreId: string, depth: number, filters: Filters, view: GraphView): Slice {
+  const g = graph.index();
   const centre = g.index.get(centreId);
   if (centre === undefined) throw new AtlasError('not_found', `No organisation has ID '${centreId}'`, 'organisationId');
   const walker = new TieWalker(g, filters);
@@ -107,5 +26,5 @@ export function egoNetwork(slices: SliceBuilder, centreId: string, depth: number
     }
     frontier = next;
   }
-  return slices.slice(filters, view, { restrictTo: reached, alwaysKeep: centre });
+  return graph.slice(filters, view, { restrictTo: reached, alwaysKeep: centre });
 }

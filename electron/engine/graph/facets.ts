@@ -7,7 +7,7 @@
 import { SECTOR_LABELS, type Sector } from '../../../shared/domain';
 import type { Facets } from '../../../shared/schemas';
 import type { GraphIndex } from './index';
-import type { SliceBuilder } from './slice';
+import type { GraphService } from './service';
 
 type Facet = Facets['countries'][number];
 
@@ -29,10 +29,10 @@ const KIND_LABELS: Record<string, string> = {
 
 const cache = new WeakMap<GraphIndex, Facets>();
 
-export function facets(slices: SliceBuilder): Facets {
-  const g = slices.cache.get();
+export function facets(graph: GraphService): Facets {
+  const g = graph.index();
   let f = cache.get(g);
-  if (!f) cache.set(g, (f = compute(g, slices)));
+  if (!f) cache.set(g, (f = compute(g, graph)));
   return f;
 }
 
@@ -53,7 +53,7 @@ function byCountThenLabel(a: Facet, b: Facet): number {
   return b.count - a.count || a.label.localeCompare(b.label, 'en');
 }
 
-function compute(g: GraphIndex, slices: SliceBuilder): Facets {
+function compute(g: GraphIndex, graph: GraphService): Facets {
   const regions = new Tally();
   const subRegions = new Map<string, Tally>();
   const countries = new Tally();
@@ -92,7 +92,7 @@ function compute(g: GraphIndex, slices: SliceBuilder): Facets {
     }
   }
 
-  const whole = slices.select(g, {});
+  const whole = graph.select(g, {});
   let maxWeight = 0;
   for (let s = 0; s < whole.ties.size; s++) maxWeight = Math.max(maxWeight, whole.ties.weight(s));
 

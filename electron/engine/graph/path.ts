@@ -4,8 +4,8 @@
 // event and direct relation the filters keep, partnerships first.
 import { AtlasError } from '../../../shared/errors';
 import type { Filters, PathResult } from '../../../shared/schemas';
-import { TieWalker } from './ego';
 import type { GraphIndex } from './index';
+import { TieWalker } from './walk';
 
 type Via = PathResult['steps'][number]['via'][number];
 

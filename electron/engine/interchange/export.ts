@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AtlasError } from '../../../shared/errors';
 import type { ExportInput, ExportResult } from '../../../shared/schemas';
-import type { SliceBuilder } from '../graph/slice';
+import type { GraphService } from '../graph/service';
 import { streamCsvFiles } from './csv-export';
 import { recordsFor, type ScopedRecords } from './scope';
 import { AtomicFile, FileError, type TextOut } from './sink';
@@ -18,12 +18,12 @@ import { writeXlsx } from './xlsx-write';
 
 export async function exportTo(
   db: Database,
-  slices: SliceBuilder,
+  graph: GraphService,
   input: ExportInput,
   resourcesDir: string,
   actor: string,
 ): Promise<ExportResult> {
-  const scoped = recordsFor(db, slices, input.scope ?? {});
+  const scoped = recordsFor(db, graph, input.scope ?? {});
   const files = await write(input, scoped, db, resourcesDir, actor);
   const { reader } = scoped;
   return {

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { AtlasError } from '../../../shared/errors';
 import type { ExportScope } from '../../../shared/schemas';
 import { egoNetwork } from '../graph/ego';
-import type { SliceBuilder } from '../graph/slice';
+import type { GraphService } from '../graph/service';
 import { fromRow, TABLES, type TableDef } from '../store/tables';
 import { emptyBundle } from './bundle';
 import { bundleReader, tableReader, type BundleReader } from './reader';
@@ -22,7 +22,7 @@ export interface ScopedRecords {
   whole: boolean;
 }
 
-export function recordsFor(db: Database, slices: SliceBuilder, scope: ExportScope): ScopedRecords {
+export function recordsFor(db: Database, graph: GraphService, scope: ExportScope): ScopedRecords {
   const bundle = emptyBundle();
   let filters = scope.filters ?? {};
   if (scope.savedViewId) {
@@ -36,8 +36,8 @@ export function recordsFor(db: Database, slices: SliceBuilder, scope: ExportScop
   if (whole) return { reader: tableReader(db), whole: true };
 
   const slice = scope.ego
-    ? egoNetwork(slices, scope.ego.organisationId, scope.ego.depth, filters, 'full')
-    : slices.slice(filters, 'full');
+    ? egoNetwork(graph, scope.ego.organisationId, scope.ego.depth, filters, 'full')
+    : graph.slice(filters, 'full');
   const selection = scope.organisationIds ? new Set(scope.organisationIds) : null;
   const orgs = new Set(slice.nodes.filter((n) => n.type === 'organisation' && (!selection || selection.has(n.id))).map((n) => n.id));
   // Links come from the slice's own edges, so a connector filter (kind, dates) shapes the export too.

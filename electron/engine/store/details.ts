@@ -3,14 +3,14 @@
 // its memberships and participations, and (for an organisation) the organisations it is tied to.
 import type { Database } from 'better-sqlite3';
 import type { Details } from '../../../shared/schemas';
-import { TieWalker } from '../graph/ego';
-import type { GraphIndexCache } from '../graph/index';
+import type { GraphService } from '../graph/service';
+import { TieWalker } from '../graph/walk';
 import { TABLES, fromRow, type RecordObject } from './tables';
 import type { RecordStore } from './records';
 
 type Row = Record<string, unknown>;
 
-export function recordDetails(db: Database, store: RecordStore, graph: GraphIndexCache, type: Details['type'], id: string): Details {
+export function recordDetails(db: Database, store: RecordStore, graph: GraphService, type: Details['type'], id: string): Details {
   const record = store.get(TABLES[type], id);
   const country = record.country
     ? ((db
@@ -113,8 +113,8 @@ export function recordDetails(db: Database, store: RecordStore, graph: GraphInde
  * The organisations one organisation is tied to over the whole network (no filters), strongest tie
  * first, then by name. From the graph index, so the ties are the ones the graph draws.
  */
-function neighboursOf(graph: GraphIndexCache, id: string): Details['neighbours'] {
-  const g = graph.get();
+function neighboursOf(graph: GraphService, id: string): Details['neighbours'] {
+  const g = graph.index();
   const o = g.index.get(id);
   if (o === undefined) return [];
   return [...new TieWalker(g, {}).ties(o)]

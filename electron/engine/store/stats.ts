@@ -1,17 +1,17 @@
 // Counts of every record type and of ties, per region and per sector.
 import type { Database } from 'better-sqlite3';
 import type { Stats } from '../../../shared/schemas';
-import type { SliceBuilder } from '../graph/slice';
+import type { GraphService } from '../graph/service';
 
 const NO_REGION = 'No country (international)';
 
-export function stats(db: Database, slices: SliceBuilder): Stats {
+export function stats(db: Database, graph: GraphService): Stats {
   const count = (table: string, where = '1') =>
     db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number;
   const tally = (sql: string) =>
     Object.fromEntries((db.prepare(sql).raw().all() as [string | null, number][]).map(([k, n]) => [k ?? NO_REGION, n]));
 
-  const full = slices.slice({}, 'organisations');
+  const full = graph.slice({}, 'organisations');
   const regionOf = new Map(full.nodes.map((n) => [n.id, n.region ?? NO_REGION]));
   const sectorOf = new Map(full.nodes.map((n) => [n.id, n.sector ?? 'other']));
   const tiesByRegion: Record<string, number> = {};

@@ -3,15 +3,15 @@
 import type { CallInput } from '../../../../shared/contract';
 import type { Filters, Metrics, Slice } from '../../../../shared/schemas';
 import { egoNetwork } from '../ego';
-import type { SliceBuilder } from '../slice';
+import type { GraphService } from '../service';
 import { computeMetrics } from './index';
 
-export function sliceMetrics(slices: SliceBuilder, input: CallInput<'graph.metrics'>): Metrics {
+export function sliceMetrics(graph: GraphService, input: CallInput<'graph.metrics'>): Metrics {
   const t = performance.now();
   const filters = (input.filters ?? {}) as Filters;
   const slice: Slice = input.ego
-    ? egoNetwork(slices, input.ego.organisationId, input.ego.depth, filters, 'organisations')
-    : slices.slice(filters, 'organisations');
+    ? egoNetwork(graph, input.ego.organisationId, input.ego.depth, filters, 'organisations')
+    : graph.slice(filters, 'organisations');
   const ids = slice.nodes.map((node) => node.id);
   const at = new Map<string, number>();
   ids.forEach((id, i) => at.set(id, i));
