@@ -5,8 +5,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve, sep } from 'node:path';
-import { newId } from '../ids';
-import { AtlasError } from '../../../shared/errors';
+import { newId } from '../../ids';
+import { AtlasError } from '../../../../shared/errors';
 
 export class Staging {
   /** `root`: a folder the host keeps across engine restarts (and removes); otherwise one made on first use. */

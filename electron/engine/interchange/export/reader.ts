@@ -2,8 +2,8 @@
 // whole-network export reads each table while it writes it, so its 250,000 records are never all
 // held at once (holding them cost more in garbage collection than reading them did).
 import type { Database } from 'better-sqlite3';
-import { TABLES, type RecordObject, type TableDef } from '../store/tables';
-import type { Bundle } from './bundle';
+import { TABLES, type RecordObject, type TableDef } from '../../store/tables';
+import type { Bundle } from '../model/bundle';
 
 export type Part = keyof Bundle;
 export type RecordOf<K extends Part> = Bundle[K][number];

@@ -3,12 +3,12 @@
 // and citations behind them. The whole network is read table by table as it is written; a part
 // of it is gathered into a Bundle first.
 import type { Database } from 'better-sqlite3';
-import { AtlasError } from '../../../shared/errors';
-import type { ExportScope } from '../../../shared/schemas';
-import { egoNetwork } from '../graph/ego';
-import type { SliceBuilder } from '../graph/slice';
-import { fromRow, TABLES, type TableDef } from '../store/tables';
-import { emptyBundle } from './bundle';
+import { AtlasError } from '../../../../shared/errors';
+import type { ExportScope } from '../../../../shared/schemas';
+import { egoNetwork } from '../../graph/ego';
+import type { SliceBuilder } from '../../graph/slice';
+import { fromRow, TABLES, type TableDef } from '../../store/tables';
+import { emptyBundle } from '../model/bundle';
 import { bundleReader, tableReader, type BundleReader } from './reader';
 
 const byIds = (db: Database, def: TableDef, ids: Iterable<string>) =>

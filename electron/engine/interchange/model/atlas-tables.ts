@@ -19,9 +19,9 @@ import {
   RelationFields,
   Source,
   SourceFields,
-} from '../../../shared/schemas';
+} from '../../../../shared/schemas';
 import { emptyBundle, type Bundle } from './bundle';
-import { unneutralise, type CsvTable, type CsvValue } from './csv';
+import { unneutralise, type CsvTable, type CsvValue } from '../formats/csv/text';
 import { ImportRefused } from './parsed';
 
 export type TablePart = Exclude<keyof Bundle, 'savedViews'>;

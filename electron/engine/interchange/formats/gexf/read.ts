@@ -10,8 +10,8 @@ import {
   type ParsedEdge,
   type ParsedGraph,
   type ParsedNode,
-} from './parsed';
-import { XmlScanner, type XmlHandler, type XmlTag } from './xml-scan';
+} from '../../model/parsed';
+import { XmlScanner, type XmlHandler, type XmlTag } from '../xml/scan';
 
 type AttrClass = 'node' | 'edge';
 

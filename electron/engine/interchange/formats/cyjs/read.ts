@@ -8,7 +8,7 @@ import {
   type ParsedEdge,
   type ParsedGraph,
   type ParsedNode,
-} from './parsed';
+} from '../../model/parsed';
 
 interface Located {
   element: unknown;

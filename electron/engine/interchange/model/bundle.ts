@@ -12,7 +12,7 @@ import type {
   Relation,
   SavedView,
   Source,
-} from '../../../shared/schemas';
+} from '../../../../shared/schemas';
 
 export interface Bundle {
   organisations: Organisation[];

@@ -3,15 +3,15 @@
 // references remapped to whatever the matched records are called here. The plan is computed whole
 // before anything is written, so the preview and the run agree.
 import type { Database, Statement } from 'better-sqlite3';
-import { newId } from '../ids';
+import { newId } from '../../ids';
 import type { z } from 'zod';
-import * as S from '../../../shared/schemas';
-import { fromRow, type RecordObject, type TableDef } from '../store/tables';
-import type { Bundle } from './bundle';
+import * as S from '../../../../shared/schemas';
+import { fromRow, type RecordObject, type TableDef } from '../../store/tables';
+import type { Bundle } from '../model/bundle';
 import { existingOrganisations, nameKey } from './matching';
-import type { ImportIssue } from './parsed';
-import type { OnDuplicate } from './map';
-import { SNAPSHOT_PARTS } from './snapshot';
+import type { ImportIssue } from '../model/parsed';
+import type { OnDuplicate } from './plan-graph';
+import { SNAPSHOT_PARTS } from '../formats/snapshot/read';
 
 type Part = keyof Bundle;
 export interface PartPlan {

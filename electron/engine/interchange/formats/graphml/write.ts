@@ -1,8 +1,8 @@
 // GraphML export, for yEd, Gephi, networkx, igraph and graph databases. GraphML has typed keys but
 // no list or object types, so tags and attributes objects are JSON text under the field's name.
-import type { Bundle } from './bundle';
-import { bundleReader, type BundleReader } from './reader';
-import { collect, type TextOut } from './sink';
+import type { Bundle } from '../../model/bundle';
+import { bundleReader, type BundleReader } from '../../export/reader';
+import { collect, type TextOut } from '../../export/sink';
 import {
   EDGE_FIELDS,
   NODE_FIELDS,
@@ -12,8 +12,8 @@ import {
   type AtlasNode,
   type FieldKind,
   type FieldSpec,
-} from './read-atlas-graph';
-import { attr, escapeText, jsonForXml, xmlAttrs, type GraphExportOptions } from './write-gexf';
+} from '../../model/atlas-graph';
+import { attr, escapeText, jsonForXml, xmlAttrs, type GraphExportOptions } from '../gexf/write';
 
 export type GraphmlExportOptions = Pick<GraphExportOptions, 'positions'>;
 

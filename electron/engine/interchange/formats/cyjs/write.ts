@@ -1,13 +1,13 @@
 // Cytoscape JSON export: the .cyjs shape Cytoscape desktop opens, which is also what cytoscape.js
 // takes in cy.json(). JSON holds lists and nulls natively; attributes objects stay JSON text, as
 // in the other graph formats, because Cytoscape desktop has no object-valued columns.
-import { SECTORS } from '../../../shared/domain';
-import { ATLAS_TYPE, type Bundle } from './bundle';
-import { atlasEdges, atlasNodes, type FieldSpec } from './read-atlas-graph';
-import { bundleReader, type BundleReader } from './reader';
-import { collect, type TextOut } from './sink';
-import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../shared/palette';
-import type { GraphExportOptions } from './write-gexf';
+import { SECTORS } from '../../../../../shared/domain';
+import { ATLAS_TYPE, type Bundle } from '../../model/bundle';
+import { atlasEdges, atlasNodes, type FieldSpec } from '../../model/atlas-graph';
+import { bundleReader, type BundleReader } from '../../export/reader';
+import { collect, type TextOut } from '../../export/sink';
+import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../../../shared/palette';
+import type { GraphExportOptions } from '../gexf/write';
 
 export type CyjsExportOptions = Pick<GraphExportOptions, 'positions'>;
 

@@ -1,12 +1,12 @@
 // Writing the workbook: the SpreadsheetML parts exceljs's streaming writer makes (string cells as
 // t="str", a bold frozen header row), written directly. exceljs spent most of an export in
 // per-cell style and XML bookkeeping; here a row is one string.
-import { columnsOf, RECORD_TABLES, recordCells, type RecordTable } from './csv-bundle';
-import { neutralise, type CsvValue } from './csv';
-import type { BundleReader } from './reader';
-import { collectBytes, type TextOut } from './sink';
-import { xmlSafe } from './write-gexf';
-import { ZipWriter, type ZipOut } from './zip';
+import { columnsOf, RECORD_TABLES, recordCells, type RecordTable } from '../../model/atlas-tables';
+import { neutralise, type CsvValue } from '../csv/text';
+import type { BundleReader } from '../../export/reader';
+import { collectBytes, type TextOut } from '../../export/sink';
+import { xmlSafe } from '../gexf/write';
+import { ZipWriter, type ZipOut } from '../zip/writer';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

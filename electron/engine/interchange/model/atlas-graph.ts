@@ -3,10 +3,10 @@
 // turns back into exactly the records it was written from. The field lists are read from the zod
 // record schemas so that a new column cannot be forgotten by one format and not another.
 import { z } from 'zod';
-import { Event, Membership, Organisation, Participation, Partnership, Relation } from '../../../shared/schemas';
+import { Event, Membership, Organisation, Participation, Partnership, Relation } from '../../../../shared/schemas';
 import { ATLAS_TYPE, emptyBundle, type Bundle } from './bundle';
 import { ImportRefused, type AttrValue, type Location, type ParsedGraph } from './parsed';
-import type { BundleReader } from './reader';
+import type { BundleReader } from '../export/reader';
 
 /** list: array of strings; json: an object, always written as JSON text. */
 export type FieldKind = 'string' | 'integer' | 'boolean' | 'list' | 'json';

@@ -2,12 +2,12 @@
 // or skip, matched against the network already in the database, with every warning and error
 // located in the file. The preview shows the plan; running the import carries it out unchanged.
 import type { Database } from 'better-sqlite3';
-import { RELATION_TYPES, SECTORS, type Sector } from '../../../shared/domain';
-import { ATTRIBUTE_NAME_MAX, DESCRIPTION_MAX, OrganisationFields, RelationFields } from '../../../shared/schemas';
-import { matchKey } from '../../../shared/text-fold';
+import { RELATION_TYPES, SECTORS, type Sector } from '../../../../shared/domain';
+import { ATTRIBUTE_NAME_MAX, DESCRIPTION_MAX, OrganisationFields, RelationFields } from '../../../../shared/schemas';
+import { matchKey } from '../../../../shared/text-fold';
 import { CountryMatcher } from './countries';
 import { existingOrganisations, nameKey } from './matching';
-import type { AttrValue, ImportIssue, Location, ParsedEdge, ParsedGraph, ParsedNode } from './parsed';
+import type { AttrValue, ImportIssue, Location, ParsedEdge, ParsedGraph, ParsedNode } from '../model/parsed';
 
 export type OnDuplicate = 'merge' | 'skip' | 'create';
 

@@ -1,7 +1,7 @@
 // Recognising a country however a file writes it: ISO alpha-2 or alpha-3 codes, the reference
 // table's names, and the common short forms people type. Unknown values are reported, not dropped.
 import type { Database } from 'better-sqlite3';
-import { matchKey } from '../../../shared/text-fold';
+import { matchKey } from '../../../../shared/text-fold';
 
 const VARIANTS: Record<string, string> = {
   usa: 'US', 'united states': 'US', us: 'US', america: 'US', uk: 'GB', 'united kingdom': 'GB', britain: 'GB',

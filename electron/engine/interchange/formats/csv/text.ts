@@ -2,7 +2,7 @@
 // needs on top: the delimiter chosen by how well it fits the header, the line each row starts on
 // (quoted cells may span lines), refusals that say where, and output that Excel opens safely.
 import Papa from 'papaparse';
-import { ImportRefused } from './parsed';
+import { ImportRefused } from '../../model/parsed';
 
 export interface CsvRow {
   /** 1-based line in the file where the row starts. */

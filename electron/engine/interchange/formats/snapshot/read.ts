@@ -4,13 +4,13 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AtlasError } from '../../../shared/errors';
-import { openDatabase } from '../db/open';
-import { fromRow, TABLES, type RecordObject, type TableDef } from '../store/tables';
-import { Writer } from '../store/writer';
-import { emptyBundle, type Bundle } from './bundle';
-import { fileHead } from './file-head';
-import type { BundleReader } from './reader';
+import { AtlasError } from '../../../../../shared/errors';
+import { openDatabase } from '../../../db/open';
+import { fromRow, TABLES, type RecordObject, type TableDef } from '../../../store/tables';
+import { Writer } from '../../../store/writer';
+import { emptyBundle, type Bundle } from '../../model/bundle';
+import { fileHead } from '../file-head';
+import type { BundleReader } from '../../export/reader';
 
 export const SNAPSHOT_PARTS: [keyof Bundle, TableDef][] = [
   ['sources', TABLES.source],

@@ -11,8 +11,8 @@ import {
   type ParsedEdge,
   type ParsedGraph,
   type ParsedNode,
-} from './parsed';
-import { XmlScanner, type XmlHandler, type XmlTag } from './xml-scan';
+} from '../../model/parsed';
+import { XmlScanner, type XmlHandler, type XmlTag } from '../xml/scan';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 // GraphML 1.0rc (graphml-attributes-1.0rc.xsd) used this longer namespace; older tools still write it.

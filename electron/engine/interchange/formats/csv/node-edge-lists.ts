@@ -2,9 +2,9 @@
 // dates) and optionally a node list. Column roles are guessed from common names and can be set by
 // hand. Adjacency lists and matrices look like CSV too but mean something else; they are
 // recognised and refused rather than read as wrong edges.
-import { PartialDate } from '../../../shared/schemas';
-import { readCsvRows, tableFromRows, type CsvRow, type CsvTable, type RawCsv } from './csv';
-import { ImportRefused, type AttrValue, type ImportIssue, type ParsedEdge, type ParsedGraph, type ParsedNode } from './parsed';
+import { PartialDate } from '../../../../../shared/schemas';
+import { readCsvRows, tableFromRows, type CsvRow, type CsvTable, type RawCsv } from './text';
+import { ImportRefused, type AttrValue, type ImportIssue, type ParsedEdge, type ParsedGraph, type ParsedNode } from '../../model/parsed';
 
 export interface NodeColumns {
   id?: string;

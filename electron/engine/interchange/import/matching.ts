@@ -1,7 +1,7 @@
 // How an import recognises an organisation already in the network when IDs do not match: the same
 // name, spelled loosely, in the same country.
 import type { Database } from 'better-sqlite3';
-import { matchKey } from '../../../shared/text-fold';
+import { matchKey } from '../../../../shared/text-fold';
 
 export const nameKey = (name: string, country: string | null | undefined): string => `${matchKey(name)}|${country ?? ''}`;
 

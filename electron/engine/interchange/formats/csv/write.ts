@@ -1,10 +1,10 @@
 // The CSV export written as it is read: one file per record type, and the node and edge lists
 // filled from the same pass, so each table is read once and no file is held whole in memory.
-import { columnsOf, EDGE_COLUMNS, EDGE_ROWS, NODE_COLUMNS, NODE_ROWS, RECORD_TABLES, recordCells, asCell } from './csv-bundle';
-import { csvHead, csvRow } from './csv';
-import type { Bundle } from './bundle';
-import { bundleReader, type BundleReader } from './reader';
-import type { TextOut } from './sink';
+import { columnsOf, EDGE_COLUMNS, EDGE_ROWS, NODE_COLUMNS, NODE_ROWS, RECORD_TABLES, recordCells, asCell } from '../../model/atlas-tables';
+import { csvHead, csvRow } from './text';
+import type { Bundle } from '../../model/bundle';
+import { bundleReader, type BundleReader } from '../../export/reader';
+import type { TextOut } from '../../export/sink';
 
 export interface OutFile extends TextOut {
   commit(): void;

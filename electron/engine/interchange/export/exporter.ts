@@ -4,17 +4,17 @@
 import type { Database } from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { AtlasError } from '../../../shared/errors';
-import type { ExportInput, ExportResult } from '../../../shared/schemas';
-import type { SliceBuilder } from '../graph/slice';
-import { streamCsvFiles } from './csv-export';
+import { AtlasError } from '../../../../shared/errors';
+import type { ExportInput, ExportResult } from '../../../../shared/schemas';
+import type { SliceBuilder } from '../../graph/slice';
+import { streamCsvFiles } from '../formats/csv/write';
 import { recordsFor, type ScopedRecords } from './scope';
 import { AtomicFile, FileError, type TextOut } from './sink';
-import { writeSnapshot } from './snapshot';
-import { streamCyjs } from './write-cyjs';
-import { streamGexf } from './write-gexf';
-import { streamGraphml } from './write-graphml';
-import { writeXlsx } from './xlsx-write';
+import { writeSnapshot } from '../formats/snapshot/read';
+import { streamCyjs } from '../formats/cyjs/write';
+import { streamGexf } from '../formats/gexf/write';
+import { streamGraphml } from '../formats/graphml/write';
+import { writeXlsx } from '../formats/xlsx/write';
 
 export async function exportTo(
   db: Database,

@@ -1,10 +1,10 @@
 // GEXF 1.3 export, for Gephi and anything else that reads GEXF. Every record field is an attvalue
 // (see read-atlas-graph.ts), so a file that went through Gephi and back still holds the records.
-import type { Sector } from '../../../shared/domain';
-import type { Bundle } from './bundle';
-import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../shared/palette';
-import { bundleReader, type BundleReader, type Dates } from './reader';
-import { collect, type TextOut } from './sink';
+import type { Sector } from '../../../../../shared/domain';
+import type { Bundle } from '../../model/bundle';
+import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../../../shared/palette';
+import { bundleReader, type BundleReader, type Dates } from '../../export/reader';
+import { collect, type TextOut } from '../../export/sink';
 import {
   EDGE_FIELDS,
   EDGE_TYPES,
@@ -18,7 +18,7 @@ import {
   type AtlasNode,
   type FieldKind,
   type FieldSpec,
-} from './read-atlas-graph';
+} from '../../model/atlas-graph';
 
 export interface GraphExportOptions {
   positions?: Record<string, { x: number; y: number }>;

@@ -6,7 +6,7 @@
 // attribute values and the text a caller wants; namespaces cost something only on elements that
 // declare them, and lines are counted by jumping from newline to newline.
 
-import { ImportRefused } from './parsed';
+import { ImportRefused } from '../../model/parsed';
 
 export interface XmlAttr {
   /** The qualified name as written (viz:x), and its parts. */

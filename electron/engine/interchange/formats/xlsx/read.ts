@@ -2,12 +2,12 @@
 // encoding as the per-record-type CSV files, so either can be edited and read back. Written by
 // xlsx-write.ts; read with exceljs.
 import type ExcelJS from 'exceljs';
-import { emptyBundle, type Bundle } from './bundle';
-import { RECORD_TABLES, tableToRecords } from './csv-bundle';
-import type { CsvRow, CsvTable } from './csv';
-import { ImportRefused } from './parsed';
-import { bundleReader } from './reader';
-import { writeXlsx } from './xlsx-write';
+import { emptyBundle, type Bundle } from '../../model/bundle';
+import { RECORD_TABLES, tableToRecords } from '../../model/atlas-tables';
+import type { CsvRow, CsvTable } from '../csv/text';
+import { ImportRefused } from '../../model/parsed';
+import { bundleReader } from '../../export/reader';
+import { writeXlsx } from './write';
 
 // Every xlsx is a zip archive; checking the signature first gives a clear refusal instead of a
 // zip library's error.

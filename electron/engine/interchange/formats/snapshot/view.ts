@@ -4,10 +4,10 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { AtlasError } from '../../../shared/errors';
-import { openDatabase } from '../db/open';
-import type { Engine } from '../engine';
-import { isSnapshot } from './snapshot';
+import { AtlasError } from '../../../../../shared/errors';
+import { openDatabase } from '../../../db/open';
+import type { Engine } from '../../../engine';
+import { isSnapshot } from './read';
 
 export interface SnapshotView {
   engine: Engine;
