@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
 import type { Bundle } from '../../electron/engine/interchange/model/bundle';
 import { parseCsv, writeCsv } from '../../electron/engine/interchange/formats/csv/text';
-import { csvFilesToBundle } from '../../electron/engine/interchange/model/atlas-tables';
+import { csvFilesToBundle } from '../../electron/engine/interchange/formats/csv/read';
 import { csvFilesOf } from '../../electron/engine/interchange/formats/csv/write';
 import { csvToGraph, guessMapping, readCsvGraph } from '../../electron/engine/interchange/formats/csv/node-edge-lists';
 import { buildFixture, openEngine, tempDir } from '../engine/helpers';

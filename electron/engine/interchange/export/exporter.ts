@@ -1,20 +1,15 @@
 // Exporting a part of the network to a file other tools (or another copy of this app) open. The
-// scope becomes a Bundle; each format is one writer; nothing is written over an existing file
-// unless asked, and a failed export leaves no half-written file behind.
+// scope becomes a Bundle; each format is one writer (formats/registry.ts); nothing is written over
+// an existing file unless asked, and a failed export leaves no half-written file behind.
 import type { Database } from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AtlasError } from '../../../../shared/errors';
 import type { ExportInput, ExportResult } from '../../../../shared/schemas';
 import type { SliceBuilder } from '../../graph/slice';
-import { streamCsvFiles } from '../formats/csv/write';
+import { writerOf, type FileOut } from '../formats/registry';
 import { recordsFor, type ScopedRecords } from './scope';
-import { AtomicFile, FileError, type TextOut } from './sink';
-import { writeSnapshot } from '../formats/snapshot/read';
-import { streamCyjs } from '../formats/cyjs/write';
-import { streamGexf } from '../formats/gexf/write';
-import { streamGraphml } from '../formats/graphml/write';
-import { writeXlsx } from '../formats/xlsx/write';
+import { AtomicFile, FileError } from './sink';
 
 export async function exportTo(
   db: Database,
@@ -40,29 +35,20 @@ export async function exportTo(
 async function write(input: ExportInput, { reader, whole }: ScopedRecords, db: Database, resourcesDir: string, actor: string): Promise<string[]> {
   const { path, format } = input;
   const options = input.positions ? { positions: input.positions } : {};
-  if (format === 'csv') {
+  const writer = writerOf(format);
+  if (writer.to === 'folder') {
     if (existsSync(path) && !input.overwrite) refuseExisting(path);
     mkdirSync(path, { recursive: true });
-    return fileErrors(() => streamCsvFiles(reader, (name) => new AtomicFile(join(path, name))).map((name) => join(path, name)));
+    return fileErrors(() => writer.write(reader, (name) => new AtomicFile(join(path, name))).map((name) => join(path, name)));
   }
   if (existsSync(path)) {
     if (!input.overwrite) refuseExisting(path);
     rmSync(path, { force: true });
   }
-  switch (format) {
-    case 'gexf':
-      return [writeFile(path, (out) => streamGexf(reader, options, out))];
-    case 'graphml':
-      return [writeFile(path, (out) => streamGraphml(reader, options, out))];
-    case 'cyjs':
-      return [writeFile(path, (out) => streamCyjs(reader, options, out))];
-    case 'xlsx':
-      return [writeFile(path, (out) => writeXlsx(reader, out))];
-    case 'snapshot':
-      // A whole network is the database's own tables, which SQLite copies faster than any row loop.
-      writeSnapshot(path, reader, resourcesDir, actor, whole && !db.memory ? db.name : undefined);
-      return [path];
-  }
+  if (writer.to === 'file') return [writeFile(path, (out) => writer.write(reader, options, out))];
+  // A whole network is the database's own tables, which SQLite copies faster than any row loop.
+  writer.write(path, reader, { resourcesDir, actor, copyFrom: whole && !db.memory ? db.name : undefined });
+  return [path];
 }
 
 function refuseExisting(path: string): never {
@@ -70,7 +56,7 @@ function refuseExisting(path: string): never {
 }
 
 /** Written beside the target and renamed into place, so a failure never leaves half a file. */
-function writeFile(path: string, fn: (out: TextOut & { writeBuffer(data: Buffer): void }) => void): string {
+function writeFile(path: string, fn: (out: FileOut) => void): string {
   if (existsSync(path)) refuseExisting(path);
   return fileErrors(() => {
     const file = new AtomicFile(path);

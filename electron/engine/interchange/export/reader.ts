@@ -1,21 +1,9 @@
-// The records an export writes, part by part. A scoped export has them in memory as a Bundle; a
-// whole-network export reads each table while it writes it, so its 250,000 records are never all
-// held at once (holding them cost more in garbage collection than reading them did).
+// The records of a whole-network export, read from the database part by part: each table is read
+// while it is written, so its 250,000 records are never all held at once (holding them cost more
+// in garbage collection than reading them did).
 import type { Database } from 'better-sqlite3';
 import { TABLES, type RecordObject, type TableDef } from '../../store/tables';
-import type { Bundle } from '../model/bundle';
-
-export type Part = keyof Bundle;
-export type RecordOf<K extends Part> = Bundle[K][number];
-export type Dates = { startDate?: unknown; endDate?: unknown };
-
-export interface BundleReader {
-  count(part: Part): number;
-  /** Ordered by id. Iterated synchronously to the end or broken off: a table reader holds a statement open. */
-  records<K extends Part>(part: K): Iterable<RecordOf<K>>;
-  /** Only the dates, for a writer that must know whether anything is dated before it writes. */
-  dates(part: Part): Iterable<Dates>;
-}
+import type { BundleReader, Dates, Part } from '../model/bundle';
 
 export const TABLE_OF: Record<Part, TableDef> = {
   organisations: TABLES.organisation,
@@ -28,14 +16,6 @@ export const TABLE_OF: Record<Part, TableDef> = {
   citations: TABLES.citation,
   savedViews: TABLES.saved_view,
 };
-
-export function bundleReader(bundle: Bundle): BundleReader {
-  return {
-    count: (part) => bundle[part].length,
-    records: (part) => bundle[part],
-    dates: (part) => bundle[part] as Dates[],
-  };
-}
 
 // Most tags and attributes are empty; recognising those skips a JSON.parse per row.
 const parseJson = (text: string): unknown => (text === '[]' ? [] : text === '{}' ? {} : JSON.parse(text));

@@ -8,8 +8,8 @@ import type { ExportScope } from '../../../../shared/schemas';
 import { egoNetwork } from '../../graph/ego';
 import type { SliceBuilder } from '../../graph/slice';
 import { fromRow, TABLES, type TableDef } from '../../store/tables';
-import { emptyBundle } from '../model/bundle';
-import { bundleReader, tableReader, type BundleReader } from './reader';
+import { bundleReader, emptyBundle, type BundleReader } from '../model/bundle';
+import { tableReader } from './reader';
 
 const byIds = (db: Database, def: TableDef, ids: Iterable<string>) =>
   (db.prepare(`SELECT * FROM ${def.table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify([...ids])) as Record<

@@ -4,37 +4,27 @@
 // Bundle); other tools' graphs become organisations and relations. Every organisation,
 // partnership, event and relation the import creates or merges cites the file.
 import type { Database } from 'better-sqlite3';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { newId } from '../../ids';
 import { AtlasError } from '../../../../shared/errors';
+import type { ImportFormatId } from '../../../../shared/formats';
 import type { ImportInput, ImportSummary } from '../../../../shared/schemas';
 import type { RecordStore } from '../../store/records';
 import { TABLES, type RecordObject, type TableDef } from '../../store/tables';
 import type { Writer } from '../../store/writer';
 import type { WorkControl } from '../../work';
-import type { Bundle } from '../model/bundle';
+import type { ColumnMapping } from '../formats/csv/node-edge-lists';
+import { readerOf, type Read } from '../formats/registry';
+import { BUNDLE_TABLES, type Bundle } from '../model/bundle';
+import { ImportRefused } from '../model/parsed';
+import { detectFormat } from './detect';
 import { fillGaps, planBundle, type BundlePlan } from './plan-bundle';
-import { parseCsv } from '../formats/csv/text';
-import { csvFilesToBundle } from '../model/atlas-tables';
-import { readCsvGraphFile, readCsvGraphFiles, type ColumnMapping, type CsvFile, type CsvGraphRead } from '../formats/csv/node-edge-lists';
-import { parseCyjs } from '../formats/cyjs/read';
-import { fileHead } from '../formats/file-head';
-import { parseGexf } from '../formats/gexf/read';
-import { parseGraphml } from '../formats/graphml/read';
 import { planImport, type ImportPlan, type OnDuplicate } from './plan-graph';
-import { ImportRefused, type ParsedGraph } from '../model/parsed';
-import { graphToBundle } from '../model/atlas-graph';
-import { isSnapshot, readSnapshot, SNAPSHOT_PARTS } from '../formats/snapshot/read';
-import { xlsxToBundle } from '../formats/xlsx/read';
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
-type Format = NonNullable<ImportInput['format']>;
-/** For CSV node and edge lists: the columns found and which role each was given. */
-type CsvColumns = { nodes: string[] | null; edges: string[] | null; mapping: ColumnMapping };
-type Loaded =
-  | { format: Format; graph: ParsedGraph; bundle: null; columns?: CsvColumns }
-  | { format: Format; graph: null; bundle: Bundle; columns?: undefined };
+type Format = ImportFormatId;
+type Loaded = Read & { format: Format };
 const SHOWN = 200;
 /** Below this many new rows a table's indexes are grown, whatever its size. */
 const DEFER_INDEXES_ABOVE = 5000;
@@ -180,7 +170,7 @@ export class Importer {
     const batches: Writes['batches'] = [];
     const merged: [string, string][] = [];
     const citable = new Set(['organisations', 'partnerships', 'events', 'relations']);
-    for (const [part, def] of SNAPSHOT_PARTS) {
+    for (const [part, def] of BUNDLE_TABLES) {
       const p = plan.parts[part];
       for (const m of p.merge) {
         const patch = fillGaps(m.existing, m.incoming);
@@ -215,8 +205,9 @@ export class Importer {
     }
     const format = input.format ?? detectFormat(input.path, stat.isDirectory());
     try {
-      const read = (done: number, total: number) => this.work.progress('reading', done, total);
-      return await readAs(format, input.path, files, this.resourcesDir, input.mapping as ColumnMapping | undefined, read);
+      const progress = (done: number, total: number) => this.work.progress('reading', done, total);
+      const mapping = input.mapping as ColumnMapping | undefined;
+      return { ...(await readerOf(format).read({ path: input.path, files, resourcesDir: this.resourcesDir, mapping, progress })), format };
     } catch (err) {
       if (err instanceof ImportRefused) throw new AtlasError('validation', `${basename(input.path)} was refused: ${err.message}`, 'path');
       throw err;
@@ -259,7 +250,7 @@ export class Importer {
       edges: bundle.memberships.length + bundle.participations.length + bundle.relations.length,
       organisations: tally('organisations'),
       relations: { create: b.parts.relations.create.length, skip: b.parts.relations.skip + b.parts.relations.merge.length },
-      records: Object.fromEntries(SNAPSHOT_PARTS.map(([part]) => [part, tally(part)])),
+      records: Object.fromEntries(BUNDLE_TABLES.map(([part]) => [part, tally(part)])),
       duplicates: b.parts.organisations.merge.slice(0, SHOWN).map((m) => ({
         name: String(m.existing.name),
         existingId: m.existing.id,
@@ -324,73 +315,4 @@ export function writeImported(writer: Writer, work: WorkControl, { batches, merg
   const rebuilt = counts.filter(([def, n]) => n > DEFER_INDEXES_ABOVE && n >= writer.roughCount(def));
   if (rebuilt.length) writer.withIndexesDeferred(rebuilt.map(([d]) => d), insert, { log: false });
   else insert();
-}
-
-function detectFormat(path: string, isDirectory: boolean): Format {
-  if (isDirectory) return 'csv';
-  if (isSnapshot(path)) return 'snapshot';
-  const ext = extname(path).toLowerCase().slice(1);
-  const byExt: Record<string, Format> = { gexf: 'gexf', graphml: 'graphml', cyjs: 'cyjs', json: 'cyjs', csv: 'csv', tsv: 'csv', txt: 'csv', xlsx: 'xlsx', atlas: 'snapshot', sqlite: 'snapshot' };
-  if (byExt[ext]) return byExt[ext]!;
-  const head = fileHead(path, 2048).toString('utf8');
-  if (/<gexf[\s>]/.test(head)) return 'gexf';
-  if (/<graphml[\s>]/.test(head)) return 'graphml';
-  if (/^\s*[[{]/.test(head)) return 'cyjs';
-  if (head.startsWith('PK')) return 'xlsx';
-  throw new AtlasError('validation', `${basename(path)}: cannot tell the file's format; name it .gexf, .graphml, .cyjs, .csv, .xlsx or .atlas, or pass the format`, 'format');
-}
-
-async function readAs(
-  format: Format,
-  path: string,
-  files: string[],
-  resourcesDir: string,
-  mapping: ColumnMapping | undefined,
-  progress: (done: number, total: number) => void,
-): Promise<Loaded> {
-  const text = () => readFileSync(path, 'utf8');
-  const graphOrBundle = (graph: ParsedGraph): Loaded => {
-    const bundle = graphToBundle(graph);
-    return bundle ? { format, graph: null, bundle } : { format, graph, bundle: null };
-  };
-  switch (format) {
-    case 'gexf':
-      return graphOrBundle(parseGexf(text(), progress));
-    case 'graphml':
-      return graphOrBundle(parseGraphml(text(), progress));
-    case 'cyjs':
-      return graphOrBundle(parseCyjs(text()));
-    case 'xlsx':
-      return { format, graph: null, bundle: await xlsxToBundle(readFileSync(path)) };
-    case 'snapshot':
-      return { format, graph: null, bundle: readSnapshot(path, resourcesDir) };
-    case 'csv':
-      return readCsvFiles(format, files.map((f) => ({ name: basename(f), text: readFileSync(f, 'utf8') })), mapping);
-  }
-}
-
-/** Atlas's own per-record-type files come back as records; anything else is a node and edge list. */
-function readCsvFiles(format: Format, files: CsvFile[], mapping: ColumnMapping | undefined): Loaded {
-  if (files.length === 0) throw new ImportRefused('the folder holds no .csv file');
-  const atlasFiles = files.filter((f) => /(organisations|partnerships|memberships|events|participations|relations|sources|citations)\.csv$/i.test(f.name));
-  if (atlasFiles.length) {
-    // An Atlas export folder also holds nodes.csv and edges.csv for other tools; the record files say it all.
-    return { format, graph: null, bundle: csvFilesToBundle(Object.fromEntries(atlasFiles.map((f) => [f.name, parseCsv(f.text, f.name)]))) };
-  }
-  let read: CsvGraphRead;
-  if (files.length === 1) read = readCsvGraphFile(files[0]!, mapping);
-  else {
-    const nodes = files.find((f) => /node|vert|organi[sz]ation/i.test(f.name)) ?? null;
-    const edges = files.find((f) => f !== nodes && /edge|link|tie|relation/i.test(f.name)) ?? null;
-    if (!nodes && !edges) {
-      throw new ImportRefused(`cannot tell which of ${files.map((f) => f.name).join(', ')} lists nodes and which lists edges; name them nodes.csv and edges.csv`);
-    }
-    read = readCsvGraphFiles(edges, nodes, mapping);
-  }
-  return {
-    format,
-    graph: read.graph,
-    bundle: null,
-    columns: { nodes: read.nodes?.headers ?? null, edges: read.edges?.headers ?? null, mapping: read.mapping },
-  };
 }

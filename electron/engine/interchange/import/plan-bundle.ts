@@ -7,11 +7,10 @@ import { newId } from '../../ids';
 import type { z } from 'zod';
 import * as S from '../../../../shared/schemas';
 import { fromRow, type RecordObject, type TableDef } from '../../store/tables';
-import type { Bundle } from '../model/bundle';
+import { BUNDLE_TABLES, type Bundle } from '../model/bundle';
 import { existingOrganisations, nameKey } from './matching';
 import type { ImportIssue } from '../model/parsed';
 import type { OnDuplicate } from './plan-graph';
-import { SNAPSHOT_PARTS } from '../formats/snapshot/read';
 
 type Part = keyof Bundle;
 export interface PartPlan {
@@ -49,21 +48,21 @@ const CITED_PART: Record<string, Part> = {
 };
 
 export function planBundle(db: Database, bundle: Bundle, onDuplicate: OnDuplicate, progress: (done: number, total: number) => void = () => {}): BundlePlan {
-  const total = SNAPSHOT_PARTS.reduce((n, [part]) => n + bundle[part].length, 0);
+  const total = BUNDLE_TABLES.reduce((n, [part]) => n + bundle[part].length, 0);
   let done = 0;
   const warnings: ImportIssue[] = [];
   const errors: ImportIssue[] = [];
   // What each incoming ID is called in this database once the import has run (per part).
   // One map per part rather than "part:id" keys: at 70,000 records those joined keys, kept for the
   // whole plan, were some 300,000 small strings for the collector.
-  const renames = new Map<Part, Map<string, string>>(SNAPSHOT_PARTS.map(([part]) => [part, new Map()]));
+  const renames = new Map<Part, Map<string, string>>(BUNDLE_TABLES.map(([part]) => [part, new Map()]));
   const rename = (part: Part) => renames.get(part)!;
-  const knowns = new Map<Part, Set<string>>(SNAPSHOT_PARTS.map(([part]) => [part, new Set()]));
+  const knowns = new Map<Part, Set<string>>(BUNDLE_TABLES.map(([part]) => [part, new Set()]));
   const known = (part: Part) => knowns.get(part)!;
   const parts = {} as Record<Part, PartPlan>;
   const orgByName = existingOrganisations(db).byName;
 
-  for (const [part, def] of SNAPSHOT_PARTS) {
+  for (const [part, def] of BUNDLE_TABLES) {
     const plan: PartPlan = { create: [], merge: [], skip: 0 };
     parts[part] = plan;
     const valid: { rec: RecordObject; element: string }[] = [];
@@ -118,7 +117,7 @@ export function planBundle(db: Database, bundle: Bundle, onDuplicate: OnDuplicat
   return { parts, warnings, errors };
 }
 
-const TABLE_OF: Record<Part, TableDef> = Object.fromEntries(SNAPSHOT_PARTS) as Record<Part, TableDef>;
+const TABLE_OF: Record<Part, TableDef> = Object.fromEntries(BUNDLE_TABLES) as Record<Part, TableDef>;
 
 /** Statements prepared once per database: a plan asks them once per record. */
 const statements = new WeakMap<Database, Map<string, Statement>>();

@@ -4,9 +4,8 @@
 // record schemas so that a new column cannot be forgotten by one format and not another.
 import { z } from 'zod';
 import { Event, Membership, Organisation, Participation, Partnership, Relation } from '../../../../shared/schemas';
-import { ATLAS_TYPE, emptyBundle, type Bundle } from './bundle';
+import { ATLAS_TYPE, emptyBundle, type Bundle, type BundleReader } from './bundle';
 import { ImportRefused, type AttrValue, type Location, type ParsedGraph } from './parsed';
-import type { BundleReader } from '../export/reader';
 
 /** list: array of strings; json: an object, always written as JSON text. */
 export type FieldKind = 'string' | 'integer' | 'boolean' | 'list' | 'json';
@@ -104,6 +103,14 @@ function unionFields(types: readonly { fields: readonly FieldSpec[] }[]): FieldS
     }
   }
   return [...byName.values()];
+}
+
+/** What a graph writer may add to the records: a layout, and the looks other tools show. */
+export interface GraphExportOptions {
+  positions?: Record<string, { x: number; y: number }>;
+  /** #rgb or #rrggbb, by record id; records without one get the colour of their sector or type. */
+  colours?: Record<string, string>;
+  sizes?: Record<string, number>;
 }
 
 export const NODE_FIELDS = unionFields(Object.values(NODE_TYPES));

@@ -1,6 +1,6 @@
-// Atlas records as one CSV file (or XLSX sheet) per record type, columns named after the record
-// fields, so a spreadsheet user can read and edit them and the app can read them back with IDs
-// and timestamps intact. The cell encoding here is shared with xlsx.ts.
+// Atlas records as one table per record type (a CSV file or an XLSX sheet), columns named after the
+// record fields, so a spreadsheet user can read and edit them and the app can read them back with
+// IDs and timestamps intact. The CSV and XLSX formats share this encoding, cells both ways.
 import type { z } from 'zod';
 import {
   Citation,
@@ -20,8 +20,7 @@ import {
   Source,
   SourceFields,
 } from '../../../../shared/schemas';
-import { emptyBundle, type Bundle } from './bundle';
-import { unneutralise, type CsvTable, type CsvValue } from '../formats/csv/text';
+import type { Bundle } from './bundle';
 import { ImportRefused } from './parsed';
 
 export type TablePart = Exclude<keyof Bundle, 'savedViews'>;
@@ -43,6 +42,31 @@ export const RECORD_TABLES: { part: TablePart; sheet: string; schema: AnyObject;
   { part: 'citations', sheet: 'Citations', schema: Citation, fields: CitationFields },
 ];
 export type RecordTable = (typeof RECORD_TABLES)[number];
+
+/** A cell as written: numbers and booleans stay typed where the file can say so. */
+export type CellValue = string | number | boolean | null;
+
+/** Rows of cells under named columns, as a CSV file or a workbook sheet holds them. */
+export interface CellTable {
+  headers: string[];
+  rows: { line: number; cells: Record<string, string> }[];
+}
+
+// Spreadsheets run a cell that starts with one of these as a formula (CSV injection). Leading
+// apostrophes are included so that a text that already starts with "'=" survives the reader
+// removing the one apostrophe the writer added.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
+/** Text as a spreadsheet must show it, never run it. */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Undoes `neutralise`: for files this app wrote, so that a round trip is exact. */
+export function unneutralise(text: string): string {
+  return NEUTRALISED.test(text) ? text.slice(1) : text;
+}
 
 type FieldKind = 'text' | 'nullable' | 'number' | 'boolean' | 'list' | 'object';
 
@@ -89,7 +113,7 @@ function objectCell(value: object): string {
 }
 
 /** One value as a cell: numbers and booleans stay typed, lists and objects become text. */
-export function toCell(value: unknown): CsvValue {
+export function toCell(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (Array.isArray(value)) return listCell(value);
@@ -97,34 +121,13 @@ export function toCell(value: unknown): CsvValue {
   return String(value);
 }
 
-export function recordCells(table: RecordTable, record: object): CsvValue[] {
+export function recordCells(table: RecordTable, record: object): CellValue[] {
   const values = record as Record<string, unknown>;
   const columns = cachedColumns(table);
-  const cells = new Array<CsvValue>(columns.length);
+  const cells = new Array<CellValue>(columns.length);
   for (let i = 0; i < columns.length; i++) cells[i] = toCell(values[columns[i]!]);
   return cells;
 }
-
-// ---------- node and edge lists for other tools ----------
-
-export const NODE_COLUMNS = ['id', 'type', 'name', 'acronym', 'sector', 'kind', 'country', 'city', 'website', 'tags', 'start', 'end'];
-export const EDGE_COLUMNS = ['id', 'source', 'target', 'type', 'role', 'start', 'end'];
-
-type Row = (record: never) => unknown[];
-
-// One row per record, by part; nodes.csv holds the node parts in this order, edges.csv the edge parts.
-export const NODE_ROWS: Partial<Record<TablePart, Row>> = {
-  organisations: (o: Organisation) => [o.id, 'organisation', o.name, o.acronym, o.sector, null, o.country, o.city, o.website, o.tags, null, null],
-  partnerships: (p: Partnership) => [p.id, 'partnership', p.name, null, null, p.kind, null, null, null, p.tags, p.startDate, p.endDate],
-  events: (e: Event) => [e.id, 'event', e.name, null, null, e.kind, e.country, e.city, null, e.tags, e.startDate, e.endDate],
-};
-export const EDGE_ROWS: Partial<Record<TablePart, Row>> = {
-  memberships: (m: Membership) => [m.id, m.organisationId, m.partnershipId, 'membership', m.role, m.startDate, m.endDate],
-  participations: (p: Participation) => [p.id, p.organisationId, p.eventId, 'participation', p.role, null, null],
-  relations: (r: Relation) => [r.id, r.sourceId, r.targetId, r.type, null, r.startDate, r.endDate],
-};
-
-export const asCell = (values: unknown[]): CsvValue[] => values.map(toCell);
 
 // ---------- cells → records ----------
 
@@ -151,7 +154,7 @@ function fromCell(kind: FieldKind, raw: string): unknown {
   return text;
 }
 
-function refuseUnknownColumns(table: RecordTable, csv: CsvTable, file: string): void {
+function refuseUnknownColumns(table: RecordTable, csv: CellTable, file: string): void {
   const known = columnsOf(table);
   const unknown = csv.headers.findIndex((h) => !known.includes(h));
   if (unknown >= 0) {
@@ -163,7 +166,7 @@ function refuseUnknownColumns(table: RecordTable, csv: CsvTable, file: string): 
 }
 
 /** Every row of one record type's table, converted and checked against the record schema. */
-export function tableToRecords(table: RecordTable, csv: CsvTable, file: string): unknown[] {
+export function tableToRecords(table: RecordTable, csv: CellTable, file: string): unknown[] {
   refuseUnknownColumns(table, csv, file);
   const columns = columnsOf(table);
   const shape = table.schema.shape as Record<string, z.ZodType>;
@@ -190,37 +193,11 @@ function checkRules(table: RecordTable, values: Record<string, unknown>, fail: (
   }
 }
 
-function refuseRow(error: z.ZodError, csv: CsvTable, file: string, line: number): never {
+function refuseRow(error: z.ZodError, csv: CellTable, file: string, line: number): never {
   return refuse(csv, file, line, String(error.issues[0]!.path[0] ?? ''), error.issues[0]!.message);
 }
 
-function refuse(csv: CsvTable, file: string, line: number, field: string, message: string): never {
+function refuse(csv: CellTable, file: string, line: number, field: string, message: string): never {
   const column = csv.headers.indexOf(field) + 1 || undefined;
   throw new ImportRefused(`${file}: ${field}: ${message}`, { line, column });
-}
-
-const baseName = (file: string): string => file.split(/[\\/]/).pop()!.toLowerCase();
-const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
-
-function tableForFile(file: string, csv: CsvTable): RecordTable {
-  const found =
-    RECORD_TABLES.find((t) => baseName(file).endsWith(`${t.part}.csv`)) ?? RECORD_TABLES.find((t) => sameSet(columnsOf(t), csv.headers));
-  if (!found) {
-    const names = RECORD_TABLES.map((t) => `${t.part}.csv`).join(', ');
-    throw new ImportRefused(`${file} is not one of Atlas's record files (${names}) and its columns match none of them`);
-  }
-  return found;
-}
-
-export function csvFilesToBundle(files: Record<string, CsvTable>): Bundle {
-  const bundle = emptyBundle();
-  const seen = new Map<TablePart, string>();
-  for (const [file, csv] of Object.entries(files)) {
-    const table = tableForFile(file, csv);
-    const before = seen.get(table.part);
-    if (before) throw new ImportRefused(`${before} and ${file} both hold ${table.part}; import one of them`);
-    seen.set(table.part, file);
-    (bundle[table.part] as unknown[]) = tableToRecords(table, csv, file);
-  }
-  return bundle;
 }

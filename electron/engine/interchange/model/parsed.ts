@@ -1,7 +1,8 @@
 // What every importer produces before anything touches the database: a plain graph of nodes and
 // edges with their attributes, where they were found in the file, and what looked wrong. The
-// mapping to organisations and relations (interchange/map.ts) reads only this, so each file
+// mapping to organisations and relations (import/plan-graph.ts) reads only this, so each file
 // format is one parser and nothing else.
+import type { ImportFormatId } from '../../../../shared/formats';
 
 export type AttrValue = string | number | boolean | null | (string | number | boolean)[];
 
@@ -41,7 +42,7 @@ export interface ParsedEdge extends Location {
 }
 
 export interface ParsedGraph {
-  format: 'gexf' | 'graphml' | 'cyjs' | 'csv' | 'xlsx' | 'snapshot';
+  format: ImportFormatId;
   directed: boolean;
   nodes: ParsedNode[];
   edges: ParsedEdge[];

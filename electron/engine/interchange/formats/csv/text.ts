@@ -2,6 +2,7 @@
 // needs on top: the delimiter chosen by how well it fits the header, the line each row starts on
 // (quoted cells may span lines), refusals that say where, and output that Excel opens safely.
 import Papa from 'papaparse';
+import { neutralise, type CellValue } from '../../model/atlas-tables';
 import { ImportRefused } from '../../model/parsed';
 
 export interface CsvRow {
@@ -123,25 +124,7 @@ export function parseCsv(text: string, name = 'file'): CsvTable {
 
 // ---------- writing ----------
 
-export type CsvValue = string | number | boolean | null;
-
-// Spreadsheets run a cell that starts with one of these as a formula (CSV injection). Leading
-// apostrophes are included so that a text that already starts with "'=" survives the reader
-// removing the one apostrophe the writer added.
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-const NEUTRALISED = /^'+[=+\-@\t\r]/;
-
-/** Text as a spreadsheet must show it, never run it. */
-export function neutralise(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/** Undoes `neutralise`: for files this app wrote, so that a round trip is exact. */
-export function unneutralise(text: string): string {
-  return NEUTRALISED.test(text) ? text.slice(1) : text;
-}
-
-function csvCell(value: CsvValue): string {
+function csvCell(value: CellValue): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
   const safe = neutralise(value);
@@ -149,7 +132,7 @@ function csvCell(value: CsvValue): string {
 }
 
 /** RFC 4180 with CRLF and a BOM, so Excel reads it as UTF-8 without an import dialog. */
-export function writeCsv(headers: string[], rows: CsvValue[][]): string {
+export function writeCsv(headers: string[], rows: CellValue[][]): string {
   const lines = new Array<string>(rows.length + 1);
   lines[0] = csvLine(headers);
   for (let i = 0; i < rows.length; i++) lines[i + 1] = csvLine(rows[i]!);
@@ -160,9 +143,9 @@ export function writeCsv(headers: string[], rows: CsvValue[][]): string {
 export const csvHead = (headers: string[]): string => `${BOM}${csvLine(headers)}\r\n`;
 
 /** One row with its line break, as `writeCsv` writes it. */
-export const csvRow = (row: CsvValue[]): string => `${csvLine(row)}\r\n`;
+export const csvRow = (row: CellValue[]): string => `${csvLine(row)}\r\n`;
 
-function csvLine(row: CsvValue[]): string {
+function csvLine(row: CellValue[]): string {
   let line = row.length ? csvCell(row[0]!) : '';
   for (let i = 1; i < row.length; i++) line += `,${csvCell(row[i]!)}`;
   return line;

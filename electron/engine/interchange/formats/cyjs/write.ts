@@ -2,12 +2,10 @@
 // takes in cy.json(). JSON holds lists and nulls natively; attributes objects stay JSON text, as
 // in the other graph formats, because Cytoscape desktop has no object-valued columns.
 import { SECTORS } from '../../../../../shared/domain';
-import { ATLAS_TYPE, type Bundle } from '../../model/bundle';
-import { atlasEdges, atlasNodes, type FieldSpec } from '../../model/atlas-graph';
-import { bundleReader, type BundleReader } from '../../export/reader';
+import { ATLAS_TYPE, bundleReader, type Bundle, type BundleReader } from '../../model/bundle';
+import { atlasEdges, atlasNodes, type FieldSpec, type GraphExportOptions } from '../../model/atlas-graph';
 import { collect, type TextOut } from '../../export/sink';
 import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../../../shared/palette';
-import type { GraphExportOptions } from '../gexf/write';
 
 export type CyjsExportOptions = Pick<GraphExportOptions, 'positions'>;
 

@@ -1,9 +1,8 @@
 // GEXF 1.3 export, for Gephi and anything else that reads GEXF. Every record field is an attvalue
-// (see read-atlas-graph.ts), so a file that went through Gephi and back still holds the records.
+// (see model/atlas-graph.ts), so a file that went through Gephi and back still holds the records.
 import type { Sector } from '../../../../../shared/domain';
-import type { Bundle } from '../../model/bundle';
 import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../../../shared/palette';
-import { bundleReader, type BundleReader, type Dates } from '../../export/reader';
+import { bundleReader, type Bundle, type BundleReader, type Dates } from '../../model/bundle';
 import { collect, type TextOut } from '../../export/sink';
 import {
   EDGE_FIELDS,
@@ -18,86 +17,14 @@ import {
   type AtlasNode,
   type FieldKind,
   type FieldSpec,
+  type GraphExportOptions,
 } from '../../model/atlas-graph';
-
-export interface GraphExportOptions {
-  positions?: Record<string, { x: number; y: number }>;
-  /** #rgb or #rrggbb, by record id; records without one get the colour of their sector or type. */
-  colours?: Record<string, string>;
-  sizes?: Record<string, number>;
-}
-
+import { attr, escapeAttr, escapeText, jsonForXml, xmlAttrs } from '../xml/escape';
 
 function defaultColour(node: AtlasNode): string {
   if (node.atlasType === 'partnership') return PARTNERSHIP_COLOUR;
   if (node.atlasType === 'event') return EVENT_COLOUR;
   return SECTOR_COLOURS[node.record.sector as Sector] ?? SECTOR_COLOURS.other;
-}
-
-// ---------- XML text ----------
-
-// Tab, LF and CR are the only C0 controls XML 1.0 allows; lone surrogates and U+FFFE/FFFF are
-// not characters at all. They cannot be escaped either, so they are removed.
-const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-// Most values hold no character that needs removing or escaping; one test finds those cheaply.
-const NEEDS_ATTR_WORK = /[^\u0020-\u0021\u0023-\u0025\u0027-\u003b\u003d\u003f-\uD7FF\uE000-\uFFFD]/;
-const NEEDS_TEXT_WORK = /[^\t\n\u0020-\u0025\u0027-\u003b\u003d\u003f-\uD7FF\uE000-\uFFFD]/;
-const ATTR_SPECIAL = /[&<>"\t\n\r]/g;
-const TEXT_SPECIAL = /[&<>\r]/g;
-
-export function xmlSafe(text: string): string {
-  return text.replace(INVALID_XML, '');
-}
-
-const ATTR_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  // Raw whitespace in an attribute is normalised to spaces by every XML parser; references are not.
-  '\t': '&#9;',
-  '\n': '&#10;',
-  '\r': '&#13;',
-};
-
-const escapeChar = (c: string): string => ATTR_ESCAPES[c]!;
-
-export function escapeAttr(text: string): string {
-  if (!NEEDS_ATTR_WORK.test(text)) return text;
-  return xmlSafe(text).replace(ATTR_SPECIAL, escapeChar);
-}
-
-export function escapeText(text: string): string {
-  if (!NEEDS_TEXT_WORK.test(text)) return text;
-  // A raw CR in element text would be read back as LF (end-of-line normalisation).
-  return xmlSafe(text).replace(TEXT_SPECIAL, escapeChar);
-}
-
-/**
- * JSON text for an XML file. JSON.stringify already escapes controls and lone surrogates, so only
- * the two noncharacters remain to escape; JSON-encoded fields thus keep every character.
- */
-const NONCHARACTER = /[\uFFFE\uFFFF]/;
-
-export function jsonForXml(value: unknown): string {
-  const json = JSON.stringify(value);
-  if (!NONCHARACTER.test(json)) return json;
-  return json.replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
-}
-
-export function xmlAttrs(attrs: Record<string, string | number | null | undefined>): string {
-  let out = '';
-  for (const k in attrs) {
-    const v = attrs[k];
-    if (v !== null && v !== undefined) out += ` ${k}="${escapeAttr(String(v))}"`;
-  }
-  return out;
-}
-
-/** One attribute, or nothing when the value is absent. */
-export function attr(name: string, value: string | number | null | undefined): string {
-  return value === null || value === undefined ? '' : ` ${name}="${escapeAttr(String(value))}"`;
 }
 
 // ---------- GEXF values ----------

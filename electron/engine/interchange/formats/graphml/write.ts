@@ -1,7 +1,6 @@
 // GraphML export, for yEd, Gephi, networkx, igraph and graph databases. GraphML has typed keys but
 // no list or object types, so tags and attributes objects are JSON text under the field's name.
-import type { Bundle } from '../../model/bundle';
-import { bundleReader, type BundleReader } from '../../export/reader';
+import { bundleReader, type Bundle, type BundleReader } from '../../model/bundle';
 import { collect, type TextOut } from '../../export/sink';
 import {
   EDGE_FIELDS,
@@ -12,8 +11,9 @@ import {
   type AtlasNode,
   type FieldKind,
   type FieldSpec,
+  type GraphExportOptions,
 } from '../../model/atlas-graph';
-import { attr, escapeText, jsonForXml, xmlAttrs, type GraphExportOptions } from '../gexf/write';
+import { attr, escapeText, jsonForXml, xmlAttrs } from '../xml/escape';
 
 export type GraphmlExportOptions = Pick<GraphExportOptions, 'positions'>;
 

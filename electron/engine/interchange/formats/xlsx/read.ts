@@ -1,23 +1,14 @@
 // Atlas records as an Excel workbook: one sheet per record type with the same columns and cell
 // encoding as the per-record-type CSV files, so either can be edited and read back. Written by
-// xlsx-write.ts; read with exceljs.
+// write.ts; read with exceljs.
 import type ExcelJS from 'exceljs';
 import { emptyBundle, type Bundle } from '../../model/bundle';
-import { RECORD_TABLES, tableToRecords } from '../../model/atlas-tables';
-import type { CsvRow, CsvTable } from '../csv/text';
+import { RECORD_TABLES, tableToRecords, type CellTable } from '../../model/atlas-tables';
 import { ImportRefused } from '../../model/parsed';
-import { bundleReader } from '../../export/reader';
-import { writeXlsx } from './write';
 
 // Every xlsx is a zip archive; checking the signature first gives a clear refusal instead of a
 // zip library's error.
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-export async function bundleToXlsx(bundle: Bundle): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  writeXlsx(bundleReader(bundle), { writeBuffer: (data) => chunks.push(data) });
-  return Buffer.concat(chunks);
-}
 
 /** What a person sees in the cell, whatever exceljs's representation of it. */
 function cellText(value: ExcelJS.CellValue): string {
@@ -30,17 +21,17 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-function sheetTable(sheet: ExcelJS.Worksheet): CsvTable {
+function sheetTable(sheet: ExcelJS.Worksheet): CellTable {
   const header = sheet.getRow(1);
   const headers: string[] = [];
   header.eachCell({ includeEmpty: true }, (c, col) => (headers[col - 1] = cellText(c.value).trim()));
-  const rows: CsvRow[] = [];
+  const rows: CellTable['rows'] = [];
   sheet.eachRow((row, line) => {
     if (line === 1) return;
     const cells = Object.fromEntries(headers.map((h, i) => [h, cellText(row.getCell(i + 1).value)]));
     if (Object.values(cells).some((v) => v !== '')) rows.push({ line, cells });
   });
-  return { name: sheet.name, delimiter: '', headers, rows };
+  return { headers, rows };
 }
 
 async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {

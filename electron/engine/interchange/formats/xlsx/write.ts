@@ -1,11 +1,10 @@
 // Writing the workbook: the SpreadsheetML parts exceljs's streaming writer makes (string cells as
 // t="str", a bold frozen header row), written directly. exceljs spent most of an export in
 // per-cell style and XML bookkeeping; here a row is one string.
-import { columnsOf, RECORD_TABLES, recordCells, type RecordTable } from '../../model/atlas-tables';
-import { neutralise, type CsvValue } from '../csv/text';
-import type { BundleReader } from '../../export/reader';
+import { columnsOf, neutralise, RECORD_TABLES, recordCells, type CellValue, type RecordTable } from '../../model/atlas-tables';
+import { bundleReader, type Bundle, type BundleReader } from '../../model/bundle';
 import { collectBytes, type TextOut } from '../../export/sink';
-import { xmlSafe } from '../gexf/write';
+import { xmlSafe } from '../xml/escape';
 import { ZipWriter, type ZipOut } from '../zip/writer';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -30,14 +29,14 @@ function columnName(index: number): string {
 
 // Spreadsheets run a cell that starts with "=" as a formula once it is copied or saved as CSV;
 // the apostrophe keeps it text everywhere.
-function cellXml(ref: string, value: CsvValue, style: string): string {
+function cellXml(ref: string, value: CellValue, style: string): string {
   if (value === null) return '';
   if (typeof value === 'number') return `<c r="${ref}"${style}><v>${value}</v></c>`;
   if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
   return `<c r="${ref}"${style} t="str"><v>${encode(neutralise(value))}</v></c>`;
 }
 
-function rowXml(r: number, cells: CsvValue[], columns: string[], header: boolean): string {
+function rowXml(r: number, cells: CellValue[], columns: string[], header: boolean): string {
   const style = header ? ' s="1"' : '';
   let out = `<row r="${r}" spans="1:${cells.length}"${header ? ' s="1" customFormat="1"' : ''}>`;
   for (let i = 0; i < cells.length; i++) out += cellXml(`${columns[i]}${r}`, cells[i]!, style);
@@ -125,4 +124,11 @@ export function writeXlsx(reader: BundleReader, out: ZipOut): void {
     zip.add(`xl/worksheets/sheet${i + 1}.xml`, collectBytes((sheet) => writeSheet(sheet, table, reader.records(table.part))));
   });
   zip.finish();
+}
+
+/** The workbook of `bundle`, in memory. */
+export async function bundleToXlsx(bundle: Bundle): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  writeXlsx(bundleReader(bundle), { writeBuffer: (data) => chunks.push(data) });
+  return Buffer.concat(chunks);
 }
