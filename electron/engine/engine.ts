@@ -75,7 +75,7 @@ export class Engine {
   private readonly importer: Importer;
   private readonly staging: Staging;
   /** The snapshot shown read-only in place of the network, if any. */
-  private viewed: SnapshotView | null = null;
+  private viewed: SnapshotView<Engine> | null = null;
   private readonly actor: string;
   private readonly handlers: Handlers;
 

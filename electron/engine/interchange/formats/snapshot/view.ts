@@ -6,21 +6,25 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AtlasError } from '../../../../../shared/errors';
 import { openDatabase } from '../../../db/open';
-import type { Engine } from '../../../engine';
 import { isSnapshot } from './read';
 
-export interface SnapshotView {
-  engine: Engine;
+/** What is opened over the snapshot: the engine's own class, which this module need not know. */
+interface Closable {
+  close(): void;
+}
+
+export interface SnapshotView<E extends Closable> {
+  engine: E;
   name: string;
   close(): void;
 }
 
 /** `open(dbPath, name)` makes the read-only engine; the caller decides its other options. */
-export function openSnapshotView(path: string, resourcesDir: string, open: (dbPath: string, name: string) => Engine): SnapshotView {
+export function openSnapshotView<E extends Closable>(path: string, resourcesDir: string, open: (dbPath: string, name: string) => E): SnapshotView<E> {
   const name = basename(path);
   if (!isSnapshot(path)) throw new AtlasError('validation', `${name} is not a snapshot (a Stakeholder Atlas .atlas file)`, 'path');
   let scratch: string | null = null;
-  let engine: Engine;
+  let engine: E;
   try {
     engine = open(path, name);
   } catch (err) {
