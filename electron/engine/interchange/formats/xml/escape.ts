@@ -1,5 +1,6 @@
 // Text for XML files, as every XML writer here needs it: what XML cannot hold removed, markup and
 // attribute whitespace escaped, JSON made safe to embed. The GEXF, GraphML and XLSX writers share it.
+
 // Tab, LF and CR are the only C0 controls XML 1.0 allows; lone surrogates and U+FFFE/FFFF are
 // not characters at all. They cannot be escaped either, so they are removed.
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
