@@ -15,6 +15,7 @@ import {
   RELATION_TYPES,
   SECTORS,
 } from './domain';
+import { EXPORT_FORMATS, IMPORT_FORMATS } from './formats';
 
 /** Record IDs: UUIDv7 when born here; imports may keep other tools' IDs if they are plain tokens. */
 export const Id = z
@@ -53,7 +54,7 @@ const JsonValue: z.ZodType<unknown> = z.union([
   z.null(),
   z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])),
 ]);
-/** Lengths the schemas allow, named for code that checks the commonest cases by hand first (interchange/map.ts). */
+/** Lengths the schemas allow, named for code that checks the commonest cases by hand first (interchange/import/plan-graph.ts). */
 export const DESCRIPTION_MAX = 20000;
 export const ATTRIBUTE_NAME_MAX = 200;
 /** Fields a record has that have no column of their own (kept from imports, for example). */
@@ -623,7 +624,6 @@ export type Info = z.infer<typeof Info>;
 export const SnapshotViewInput = z.strictObject({ path: z.string().min(1).max(4096).nullable() });
 
 // ---------- import ----------
-export const IMPORT_FORMATS = ['gexf', 'graphml', 'cyjs', 'csv', 'xlsx', 'snapshot'] as const;
 const Column = z.string().min(1).max(500);
 /** Which CSV column plays which part; guessed from the headers unless given. */
 export const ColumnMapping = z.strictObject({
@@ -695,7 +695,6 @@ export const ExportScope = z.strictObject({
 });
 export type ExportScope = z.infer<typeof ExportScope>;
 
-export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'xlsx', 'cyjs', 'snapshot'] as const;
 export const ExportInput = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   /** The file to write; for CSV, a folder that will hold one file per record type plus nodes.csv and edges.csv. */

@@ -1,4 +1,36 @@
-// The one help text: `atlas --help`, `atlas help` and `atlas COMMAND --help` all print it.
+// The one help text: `atlas --help`, `atlas help` and `atlas COMMAND --help` all print it. The
+// formats come from shared/formats.ts, so a new format is in the help without touching it.
+import { EXPORTABLE, IMPORTABLE, isFolderFormat } from '../../shared/formats';
+
+const DESCRIPTION_AT = 29;
+const WIDTH = 100;
+
+/** "a, b or c". */
+const inWords = (items: string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+
+/** A name never broken across lines. */
+const unbroken = (name: string): string => name.replace(/ /g, '\u00a0');
+
+/** One entry: the name, then its description wrapped under itself. */
+function entry(name: string, text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && DESCRIPTION_AT + line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.map((l, i) => (i ? ' '.repeat(DESCRIPTION_AT) : `  ${name}`.padEnd(DESCRIPTION_AT)) + l.replace(/\u00a0/g, ' ')).join('\n');
+}
+
+const importNames = IMPORTABLE.map((f) => (isFolderFormat(f) ? `${f.name} or a folder of ${f.name}s` : unbroken(f.name)));
+const IMPORT_FILE = entry('import FILE', `Import a file (${importNames.join(', ')}): shows the preview, then imports it`);
+const EXPORT = entry('export --format F --out P', `Export to ${inWords(EXPORTABLE.map((f) => (isFolderFormat(f) ? `${f.id} (a folder)` : f.id)))}`);
+const IMPORT_FORMAT = entry('--format FORMAT', `${inWords(IMPORTABLE.map((f) => f.id))}, when the name does not say`);
+const EXPORT_FORMAT = entry('--format FORMAT', inWords(EXPORTABLE.map((f) => f.id)));
+
 export const USAGE = `Usage: atlas <command> [options]
 
 Commands:
@@ -6,9 +38,8 @@ Commands:
   query [filters]            Print a graph slice as JSON
   generate --orgs N          Add a synthetic network of N organisations (1 to 1,000,000)
   seed                       Load the shipped seed network (records already present are skipped)
-  import FILE                Import a file (GEXF, GraphML, Cytoscape JSON, CSV or a folder of
-                             CSVs, XLSX, snapshot): shows the preview, then imports it
-  export --format F --out P  Export to gexf, graphml, csv (a folder), xlsx, cyjs or snapshot
+${IMPORT_FILE}
+${EXPORT}
   help                       Show this help
 
 Options for every command:
@@ -39,11 +70,11 @@ query options:
 import options:
   --dry-run                  Show the preview only; write nothing
   --on-duplicate MODE        merge (default), skip or create, for organisations already present
-  --format FORMAT            gexf, graphml, cyjs, csv, xlsx or snapshot, when the name does not say
+${IMPORT_FORMAT}
   --max-mb N                 Refuse files larger than N MB (default 200)
 
 export options (and every query filter above):
-  --format FORMAT            gexf, graphml, csv, xlsx, cyjs or snapshot
+${EXPORT_FORMAT}
   --out PATH                 The file to write (for csv, a folder)
   --ego ID [--depth N]       Only the network around this organisation
   --saved-view NAME          What a saved view shows, with the view itself in a snapshot

@@ -16,10 +16,10 @@ import { shortestPath } from './graph/path';
 import { search } from './graph/search';
 import { GraphService } from './graph/service';
 import { timeline } from './graph/timeline';
-import { exportTo } from './interchange/export';
-import { Importer } from './interchange/import';
-import { openSnapshotView, type SnapshotView } from './interchange/snapshot-view';
-import { Staging } from './interchange/staging';
+import { exportTo } from './interchange/export/exporter';
+import { Importer } from './interchange/import/importer';
+import { openSnapshotView, type SnapshotView } from './interchange/formats/snapshot/view';
+import { Staging } from './interchange/import/staging';
 import { generateSynthetic, type GenerateOptions, type GenerateResult } from './generate/synthetic';
 import { loadSeed, type SeedResult } from './seed/seed';
 import { recordDetails } from './store/details';
@@ -75,7 +75,7 @@ export class Engine {
   private readonly importer: Importer;
   private readonly staging: Staging;
   /** The snapshot shown read-only in place of the network, if any. */
-  private viewed: SnapshotView | null = null;
+  private viewed: SnapshotView<Engine> | null = null;
   private readonly actor: string;
   private readonly handlers: Handlers;
 

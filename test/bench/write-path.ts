@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine } from '../../electron/engine/engine';
-import { writeImported, type Writes } from '../../electron/engine/interchange/import';
+import { writeImported, type Writes } from '../../electron/engine/interchange/import/importer';
 import { TABLES, type RecordObject } from '../../electron/engine/store/tables';
 
 export function writePathMs(dir: string, resourcesDir: string, nodes: number, edges: number, cite: boolean): number {

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
-import type { Bundle } from '../../electron/engine/interchange/bundle';
-import { parseCsv, writeCsv } from '../../electron/engine/interchange/csv';
-import { csvFilesToBundle } from '../../electron/engine/interchange/csv-bundle';
-import { csvFilesOf } from '../../electron/engine/interchange/csv-export';
-import { csvToGraph, guessMapping, readCsvGraph } from '../../electron/engine/interchange/csv-graph';
+import type { Bundle } from '../../electron/engine/interchange/model/bundle';
+import { parseCsv, writeCsv } from '../../electron/engine/interchange/formats/csv/text';
+import { csvFilesToBundle } from '../../electron/engine/interchange/formats/csv/read';
+import { csvFilesOf } from '../../electron/engine/interchange/formats/csv/write';
+import { csvToGraph, guessMapping, readCsvGraph } from '../../electron/engine/interchange/formats/csv/node-edge-lists';
 import { buildFixture, openEngine, tempDir } from '../engine/helpers';
 import { networkBundle, refusal } from './helpers';
 

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCyjs } from '../../electron/engine/interchange/cyjs';
+import { parseCyjs } from '../../electron/engine/interchange/formats/cyjs/read';
 import { refusal } from './helpers';
 
 const DATASETS = resolve(__dirname, '../../../shared/datasets/cytoscape');

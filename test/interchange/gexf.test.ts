@@ -3,8 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import gexf from 'graphology-gexf';
 import { MultiGraph } from 'graphology';
-import { parseGexf } from '../../electron/engine/interchange/gexf';
-import type { ParsedGraph } from '../../electron/engine/interchange/parsed';
+import { parseGexf } from '../../electron/engine/interchange/formats/gexf/read';
+import type { ParsedGraph } from '../../electron/engine/interchange/model/parsed';
 import { refusal } from './helpers';
 
 const DATASETS = resolve(__dirname, '../../../shared/datasets/gexf');

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import Graph from 'graphology';
 import graphml from 'graphology-graphml';
-import { parseGraphml } from '../../electron/engine/interchange/graphml';
-import { ImportRefused, type ParsedGraph } from '../../electron/engine/interchange/parsed';
+import { parseGraphml } from '../../electron/engine/interchange/formats/graphml/read';
+import { ImportRefused, type ParsedGraph } from '../../electron/engine/interchange/model/parsed';
 import { refusal } from './helpers';
 
 const DATA = resolve(__dirname, '../../../shared/datasets/graphml');

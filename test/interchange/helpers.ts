@@ -2,8 +2,8 @@
 // Bundle, and the refusal a parser throws.
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
-import type { Bundle } from '../../electron/engine/interchange/bundle';
-import { ImportRefused } from '../../electron/engine/interchange/parsed';
+import type { Bundle } from '../../electron/engine/interchange/model/bundle';
+import { ImportRefused } from '../../electron/engine/interchange/model/parsed';
 import { openEngine, tempDir } from '../engine/helpers';
 
 /** Engines on fresh database files in a temp folder per test, closed and removed after it. */

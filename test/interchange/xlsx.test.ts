@@ -3,8 +3,9 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
-import { ImportRefused } from '../../electron/engine/interchange/parsed';
-import { bundleToXlsx, xlsxToBundle } from '../../electron/engine/interchange/xlsx';
+import { ImportRefused } from '../../electron/engine/interchange/model/parsed';
+import { xlsxToBundle } from '../../electron/engine/interchange/formats/xlsx/read';
+import { bundleToXlsx } from '../../electron/engine/interchange/formats/xlsx/write';
 import { buildFixture, openEngine, tempDir } from '../engine/helpers';
 import { networkBundle } from './helpers';
 

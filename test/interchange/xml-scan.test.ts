@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { ImportRefused } from '../../electron/engine/interchange/parsed';
-import { XmlScanner, type XmlHandler, type XmlTag } from '../../electron/engine/interchange/xml-scan';
+import { ImportRefused } from '../../electron/engine/interchange/model/parsed';
+import { XmlScanner, type XmlHandler, type XmlTag } from '../../electron/engine/interchange/formats/xml/scan';
 import { refusal } from './helpers';
 
 /** What the scanner reports, as plain lines that are easy to compare. */

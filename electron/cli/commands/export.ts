@@ -1,7 +1,8 @@
 // atlas export: writes the network, a filtered part of it, an ego network or a saved view to a
 // file other tools open, or to a snapshot for another copy of the app.
 import { resolve } from 'node:path';
-import { EXPORT_FORMATS, type ExportScope } from '../../../shared/schemas';
+import { EXPORT_FORMATS, type ExportFormatId } from '../../../shared/formats';
+import type { ExportScope } from '../../../shared/schemas';
 import { intOption, parseCommand, UsageError } from '../args';
 import { type CliIO, printJson } from '../io';
 import { withEngine } from '../open';
@@ -34,7 +35,7 @@ export async function exportFile(argv: string[], io: CliIO): Promise<number> {
       scope.savedViewId = view.id;
     }
     return engine.call('export.run', {
-      format: format as (typeof EXPORT_FORMATS)[number],
+      format: format as ExportFormatId,
       path: resolve(String(values.out)),
       scope: scope as ExportScope,
       ...(values.overwrite ? { overwrite: true } : {}),

@@ -1,13 +1,13 @@
 // atlas import FILE: previews what a file would add (always), then imports it unless --dry-run.
 import { resolve } from 'node:path';
 import { workText } from '../../../shared/domain';
-import { IMPORT_FORMATS, type ImportSummary } from '../../../shared/schemas';
+import { IMPORT_FORMATS, type ImportFormatId } from '../../../shared/formats';
+import type { ImportSummary } from '../../../shared/schemas';
 import { intOption, parseCommand, UsageError } from '../args';
 import { type CliIO, printJson, table } from '../io';
 import { withEngine } from '../open';
 
 const DUPLICATE = ['merge', 'skip', 'create'] as const;
-const FORMATS = IMPORT_FORMATS;
 
 export async function importFile(argv: string[], io: CliIO): Promise<number> {
   const { common, values, positionals } = parseCommand(
@@ -18,13 +18,13 @@ export async function importFile(argv: string[], io: CliIO): Promise<number> {
   const file = positionals[0];
   if (!file) throw new UsageError('Which file? atlas import FILE');
   const format = values.format as string | undefined;
-  if (format !== undefined && !FORMATS.includes(format as never)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (format !== undefined && !IMPORT_FORMATS.includes(format as never)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
   const onDuplicate = (values['on-duplicate'] as string | undefined) ?? 'merge';
   if (!DUPLICATE.includes(onDuplicate as never)) throw new UsageError(`--on-duplicate must be one of ${DUPLICATE.join(', ')}`);
   const maxMb = values['max-mb'] === undefined ? undefined : intOption('max-mb', values['max-mb'] as string, 1, 4096);
   const input = {
     path: resolve(file),
-    ...(format ? { format: format as (typeof FORMATS)[number] } : {}),
+    ...(format ? { format: format as ImportFormatId } : {}),
     onDuplicate: onDuplicate as (typeof DUPLICATE)[number],
     ...(maxMb ? { maxBytes: maxMb * 1024 * 1024 } : {}),
   };

@@ -1,19 +1,16 @@
 // Export: the whole network, what is drawn, the selected organisation's ties, or a saved view, to
 // the formats other tools open, a snapshot for another laptop, or a picture.
 import { useEffect, useRef, useState } from 'react';
+import { EXPORTABLE, exportExtension } from '../../../../shared/formats';
 import type { ExportScope, SavedView } from '../../../../shared/schemas';
 import { call } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
 import { currentDrawing, drawnPositions } from '../graph/handle';
 import { download, downloadStaged } from './files';
 
+// The engine's formats, then the pictures the window draws itself.
 const FORMATS = [
-  ['gexf', 'GEXF 1.3 (Gephi)', 'gexf'],
-  ['graphml', 'GraphML (yEd, Cytoscape, igraph)', 'graphml'],
-  ['csv', 'CSV files (Excel, any tool)', 'csv'],
-  ['xlsx', 'Excel workbook', 'xlsx'],
-  ['cyjs', 'Cytoscape JSON', 'cyjs'],
-  ['snapshot', 'Snapshot for another copy of the app', 'atlas'],
+  ...EXPORTABLE.map((f) => [f.id, f.label, exportExtension(f.id)] as const),
   ['png', 'PNG picture', 'png'],
   ['svg', 'SVG picture', 'svg'],
 ] as const;

@@ -1,6 +1,7 @@
 // Import: pick files, see exactly what would change (the preview), choose what happens to
 // duplicates, then import in one step that lands whole or not at all.
 import { useEffect, useRef, useState } from 'react';
+import { IMPORT_ACCEPT } from '../../../../shared/formats';
 import type { ImportInput, ImportSummary } from '../../../../shared/schemas';
 import { ApiError, call } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
@@ -10,7 +11,6 @@ import { ImportProgress } from './ImportProgress';
 import { showSnapshot } from './snapshotView';
 
 type OnDuplicate = 'merge' | 'skip' | 'create';
-const ACCEPT = '.gexf,.graphml,.cyjs,.json,.csv,.tsv,.txt,.xlsx,.atlas,.sqlite';
 const PART_LABELS: Record<string, string> = {
   organisations: 'Organisations', partnerships: 'Partnerships', memberships: 'Memberships', events: 'Events',
   participations: 'Participations', relations: 'Relations', sources: 'Sources', citations: 'Citations', savedViews: 'Saved views',
@@ -30,7 +30,7 @@ export function ImportButton() {
         ref={input}
         type="file"
         multiple
-        accept={ACCEPT}
+        accept={IMPORT_ACCEPT}
         hidden
         data-testid="import-input"
         onChange={async (e) => {

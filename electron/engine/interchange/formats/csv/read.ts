@@ -1,0 +1,66 @@
+// Reading CSV files: Atlas's own per-record-type files come back as records with their IDs; any
+// other file, or pair of files, is a node and edge list from another tool.
+import { emptyBundle, type Bundle } from '../../model/bundle';
+import { columnsOf, RECORD_TABLES, tableToRecords, type RecordTable, type TablePart } from '../../model/atlas-tables';
+import { ImportRefused, type ParsedGraph } from '../../model/parsed';
+import { readCsvGraphFile, readCsvGraphFiles, type ColumnMapping, type CsvFile, type CsvGraphRead } from './node-edge-lists';
+import { parseCsv, type CsvTable } from './text';
+
+/** For CSV node and edge lists: the columns found and which role each was given. */
+export interface CsvColumns {
+  nodes: string[] | null;
+  edges: string[] | null;
+  mapping: ColumnMapping;
+}
+
+type CsvRead = { graph: ParsedGraph; bundle: null; columns: CsvColumns } | { graph: null; bundle: Bundle };
+
+export function readCsvFiles(files: CsvFile[], mapping: ColumnMapping | undefined): CsvRead {
+  if (files.length === 0) throw new ImportRefused('the folder holds no .csv file');
+  const atlasFiles = files.filter((f) => /(organisations|partnerships|memberships|events|participations|relations|sources|citations)\.csv$/i.test(f.name));
+  if (atlasFiles.length) {
+    // An Atlas export folder also holds nodes.csv and edges.csv for other tools; the record files say it all.
+    return { graph: null, bundle: csvFilesToBundle(Object.fromEntries(atlasFiles.map((f) => [f.name, parseCsv(f.text, f.name)]))) };
+  }
+  let read: CsvGraphRead;
+  if (files.length === 1) read = readCsvGraphFile(files[0]!, mapping);
+  else {
+    const nodes = files.find((f) => /node|vert|organi[sz]ation/i.test(f.name)) ?? null;
+    const edges = files.find((f) => f !== nodes && /edge|link|tie|relation/i.test(f.name)) ?? null;
+    if (!nodes && !edges) {
+      throw new ImportRefused(`cannot tell which of ${files.map((f) => f.name).join(', ')} lists nodes and which lists edges; name them nodes.csv and edges.csv`);
+    }
+    read = readCsvGraphFiles(edges, nodes, mapping);
+  }
+  return {
+    graph: read.graph,
+    bundle: null,
+    columns: { nodes: read.nodes?.headers ?? null, edges: read.edges?.headers ?? null, mapping: read.mapping },
+  };
+}
+
+const baseName = (file: string): string => file.split(/[\\/]/).pop()!.toLowerCase();
+const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
+
+function tableForFile(file: string, csv: CsvTable): RecordTable {
+  const found =
+    RECORD_TABLES.find((t) => baseName(file).endsWith(`${t.part}.csv`)) ?? RECORD_TABLES.find((t) => sameSet(columnsOf(t), csv.headers));
+  if (!found) {
+    const names = RECORD_TABLES.map((t) => `${t.part}.csv`).join(', ');
+    throw new ImportRefused(`${file} is not one of Atlas's record files (${names}) and its columns match none of them`);
+  }
+  return found;
+}
+
+export function csvFilesToBundle(files: Record<string, CsvTable>): Bundle {
+  const bundle = emptyBundle();
+  const seen = new Map<TablePart, string>();
+  for (const [file, csv] of Object.entries(files)) {
+    const table = tableForFile(file, csv);
+    const before = seen.get(table.part);
+    if (before) throw new ImportRefused(`${before} and ${file} both hold ${table.part}; import one of them`);
+    seen.set(table.part, file);
+    (bundle[table.part] as unknown[]) = tableToRecords(table, csv, file);
+  }
+  return bundle;
+}

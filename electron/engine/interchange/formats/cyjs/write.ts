@@ -1,0 +1,91 @@
+// Cytoscape JSON export: the .cyjs shape Cytoscape desktop opens, which is also what cytoscape.js
+// takes in cy.json(). JSON holds lists and nulls natively; attributes objects stay JSON text, as
+// in the other graph formats, because Cytoscape desktop has no object-valued columns.
+import { SECTORS } from '../../../../../shared/domain';
+import { ATLAS_TYPE, bundleReader, type Bundle, type BundleReader } from '../../model/bundle';
+import { atlasEdges, atlasNodes, type FieldSpec, type GraphExportOptions } from '../../model/atlas-graph';
+import { collect, type TextOut } from '../../export/sink';
+import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../../../shared/palette';
+
+export type CyjsExportOptions = Pick<GraphExportOptions, 'positions'>;
+
+type Data = Record<string, unknown>;
+
+function recordData(atlasType: string, record: Record<string, unknown>, fields: readonly FieldSpec[]): Data {
+  const data: Data = { id: record.id };
+  for (const f of fields) {
+    const v = record[f.name] ?? null;
+    data[f.name] = f.kind === 'json' && v !== null ? JSON.stringify(v) : v;
+  }
+  data[ATLAS_TYPE] = atlasType;
+  return data;
+}
+
+function style(): { selector: string; style: Record<string, string | number> }[] {
+  return [
+    { selector: 'node', style: { label: 'data(name)', 'background-color': SECTOR_COLOURS.other, 'font-size': 10 } },
+    ...SECTORS.map((sector) => ({
+      selector: `node[${ATLAS_TYPE} = "organisation"][sector = "${sector}"]`,
+      style: { 'background-color': SECTOR_COLOURS[sector] },
+    })),
+    { selector: `node[${ATLAS_TYPE} = "partnership"]`, style: { 'background-color': PARTNERSHIP_COLOUR, shape: 'round-rectangle' } },
+    { selector: `node[${ATLAS_TYPE} = "event"]`, style: { 'background-color': EVENT_COLOUR, shape: 'diamond' } },
+    { selector: 'edge', style: { width: 1, 'line-color': '#BBBBBB', 'curve-style': 'bezier' } },
+    { selector: `edge[${ATLAS_TYPE} = "relation"]`, style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': '#BBBBBB' } },
+  ];
+}
+
+export function writeCyjs(bundle: Bundle, opts: CyjsExportOptions = {}): string {
+  return collect((out) => streamCyjs(bundleReader(bundle), opts, out));
+}
+
+// The document is JSON.stringify(doc, null, 2) of one object, except that its elements are
+// written one by one, each compact on a line of its own: pretty-printing every element took twice
+// as long and made the file half as large again, for a file tools read rather than people.
+const ELEMENT_INDENT = '\n      ';
+const NODES = '\u0000nodes';
+const EDGES = '\u0000edges';
+
+function writeArray(out: TextOut, items: Iterable<object>): void {
+  let first = true;
+  for (const item of items) {
+    out.write(`${first ? '[' : ','}${ELEMENT_INDENT}${JSON.stringify(item)}`);
+    first = false;
+  }
+  out.write(first ? '[]' : '\n    ]');
+}
+
+function* nodeElements(reader: BundleReader, opts: CyjsExportOptions): Generator<object> {
+  for (const n of atlasNodes(reader)) {
+    const position = opts.positions?.[n.id];
+    yield { data: recordData(n.atlasType, n.record, n.fields), ...(position ? { position: { x: position.x, y: position.y } } : {}) };
+  }
+}
+
+function* edgeElements(reader: BundleReader): Generator<object> {
+  for (const e of atlasEdges(reader)) {
+    const data = recordData(e.atlasType, e.record, e.fields);
+    data.source = e.source;
+    data.target = e.target;
+    yield { data };
+  }
+}
+
+export function streamCyjs(reader: BundleReader, opts: CyjsExportOptions, out: TextOut): void {
+  const doc = {
+    format_version: '1.0',
+    generated_by: 'Stakeholder Atlas',
+    target_cytoscapejs_version: '~3',
+    data: { name: 'Stakeholder Atlas network', shared_name: 'Stakeholder Atlas network' },
+    elements: { nodes: NODES, edges: EDGES },
+    style: style(),
+  };
+  const frame = `${JSON.stringify(doc, null, 2)}\n`;
+  const nodesAt = frame.indexOf(JSON.stringify(NODES));
+  const edgesAt = frame.indexOf(JSON.stringify(EDGES));
+  out.write(frame.slice(0, nodesAt));
+  writeArray(out, nodeElements(reader, opts));
+  out.write(frame.slice(nodesAt + JSON.stringify(NODES).length, edgesAt));
+  writeArray(out, edgeElements(reader));
+  out.write(frame.slice(edgesAt + JSON.stringify(EDGES).length));
+}
