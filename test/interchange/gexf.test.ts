@@ -229,8 +229,8 @@ describe('parseGexf specifics', () => {
     expect(new Set(g.nodes.map((n) => n.id)).size).toBe(10);
     expect(g.nodes[0]!.attributes).toEqual({
       name: 'Amina Benali',
-      status: 'Submitted',
-      list: 'Respondent',
+      status: 'Completed',
+      list: 'Partner',
       Region: 'Africa',
       Position: 'Director',
     });
