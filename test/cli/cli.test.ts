@@ -4,46 +4,16 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
 import { USAGE } from '../../electron/cli/usage';
 import type { Slice, Stats } from '../../shared/schemas';
 import { REGIONS } from '../../shared/domain';
-import { tempDir } from '../engine/helpers';
+import { expectOneLineFailure, recordCounts as counts, run, runJson, tempDatabases } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
-const { dir, cleanup } = tempDir();
-afterAll(cleanup);
-
-let n = 0;
-const freshDb = () => join(dir, `db-${++n}.sqlite`);
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr, lines: stderr.split('\n').filter(Boolean) };
-}
-
-async function runJson<T>(...argv: string[]): Promise<T> {
-  const r = await run(...argv);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as T;
-}
-
-function expectOneLineFailure(r: { code: number; stderr: string; lines: string[] }, code: number, pattern: RegExp) {
-  expect(r.code).toBe(code);
-  expect(r.lines).toHaveLength(1);
-  expect(r.stderr.endsWith('\n')).toBe(true);
-  expect(r.lines[0]).toMatch(/^atlas: /);
-  expect(r.lines[0]).toMatch(pattern);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-}
-
+const FIXTURES = resolve(__dirname, '../fixtures');
+const { dir, freshDb } = tempDatabases();
 
 const SECTORS = ['government', 'intergovernmental', 'civil_society', 'academia', 'private_sector', 'other'];
 
@@ -164,34 +134,25 @@ describe('atlas generate and query', () => {
 });
 
 describe('atlas import and export', () => {
-  const DATA = resolve(ROOT, '../shared/datasets');
-  const gexf = `${DATA}/gexf/graphology/les_miserables.gexf`;
-  const counts = (db: string) => {
-    const raw = new Database(db, { readonly: true });
-    try {
-      return raw.prepare('SELECT (SELECT count(*) FROM organisation) AS organisations, (SELECT count(*) FROM relation) AS relations').get();
-    } finally {
-      raw.close();
-    }
-  };
+  const gexf = `${FIXTURES}/gexf/gephi-0.10-stakeholders.gexf`;
 
   it('previews with --dry-run and writes nothing, then imports and says so', async () => {
     const db = freshDb();
     const dry = await run('import', gexf, '--db', db, '--dry-run');
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/^les_miserables\.gexf \(GEXF\): 77 nodes, 254 edges$/m);
-    expect(dry.stdout).toMatch(/^ {2}organisations +77 +0 +0$/m);
+    expect(dry.stdout).toMatch(/^gephi-0\.10-stakeholders\.gexf \(GEXF\): 80 nodes, 167 edges$/m);
+    expect(dry.stdout).toMatch(/^ {2}organisations +80 +0 +0$/m);
     expect(dry.stdout).toMatch(/Dry run: nothing was written\.\n$/);
     expect(counts(db)).toEqual({ organisations: 0, relations: 0 });
     const done = await run('import', gexf, '--db', db);
     expect(done.code).toBe(0);
     expect(done.stderr).toBe(''); // no progress line when stderr is not a terminal
     expect(done.stdout).toMatch(/Imported \(import [0-9a-f-]{36}\)\.\n$/);
-    expect(counts(db)).toEqual({ organisations: 77, relations: 254 });
+    expect(counts(db)).toEqual({ organisations: 80, relations: 167 });
     // Again, skipping duplicates: nothing new.
     const again = await runJson<{ records: Record<string, { create: number; skip: number }> }>('import', gexf, '--db', db, '--on-duplicate', 'skip', '--json');
-    expect(again.records.organisations).toEqual({ create: 0, merge: 0, skip: 77 });
-    expect(counts(db)).toEqual({ organisations: 77, relations: 254 });
+    expect(again.records.organisations).toEqual({ create: 0, merge: 0, skip: 80 });
+    expect(counts(db)).toEqual({ organisations: 80, relations: 167 });
   });
 
   it('shows progress on a terminal, on one line that it clears', async () => {
@@ -209,7 +170,7 @@ describe('atlas import and export', () => {
     const db = freshDb();
     await run('seed', '--db', db);
     const before = counts(db);
-    const broken = `${DATA}/graphml/networkx-tests/hyperedge_raise.graphml`;
+    const broken = `${FIXTURES}/graphml/refused/hyperedge.graphml`;
     expectOneLineFailure(await run('import', broken, '--db', db), 1, /hyperedges are not supported/);
     expect(counts(db)).toEqual(before);
     expectOneLineFailure(await run('import', gexf, '--db', db, '--on-duplicate', 'maybe'), 2, /--on-duplicate/);
@@ -219,7 +180,7 @@ describe('atlas import and export', () => {
   it('exports the network, an ego network and a saved view; never over a file unless asked', async () => {
     const db = freshDb();
     await run('seed', '--db', db);
-    const out = join(dir, `export-${n}`);
+    const out = join(dir, 'export');
     const whole = await runJson<{ organisations: number; files: string[] }>('export', '--db', db, '--format', 'gexf', '--out', `${out}.gexf`, '--json');
     expect(whole.organisations).toBe(7);
     expect(whole.files).toEqual([`${out}.gexf`]);

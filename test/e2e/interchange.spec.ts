@@ -32,42 +32,43 @@ test('import a CSV node and edge list through the preview and see it drawn', asy
   await expect(app.getByTestId('counts')).toHaveText('10 of 10 organisations · 10 of 10 ties');
 });
 
-test('import a Gephi file: its characters are drawn, the largest labelled at a readable size, and its own layout is offered', async ({ app }) => {
+test('import a Gephi file: its organisations are drawn, the largest labelled at a readable size, and its own layout is offered', async ({ app }) => {
   const graph = app.getByTestId('graph');
   await expect(graph).toHaveAttribute('data-node-count', '7');
-  const file = fileURLToPath(new URL('../../../shared/datasets/gexf/graphology/les_miserables.gexf', import.meta.url));
-  await app.getByTestId('import-input').setInputFiles([{ name: 'les_miserables.gexf', mimeType: 'application/xml', buffer: readFileSync(file) }]);
+  // A Gephi 0.10 export of 80 organisations named in Arabic, Chinese, Russian, French, Spanish and English.
+  const file = fileURLToPath(new URL('../fixtures/gexf/gephi-0.10-stakeholders.gexf', import.meta.url));
+  await app.getByTestId('import-input').setInputFiles([{ name: 'gephi-0.10-stakeholders.gexf', mimeType: 'application/xml', buffer: readFileSync(file) }]);
   const dialog = app.getByTestId('import-dialog');
-  await expect(dialog.getByTestId('import-plan').getByRole('row', { name: /Organisations/ })).toContainText('77');
+  await expect(dialog.getByTestId('import-plan').getByRole('row', { name: /Organisations/ })).toContainText('80');
   await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(graph).toHaveAttribute('data-node-count', '84');
-  // Fitted, 84 nodes need a zoom well under 1; their labels are scaled to stay 11 px on screen,
+  await expect(graph).toHaveAttribute('data-node-count', '87');
+  // Fitted, 87 nodes need a zoom well under 1; their labels are scaled to stay 11 px on screen,
   // and only as many as the screen has room for are shown.
   const sizes = () => app.evaluate(() => window.atlasGraph!.labelled().map((id) => window.atlasGraph!.labelPx(id)));
   // Labels are rescaled once the view settles (the layout may still be fitting it), so poll.
   const readable = async () => {
     const px = await sizes();
-    return px.length > 10 && px.length < 84 && px.every((p) => Math.abs(p - 11) < 0.5);
+    return px.length > 10 && px.length < 87 && px.every((p) => Math.abs(p - 11) < 0.5);
   };
   await expect.poll(readable).toBe(true);
   await app.getByRole('group', { name: 'Zoom' }).getByRole('button', { name: 'Zoom out' }).click();
   await expect.poll(readable).toBe(true);
 
-  // The file's own layout is offered; taken, Valjean stands where the file put him.
+  // The file's own layout is offered; taken, Kestrel Threat Intelligence Lab stands where the file put it.
   const banner = app.getByTestId('imported-layout');
-  await expect(banner).toContainText('les_miserables.gexf came with its own layout');
+  await expect(banner).toContainText('gephi-0.10-stakeholders.gexf came with its own layout');
   await banner.getByRole('button', { name: 'Use it' }).click();
   await expect(banner).toBeHidden();
   await expect(graph).toHaveAttribute('data-layout', 'preset');
   const search = app.getByRole('combobox', { name: 'Search by name or acronym' });
-  await search.fill('Valjean');
-  await expect(app.getByTestId('search-results').getByRole('option').first()).toContainText('Valjean');
+  await search.fill('Kestrel');
+  await expect(app.getByTestId('search-results').getByRole('option').first()).toContainText('Kestrel Threat Intelligence Lab');
   await search.press('Enter');
   await expect.poll(() => app.evaluate(() => window.atlasGraph!.selected().length)).toBe(1);
-  const valjean = await app.evaluate(() => window.atlasGraph!.selected()[0]!);
-  const at = await app.evaluate((id) => window.atlasGraph!.position(id), valjean);
-  expect(at!.x).toBeCloseTo(-8.81755, 2);
-  expect(Math.abs(at!.y)).toBeCloseTo(60.480377, 2);
+  const kestrel = await app.evaluate(() => window.atlasGraph!.selected()[0]!);
+  const at = await app.evaluate((id) => window.atlasGraph!.position(id), kestrel);
+  expect(at!.x).toBeCloseTo(-429.69447, 2);
+  expect(Math.abs(at!.y)).toBeCloseTo(248.76325, 2);
 });
 
 test('a file with errors is refused in the preview and nothing changes', async ({ app }) => {

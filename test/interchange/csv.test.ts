@@ -1,5 +1,6 @@
 // CSV in and out: the parser's line numbers and refusals, formula-safe output, Atlas's own
-// per-record-type files round-tripping whole networks, and other tools' edge lists read as graphs.
+// per-record-type files round-tripping whole networks, and other tools' edge lists read as graphs
+// (our fixtures in test/fixtures/csv; jgrapht's and networkx's own files in test/interop/csv.test.ts).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { csvToGraph, guessMapping, readCsvGraph } from '../../electron/engine/in
 import { buildFixture, openEngine, tempDir } from '../engine/helpers';
 import { networkBundle, refusal } from './helpers';
 
-const DATASETS = resolve(__dirname, '../../../shared/datasets/csv');
+const FIXTURES = resolve(__dirname, '../fixtures/csv');
 
 
 describe('parseCsv', () => {
@@ -196,7 +197,7 @@ describe('per-record-type CSV files', () => {
 
 // ---------- other tools' node and edge lists ----------
 
-const raw = (rel: string): string => readFileSync(join(DATASETS, rel), 'utf8');
+const raw = (rel: string): string => readFileSync(join(FIXTURES, rel), 'utf8');
 const readFile = (rel: string) => readCsvGraph({ name: rel, text: raw(rel) });
 
 /** Edges and distinct endpoints of a header-less edge list, counted from the text. */
@@ -206,57 +207,56 @@ function countEdgeList(text: string, delimiter: string): { nodes: number; edges:
 }
 
 describe('edge lists from other tools', () => {
-  const jg = 'jgrapht-csv-tests/CSVImporterTest_';
   it.each([
-    ['testEdgeListDirectedUnweighted.csv', ','],
-    ['testEdgeListDirectedUnweightedWithSemicolon.csv', ';'],
-    ['testEdgeListDirectedWeighted.csv', ','],
+    ['edge-list-comma.csv', ','],
+    ['edge-list-semicolon.csv', ';'],
+    ['edge-list-weighted.csv', ','],
   ])('reads %s as a header-less edge list', (file, delimiter) => {
-    const graph = readFile(`${jg}${file}`);
-    const expected = countEdgeList(raw(`${jg}${file}`), delimiter);
+    const graph = readFile(file);
+    const expected = countEdgeList(raw(file), delimiter);
     expect({ nodes: graph.nodes.length, edges: graph.edges.length }).toEqual(expected);
+    expect(expected).toEqual({ nodes: 4, edges: 5 });
     expect(graph.format).toBe('csv');
     expect(graph.warnings).toEqual([]);
-    expect(graph.edges[0]).toMatchObject({ source: '1', target: '2', line: 1 });
-    expect(graph.edges[3]).toMatchObject({ source: '4', target: '1', line: 4 });
+    expect(graph.edges[0]).toMatchObject({ source: 'ngCERT', target: 'CERT-GH', line: 1 });
+    expect(graph.edges[3]).toMatchObject({ source: 'CERT-SN', target: 'ngCERT', line: 4 });
   });
 
   it('reads weights of the weighted edge list', () => {
-    expect(readFile(`${jg}testEdgeListDirectedWeighted.csv`).edges.map((e) => e.weight)).toEqual([1, 2, 3, 4]);
+    expect(readFile('edge-list-weighted.csv').edges.map((e) => e.weight)).toEqual([1, 2.5, 3, 0.5, 4]);
   });
 
   it('reads quoted multi-line node names with the right lines', () => {
-    // Four rows, one per edge, between 4 distinct names; the quoted names span two lines each.
-    const graph = readFile(`${jg}testEdgeListWithStringsDirectedUnweightedWithSemicolon.csv`);
-    expect(graph.nodes.map((n) => n.id)).toEqual(["'john doe'", 'fred', 'fred\n"21"', 'who;;']);
+    // Four rows, one per edge, between 4 distinct names; the quoted names span two lines each, and
+    // single quotes are part of a name, not CSV quoting.
+    const graph = readFile('edge-list-quoted-multiline.csv');
+    expect(graph.nodes.map((n) => n.id)).toEqual(["'Abidjan Lab'", 'Agencia', 'Agencia\n"Norte"', 'Центр;;']);
     expect(graph.edges.map((e) => [e.source, e.target, e.line])).toEqual([
-      ["'john doe'", 'fred', 1],
-      ['fred', 'fred\n"21"', 2],
-      ['fred\n"21"', 'who;;', 4],
-      ['who;;', "'john doe'", 6],
+      ["'Abidjan Lab'", 'Agencia', 1],
+      ['Agencia', 'Agencia\n"Norte"', 2],
+      ['Agencia\n"Norte"', 'Центр;;', 4],
+      ['Центр;;', "'Abidjan Lab'", 6],
     ]);
   });
 
   // Adjacency lists (rows of varying length) and matrices (empty corner cell, or the header
   // repeating the first column, or square rows of more than three cells) are not edge lists.
   it.each([
-    'testAdjacencyListDirectedUnweightedWithSemicolon.csv',
-    'testAdjacencyListDirectedWeightedWithSemicolon.csv',
-    'testDirectedMatrixNoNodeId.csv',
-    'testDirectedMatrixNoNodeIdMissingEntries.csv',
-    'testDirectedMatrixNoNodeIdWeighted.csv',
-    'testDirectedMatrixNoNodeIdZeroNoEdge.csv',
-    'testDirectedMatrixNoNodeIdZeroNoEdgeWeighted.csv',
-    'testDirectedMatrixNodeIdZeroNoEdge.csv',
-    'testDirectedMatrixNodeIdZeroNoEdgeShuffled.csv',
-    'testDirectedMatrixNodeIdZeroNoEdgeShuffledAndTabDelimiter.csv',
-    'testDirectedMatrixNodeIdZeroNoEdgeWeightedShuffledZeroWeightsAsDouble.csv',
-    'testDoubleOnUnweighted.csv',
-    'testWrongHeaderNodeIds.csv',
+    'adjacency-list.csv',
+    'adjacency-list-weighted.csv',
+    'matrix-no-ids.csv',
+    'matrix-no-ids-empty-cells.csv',
+    'matrix-no-ids-weighted.csv',
+    'matrix-empty-corner.csv',
+    'matrix-shuffled-rows.csv',
+    'matrix-tab-quoted-ids.csv',
+    'matrix-blank-header-id.csv',
   ])('refuses %s: adjacency lists and matrices are not supported', (file) => {
-    expect(refusal(() => readFile(`${jg}${file}`)).message).toMatch(
+    const e = refusal(() => readFile(file));
+    expect(e.message).toMatch(
       /adjacency lists and adjacency matrices are not supported; save the network as an edge list with source and target columns/,
     );
+    expect(e.message).toMatch(new RegExp(`^line 1: ${file.replace(/\./g, '\\.')}: `));
   });
 
   it('refuses a matrix whose header repeats the first column even without an empty corner', () => {
@@ -266,7 +266,7 @@ describe('edge lists from other tools', () => {
 
   // networkx writes edge lists separated by spaces; Atlas reads the separators spreadsheets use,
   // so these come out as one column and are refused with the reason.
-  it.each(['networkx-examples/hartford_drug.edgelist', 'networkx-examples/lanl_routes.edgelist'])('refuses space-separated %s', (file) => {
+  it.each(['networkx-space-separated.edgelist', 'networkx-weighted.edgelist'])('refuses space-separated %s', (file) => {
     const e = refusal(() => readFile(file));
     expect(e.message).toMatch(/line 1: .*single column: columns must be separated by commas, semicolons, tabs or \|/);
   });
@@ -307,6 +307,44 @@ describe('edge lists from other tools', () => {
     );
     const edges = parseCsv('source,target\na,b\n,c\n', 'edges.csv');
     expect(refusal(() => csvToGraph(null, edges, guessMapping(null, edges))).message).toMatch(/line 3: edges\.csv: this edge has no source/);
+  });
+
+  it("reads Gephi's data laboratory export, its node table and its edge table, by their column names", () => {
+    const graph = readCsvGraph({ name: 'gephi-edges.csv', text: raw('gephi-edges.csv') }, { name: 'gephi-nodes.csv', text: raw('gephi-nodes.csv') });
+    expect(graph.warnings).toEqual([]);
+    expect(graph.nodes.map((n) => n.label)).toEqual([
+      'Centro Nacional de Ciberseguridad',
+      'Observatoire des menaces, Dakar',
+      'Лаборатория цифровой криминалистики',
+      '国家互联网应急中心',
+      'الفريق الوطني للاستجابة لطوارئ الحاسب',
+      'Fundación "Internet Segura"',
+    ]);
+    // The empty timeset column is left out; the others are kept as text.
+    expect(graph.nodes[1]).toMatchObject({ id: '1', line: 3, attributes: { country: 'Senegal', sector: 'civil society', modularity_class: '1' } });
+    expect(graph.edges).toHaveLength(7);
+    expect(graph.edges[3]).toMatchObject({ id: '3', source: '2', target: '3', weight: 2.5, line: 5, attributes: { type: 'Undirected' } });
+  });
+
+  it('reads what Excel saves as CSV UTF-8 in a French or Spanish locale: BOM, semicolons, CRLF, line breaks in cells', () => {
+    const nodes = parseCsv(raw('excel-partners.csv'), 'excel-partners.csv');
+    expect(nodes.delimiter).toBe(';');
+    expect(nodes.headers).toEqual(['Organisation', 'Country', 'Sector', 'Budget (€)', 'Notes']);
+    // Rows 4 and 6 hold a line break in their notes, so the rows after them start a line later.
+    expect(nodes.rows.map((r) => r.line)).toEqual([2, 3, 4, 6, 7]);
+    expect(nodes.rows[1]!.cells.Notes).toBe('Atiende bancos; también hospitales');
+    expect(nodes.rows[2]!.cells).toEqual({
+      Organisation: 'Ассоциация "Безопасный интернет"', Country: 'Russia', Sector: 'civil society', 'Budget (€)': '', Notes: 'Основана в 2012.\nРаботает с школами.',
+    });
+    const graph = readCsvGraph({ name: 'excel-ties.csv', text: raw('excel-ties.csv') }, { name: 'excel-partners.csv', text: raw('excel-partners.csv') });
+    expect(graph.warnings).toEqual([]);
+    expect(graph.nodes[0]).toMatchObject({ id: 'Agence nationale de cybersécurité', attributes: { 'Budget (€)': '1 250,50', country: 'FR', sector: 'government' } });
+    expect(graph.edges.map((e) => [e.source, e.target, e.start, e.attributes.type])).toEqual([
+      ['Agence nationale de cybersécurité', 'Centro de Respuesta a Incidentes', '2019', 'trains'],
+      ['Centro de Respuesta a Incidentes', 'Ассоциация "Безопасный интернет"', '2021-06', 'collaborates_with'],
+      ['مرصد الحقوق الرقمية', '网络安全研究院', null, 'collaborates_with'],
+      ['Agence nationale de cybersécurité', 'مرصد الحقوق الرقمية', '2018', 'funds'],
+    ]);
   });
 
   it('creates nodes from the endpoints of an edge list with a header', () => {

@@ -1,12 +1,14 @@
-// Cytoscape JSON import: every dataset file, every wrapping cytoscape.js and Cytoscape desktop use,
-// and the refusals.
+// Cytoscape JSON import: our own fixtures (test/fixtures/cytoscape) in the shapes cytoscape.js and
+// Cytoscape desktop write, every wrapping they use, and the refusals. The same runs over their real
+// files in test/interop/cyjs.test.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCyjs } from '../../electron/engine/interchange/formats/cyjs/read';
 import { refusal } from './helpers';
 
-const DATASETS = resolve(__dirname, '../../../shared/datasets/cytoscape');
+const FIXTURES = resolve(__dirname, '../fixtures/cytoscape');
+const read = (rel: string): string => readFileSync(join(FIXTURES, rel), 'utf8');
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -14,7 +16,6 @@ function files(dir: string): string[] {
     return e.isDirectory() ? files(p) : [p];
   });
 }
-
 
 type Raw = { group?: string; data?: Record<string, unknown> };
 
@@ -30,26 +31,32 @@ function rawCounts(doc: unknown): { nodes: number; edges: number } {
   return { nodes: groups.nodes?.length ?? 0, edges: groups.edges?.length ?? 0 };
 }
 
-/** Files refused on purpose, with what the message must say and why. */
+/** Fixtures refused on purpose, with what the message must say. */
 const REFUSED: Record<string, RegExp> = {
   // cytoscape.js's node-shape demo leaves ids out and lets the library invent them; an import
   // cannot invent ids that a later re-import would match, so it names the first such node.
-  'cytoscapejs-elements/node-types.json': /^\[0\]: a node has no id/,
+  'refused/nodes-without-ids.json': /^\[0\]: a node has no id/,
+  'refused/duplicate-node-id.json': /^\[2\]: duplicate node id "x" \(first at \[0\]\)$/,
+  'refused/truncated.cyjs': /^line 19, column 35: not valid JSON \(.+\); expected Cytoscape JSON$/,
 };
 
-/** Files with compound nodes, which must come out flat with their parent kept, and one warning. */
-const COMPOUND = new Set(['cytoscapejs-elements/cose-bilkent-layout-compound.json', 'cytoscapejs-elements/network-compound-nodes-with-style.json']);
+/** Fixtures with compound nodes, which must come out flat with their parent kept, and one warning. */
+const COMPOUND = new Set(['cy-json-compound.json', 'style-and-elements.json']);
 
-describe('parseCyjs on every dataset file', () => {
-  const all = files(DATASETS);
+describe('parseCyjs on every fixture', () => {
+  const all = files(FIXTURES);
+  const rels = all.map((file) => relative(FIXTURES, file).split('\\').join('/'));
 
-  it('finds the dataset files', () => {
-    expect(all.length).toBeGreaterThanOrEqual(8);
+  it('finds the fixtures', () => {
+    expect(all.length).toBeGreaterThanOrEqual(10);
   });
 
-  for (const file of all) {
-    const rel = relative(DATASETS, file).split('\\').join('/');
-    const text = readFileSync(file, 'utf8');
+  it('lists as exceptions only fixtures that exist', () => {
+    for (const rel of [...Object.keys(REFUSED), ...COMPOUND]) expect(rels).toContain(rel);
+  });
+
+  for (const rel of rels) {
+    const text = read(rel);
     const refused = REFUSED[rel];
     if (refused) {
       it(`refuses ${rel}`, () => {
@@ -70,16 +77,57 @@ describe('parseCyjs on every dataset file', () => {
   }
 
   it('keeps edges without ids, with id null', () => {
-    const text = readFileSync(join(DATASETS, 'cytoscapejs-elements/edge-types.json'), 'utf8');
+    const text = read('edges-without-ids.json');
     const withoutId = (JSON.parse(text) as Raw[]).filter((e) => e.data?.source !== undefined && e.data?.id === undefined);
     const g = parseCyjs(text);
-    expect(withoutId.length).toBeGreaterThan(0);
+    expect(withoutId).toHaveLength(5);
     expect(g.edges.filter((e) => e.id === null)).toHaveLength(withoutId.length);
+    expect(g.edges.map((e) => [e.source, e.target])).toEqual([['a', 'b'], ['a', 'b'], ['b', 'a'], ['c', 'd'], ['d', 'c'], ['e', 'e']]);
+    expect(g.edges[4]!.weight).toBe(2);
+    expect(g.nodes.map((n) => n.label)).toEqual(['CERT-MU', 'Centre de réponse de Maurice', 'Центр мониторинга', '监测中心', 'Centro de Monitoreo']);
   });
 
-  it('reads list-valued names and null attributes of a Cytoscape desktop export', () => {
-    const g = parseCyjs(readFileSync(join(DATASETS, 'cytoscapejs-elements/enrichment-map-networks.json'), 'utf8'));
-    expect(g.nodes[0]).toMatchObject({ label: 'PYROPTOSIS%REACTOME%R-HSA-5620971.3', attributes: { description: ['Pyroptosis'], gs_type: null, pvalue: 0.0023 } });
+  it('reads list-valued names and null attributes of an EnrichmentMap network', () => {
+    const g = parseCyjs(read('enrichment-map.json'));
+    expect(g.nodes[0]).toMatchObject({
+      label: 'PHISHING%CAMPAIGNS%2024',
+      attributes: { description: ['Campañas de phishing'], gs_type: null, pvalue: 0.0012, cluster: null },
+    });
+    expect(g.nodes[1]!.attributes.description).toEqual(['Incidents de rançongiciels', 'Вымогатели']);
+    expect(g.nodes[2]!.attributes).toMatchObject({ description: [], padj: null });
+    expect(g.edges[0]!.attributes).toEqual({ similarity_coefficient: 0.42, overlap_genes: ['kit-a', 'kit-b'] });
+  });
+
+  it('reads a Cytoscape desktop .cyjs with positions, and the same elements without its wrapper', () => {
+    const cyjs = parseCyjs(read('cytoscape-desktop.cyjs'));
+    const bare = parseCyjs(read('nodes-edges-object.json'));
+    expect(cyjs.warnings).toEqual([]);
+    expect(cyjs.nodes.map((n) => n.position)).toEqual([{ x: -120.5, y: 35 }, { x: 40.25, y: -80 }, { x: 155, y: 12.5 }, { x: 300, y: 200 }, { x: 88, y: 150.75 }]);
+    expect(cyjs.nodes[2]).toMatchObject({ id: '103', label: 'Агентство кибербезопасности', element: 'elements.nodes[2]', attributes: { SUID: 103, country: 'RU', Degree: 2 } });
+    expect(cyjs.edges[3]).toMatchObject({ id: '204', source: '105', target: '104', label: 'هيئة الأمن السيبراني (pp) 网络安全局', attributes: { interaction: 'pp', EdgeBetweenness: 4 } });
+    const strip = (g: typeof cyjs) => ({ nodes: g.nodes.map(({ position: _p, element: _e, ...n }) => n), edges: g.edges.map(({ element: _e, ...e }) => e) });
+    expect(strip(bare)).toEqual(strip(cyjs));
+    expect(bare.nodes.every((n) => n.position === null)).toBe(true);
+  });
+
+  it('reads what cy.json() returns whole, taking an edge\'s directed flag from its data', () => {
+    const g = parseCyjs(read('cy-json-full.json'));
+    expect(g.nodes.map((n) => [n.id, n.label, n.position])).toEqual([
+      ['ke', 'Kenya ICT Authority', { x: 10, y: 20 }],
+      ['ug', 'Uganda Cyber Forum', { x: 110, y: -5.5 }],
+      ['tz', 'Tanzania CERT', { x: 60, y: 95 }],
+    ]);
+    expect(g.edges.map((e) => [e.id, e.directed, e.weight])).toEqual([['ke-ug', false, 1.5], ['ug-tz', true, null]]);
+  });
+
+  it('keeps a compound node\'s parent, two levels deep', () => {
+    const g = parseCyjs(read('cy-json-compound.json'));
+    expect(g.nodes.map((n) => [n.id, n.parent])).toEqual([
+      ['latam', null], ['latam:ar', 'latam'], ['latam:ar:ufeci', 'latam:ar'], ['latam:mx', 'latam'],
+      ['africa', null], ['africa:sn', 'africa'], ['cis', null], ['asia', null],
+    ]);
+    expect(g.nodes[2]!.label).toBe('Unidad Fiscal Especializada en Ciberdelincuencia');
+    expect(g.edges[2]).toMatchObject({ id: 'e2', weight: 3, element: '[10]' });
   });
 });
 

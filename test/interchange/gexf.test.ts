@@ -1,3 +1,7 @@
+// GEXF import on our own fixtures (test/fixtures/gexf), written in the shapes Gephi (0.8 to 0.10),
+// graphology, networkx and survey tools write, and broken the ways files break: every fixture
+// against graphology's counts, the cases each one holds, and the refusals. The same runs over other
+// tools' real files in test/interop/gexf.test.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,28 +11,29 @@ import { parseGexf } from '../../electron/engine/interchange/formats/gexf/read';
 import type { ParsedGraph } from '../../electron/engine/interchange/model/parsed';
 import { refusal } from './helpers';
 
-const DATASETS = resolve(__dirname, '../../../shared/datasets/gexf');
+const FIXTURES = resolve(__dirname, '../fixtures/gexf');
 
 function gexfFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
-    if (e.isDirectory()) return e.name.startsWith('xsd') ? [] : gexfFiles(p);
+    if (e.isDirectory()) return gexfFiles(p);
     return e.name.endsWith('.gexf') ? [p] : [];
   });
 }
 
-const read = (rel: string): string => readFileSync(join(DATASETS, rel), 'utf8');
+const read = (rel: string): string => readFileSync(join(FIXTURES, rel), 'utf8');
 const parseFile = (rel: string): ParsedGraph => parseGexf(read(rel));
 
-
-/** Files we refuse, with a pattern the message must match and why. */
+/** Fixtures we refuse, with a pattern the message must match. */
 const REFUSED: Record<string, RegExp> = {
-  // networkx's own test expects this to raise: "graph" is not an attribute class in GEXF.
-  'networkx-tests/unknown_attribute_class_raises.gexf': /line 4.*unknown attribute class "graph"/,
-  // Primer listings of just the header: the body is a literal "..." and there is no <graph>
-  // (graphology crashes on them too), so there is nothing that could be imported.
-  'gephi-gexf-spec/primer_1.2draft_header.gexf': /no <graph> element/,
-  'gephi-gexf-spec/primer_1.3_header.gexf': /no <graph> element/,
+  // As networkx raises on it: "graph" is not an attribute class in GEXF.
+  'refused/attribute-class-graph.gexf': /^line 4, column 9: unknown attribute class "graph"/,
+  // A documentation listing of just the header: the body is a literal "..." and there is no <graph>
+  // (graphology crashes on it too), so there is nothing that could be imported.
+  'refused/header-only.gexf': /no <graph> element/,
+  'refused/truncated.gexf': /^line 10, column 31: malformed XML: the file ends inside an attribute value/,
+  'refused/doctype-entities.gexf': /^line 4, column 2: the DOCTYPE declares entities/,
+  'refused/duplicate-node-id.gexf': /^line 7, column 7: duplicate node id "ncsc" \(first declared on line 5\)/,
 };
 
 /**
@@ -36,29 +41,23 @@ const REFUSED: Record<string, RegExp> = {
  * graphology (MultiGraph, addMissingNodes) is the reference everywhere else.
  */
 const EXPECTED_FROM_FILE: Record<string, { nodes: number; edges: number; why: string }> = {
-  // graphology invents the 4 undeclared endpoints (2, 4, 5, 6); we keep only the 2 declared nodes
+  // graphology invents the 4 undeclared endpoints (c, d, e, f); we keep only the 2 declared nodes
   // and warn, so the mapping step can decide.
-  'graphology/missing_nodes.gexf': { nodes: 2, edges: 4, why: 'undeclared endpoints not invented' },
-  // These three reuse edge id "1" for two different edges; graphology throws on the key clash, we
-  // keep both edges (ids are advisory) with a warning: 3 nodes, 3 <edge> elements.
-  'jgrapht-tests/SimpleGEXFImporterTest_testValidate.gexf': { nodes: 3, edges: 3, why: 'duplicate edge id' },
-  'jgrapht-tests/SimpleGEXFImporterTest_testVertexFactory.gexf': { nodes: 3, edges: 3, why: 'duplicate edge id' },
-  'jgrapht-tests/SimpleGEXFImporterTest_testWithAttributesWeightedGraphs.gexf': {
-    nodes: 3,
-    edges: 3,
-    why: 'duplicate edge id',
-  },
+  'missing-nodes.gexf': { nodes: 2, edges: 4, why: 'undeclared endpoints not invented' },
+  // Edge id "1" is used for two different edges (as jgrapht's validation test does); graphology
+  // throws on the key clash, we keep both edges (ids are advisory) with a warning.
+  'duplicate-edge-ids.gexf': { nodes: 3, edges: 3, why: 'duplicate edge id' },
 };
 
-describe('parseGexf on every dataset file', () => {
-  const files = gexfFiles(DATASETS);
+describe('parseGexf on every fixture', () => {
+  const files = gexfFiles(FIXTURES);
 
-  it('finds the dataset files', () => {
-    expect(files.length).toBeGreaterThan(40);
+  it('finds the fixtures', () => {
+    expect(files.length).toBeGreaterThanOrEqual(24);
   });
 
   for (const file of files) {
-    const rel = relative(DATASETS, file).split('\\').join('/');
+    const rel = relative(FIXTURES, file).split('\\').join('/');
     const text = readFileSync(file, 'utf8');
     const refused = REFUSED[rel];
     if (refused) {
@@ -85,28 +84,97 @@ describe('parseGexf on every dataset file', () => {
       }
     });
   }
+
+  it('lists as exceptions only fixtures that exist', () => {
+    const rels = files.map((f) => relative(FIXTURES, f).split('\\').join('/'));
+    for (const rel of [...Object.keys(REFUSED), ...Object.keys(EXPECTED_FROM_FILE)]) expect(rels).toContain(rel);
+  });
 });
 
 describe('parseGexf specifics', () => {
-  it('reads les_miserables with positions', () => {
-    const g = parseFile('graphology/les_miserables.gexf');
-    expect(g.nodes).toHaveLength(77);
-    expect(g.edges).toHaveLength(254);
+  it('reads a Gephi 0.10 export (GEXF 1.3) with positions, sizes and its attributes', () => {
+    const g = parseFile('gephi-0.10-stakeholders.gexf');
+    expect(g.nodes).toHaveLength(80);
+    expect(g.edges).toHaveLength(167);
+    expect(g.warnings).toEqual([]);
+    expect(g.directed).toBe(false);
     expect(g.nodes.every((n) => n.position !== null)).toBe(true);
-    expect(g.nodes[0]!.position!.x).toBeTypeOf('number');
-    expect(g.edges[0]!.line).toBeGreaterThan(g.nodes[76]!.line!);
+    expect(g.nodes[0]).toMatchObject({
+      id: '0',
+      label: 'المركز الوطني للأمن السيبراني',
+      position: { x: 552.48493, y: 1.00851 },
+      attributes: { Country: 'Saudi Arabia', Sector: 'government', 'Modularity Class': 0, Degree: 3 },
+    });
+    expect(g.nodes.find((n) => n.label === '国家互联网应急中心')!.attributes.Country).toBe('China');
+    expect(g.edges[0]).toMatchObject({ id: '0', directed: false, weight: 1 });
+    expect(g.edges[0]!.line).toBeGreaterThan(g.nodes[79]!.line!);
   });
 
-  it('turns the 1.3 dynamic primer times into partial dates', () => {
-    const g = parseFile('gephi-gexf-spec/primer_1.3_dynwebgraph.gexf');
+  it('reads a Gephi 0.8 export (GEXF 1.1) whose viz namespace has a typo', () => {
+    const g = parseFile('gephi-0.8-1.1draft.gexf');
+    expect(g.directed).toBe(true);
+    expect(g.nodes.map((n) => n.label)).toEqual([
+      'CERT Tunisie', 'Centre de réponse du Sénégal', "CSIRT de Côte d'Ivoire", 'Agence belge de cybersécurité', "Équipe québécoise d'intervention",
+    ]);
+    expect(g.nodes[2]).toMatchObject({ id: '2.0', position: { x: 51, y: 77.75 }, attributes: { Authority: 0.05, Hub: 0.09 } });
+    expect(g.edges.map((e) => e.weight)).toEqual([1, 3, 2, 1, 1, 4]);
+  });
+
+  it('reads what graphology writes, in GEXF 1.2 and 1.3 alike', () => {
+    const [v12, v13] = [parseFile('graphology-1.2.gexf'), parseFile('graphology-1.3.gexf')];
+    for (const g of [v12, v13]) {
+      expect(g.warnings).toEqual([]);
+      expect(g.nodes[1]).toMatchObject({
+        id: 'cncert',
+        label: '国家互联网应急中心',
+        position: { x: 230, y: -15.75 },
+        attributes: { country: 'CN', founded: 2002, staff: 310, public: true, topics: ['botnets'] },
+      });
+      expect(g.nodes[0]!.attributes.topics).toEqual(['phishing', 'ransomware']);
+      expect(g.edges[2]).toMatchObject({ source: 'es-incibe', target: 'cert-ma', weight: 3.5, directed: true, attributes: { kind: 'funds', since: 2020 } });
+      expect(g.edges[3]!.weight).toBeNull();
+    }
+    expect(v13.nodes).toEqual(v12.nodes);
+  });
+
+  it('reads what networkx writes: numbered attribute ids, long values, weights on the element', () => {
+    const g = parseFile('networkx-1.2draft.gexf');
+    expect(g.nodes.map((n) => [n.id, n.attributes])).toEqual([
+      ['ncirc', { country: 'RU', members: 120 }],
+      ['cncert', { country: 'CN', members: 310 }],
+      ['sa-ncsc', { country: 'SA' }],
+      ['mx-cert', { country: 'MX', members: 45 }],
+    ]);
+    expect(g.edges.map((e) => [e.id, e.weight, e.attributes.relation ?? null])).toEqual([
+      ['0', 2, 'exchanges_data_with'],
+      ['1', null, 'trains'],
+      ['2', 0.5, null],
+    ]);
+  });
+
+  it('turns 1.3 dynamic times into partial dates', () => {
+    const g = parseFile('dynamic-1.3.gexf');
     const byId = new Map(g.nodes.map((n) => [n.id, n]));
-    expect(byId.get('0')!.start).toBe('2009-03-01');
+    expect(byId.get('0')!.start).toBe('2019-02-01');
     expect(byId.get('0')!.end).toBeNull();
-    expect(byId.get('2')!.end).toBe('2009-03-10');
-    expect(g.edges[1]).toMatchObject({ start: '2009-03-01', end: '2009-03-10', id: null, directed: true });
+    expect(byId.get('2')!.end).toBe('2021-06-30');
+    expect(g.edges[1]).toMatchObject({ start: '2019-02-01', end: '2021-06-30', id: null, directed: true });
     // The declared default applies where the node has no value of its own.
-    expect(byId.get('0')!.attributes.frog).toBe(true);
-    expect(byId.get('3')!.attributes.frog).toBe(false);
+    expect(byId.get('0')!.attributes.active).toBe(true);
+    expect(byId.get('3')!.attributes.active).toBe(false);
+    // A time-varying value keeps its last one, with one warning.
+    expect(byId.get('1')!.attributes.members).toBe(9);
+    expect(g.warnings.map((w) => w.message)).toEqual(['attribute "members" has several (time-varying) values; the last one in the file is kept']);
+  });
+
+  it('takes the earliest and latest of 1.2 spells, open where one is open', () => {
+    const g = parseFile('spells-1.2draft.gexf');
+    expect(g.nodes.map((n) => [n.start, n.end])).toEqual([
+      ['2012-09-15', '2017-12-31'],
+      ['2015-05-01', null],
+      ['2020-10-01', '2022-03-31'],
+    ]);
+    expect(g.edges.map((e) => [e.start, e.end])).toEqual([['2016-03-01', '2016-12-31'], ['2020-10-01', null]]);
   });
 
   it('uses the earliest and latest spell, and cuts dateTimes to dates', () => {
@@ -130,37 +198,45 @@ describe('parseGexf specifics', () => {
   });
 
   it('reads GEXF 1.2 pipe lists as arrays', () => {
-    const g = parseFile('graphology/liststring.gexf');
-    expect(g.nodes[0]!.attributes.types).toEqual(['cooking', 'money']);
-    expect(g.nodes[1]!.attributes.types).toEqual(['money']);
-    expect(g.nodes[0]!.attributes.indegree).toBe(1);
+    const g = parseFile('liststring-1.2draft.gexf');
+    expect(g.nodes[0]!.attributes.focus).toEqual(['phishing', 'ransomware']);
+    expect(g.nodes[1]!.attributes.focus).toEqual(['ransomware']);
+    expect(g.nodes[2]!.attributes.focus).toEqual(['forensics', 'training', 'phishing']);
+    expect(g.nodes[0]!.attributes.partners).toBe(3);
+    expect(g.nodes.map((n) => n.attributes.public)).toEqual([true, true, false]);
   });
 
   it('reads GEXF 1.3 bracketed lists as arrays', () => {
-    const g = parseFile('graphology/v1_3.gexf');
+    const g = parseFile('lists-1.3.gexf');
     const a = g.nodes[0]!.attributes;
-    expect(a.raw).toEqual(['a', 'b', 'c']);
-    expect(a.double).toEqual(['a', 'b', 'c']);
-    expect(a.mixed).toEqual(['a', 'b', 'c']);
-    expect(a.pipe).toEqual(['a', 'b', 'c']);
-    expect(a.booleans).toEqual([true, false, false]);
-    expect(a.numbers).toEqual([1, 1.5, 2]);
-    expect(g.edges[0]!.attributes.kind).toBe('likes');
+    const words = ['fraude', 'extorsión', 'acoso'];
+    expect(a.pipe).toEqual(words);
+    expect(a.comma).toEqual(words);
+    expect(a.bare).toEqual(words);
+    expect(a.single).toEqual(['fraude', "'extorsión'", 'acoso']);
+    expect(a.double).toEqual(['fraude', 'extorsión', 'acoso, sexual']);
+    expect(a.mixed).toEqual(words);
+    expect(a.flags).toEqual([true, false, false]);
+    expect(a.scores).toEqual([1, 2.5, -3]);
+    expect(g.nodes[1]!.attributes).toEqual({});
+    expect(g.edges[0]!.attributes.kind).toBe('trains');
   });
 
   it('keeps ids that differ only in case distinct', () => {
-    // case.gexf's trap is capitalised attribute ids (Gender, Position) that a case-insensitive
+    // The survey export's trap is capitalised attribute ids (Region, Position) that a case-insensitive
     // lookup would confuse with the viz <position> element or merge with lower-case keys.
-    const g = parseFile('graphology/case.gexf');
+    const g = parseFile('survey-capitalised-ids.gexf');
     expect(new Set(g.nodes.map((n) => n.id)).size).toBe(10);
     expect(g.nodes[0]!.attributes).toEqual({
-      name: 'Britta Witzel',
-      status: 'Submitted',
-      list: 'Respondent',
-      Gender: 'Female',
-      Position: 'VP',
+      name: 'Amina Benali',
+      status: 'Completed',
+      list: 'Partner',
+      Region: 'Africa',
+      Position: 'Director',
     });
-    expect(g.nodes[0]!.position).toBeNull();
+    expect(g.nodes[7]!.attributes.name).toBe('Мария Иванова');
+    expect(g.nodes.every((n) => n.position === null)).toBe(true);
+    expect(g.edges[1]!.attributes).toEqual({ Q1: 'Weekly' });
     const both = parseGexf(`<gexf xmlns="http://www.gexf.net/1.2draft"><graph>
       <attributes class="node"><attribute id="k" title="k"/><attribute id="K" title="K"/></attributes>
       <nodes><node id="a"><attvalues><attvalue for="k" value="1"/><attvalue for="K" value="2"/></attvalues></node><node id="A"/></nodes>
@@ -171,32 +247,43 @@ describe('parseGexf specifics', () => {
   });
 
   it('keeps edges to undeclared nodes and names the missing nodes', () => {
-    const g = parseFile('graphology/missing_nodes.gexf');
-    expect(g.nodes.map((n) => n.id)).toEqual(['0', '1']);
+    const g = parseFile('missing-nodes.gexf');
+    expect(g.nodes.map((n) => n.id)).toEqual(['a', 'b']);
     expect(g.edges).toHaveLength(4);
     const text = g.warnings.map((w) => w.message).join('\n');
-    for (const missing of ['2', '4', '5', '6']) expect(text).toContain(`node "${missing}"`);
-    expect(text).toContain('edge "3"');
+    for (const missing of ['c', 'd', 'e', 'f']) expect(text).toContain(`node "${missing}"`);
+    expect(text).toContain('edge "e3"');
+    expect(g.warnings.map((w) => w.line)).toEqual([13, 15, 15, 16, 16]);
   });
 
   it('keeps undeclared attvalues under their id with a warning', () => {
-    const g = parseFile('networkx-tests/key_raises.gexf');
-    expect(g.nodes[0]!.attributes['0']).toBe('1');
-    expect(g.warnings.some((w) => /"0".*not declared/.test(w.message))).toBe(true);
+    const g = parseFile('undeclared-attvalue.gexf');
+    expect(g.nodes[0]!.attributes.budget).toBe('1200');
+    expect(g.warnings).toEqual([{ message: 'node attribute "budget" is used but not declared; kept as text under that id', line: 7, column: 17 }]);
   });
 
   it('lets the edge type override the default', () => {
-    expect(parseFile('networkx-tests/undirected_edge_in_directed.gexf')).toMatchObject({
+    expect(parseFile('undirected-edge-in-directed.gexf')).toMatchObject({
       directed: true,
       edges: [{ directed: false }],
     });
-    expect(parseFile('networkx-tests/directed_edge_in_undirected.gexf')).toMatchObject({
+    expect(parseFile('directed-edge-in-undirected.gexf')).toMatchObject({
       directed: false,
       edges: [{ directed: true }],
     });
-    const mixed = parseFile('graphology/mixed.gexf');
+    const mixed = parseFile('mixed-edge-types.gexf');
     expect(mixed.edges.map((e) => e.directed)).toEqual([true, true, false]);
-    expect(mixed.edges[1]).toMatchObject({ weight: 4.56, label: 'Nice edge' });
+    expect(mixed.edges[1]).toMatchObject({ weight: 2.75, label: 'Beca de formación' });
+  });
+
+  it('keeps both edges of a repeated edge id, and nodes outside <nodes>, with a warning each', () => {
+    const g = parseFile('duplicate-edge-ids.gexf');
+    expect(g.nodes.map((n) => n.label)).toEqual(['Unidad de Cibercrimen', 'Unité cybercriminalité', 'Отдел по киберпреступности']);
+    expect(g.edges.map((e) => [e.id, e.source, e.target])).toEqual([['1', '2', '3'], ['0', '1', '2'], ['1', '3', '1']]);
+    expect(g.warnings.map((w) => [w.line, w.message])).toEqual([
+      [4, '<node> outside a <nodes> element; read anyway'],
+      [10, 'duplicate edge id "1" (first on line 8); both edges kept'],
+    ]);
   });
 
   it('reads weights from the weight attribute or a weight attvalue', () => {
@@ -210,9 +297,9 @@ describe('parseGexf specifics', () => {
   });
 
   it('flattens nested nodes, keeping the enclosing node as parent', () => {
-    const g = parseFile('jgrapht-tests/SimpleGEXFImporterTest_testIgnoringNested.gexf');
-    expect(g.nodes.find((n) => n.id === '4')!.parent).toBe('1');
-    expect(g.nodes.find((n) => n.id === '2')!.parent).toBeNull();
+    const g = parseFile('nested-nodes.gexf');
+    expect(g.nodes.map((n) => [n.id, n.parent])).toEqual([['ministry', null], ['cert', 'ministry'], ['dpo', 'ministry'], ['police', null], ['court', null]]);
+    expect(g.edges.map((e) => e.id)).toEqual(['inner', '0', '1', '2']);
     expect(g.warnings.filter((w) => /flattened/.test(w.message))).toHaveLength(1);
     const pid = parseGexf(`<gexf xmlns="http://www.gexf.net/1.2draft"><graph><nodes>
       <node id="p"/><node id="c" pid="p"/></nodes></graph></gexf>`);
@@ -220,10 +307,13 @@ describe('parseGexf specifics', () => {
   });
 
   it('accepts the old gephi.org namespace and a broken viz namespace', () => {
-    const arctic = parseFile('graphology/arctic.gexf');
-    expect(arctic.nodes[0]!.position).toEqual({ x: -113.203964, y: 30.300962 });
-    expect(arctic.nodes[0]!.attributes.occurrences).toBe(1);
-    expect(parseFile('graphology/pedantic.gexf').nodes).toHaveLength(0);
+    // The pre-1.0 files name attvalues by id= rather than for=.
+    const old = parseFile('pre-1.0-namespace.gexf');
+    expect(old.warnings).toEqual([]);
+    expect(old.nodes[0]!.position).toEqual({ x: -73.567256, y: 45.501689 });
+    expect(old.nodes[0]!.attributes).toEqual({ city: 'Montréal', reports: 14 });
+    expect(old.nodes[2]!.attributes.city).toBe('Новосибирск');
+    expect(parseFile('empty-broken-viz-namespace.gexf')).toMatchObject({ nodes: [], edges: [], warnings: [] });
   });
 
   it('refuses a duplicate node id with its line', () => {

@@ -1,3 +1,7 @@
+// GraphML import on our own fixtures (test/fixtures/graphml), written in the shapes yEd, Gephi,
+// gephi-lite, networkx and igraph write, and broken the ways files break: every fixture against
+// graphology's counts, the cases each one holds, and the refusals. The same runs over other tools'
+// real files in test/interop/graphml.test.ts.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -8,8 +12,8 @@ import { parseGraphml } from '../../electron/engine/interchange/formats/graphml/
 import { ImportRefused, type ParsedGraph } from '../../electron/engine/interchange/model/parsed';
 import { refusal } from './helpers';
 
-const DATA = resolve(__dirname, '../../../shared/datasets/graphml');
-const read = (rel: string): string => readFileSync(join(DATA, rel), 'utf8');
+const FIXTURES = resolve(__dirname, '../fixtures/graphml');
+const read = (rel: string): string => readFileSync(join(FIXTURES, rel), 'utf8');
 
 function walk(dir: string): string[] {
   return readdirSync(dir)
@@ -23,56 +27,39 @@ function walk(dir: string): string[] {
 
 const refused = (text: string): ImportRefused => refusal(() => parseGraphml(text));
 
-/** Files refused on purpose, with a pattern the message must match. */
+/** Fixtures refused on purpose, with a pattern the message (and its place) must match. */
 const REFUSED: Record<string, RegExp> = {
-  // Ports (and the hyperedge after it) cannot be represented as node-to-node edges.
-  'graphinout-tests/graph-with-nested-ports.graphml': /ports are not supported/,
-  'graphinout-tests/graphml-ids.graphml': /ports are not supported/,
-  'graphinout-tests/graphml-key-data.graphml': /ports are not supported/,
-  'jgrapht-tests/GraphMLImporterTest_testWithHyperEdges.graphml': /ports are not supported/,
-  'networkx-tests/hyperedge_raise.graphml': /hyperedges are not supported/,
-  // graphinout marks these as invalid GraphML: stray "=====" text between elements.
-  'graphinout-tests/greek2--INVALIDgraphml.graphml': /unexpected text "=+/,
-  'graphinout-tests/haitimap2--INVALIDgraphml.graphml': /unexpected text "=+/,
-  // The key id "name" is declared for both graph and node; GraphML requires unique key ids.
-  'graphinout-tests/miserables--INVALIDgraphml.graphml': /key id "name" is declared twice/,
-  // An element GraphML does not define.
-  'graphinout-tests/schema-1--INVALIDgraphml.graphml': /unknown GraphML element <schema-invalid>/,
-  'graphinout-tests/invalidgraphml-root.graphml': /root element is <myroot>/,
-  // jgrapht's validation tests: misspelt <nOde>/<myedge>, a node without id, a duplicate id.
-  'jgrapht-tests/GraphMLImporterTest_testValidate.graphml': /unknown GraphML element <nOde>/,
-  'jgrapht-tests/SimpleGraphMLImporterTest_testValidate.graphml': /unknown GraphML element <nOde>/,
-  'jgrapht-tests/GraphMLImporterTest_testNonValidNoVertexId.graphml': /<node> without an id/,
-  'jgrapht-tests/GraphMLImporterTest_testValidateNoNodeId.graphml': /<node> without an id/,
-  'jgrapht-tests/GraphMLImporterTest_testValidateDuplicateNode.graphml': /duplicate node id "1"/,
+  // Ports and hyperedges cannot be represented as node-to-node edges.
+  'refused/ports.graphml': /^line 6, column 7: ports are not supported/,
+  'refused/hyperedge.graphml': /^line 18, column 5: hyperedges are not supported/,
+  // Stray text between elements, as graphinout's invalid samples have.
+  'refused/stray-text.graphml': /^line 8, column 5: unexpected text "=+" inside <graph>/,
+  // GraphML requires unique key ids, even across domains.
+  'refused/duplicate-key-id.graphml': /^line 4, column 3: key id "name" is declared twice \(first at line 3\)/,
+  'refused/unknown-element.graphml': /^line 6, column 5: unknown GraphML element <organisation>/,
+  'refused/misspelt-node.graphml': /^line 5, column 5: unknown GraphML element <Node>/,
+  'refused/wrong-root.graphml': /^line 2, column 1: not a GraphML file: the root element is <network>/,
+  'refused/node-without-id.graphml': /^line 5, column 5: <node> without an id/,
+  'refused/duplicate-node-id.graphml': /^line 7, column 5: duplicate node id "1"/,
   // networkx raises on both: a non-numeric double, and a foreign namespace on <graphml>.
-  'networkx-tests/attribute_numeric_type_invalid_value.graphml': /line 19.*invalid double value "k"/,
-  'networkx-tests/graphml_header_line_ugly.graphml': /namespace "https:\/\/ghghgh"/,
+  'refused/invalid-double.graphml': /^line 14, column 7: invalid double value "élevé" for key "weight"/,
+  'refused/foreign-namespace.graphml': /^line 2, column 1: not a GraphML file: <graphml> is in namespace "https:\/\/example\.org\/not-graphml"/,
+  'refused/doctype-entities.graphml': /^line 6, column 2: DOCTYPE declares entities/,
+  'refused/truncated.graphml': /^line 8, column 1: malformed XML: unclosed tag <graph> \(opened on line 4\)/,
 };
 
 /**
- * Files graphology-graphml cannot be compared with, so the counts are those of the file itself
- * (its <node> and <edge> elements, counted by hand / grep).
+ * Fixtures graphology-graphml cannot be compared with, so the counts are those of the file itself
+ * (its <node> and <edge> elements).
  */
 const EXPECTED: Record<string, [nodes: number, edges: number, why: string]> = {
-  'graphinout-tests/base64.graphml': [0, 0, 'no <graph>; graphology throws'],
-  'graphinout-tests/data-linebreaks.graphml': [0, 0, 'no <graph>; graphology throws'],
-  'graphinout-tests/namespace1.graphml': [0, 0, 'no <graph>; graphology throws'],
-  'graphinout-tests/namespace2.graphml': [0, 0, 'no <graph>; graphology throws'],
-  // Neither an XML nor a GraphML error was found in this reduced file despite its name; it just has no graph.
-  'graphinout-tests/with-svg-SIMPLER--INVALIDxml.graphml': [0, 0, 'no <graph>; graphology throws'],
-  'graphinout-tests/graph1.graphml': [20, 30, 'graphology throws on keys for="graphml"'],
-  'graphinout-tests/nested-sample-graph.graphml': [55, 50, 'graphology throws on yFiles keys'],
-  'graphinout-tests/graphml.graphml': [3, 3, 'edgedefault="edgedefault": graphology throws, we warn'],
-  'jgrapht-tests/GraphMLImporterTest_testNestedGraphs.graphml': [7, 3, 'graphology throws on for="all"'],
-  'jgrapht-tests/SimpleGraphMLImporterTest_testNestedGraphs.graphml': [7, 3, 'graphology throws on for="all"'],
-  'jgrapht-tests/GraphMLImporterTest_testWithAttributesCustomNamedWeightedForAllGraphs.graphml': [3, 3, 'for="all"'],
-  'networkx-tests/read_attributes_with_groups.graphml': [9, 4, 'graphology throws on yFiles keys'],
-  'networkx-tests/yfiles_extension.graphml': [3, 1, 'graphology throws on yFiles keys'],
-  // graphology (addMissingNodes) invents the undeclared endpoints; we list declared nodes only.
-  'graphology/missing_nodes.graphml': [15, 37, 'undeclared endpoints not added as nodes'],
-  'networkx-tests/simple_undirected_edge_to_undeclared_node.graphml': [4, 3, 'undeclared endpoint'],
-  'networkx-tests/undirected_multigraph_no_multiedge.graphml': [4, 3, 'undeclared endpoint'],
+  'no-graph.graphml': [0, 0, 'no <graph>; graphology throws'],
+  'edgedefault-invalid.graphml': [3, 3, 'edgedefault="edgedefault": graphology throws, we warn'],
+  'keys-for-all.graphml': [3, 3, 'graphology throws on for="all"'],
+  'yed-diagram.graphml': [3, 2, 'graphology throws on yFiles keys'],
+  'yed-groups.graphml': [6, 4, 'graphology throws on yFiles keys'],
+  // graphology (addMissingNodes) invents the undeclared endpoint; we list declared nodes only.
+  'undeclared-node.graphml': [4, 3, 'undeclared endpoint not added as a node'],
 };
 
 function graphologyCounts(text: string): [number, number] {
@@ -80,11 +67,15 @@ function graphologyCounts(text: string): [number, number] {
   return [g.order, g.size];
 }
 
-describe('parseGraphml on every dataset file', () => {
-  const files = walk(DATA).map((f) => relative(DATA, f).split('\\').join('/'));
+describe('parseGraphml on every fixture', () => {
+  const files = walk(FIXTURES).map((f) => relative(FIXTURES, f).split('\\').join('/'));
 
-  it('finds the dataset', () => {
-    expect(files.length).toBeGreaterThan(80);
+  it('finds the fixtures', () => {
+    expect(files.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('lists as exceptions only fixtures that exist', () => {
+    for (const rel of [...Object.keys(REFUSED), ...Object.keys(EXPECTED)]) expect(files).toContain(rel);
   });
 
   for (const rel of files) {
@@ -109,125 +100,151 @@ describe('parseGraphml on every dataset file', () => {
 });
 
 describe('parseGraphml specifics', () => {
-  it('reads airlines with positions', () => {
-    const g = parseGraphml(read('airlines.graphml'));
-    expect(g.nodes).toHaveLength(235);
-    expect(g.edges).toHaveLength(2101);
+  it('reads a gephi-lite export with positions', () => {
+    const g = parseGraphml(read('gephi-lite-positions.graphml'));
+    expect(g.nodes).toHaveLength(24);
+    expect(g.edges).toHaveLength(72);
     expect(g.directed).toBe(false);
-    expect(g.nodes[0]!.position).toEqual({ x: -922.24444, y: -347.29444 });
-    expect(g.nodes[0]!.attributes.tooltip).toBe('LIT(lngx=-92.224444,laty=34.729444)');
-  });
-
-  it('reads graphinout airportsAndCoord', () => {
-    const g = parseGraphml(read('graphinout-tests/airportsAndCoord.graphml'));
-    expect(g.nodes).toHaveLength(3373);
-    expect(g.edges).toHaveLength(13547);
-  });
-
-  it('reads graphology miserables with labels and weights', () => {
-    const g = parseGraphml(read('graphology/miserables.graphml'));
-    expect(g.nodes).toHaveLength(77);
-    expect(g.edges).toHaveLength(254);
     expect(g.warnings).toEqual([]);
-    expect(g.nodes.every((n) => typeof n.label === 'string')).toBe(true);
+    expect(g.nodes[0]!.position).toEqual({ x: -174.9, y: -147.4 });
+    expect(g.nodes[0]!.attributes.tooltip).toBe('DKR(lngx=-17.49,laty=14.74)');
+    expect(g.nodes.every((n) => n.position !== null && n.label === null)).toBe(true);
+  });
+
+  it('reads a Gephi export with labels, colours, positions and weights', () => {
+    const g = parseGraphml(read('gephi-export.graphml'));
+    expect(g.nodes).toHaveLength(8);
+    expect(g.edges).toHaveLength(10);
+    expect(g.warnings).toEqual([]);
+    expect(g.nodes.every((n) => typeof n.label === 'string' && n.position !== null)).toBe(true);
     expect(g.edges.every((e) => typeof e.weight === 'number')).toBe(true);
+    expect(g.nodes[2]).toMatchObject({
+      id: '55',
+      label: 'Центр цифровых прав',
+      position: { x: 387.89572, y: -110.462326 },
+      attributes: { 'Modularity Class': 2, size: 28, r: 91, g: 245, b: 91 },
+    });
+    expect(g.edges[6]).toMatchObject({ source: '25', target: '23', weight: 2, label: null, attributes: { 'Edge Label': 'شراكة' } });
   });
 
-  it('keeps data for undeclared keys with a warning (miserables_broken)', () => {
-    const g = parseGraphml(read('graphology/miserables_broken.graphml'));
-    expect(g.nodes).toHaveLength(77);
-    expect(g.warnings.some((w) => /undeclared key "label"/.test(w.message))).toBe(true);
-    expect(g.nodes[0]!.label).not.toBeNull();
+  it('reads what igraph writes, keeping NaN as text with a warning', () => {
+    const g = parseGraphml(read('igraph.graphml'));
+    expect(g.nodes.map((n) => n.label)).toEqual([
+      'Centre national de lutte contre la fraude', 'Unidad de Investigación de Fraudes', 'Отдел по борьбе с мошенничеством', '反诈骗中心', 'وحدة مكافحة الاحتيال',
+    ]);
+    expect(g.nodes[0]!.attributes).toEqual({ name: 'Centre national de lutte contre la fraude', country: 'FR', founded: 2009 });
+    expect(g.nodes[2]!.attributes.founded).toBe('NaN');
+    expect(g.warnings).toEqual([{ message: 'value "NaN" for key "founded" is not a finite number; kept as text', line: 28, column: 7 }]);
+    expect(g.edges.map((e) => [e.weight, e.attributes.type])).toEqual([[2, 'collaborates_with'], [1, 'trains'], [0.5, 'collaborates_with'], [3, 'funds'], [1, 'collaborates_with']]);
   });
 
-  it('converts typed keys and applies defaults (graphology attributes)', () => {
-    const g = parseGraphml(read('graphology/attributes.graphml'));
+  it('keeps data for undeclared keys with a warning', () => {
+    const g = parseGraphml(read('undeclared-key.graphml'));
+    expect(g.nodes).toHaveLength(3);
+    expect(g.warnings.map((w) => [w.line, w.message])).toEqual([
+      [12, 'data for undeclared key "label" kept as text under that name'],
+      [20, 'data for undeclared key "strength" kept as text under that name'],
+    ]);
+    expect(g.nodes[0]!.label).toBe('Agence de régulation des télécommunications');
+    expect(g.nodes[2]!.label).toBeNull();
+    expect(g.edges[0]!.attributes).toEqual({ strength: '1.0' });
+  });
+
+  it('converts typed keys and applies defaults', () => {
+    const g = parseGraphml(read('typed-keys.graphml'));
     const n1 = g.nodes.find((n) => n.id === 'n1')!;
-    expect(n1.attributes.color).toBe('yellow'); // default
-    expect(g.nodes.find((n) => n.id === 'n0')!.attributes.color).toBe('green');
+    expect(n1.attributes.region).toBe('Africa'); // default
+    expect(g.nodes.find((n) => n.id === 'n0')!.attributes.region).toBe('Americas');
     const e0 = g.edges.find((e) => e.id === 'e0')!;
     expect(e0.attributes.weight).toBe(1);
     expect(e0.weight).toBe(1);
+    expect(g.edges.map((e) => e.weight)).toEqual([1, 2.5, null, -5]);
   });
 
   it('applies defaults of every type (networkx)', () => {
-    const g = parseGraphml(read('networkx-tests/node_attribute_default_all_types.graphml'));
+    const g = parseGraphml(read('networkx-typed-defaults.graphml'));
     expect(g.directed).toBe(true);
-    for (const n of g.nodes) {
-      expect(n.attributes).toEqual({
-        boolean_attribute: false,
-        int_attribute: 0,
-        long_attribute: 0,
-        float_attribute: 0,
-        double_attribute: 0,
-        string_attribute: 'Foo',
-      });
+    for (const n of g.nodes.slice(0, 2)) {
+      expect(n.attributes).toEqual({ verified: false, staff: 0, reports: 0, score: 0, budget: 0, name: 'sin nombre' });
+      expect(n.label).toBe('sin nombre');
     }
+    expect(g.nodes[2]!.attributes).toEqual({ verified: true, staff: 12, reports: 0, score: 0, budget: 0, name: 'Comisaría de Delitos Tecnológicos' });
   });
 
   it('reads booleans', () => {
-    const g = parseGraphml(read('networkx-tests/bool.graphml'));
-    const values = g.nodes.map((n) => Object.values(n.attributes)[0]);
-    expect(values.every((v) => typeof v === 'boolean')).toBe(true);
-    expect(values).toContain(true);
-    expect(values).toContain(false);
+    const g = parseGraphml(read('networkx-bool.graphml'));
+    expect(g.nodes.map((n) => [n.id, n.attributes.signatory])).toEqual([
+      ['Perú', true], ['Sénégal', false], ['Россия', false], ['中国', false], ['الأردن', true], ['Chile', false], ['Ghana', true],
+    ]);
   });
 
   it('honours edge@directed over edgedefault', () => {
-    const a = parseGraphml(read('networkx-tests/directed_edge_in_undirected.graphml'));
+    const a = parseGraphml(read('networkx-directed-edge-in-undirected.graphml'));
     expect(a.directed).toBe(false);
-    expect(a.edges.map((e) => e.directed).sort()).toEqual([false, true]);
-    const b = parseGraphml(read('networkx-tests/undirected_edge_in_directed.graphml'));
+    expect(a.edges.map((e) => e.directed)).toEqual([false, true]);
+    const b = parseGraphml(read('networkx-undirected-edge-in-directed.graphml'));
     expect(b.directed).toBe(true);
-    expect(b.edges.map((e) => e.directed).sort()).toEqual([false, true]);
+    expect(b.edges.map((e) => e.directed)).toEqual([true, false]);
   });
 
-  it('accepts a missing namespace and refuses a foreign one (as networkx)', () => {
-    expect(parseGraphml(read('networkx-tests/graphml_header_line_bad.graphml')).nodes[0]!.attributes.test).toBe(true);
-    expect(refused(read('networkx-tests/graphml_header_line_ugly.graphml')).message).toMatch(/namespace/);
+  it('accepts a missing namespace and the 1.0rc one, and refuses a foreign one (as networkx)', () => {
+    expect(parseGraphml(read('no-namespace.graphml')).nodes[0]!.attributes.member).toBe(true);
+    const rc = parseGraphml(read('rc-namespace.graphml'));
+    expect(rc.nodes.map((n) => n.label)).toEqual(['Agência Nacional de Proteção de Dados', 'Autoridad Nacional de Protección de Datos']);
+    expect(rc.warnings.map((w) => w.message)).toEqual(['GraphML 1.0rc namespace; read as GraphML 1.0']);
+    expect(refused(read('refused/foreign-namespace.graphml')).message).toMatch(/namespace/);
   });
 
   it('keeps edges to undeclared nodes, naming edge and node', () => {
-    const g = parseGraphml(read('networkx-tests/simple_undirected_edge_to_undeclared_node.graphml'));
+    const g = parseGraphml(read('undeclared-node.graphml'));
     expect(g.edges).toHaveLength(3);
-    const w = g.warnings.filter((x) => /undeclared node/.test(x.message));
-    expect(w).toHaveLength(1);
-    const edge = g.edges.find((e) => !g.nodes.some((n) => n.id === e.target) || !g.nodes.some((n) => n.id === e.source))!;
-    const missing = g.nodes.some((n) => n.id === edge.source) ? edge.target : edge.source;
-    expect(w[0]!.message).toContain(`"${missing}"`);
+    expect(g.warnings).toEqual([{ message: 'edge accra → cotonou refers to undeclared node "cotonou"', line: 13, column: 5 }]);
   });
 
   it('refuses hyperedges', () => {
-    const err = refused(read('networkx-tests/hyperedge_raise.graphml'));
+    const err = refused(read('refused/hyperedge.graphml'));
     expect(err.message).toMatch(/hyperedges/);
     expect(err.message).toMatch(/^line 18/);
   });
 
+  it('reads a yEd diagram, whose labels are only in its graphics, with one warning', () => {
+    const g = parseGraphml(read('yed-diagram.graphml'));
+    expect(g.directed).toBe(true);
+    expect(g.nodes.map((n) => [n.id, n.label])).toEqual([['n0', null], ['n1', null], ['n2', null]]);
+    expect(g.nodes[0]!.attributes).toEqual({ url: 'https://example.org/cert' });
+    expect(g.nodes[1]!.attributes).toEqual({ description: 'Ministerio de Justicia\nDirección de Cibercrimen' });
+    expect(g.warnings.map((w) => w.message)).toEqual(['yFiles graphics data (shapes, colours, layout) was ignored']);
+  });
+
   it('flattens yEd groups into parents', () => {
-    const g = parseGraphml(read('networkx-tests/read_attributes_with_groups.graphml'));
+    const g = parseGraphml(read('yed-groups.graphml'));
     const parent = (id: string) => g.nodes.find((n) => n.id === id)!.parent;
     expect(parent('n0')).toBeNull();
     expect(parent('n1')).toBeNull();
     expect(parent('n1::n0')).toBe('n1');
     expect(parent('n1::n0::n0')).toBe('n1::n0');
+    expect(parent('n1::n1')).toBe('n1');
+    expect(g.edges.map((e) => e.id)).toEqual(['n1::e0', 'e0', 'e1', 'e2']);
     expect(g.warnings.filter((w) => /flattened/.test(w.message))).toHaveLength(1);
     expect(g.warnings.filter((w) => /yFiles/.test(w.message))).toHaveLength(1);
   });
 
   it('merges several top-level graphs with a warning', () => {
-    const g = parseGraphml(read('graphinout-tests/graphml-structure.graphml'));
-    expect(g.warnings.some((w) => /several graphs/.test(w.message))).toBe(true);
+    const g = parseGraphml(read('several-graphs.graphml'));
+    expect(g.nodes.map((n) => n.id)).toEqual(['sn', 'ci', 'ke', 'ug']);
+    expect(g.edges.map((e) => [e.id, e.directed])).toEqual([['w1', true], ['w2', true], ['e1', false]]);
+    expect(g.warnings.map((w) => [w.line, w.message])).toEqual([[11, 'the file holds several graphs; they were merged into one']]);
   });
 
-  it('reads the entity-declarations files: they hold escaped text (&amp;Eacute;), no DOCTYPE', () => {
-    const g = parseGraphml(read('graphinout-tests/entity-declarations3.graphml'));
-    expect(g.nodes[0]!.attributes).toEqual({ country1: 'M&X', country2: 'M&quot;X', country3: 'M&Eacute;XICO#MEXICO' });
+  it('reads escaped text as text: &amp;Eacute; is not an entity, &#233; is a character', () => {
+    const g = parseGraphml(read('escaped-entities.graphml'));
+    expect(g.nodes[0]!.attributes).toEqual({ name: 'C&I Cyber', html: 'C&ocirc;te d&#39;Ivoire', note: '<b>Sécurité</b> "numérique"' });
   });
 
   it('records where nodes and edges are', () => {
-    const g = parseGraphml(read('networkx-tests/hyperedge_raise.graphml'.replace('hyperedge_raise', 'key_raise')));
-    expect(g.nodes[0]).toMatchObject({ id: 'n0', line: 11 });
-    expect(g.edges[0]).toMatchObject({ id: 'e0', line: 18 });
+    const g = parseGraphml(read('undeclared-key.graphml'));
+    expect(g.nodes[0]).toMatchObject({ id: 'n0', line: 11, column: 5 });
+    expect(g.edges[0]).toMatchObject({ id: 'e0', line: 19, column: 5 });
   });
 });
 

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { ImportRefused } from '../../electron/engine/interchange/model/parsed';
 import { XmlScanner, type XmlHandler, type XmlTag } from '../../electron/engine/interchange/formats/xml/scan';
 import { refusal } from './helpers';
+import { ours, theirs, xmlFiles } from './saxes-agreement';
 
 /** What the scanner reports, as plain lines that are easy to compare. */
 function events(text: string, options: { wantsText?: boolean; unbound?: boolean } = {}): string[] {
@@ -241,78 +241,17 @@ describe('XmlScanner: well-formedness, with line and column', () => {
   });
 });
 
-describe('XmlScanner agrees with saxes on the datasets', () => {
-  const DATASETS = resolve(__dirname, '../../../shared/datasets');
-  const walk = (dir: string): string[] =>
-    readdirSync(dir)
-      .sort()
-      .flatMap((f) => {
-        const p = join(dir, f);
-        return statSync(p).isDirectory() ? walk(p) : /\.(gexf|graphml|xsd)$/.test(f) ? [p] : [];
-      });
+describe('XmlScanner agrees with saxes on every XML fixture', () => {
+  const FIXTURES = resolve(__dirname, '../fixtures');
+  const files = xmlFiles(FIXTURES);
 
-  type Outcome = { events: string[]; error: boolean };
-  /** A tag as a string, or text as a one-element array. */
-  type Event = string | [string];
+  it('finds the fixtures, broken ones included', () => {
+    expect(files.length).toBeGreaterThanOrEqual(50);
+    expect(files.filter((f) => f.includes('/refused/')).length).toBeGreaterThanOrEqual(15);
+  });
 
-  const tagLine = (tag: { name: string; uri: string; attributes: { name: string; uri: string; value: string }[] }): string =>
-    `<${tag.name} {${tag.uri}}${tag.attributes.map((a) => ` ${a.name}{${a.uri}}=${JSON.stringify(a.value)}`).join('')}>`;
-
-  function ours(text: string): Outcome {
-    const out: Event[] = [];
-    try {
-      new XmlScanner(text, {
-        openTag: (tag) => out.push(tagLine({ ...tag, attributes: [...tag.attributes] })),
-        closeTag: (tag) => out.push(`</${tag.name}>`),
-        wantsText: () => true,
-        text: (t) => out.push([t]),
-        doctype: () => {},
-        unboundPrefix: () => {},
-      }).run();
-      return { events: merged(out), error: false };
-    } catch {
-      return { events: merged(out), error: true };
-    }
-  }
-
-  function theirs(text: string): Outcome {
-    const out: Event[] = [];
-    let error = false;
-    const parser = new SaxesParser({ xmlns: true });
-    parser.on('error', (err) => {
-      if (/unbound namespace prefix/.test(err.message)) return;
-      error = true;
-      throw err;
-    });
-    parser.on('opentag', (tag: SaxesTagNS) => out.push(tagLine({ ...tag, attributes: Object.values(tag.attributes) })));
-    parser.on('closetag', (tag) => out.push(`</${tag.name}>`));
-    parser.on('text', (t) => out.push([t]));
-    parser.on('cdata', (t) => out.push([t]));
-    try {
-      parser.write(text).close();
-    } catch {
-      error = true;
-    }
-    return { events: merged(out), error };
-  }
-
-  /** Adjacent text pieces joined, whitespace-only text dropped: where the two may split or skip text differently. */
-  function merged(events: Event[]): string[] {
-    const out: string[] = [];
-    let text = '';
-    for (const e of events) {
-      if (typeof e === 'string') {
-        if (text.trim() !== '') out.push(`text ${JSON.stringify(text)}`);
-        text = '';
-        out.push(e);
-      } else text += e[0];
-    }
-    if (text.trim() !== '') out.push(`text ${JSON.stringify(text)}`);
-    return out;
-  }
-
-  for (const file of walk(DATASETS)) {
-    it(relative(DATASETS, file), () => {
+  for (const file of files) {
+    it(relative(FIXTURES, file), () => {
       const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
       const a = ours(text);
       const b = theirs(text);
