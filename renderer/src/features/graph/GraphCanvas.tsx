@@ -3,7 +3,8 @@
 // (docs/large-drawings.md). Selection, emphasis (faded, path), labels by level of detail and
 // layouts are applied through the Drawing interface; everything else is decided in the store.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useAtlas, type LayoutChoice } from '../../store/atlas';
+import { useAtlas } from '../../store/atlas';
+import type { LayoutChoice } from '../../store/layout';
 import { installLayoutHook, type LayoutGroup } from '../layout';
 import { aggregateDrawable, sliceDrawable, type Remembered } from './applySlice';
 import { createCytoscapeDrawing } from './cytoscape-drawing';
@@ -80,20 +81,21 @@ export function GraphCanvas() {
     layoutToken.current = token;
     const mine = () => layoutToken.current === token;
     setGroups(null);
-    useAtlas.setState({ layoutActive: usesForceAtlas2(drawing.layout, choice) ? { iterations: 0 } : null, layoutError: null });
+    const store = useAtlas.getState();
+    store.layoutStarted(usesForceAtlas2(drawing.layout, choice));
     running.current = runChosenLayout(drawing.layout, choice, {
       onProgress: (iterations) => {
-        if (mine()) useAtlas.setState({ layoutActive: { iterations } });
+        if (mine()) store.layoutProgressed(iterations);
       },
       onDone: (placed) => {
         if (!mine()) return;
-        useAtlas.setState({ layoutActive: null });
+        store.layoutEnded();
         setGroups(placed);
         if (autoFit.current) drawing.fit();
         drawing.updateLabels();
       },
       onError: (message) => {
-        if (mine()) useAtlas.setState({ layoutActive: null, layoutError: `The layout failed: ${message}` });
+        if (mine()) store.layoutEnded(`The layout failed: ${message}`);
       },
     });
     autoFit.current = true;
