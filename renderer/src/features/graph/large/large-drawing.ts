@@ -6,9 +6,10 @@ import { useAtlas } from '../../../store/atlas';
 import type { LayoutNode, LayoutSurface, Preview } from '../../layout';
 import type { Drawing, DrawingEvents } from '../drawing';
 import { chooseLabelled, LABEL_PX, labelBudget } from '../labels';
+import { themeOf } from '../theme';
 import { BoxSelect } from './box-select';
 import { Model, type ModelNode } from './model';
-import { paint, themeOf, type Emphasis, type View } from './painter';
+import { paint, type Emphasis, type View } from './painter';
 import { pictureBounds, pictureOf, pngOf, pngSizeOf, svgOf } from './picture';
 import { insideNode, shapeOf } from './shapes';
 
