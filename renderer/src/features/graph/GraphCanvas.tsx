@@ -1,14 +1,16 @@
 // The graph: one drawing at a time, fed what to draw by difference. Small drawings (and the
 // aggregated view) are Cytoscape's; above LARGE_ABOVE elements our 2D-canvas drawing takes over
 // (docs/large-drawings.md). Selection, emphasis (faded, path), labels by level of detail and
-// layouts are applied through the Drawing interface; everything else is decided in the store.
+// layouts are applied through the Drawing interface; everything else is decided in the store,
+// which hears of clicks, selections and layouts from here (the drawings report through
+// DrawingEvents and know nothing of the store).
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useAtlas } from '../../store/atlas';
 import type { LayoutChoice } from '../../store/layout';
 import { installLayoutHook, type LayoutGroup } from '../layout';
 import { aggregateDrawable, sliceDrawable, type Remembered } from './applySlice';
 import { createCytoscapeDrawing } from './cytoscape-drawing';
-import type { Drawing } from './drawing';
+import type { Drawing, DrawingEvents } from './drawing';
 import { GroupLabels } from './GroupLabels';
 import { setDrawing } from './handle';
 import { createLargeDrawing, largeDrawingWorks } from './large/large-drawing';
@@ -108,7 +110,13 @@ export function GraphCanvas() {
 
   useEffect(() => {
     if (!renderer) return;
-    const events = { userMoved: () => (autoFit.current = false) };
+    const store = useAtlas.getState();
+    const events: DrawingEvents = {
+      userMoved: () => void (autoFit.current = false),
+      picked: (id, type) => void store.select(id, type),
+      selectionChanged: store.setSelection,
+      groupOpened: (group) => void store.expandGroup(group),
+    };
     const drawing = renderer === 'large' ? createLargeDrawing(container.current!, darkQuery.matches, events) : createCytoscapeDrawing(container.current!, darkQuery.matches, events);
     drawingRef.current = drawing;
     setDrawing(drawing);

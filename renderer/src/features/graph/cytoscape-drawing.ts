@@ -1,7 +1,6 @@
 // The Cytoscape drawing, for small networks and the aggregated view: node shapes, wrapped labels,
 // double-click to open a group, drag to pin, shift-drag to select a box.
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
-import { useAtlas } from '../../store/atlas';
 import { cytoscapeSurface, enablePinning, unpinAll } from '../layout';
 import { pngBlob, pngSize, svgBlob } from '../interchange/image';
 import { applyDrawable } from './applySlice';
@@ -54,11 +53,11 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     if (n.hasClass('group')) return;
     const shift = (e.originalEvent as MouseEvent | undefined)?.shiftKey;
     if (shift) return; // additive selection: the select event below records it
-    void useAtlas.getState().select(n.id(), n.data('type'));
+    events.picked(n.id(), n.data('type'));
   });
   cy.on('dbltap', 'node.group', (e) => {
     const g = e.target as NodeSingular;
-    void useAtlas.getState().expandGroup({
+    events.groupOpened({
       id: g.id(),
       by: g.data('by'),
       key: g.data('key'),
@@ -68,7 +67,7 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     });
   });
   cy.on('tap', (e) => {
-    if (e.target === cy) void useAtlas.getState().select(null);
+    if (e.target === cy) events.picked(null);
   });
   // One update per burst: removing thousands of nodes fires thousands of events.
   let selectionDue = false;
@@ -79,7 +78,7 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     selectionDue = true;
     queueMicrotask(() => {
       selectionDue = false;
-      if (!cy.destroyed()) useAtlas.getState().setSelection(cy.nodes(':selected').map((n) => n.id()));
+      if (!cy.destroyed()) events.selectionChanged(cy.nodes(':selected').map((n) => n.id()));
     });
   });
   cy.on('dragpan scrollzoom pinchzoom', () => events.userMoved());

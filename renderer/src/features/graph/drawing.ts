@@ -1,6 +1,7 @@
 // What GraphCanvas drives, whichever renderer draws: Cytoscape for small drawings and the
 // aggregated view, our 2D-canvas drawing for large ones (large/), where Cytoscape's
 // per-element model and style cost seconds per filter change (docs/large-drawings.md).
+import type { AggregateGroup, Details } from '../../../../shared/schemas';
 import type { LayoutSurface } from '../layout';
 import type { Drawable, Remembered } from './applySlice';
 
@@ -46,9 +47,16 @@ export interface Drawing {
   destroy(remembered: Remembered): void;
 }
 
+/** What a drawing reports of what the user did in it; GraphCanvas passes it on to the store. */
 export interface DrawingEvents {
   /** The user panned or zoomed: the drawing stops being fitted to what arrives. */
   userMoved(): void;
+  /** A click chose one record, or the background (null). */
+  picked(id: string | null, type?: Details['type']): void;
+  /** The additive selection (shift-click, box) is now these nodes. */
+  selectionChanged(ids: string[]): void;
+  /** A group of the aggregated view was opened (double-click). */
+  groupOpened(group: AggregateGroup): void;
 }
 
 declare global {

@@ -2,7 +2,7 @@
 // with its own pan, zoom, hit testing, dragging and box selection. A filter change diffs the
 // model and paints once: tens of milliseconds at 28,000 elements, against seconds for
 // Cytoscape, which adds and styles an object per element (docs/large-drawings.md).
-import { useAtlas } from '../../../store/atlas';
+import type { Details } from '../../../../../shared/schemas';
 import type { LayoutNode, LayoutSurface, Preview } from '../../layout';
 import type { Drawing, DrawingEvents } from '../drawing';
 import { chooseLabelled, LABEL_PX, labelBudget } from '../labels';
@@ -161,7 +161,7 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
           const p = toScreen(n.x, n.y);
           if (p.x >= r.x1 && p.x <= r.x2 && p.y >= r.y1 && p.y <= r.y2) em.selected.add(n.key);
         }
-        useAtlas.getState().setSelection([...em.selected]);
+        events.selectionChanged([...em.selected]);
         invalidate();
         return;
       }
@@ -178,10 +178,10 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
       if (e.shiftKey) {
         if (em.selected.has(was.node.key)) em.selected.delete(was.node.key);
         else em.selected.add(was.node.key);
-        useAtlas.getState().setSelection([...em.selected]);
+        events.selectionChanged([...em.selected]);
         invalidate();
-      } else void useAtlas.getState().select(was.node.key, (was.node.d.type as 'organisation' | 'partnership' | 'event' | undefined) ?? 'organisation');
-    } else if (!e.shiftKey) void useAtlas.getState().select(null);
+      } else events.picked(was.node.key, (was.node.d.type as Details['type'] | undefined) ?? 'organisation');
+    } else if (!e.shiftKey) events.picked(null);
   };
   const onWheel = (e: WheelEvent) => {
     e.preventDefault();
