@@ -1,12 +1,18 @@
 // Builds main, preload, worker and renderer (electron-vite) when a source is newer than the last
-// build, so `npm start` and `npm run serve` are quick when nothing changed.
+// build, or when the last build was made for the other mode, so `npm start` and `npm run serve`
+// are quick when nothing changed. They want the shipped build (production); end-to-end tests and
+// benchmarks want the test build (`--mode test`: the renderer with the hooks they drive), and the
+// renderer's build says which it is in out/renderer/build-mode.txt (electron.vite.config.ts).
+//
+//   node scripts/build-if-stale.mjs [--mode test]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'out', '.build-stamp');
+const modeFile = join(root, 'out', 'renderer', 'build-mode.txt');
 const SOURCES = ['electron', 'renderer', 'shared', 'resources', 'electron.vite.config.ts', 'package-lock.json'];
 
 function newest(path) {
@@ -16,11 +22,16 @@ function newest(path) {
   return readdirSync(path).reduce((m, f) => Math.max(m, newest(join(path, f))), s.mtimeMs);
 }
 
-export function buildIfStale() {
+/** The mode out/ was built in; null when there is no build, or one from before the mode was written. */
+function builtMode() {
+  return existsSync(modeFile) ? readFileSync(modeFile, 'utf8').trim() : null;
+}
+
+export function buildIfStale(mode = 'production') {
   const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-  if (built && SOURCES.every((s) => newest(join(root, s)) <= built)) return;
-  console.log('Building the app (electron-vite build)…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+  if (built && builtMode() === mode && SOURCES.every((s) => newest(join(root, s)) <= built)) return;
+  console.log(`Building the app (electron-vite build --mode ${mode})…`);
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--mode', mode], {
     cwd: root,
     stdio: 'inherit',
   });
@@ -31,4 +42,7 @@ export function buildIfStale() {
   writeFileSync(stamp, new Date().toISOString());
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) buildIfStale();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf('--mode');
+  buildIfStale(i > 0 ? process.argv[i + 1] : undefined);
+}

@@ -7,7 +7,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useAtlas } from '../../store/atlas';
 import type { LayoutChoice } from '../../store/layout';
-import { installLayoutHook, type LayoutGroup } from '../layout';
+import type { LayoutGroup } from '../layout';
 import { aggregateDrawable, sliceDrawable, type Remembered } from './applySlice';
 import { createCytoscapeDrawing } from './cytoscape-drawing';
 import type { Drawing, DrawingEvents } from './drawing';
@@ -15,6 +15,7 @@ import { GroupLabels } from './GroupLabels';
 import { setDrawing } from './handle';
 import { createLargeDrawing, largeDrawingWorks } from './large/large-drawing';
 import { runChosenLayout, usesForceAtlas2, type RunningLayout } from './runLayout';
+import { installTestHooks } from './test-hooks';
 
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
@@ -120,7 +121,7 @@ export function GraphCanvas() {
     const drawing = renderer === 'large' ? createLargeDrawing(container.current!, darkQuery.matches, events) : createCytoscapeDrawing(container.current!, darkQuery.matches, events);
     drawingRef.current = drawing;
     setDrawing(drawing);
-    const uninstallHook = installLayoutHook(drawing.layout);
+    const uninstallHooks = __ATLAS_TEST_HOOKS__ ? installTestHooks(drawing) : null;
     const onTheme = () => drawing.setTheme(darkQuery.matches);
     // Banners and panels change the canvas's size; the drawing must be told, and it is fitted
     // again until the user has panned or zoomed it themselves.
@@ -133,7 +134,7 @@ export function GraphCanvas() {
     setGeneration((g) => g + 1);
     return () => {
       running.current?.cancel();
-      uninstallHook();
+      uninstallHooks?.();
       darkQuery.removeEventListener('change', onTheme);
       resize.disconnect();
       setDrawing(null);

@@ -4,7 +4,7 @@ import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { cytoscapeSurface, enablePinning, unpinAll } from '../layout';
 import { pngBlob, pngSize, svgBlob } from '../interchange/image';
 import { applyDrawable } from './applySlice';
-import type { Drawing, DrawingEvents } from './drawing';
+import type { Drawing, DrawingEvents, GraphProbe } from './drawing';
 import { scaleLabels, updateLabels } from './labels';
 import { graphStyle } from './style';
 
@@ -96,30 +96,32 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     }, 120);
   });
 
-  window.atlasGraph = {
-    renderedPosition(id) {
-      const n = cy.getElementById(id);
-      if (n.empty()) return null;
-      const p = n.renderedPosition();
-      const box = container.getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y };
-    },
-    position(id) {
-      const n = cy.getElementById(id);
-      return n.empty() ? null : { ...n.position() };
-    },
-    labelled: () => cy.nodes('.labelled').map((n) => n.id()),
-    labelPx(id) {
-      const n = cy.getElementById(id);
-      return n.empty() || !n.is('.labelled, :selected, .path') ? 0 : n.numericStyle('font-size') * cy.zoom();
-    },
-    selected: () => cy.nodes(':selected').map((n) => n.id()),
-    classesOf: (id) => {
-      const n = cy.getElementById(id);
-      return n.empty() ? [] : (n.classes() as unknown as string[]);
-    },
-    renderer: 'cytoscape',
-  };
+  const probe: GraphProbe | undefined = __ATLAS_TEST_HOOKS__
+    ? {
+        renderedPosition(id) {
+          const n = cy.getElementById(id);
+          if (n.empty()) return null;
+          const p = n.renderedPosition();
+          const box = container.getBoundingClientRect();
+          return { x: box.left + p.x, y: box.top + p.y };
+        },
+        position(id) {
+          const n = cy.getElementById(id);
+          return n.empty() ? null : { ...n.position() };
+        },
+        labelled: () => cy.nodes('.labelled').map((n) => n.id()),
+        labelPx(id) {
+          const n = cy.getElementById(id);
+          return n.empty() || !n.is('.labelled, :selected, .path') ? 0 : n.numericStyle('font-size') * cy.zoom();
+        },
+        selected: () => cy.nodes(':selected').map((n) => n.id()),
+        classesOf: (id) => {
+          const n = cy.getElementById(id);
+          return n.empty() ? [] : (n.classes() as unknown as string[]);
+        },
+        renderer: 'cytoscape',
+      }
+    : undefined;
 
   return {
     kind: 'cytoscape',
@@ -191,11 +193,11 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     destroy(remembered) {
       clearTimeout(settle);
       disablePinning();
-      delete window.atlasGraph;
       cy.nodes().forEach((n) => {
         remembered.set(n.id(), { ...n.position() });
       });
       cy.destroy();
     },
+    probe,
   };
 }

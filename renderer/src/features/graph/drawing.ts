@@ -45,6 +45,8 @@ export interface Drawing {
   setTheme(dark: boolean): void;
   /** Leaves the positions of what it drew in `remembered`, then lets go of everything. */
   destroy(remembered: Remembered): void;
+  /** Only in test builds (see test-hooks.ts). */
+  readonly probe?: GraphProbe;
 }
 
 /** What a drawing reports of what the user did in it; GraphCanvas passes it on to the store. */
@@ -59,19 +61,16 @@ export interface DrawingEvents {
   groupOpened(group: AggregateGroup): void;
 }
 
-declare global {
-  interface Window {
-    /** Read-only view of where nodes are drawn, for end-to-end tests and benchmarks. */
-    atlasGraph?: {
-      renderedPosition(id: string): { x: number; y: number } | null;
-      position(id: string): { x: number; y: number } | null;
-      labelled(): string[];
-      /** How tall a node's label is on screen, in px; 0 when it has none. */
-      labelPx(id: string): number;
-      classesOf(id: string): string[];
-      selected(): string[];
-      /** Which drawing is on screen. */
-      renderer: Drawing['kind'];
-    };
-  }
+/** A read-only view of where nodes are drawn, for end-to-end tests and benchmarks (`window.atlasGraph`). */
+export interface GraphProbe {
+  /** Where a node is on the page, in CSS pixels. */
+  renderedPosition(id: string): { x: number; y: number } | null;
+  position(id: string): { x: number; y: number } | null;
+  labelled(): string[];
+  /** How tall a node's label is on screen, in px; 0 when it has none. */
+  labelPx(id: string): number;
+  classesOf(id: string): string[];
+  selected(): string[];
+  /** Which drawing is on screen. */
+  renderer: Drawing['kind'];
 }

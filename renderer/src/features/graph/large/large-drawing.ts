@@ -4,7 +4,7 @@
 // Cytoscape, which adds and styles an object per element (docs/large-drawings.md).
 import type { Details } from '../../../../../shared/schemas';
 import type { LayoutNode, LayoutSurface, Preview } from '../../layout';
-import type { Drawing, DrawingEvents } from '../drawing';
+import type { Drawing, DrawingEvents, GraphProbe } from '../drawing';
 import { chooseLabelled, LABEL_PX, labelBudget } from '../labels';
 import { themeOf } from '../theme';
 import { BoxSelect } from './box-select';
@@ -230,33 +230,35 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
     },
   };
 
-  window.atlasGraph = {
-    renderedPosition(id) {
-      const n = model.nodes.get(id);
-      if (!n) return null;
-      const p = toScreen(n.x, n.y);
-      const r = canvas.getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y };
-    },
-    position(id) {
-      const n = model.nodes.get(id);
-      return n ? { x: n.x, y: n.y } : null;
-    },
-    labelled: () => [...em.labelled].filter((id) => model.nodes.has(id)),
-    labelPx: (id) => (em.labelled.has(id) && model.nodes.has(id) ? LABEL_PX : 0),
-    selected: () => [...em.selected].filter((id) => model.nodes.has(id)),
-    classesOf(id) {
-      const n = model.nodes.get(id);
-      if (!n) return [];
-      const out = [n.kind];
-      if (em.labelled.has(id)) out.push('labelled');
-      if (n.d.pinned === true) out.push('pinned');
-      if (em.faded.has(id)) out.push('faded');
-      if (em.path) out.push(em.path.nodes.has(id) ? 'path' : 'off-path');
-      return out;
-    },
-    renderer: 'large',
-  };
+  const probe: GraphProbe | undefined = __ATLAS_TEST_HOOKS__
+    ? {
+        renderedPosition(id) {
+          const n = model.nodes.get(id);
+          if (!n) return null;
+          const p = toScreen(n.x, n.y);
+          const r = canvas.getBoundingClientRect();
+          return { x: r.left + p.x, y: r.top + p.y };
+        },
+        position(id) {
+          const n = model.nodes.get(id);
+          return n ? { x: n.x, y: n.y } : null;
+        },
+        labelled: () => [...em.labelled].filter((id) => model.nodes.has(id)),
+        labelPx: (id) => (em.labelled.has(id) && model.nodes.has(id) ? LABEL_PX : 0),
+        selected: () => [...em.selected].filter((id) => model.nodes.has(id)),
+        classesOf(id) {
+          const n = model.nodes.get(id);
+          if (!n) return [];
+          const out = [n.kind];
+          if (em.labelled.has(id)) out.push('labelled');
+          if (n.d.pinned === true) out.push('pinned');
+          if (em.faded.has(id)) out.push('faded');
+          if (em.path) out.push(em.path.nodes.has(id) ? 'path' : 'off-path');
+          return out;
+        },
+        renderer: 'large',
+      }
+    : undefined;
 
   const fit = () => {
     const extent = model.extent();
@@ -339,8 +341,8 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
       if (frame) cancelAnimationFrame(frame);
       canvas.remove();
       box.dispose();
-      delete window.atlasGraph;
       for (const n of model.nodes.values()) remembered.set(n.key, { x: n.x, y: n.y });
     },
+    probe,
   };
 }
