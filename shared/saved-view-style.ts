@@ -4,6 +4,7 @@
 // it back as stored, so a view saved by an older version, merged from a snapshot or written by
 // hand may hold anything: the window reads every stored style through `restoreStyle`, where a
 // value that is missing or not understood falls back to its default instead of losing the view.
+//
 // zod's mini build, which bundles only what is used: the renderer parses with this module, and
 // it depends on nothing else but the vocabularies (not on the contract).
 import * as z from 'zod/mini';
@@ -60,7 +61,7 @@ const Restored = z.object({
     groupBy: 'region',
   }),
 });
-export type RestoredStyle = z.infer<typeof Restored>;
+type RestoredStyle = z.infer<typeof Restored>;
 
 /** Any stored style (or anything at all) as a whole style, with defaults where it says nothing usable. */
 export function restoreStyle(style: unknown): RestoredStyle {

@@ -9,7 +9,7 @@ import { metricsWanted } from './metrics';
 import { sliceInput, takeOpeningSlice } from './opening';
 import { cleanFilters, visiblePart } from './view';
 
-export type Status = 'loading' | 'ready' | 'error';
+type Status = 'loading' | 'ready' | 'error';
 
 export interface FetchingSlice {
   status: Status;

@@ -4,7 +4,7 @@ import { call, errorText } from '../api/client';
 import type { AtlasSlice } from './atlas';
 import { cleanFilters } from './view';
 
-export interface PathState {
+interface PathState {
   from: { id: string; name: string };
   to: { id: string; name: string } | null;
   result: PathResult | null;

@@ -4,7 +4,7 @@ import type { Details } from '../../../shared/schemas';
 import { call, errorText } from '../api/client';
 import type { AtlasSlice } from './atlas';
 
-export type NodeType = Details['type'];
+type NodeType = Details['type'];
 
 export interface SelectionSlice {
   selectedId: string | null;
