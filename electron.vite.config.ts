@@ -35,7 +35,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), testHooks()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
@@ -46,3 +46,24 @@ export default defineConfig({
     },
   },
 });
+
+/**
+ * `--mode test` builds the renderer with the hooks end-to-end tests and benchmarks drive
+ * (`window.atlasGraph`, `window.atlasLayout`, the layout stats; renderer/src/features/graph/test-hooks.ts),
+ * and cytoscape-fcose, which only they reach; any other mode leaves them out by dead-code elimination.
+ * The mode is written beside the bundle (build-mode.txt), so scripts/build-if-stale.mjs can tell a
+ * test build from a shipped one.
+ */
+function testHooks(): import('vite').Plugin {
+  let mode = 'production';
+  return {
+    name: 'atlas-test-hooks',
+    config: (_config, env) => ({ define: { __ATLAS_TEST_HOOKS__: JSON.stringify(env.mode === 'test') } }),
+    configResolved(config) {
+      mode = config.mode;
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'build-mode.txt', source: `${mode}\n` });
+    },
+  };
+}

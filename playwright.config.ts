@@ -5,6 +5,8 @@ import { CHROMIUM, CHROMIUM_ARGS } from './test/harness/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // The tests need the renderer built with its test hooks (npm run build:test).
+  globalSetup: './test/harness/test-build.ts',
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],

@@ -88,6 +88,9 @@ export type CitableType = (typeof CITABLE_TYPES)[number];
 export const GRAPH_VIEWS = ['organisations', 'full'] as const;
 export type GraphView = (typeof GRAPH_VIEWS)[number];
 
+/** What a large network is drawn by instead of its organisations, coarsest first. */
+export const AGGREGATE_LEVELS = ['region', 'subRegion', 'country'] as const;
+
 export const SECTOR_LABELS: Record<Sector, string> = {
   government: 'Government',
   intergovernmental: 'Intergovernmental',

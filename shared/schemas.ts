@@ -2,6 +2,7 @@
 // missing in the engine, so the same field schemas serve both create (whole) and update (partial).
 import { z } from 'zod';
 import {
+  AGGREGATE_LEVELS,
   CITABLE_TYPES,
   COUNT_QUALIFIERS,
   EVENT_KINDS,
@@ -16,6 +17,7 @@ import {
   SECTORS,
 } from './domain';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from './formats';
+import { SavedViewStyle } from './saved-view-style';
 
 /** Record IDs: UUIDv7 when born here; imports may keep other tools' IDs if they are plain tokens. */
 export const Id = z
@@ -277,7 +279,6 @@ export type Filters = z.infer<typeof Filters>;
 
 export const GraphView = z.enum(GRAPH_VIEWS);
 
-export const AGGREGATE_LEVELS = ['region', 'subRegion', 'country'] as const;
 export const AggregateLevel = z.enum(AGGREGATE_LEVELS);
 export type AggregateLevel = z.infer<typeof AggregateLevel>;
 
@@ -475,13 +476,25 @@ export type Metrics = z.infer<typeof Metrics>;
 
 // ---------- saved views ----------
 export const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
+/**
+ * A saved view's style as stored. Earlier versions accepted any flat JSON under any key (and refused
+ * the two objects the window writes, the ego network and the layout's options, so such views could
+ * not be saved): a stored style is either, and readers go through `restoreStyle` (saved-view-style.ts).
+ */
+const StoredStyle = z
+  .object({
+    ego: z.union([SavedViewStyle.shape.ego, JsonValue]).optional(),
+    layoutOptions: z.union([SavedViewStyle.shape.layoutOptions, JsonValue]).optional(),
+  })
+  .catchall(JsonValue);
 export const SavedViewFields = z.strictObject({
   name: z.string().trim().min(1, 'A name is required').max(200),
   filters: Filters.optional(),
   view: GraphView.optional(),
   layout: z.string().max(100).nullable().optional(),
   positions: z.record(z.string(), Position).optional(),
-  style: z.record(z.string(), JsonValue).optional(),
+  /** The keys the window writes are checked as it writes them; any other key holds flat JSON, as before. */
+  style: z.object(SavedViewStyle.shape).partial().catchall(JsonValue).optional(),
 });
 export const SavedView = z.object({
   id: Id,
@@ -490,7 +503,7 @@ export const SavedView = z.object({
   view: GraphView,
   layout: z.string().nullable(),
   positions: z.record(z.string(), Position),
-  style: z.record(z.string(), JsonValue),
+  style: StoredStyle,
   ...timestamps,
 });
 export type SavedView = z.infer<typeof SavedView>;

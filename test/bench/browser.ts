@@ -12,6 +12,7 @@ import { findResourcesDir } from '../../electron/engine/paths';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 
 import { CHROMIUM, CHROMIUM_ARGS } from '../harness/chromium';
+import { requireTestBuild } from '../harness/test-build';
 
 export interface AppContext {
   page: Page;
@@ -47,6 +48,7 @@ export async function withDatabase<T>(setup: (engine: Engine) => void, fn: (dbPa
 
 /** Opens the app on an existing database and waits until the graph is drawn. */
 export async function withAppOn<T>(dbPath: string, fn: (ctx: AppContext) => Promise<T>, opts: AppOptions = {}): Promise<T> {
+  requireTestBuild();
   const harness = await startWebServer({ dbPath, seedIfEmpty: false });
   let browser: Browser | null = null;
   try {

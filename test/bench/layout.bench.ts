@@ -9,7 +9,7 @@
 //   is closed under it, as the layout blocks the page) and reported as "> timeout".
 // `npm run bench -- --only layout` (`--layout-timeout 120` in seconds, `--fa2-runs 3`).
 import type { Page } from '@playwright/test';
-import type { HookRequest, HookResult } from '../../renderer/src/features/layout';
+import type { HookRequest, HookResult } from '../../renderer/src/features/layout/hook';
 import { timeout, withApp } from './browser';
 import type { Row } from './engine.bench';
 

@@ -181,6 +181,24 @@ test('a saved view restores the same filters and node positions', async ({ app }
   await expect(app.getByTestId('saved-view')).toHaveCount(0);
 });
 
+test('a saved view keeps an ego network and a layout by a metric', async ({ app }) => {
+  await clickNode(app, 'A');
+  await app.getByTestId('details').getByRole('button', { name: 'Neighbours' }).click();
+  await drawn(app, 4, 4);
+  await app.getByTestId('layout').selectOption('concentric:betweenness');
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-layout', 'concentric');
+  await app.getByTestId('tab-views').click();
+  await app.getByLabel('Save what you see now').fill('Around Alpha');
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(app.getByTestId('saved-view')).toHaveCount(1);
+
+  await app.getByTestId('ego-banner').getByRole('button', { name: 'Back to the whole network' }).click();
+  await drawn(app, 6, 6);
+  await app.getByRole('button', { name: 'Around Alpha' }).click();
+  await drawn(app, 4, 4);
+  await expect(app.getByTestId('ego-banner')).toContainText('Alpha Ministry of Communications');
+});
+
 test('the table lists every drawn node, sorts, and selects from the keyboard', async ({ app }) => {
   await app.getByTestId('tab-table').click();
   const table = app.getByTestId('node-table');

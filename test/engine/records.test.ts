@@ -198,6 +198,20 @@ describe('saved views', () => {
       err('validation', 'filters.regions'),
     );
   });
+
+  it('checks the style keys the window writes (ego network and layout options included) and keeps other flat JSON beside them', () => {
+    const style = { colourBy: 'community', hidden: ['A'], ego: null, layoutOptions: { metric: 'pagerank' }, note: ['any', 'flat', 'json', 1] };
+    expect(engine.call('savedView.create', { name: 'Styled', style }).style).toEqual(style);
+    expect(() => engine.call('savedView.create', { name: 'Bad colour', style: { colourBy: 'rainbow' } })).toThrow(err('validation', 'style.colourBy'));
+    expect(() => engine.call('savedView.create', { name: 'Bad hidden', style: { hidden: 'A' } })).toThrow(err('validation', 'style.hidden'));
+  });
+
+  it('reads back a stored style as it is, whatever an older version wrote', () => {
+    const v = engine.call('savedView.create', { name: 'Old' });
+    const old = { colourBy: 'rainbow', hidden: 'A', ego: 'A', layoutOptions: 'pagerank', extra: [1, 'two'] };
+    engine.db.prepare('UPDATE saved_view SET style = ? WHERE id = ?').run(JSON.stringify(old), v.id);
+    expect(engine.call('savedView.get', { id: v.id }).style).toEqual(old);
+  });
 });
 
 describe('the change log', () => {

@@ -26,6 +26,9 @@ export class ApiError extends Error implements AtlasErrorShape {
   }
 }
 
+/** What a failed call says to the analyst, whatever was thrown. */
+export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 const TOKEN_KEY = 'atlas-token';
 
 /** The browser mode's token arrives in the URL fragment (never sent to a server) and is then kept for the tab. */

@@ -64,14 +64,14 @@ export function Notices() {
           <button
             className="link"
             onClick={() => {
-              useAtlas.setState({ importedLayout: null });
+              a.dismissImportedLayout();
               void a.restoreView(importedLayout.viewId);
             }}
           >
             Use it
           </button>{' '}
           ·{' '}
-          <button className="link" onClick={() => useAtlas.setState({ importedLayout: null })}>
+          <button className="link" onClick={a.dismissImportedLayout}>
             Keep this layout
           </button>
         </p>

@@ -6,7 +6,8 @@ import { DetailsPanel } from '../features/details/DetailsPanel';
 import { MetricsSummary } from '../features/metrics/MetricsSummary';
 import { NodeTable } from '../features/table/NodeTable';
 import { SavedViews } from '../features/views/SavedViews';
-import { useAtlas, type SideTab } from '../store/atlas';
+import { useAtlas } from '../store/atlas';
+import type { SideTab } from '../store/panels';
 
 const TABS: [SideTab, string][] = [
   ['details', 'Details'],

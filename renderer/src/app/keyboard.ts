@@ -25,7 +25,7 @@ export function useShortcuts(): void {
       if (e.key === 'Escape') {
         if (document.querySelector('dialog[open]')) return; // the dialog closes itself
         if (s.path) s.clearPath();
-        else if (s.notice) useAtlas.setState({ notice: null });
+        else if (s.notice) s.dismissNotice();
         else void s.select(null);
         (document.activeElement as HTMLElement | null)?.blur?.();
         return;
@@ -44,8 +44,7 @@ export function useShortcuts(): void {
         zoomBy(0.8);
       } else if (e.key === 'p' || e.key === 'P') {
         // Presentation: every panel away, or back.
-        const open = s.panels.filters || s.panels.side;
-        useAtlas.setState({ panels: { filters: !open, side: !open } });
+        s.showPanels(!(s.panels.filters || s.panels.side));
       }
     };
     window.addEventListener('keydown', onKey);

@@ -2,17 +2,8 @@
 // styled. Every change of it goes through the store's `change`, which keeps the previous value for
 // undo; saved views store it (with layout and positions) in the database.
 import type { GraphView } from '../../../shared/domain';
+import { DEFAULT_STYLE, type StyleSettings } from '../../../shared/saved-view-style';
 import type { AggregateLevel, Filters, Slice } from '../../../shared/schemas';
-
-export type ColourBy = 'sector' | 'region' | 'community';
-export type SizeBy = 'degree' | 'betweenness' | 'partnerships' | 'uniform';
-
-export interface StyleSettings {
-  colourBy: ColourBy;
-  sizeBy: SizeBy;
-  edgeWidth: 'weight' | 'uniform';
-  edgeColour: 'type' | 'uniform';
-}
 
 export interface Ego {
   id: string;
@@ -33,8 +24,6 @@ export interface ViewState {
   aggregateBy: AggregateLevel;
   style: StyleSettings;
 }
-
-export const DEFAULT_STYLE: StyleSettings = { colourBy: 'sector', sizeBy: 'degree', edgeWidth: 'weight', edgeColour: 'type' };
 
 export const DEFAULT_VIEW: ViewState = {
   filters: {},

@@ -1,17 +1,21 @@
 // The graph: one drawing at a time, fed what to draw by difference. Small drawings (and the
 // aggregated view) are Cytoscape's; above LARGE_ABOVE elements our 2D-canvas drawing takes over
 // (docs/large-drawings.md). Selection, emphasis (faded, path), labels by level of detail and
-// layouts are applied through the Drawing interface; everything else is decided in the store.
+// layouts are applied through the Drawing interface; everything else is decided in the store,
+// which hears of clicks, selections and layouts from here (the drawings report through
+// DrawingEvents and know nothing of the store).
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useAtlas, type LayoutChoice } from '../../store/atlas';
-import { installLayoutHook, type LayoutGroup } from '../layout';
+import { useAtlas } from '../../store/atlas';
+import type { LayoutChoice } from '../../store/layout';
+import type { LayoutGroup } from '../layout';
 import { aggregateDrawable, sliceDrawable, type Remembered } from './applySlice';
 import { createCytoscapeDrawing } from './cytoscape-drawing';
-import type { Drawing } from './drawing';
+import type { Drawing, DrawingEvents } from './drawing';
 import { GroupLabels } from './GroupLabels';
 import { setDrawing } from './handle';
 import { createLargeDrawing, largeDrawingWorks } from './large/large-drawing';
 import { runChosenLayout, usesForceAtlas2, type RunningLayout } from './runLayout';
+import { installTestHooks } from './test-hooks';
 
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
@@ -80,20 +84,21 @@ export function GraphCanvas() {
     layoutToken.current = token;
     const mine = () => layoutToken.current === token;
     setGroups(null);
-    useAtlas.setState({ layoutActive: usesForceAtlas2(drawing.layout, choice) ? { iterations: 0 } : null, layoutError: null });
+    const store = useAtlas.getState();
+    store.layoutStarted(usesForceAtlas2(drawing.layout, choice));
     running.current = runChosenLayout(drawing.layout, choice, {
       onProgress: (iterations) => {
-        if (mine()) useAtlas.setState({ layoutActive: { iterations } });
+        if (mine()) store.layoutProgressed(iterations);
       },
       onDone: (placed) => {
         if (!mine()) return;
-        useAtlas.setState({ layoutActive: null });
+        store.layoutEnded();
         setGroups(placed);
         if (autoFit.current) drawing.fit();
         drawing.updateLabels();
       },
       onError: (message) => {
-        if (mine()) useAtlas.setState({ layoutActive: null, layoutError: `The layout failed: ${message}` });
+        if (mine()) store.layoutEnded(`The layout failed: ${message}`);
       },
     });
     autoFit.current = true;
@@ -106,11 +111,17 @@ export function GraphCanvas() {
 
   useEffect(() => {
     if (!renderer) return;
-    const events = { userMoved: () => (autoFit.current = false) };
+    const store = useAtlas.getState();
+    const events: DrawingEvents = {
+      userMoved: () => void (autoFit.current = false),
+      picked: (id, type) => void store.select(id, type),
+      selectionChanged: store.setSelection,
+      groupOpened: (group) => void store.expandGroup(group),
+    };
     const drawing = renderer === 'large' ? createLargeDrawing(container.current!, darkQuery.matches, events) : createCytoscapeDrawing(container.current!, darkQuery.matches, events);
     drawingRef.current = drawing;
     setDrawing(drawing);
-    const uninstallHook = installLayoutHook(drawing.layout);
+    const uninstallHooks = __ATLAS_TEST_HOOKS__ ? installTestHooks(drawing) : null;
     const onTheme = () => drawing.setTheme(darkQuery.matches);
     // Banners and panels change the canvas's size; the drawing must be told, and it is fitted
     // again until the user has panned or zoomed it themselves.
@@ -123,7 +134,7 @@ export function GraphCanvas() {
     setGeneration((g) => g + 1);
     return () => {
       running.current?.cancel();
-      uninstallHook();
+      uninstallHooks?.();
       darkQuery.removeEventListener('change', onTheme);
       resize.disconnect();
       setDrawing(null);

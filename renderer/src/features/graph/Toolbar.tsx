@@ -2,8 +2,9 @@
 // buttons in the graph's corner. Styling is a menu and zoom sits on the graph so that the bar keeps
 // to two rows beside a wide side panel on a 1280-pixel screen.
 import { useEffect, useRef } from 'react';
-import { useAtlas, type LayoutChoice } from '../../store/atlas';
-import type { ColourBy, SizeBy } from '../../store/view';
+import type { ColourBy, SizeBy } from '../../../../shared/saved-view-style';
+import { useAtlas } from '../../store/atlas';
+import type { LayoutChoice } from '../../store/layout';
 import { currentDrawing } from './handle';
 import { stopLayout } from '../layout';
 

@@ -13,7 +13,7 @@ import {
   TIE_COLOURS,
   type TieKind,
 } from '../../../../shared/palette';
-import type { StyleSettings } from '../../store/view';
+import type { StyleSettings } from '../../../../shared/saved-view-style';
 
 export interface NodeLook {
   colour: string;

@@ -3,7 +3,7 @@
 // never re-created. Both the organisation slices and the aggregated view come through here.
 import type { Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
 import type { Aggregate, Metrics, Slice } from '../../../../shared/schemas';
-import type { StyleSettings } from '../../store/view';
+import type { StyleSettings } from '../../../../shared/saved-view-style';
 import { aggregateElements, edgeWithLook, nodeLooks } from './appearance';
 
 export interface Drawable {

@@ -1,11 +1,10 @@
 // The Cytoscape drawing, for small networks and the aggregated view: node shapes, wrapped labels,
 // double-click to open a group, drag to pin, shift-drag to select a box.
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
-import { useAtlas } from '../../store/atlas';
 import { cytoscapeSurface, enablePinning, unpinAll } from '../layout';
 import { pngBlob, pngSize, svgBlob } from '../interchange/image';
 import { applyDrawable } from './applySlice';
-import type { Drawing, DrawingEvents } from './drawing';
+import type { Drawing, DrawingEvents, GraphProbe } from './drawing';
 import { scaleLabels, updateLabels } from './labels';
 import { graphStyle } from './style';
 
@@ -54,11 +53,11 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     if (n.hasClass('group')) return;
     const shift = (e.originalEvent as MouseEvent | undefined)?.shiftKey;
     if (shift) return; // additive selection: the select event below records it
-    void useAtlas.getState().select(n.id(), n.data('type'));
+    events.picked(n.id(), n.data('type'));
   });
   cy.on('dbltap', 'node.group', (e) => {
     const g = e.target as NodeSingular;
-    void useAtlas.getState().expandGroup({
+    events.groupOpened({
       id: g.id(),
       by: g.data('by'),
       key: g.data('key'),
@@ -68,7 +67,7 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     });
   });
   cy.on('tap', (e) => {
-    if (e.target === cy) void useAtlas.getState().select(null);
+    if (e.target === cy) events.picked(null);
   });
   // One update per burst: removing thousands of nodes fires thousands of events.
   let selectionDue = false;
@@ -79,7 +78,7 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     selectionDue = true;
     queueMicrotask(() => {
       selectionDue = false;
-      if (!cy.destroyed()) useAtlas.getState().setSelection(cy.nodes(':selected').map((n) => n.id()));
+      if (!cy.destroyed()) events.selectionChanged(cy.nodes(':selected').map((n) => n.id()));
     });
   });
   cy.on('dragpan scrollzoom pinchzoom', () => events.userMoved());
@@ -97,30 +96,32 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     }, 120);
   });
 
-  window.atlasGraph = {
-    renderedPosition(id) {
-      const n = cy.getElementById(id);
-      if (n.empty()) return null;
-      const p = n.renderedPosition();
-      const box = container.getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y };
-    },
-    position(id) {
-      const n = cy.getElementById(id);
-      return n.empty() ? null : { ...n.position() };
-    },
-    labelled: () => cy.nodes('.labelled').map((n) => n.id()),
-    labelPx(id) {
-      const n = cy.getElementById(id);
-      return n.empty() || !n.is('.labelled, :selected, .path') ? 0 : n.numericStyle('font-size') * cy.zoom();
-    },
-    selected: () => cy.nodes(':selected').map((n) => n.id()),
-    classesOf: (id) => {
-      const n = cy.getElementById(id);
-      return n.empty() ? [] : (n.classes() as unknown as string[]);
-    },
-    renderer: 'cytoscape',
-  };
+  const probe: GraphProbe | undefined = __ATLAS_TEST_HOOKS__
+    ? {
+        renderedPosition(id) {
+          const n = cy.getElementById(id);
+          if (n.empty()) return null;
+          const p = n.renderedPosition();
+          const box = container.getBoundingClientRect();
+          return { x: box.left + p.x, y: box.top + p.y };
+        },
+        position(id) {
+          const n = cy.getElementById(id);
+          return n.empty() ? null : { ...n.position() };
+        },
+        labelled: () => cy.nodes('.labelled').map((n) => n.id()),
+        labelPx(id) {
+          const n = cy.getElementById(id);
+          return n.empty() || !n.is('.labelled, :selected, .path') ? 0 : n.numericStyle('font-size') * cy.zoom();
+        },
+        selected: () => cy.nodes(':selected').map((n) => n.id()),
+        classesOf: (id) => {
+          const n = cy.getElementById(id);
+          return n.empty() ? [] : (n.classes() as unknown as string[]);
+        },
+        renderer: 'cytoscape',
+      }
+    : undefined;
 
   return {
     kind: 'cytoscape',
@@ -192,11 +193,11 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     destroy(remembered) {
       clearTimeout(settle);
       disablePinning();
-      delete window.atlasGraph;
       cy.nodes().forEach((n) => {
         remembered.set(n.id(), { ...n.position() });
       });
       cy.destroy();
     },
+    probe,
   };
 }

@@ -1,6 +1,7 @@
 // What GraphCanvas drives, whichever renderer draws: Cytoscape for small drawings and the
 // aggregated view, our 2D-canvas drawing for large ones (large/), where Cytoscape's
 // per-element model and style cost seconds per filter change (docs/large-drawings.md).
+import type { AggregateGroup, Details } from '../../../../shared/schemas';
 import type { LayoutSurface } from '../layout';
 import type { Drawable, Remembered } from './applySlice';
 
@@ -44,26 +45,32 @@ export interface Drawing {
   setTheme(dark: boolean): void;
   /** Leaves the positions of what it drew in `remembered`, then lets go of everything. */
   destroy(remembered: Remembered): void;
+  /** Only in test builds (see test-hooks.ts). */
+  readonly probe?: GraphProbe;
 }
 
+/** What a drawing reports of what the user did in it; GraphCanvas passes it on to the store. */
 export interface DrawingEvents {
   /** The user panned or zoomed: the drawing stops being fitted to what arrives. */
   userMoved(): void;
+  /** A click chose one record, or the background (null). */
+  picked(id: string | null, type?: Details['type']): void;
+  /** The additive selection (shift-click, box) is now these nodes. */
+  selectionChanged(ids: string[]): void;
+  /** A group of the aggregated view was opened (double-click). */
+  groupOpened(group: AggregateGroup): void;
 }
 
-declare global {
-  interface Window {
-    /** Read-only view of where nodes are drawn, for end-to-end tests and benchmarks. */
-    atlasGraph?: {
-      renderedPosition(id: string): { x: number; y: number } | null;
-      position(id: string): { x: number; y: number } | null;
-      labelled(): string[];
-      /** How tall a node's label is on screen, in px; 0 when it has none. */
-      labelPx(id: string): number;
-      classesOf(id: string): string[];
-      selected(): string[];
-      /** Which drawing is on screen. */
-      renderer: Drawing['kind'];
-    };
-  }
+/** A read-only view of where nodes are drawn, for end-to-end tests and benchmarks (`window.atlasGraph`). */
+export interface GraphProbe {
+  /** Where a node is on the page, in CSS pixels. */
+  renderedPosition(id: string): { x: number; y: number } | null;
+  position(id: string): { x: number; y: number } | null;
+  labelled(): string[];
+  /** How tall a node's label is on screen, in px; 0 when it has none. */
+  labelPx(id: string): number;
+  classesOf(id: string): string[];
+  selected(): string[];
+  /** Which drawing is on screen. */
+  renderer: Drawing['kind'];
 }

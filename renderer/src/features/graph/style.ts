@@ -3,12 +3,10 @@
 // emphasis (`faded`, `pinned`), the shortest path and the aggregated view's groups.
 import type { StylesheetJson } from 'cytoscape';
 import { LABEL_TEXT } from './labels';
+import { EDGE_OPACITY, FADED_OPACITY, OFF_PATH_OPACITY, PATH_COLOUR, themeOf } from './theme';
 
 export function graphStyle(dark: boolean): StylesheetJson {
-  const text = dark ? '#e8e8ea' : '#1d1f24';
-  const halo = dark ? '#1b1d22' : '#ffffff';
-  const edge = dark ? '#6b7080' : '#a3a8b4';
-  const strong = dark ? '#ffffff' : '#1d1f24';
+  const { text, halo, edge, strong } = themeOf(dark);
   return [
     {
       selector: 'node',
@@ -55,17 +53,17 @@ export function graphStyle(dark: boolean): StylesheetJson {
       style: {
         width: 'data(width)',
         'line-color': edge,
-        opacity: 0.7,
+        opacity: EDGE_OPACITY,
         'curve-style': 'haystack',
       },
     },
     { selector: 'edge[?typed]', style: { 'line-color': 'data(edgeColour)' } },
     { selector: 'edge.relation', style: { 'line-style': 'dashed', 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': edge } },
     { selector: 'edge.aggregate', style: { 'curve-style': 'straight', opacity: 0.45, 'line-color': edge } },
-    { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
-    { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#ff2d55', 'z-index': 20, label: 'data(label)' } },
-    { selector: 'edge.path', style: { 'line-color': '#ff2d55', width: 5, opacity: 1, 'z-index': 20 } },
-    { selector: '.off-path', style: { opacity: 0.12 } },
+    { selector: '.faded', style: { opacity: FADED_OPACITY, 'text-opacity': 0 } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': PATH_COLOUR, 'z-index': 20, label: 'data(label)' } },
+    { selector: 'edge.path', style: { 'line-color': PATH_COLOUR, width: 5, opacity: 1, 'z-index': 20 } },
+    { selector: '.off-path', style: { opacity: OFF_PATH_OPACITY } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': strong, 'z-index': 10, label: 'data(label)' } },
     { selector: 'edge:selected', style: { 'line-color': strong, opacity: 1 } },
   ];

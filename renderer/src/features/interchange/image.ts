@@ -3,7 +3,8 @@
 import type { Core } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import svg from 'cytoscape-svg';
-import { backgroundColour, fitScale } from './picture-limits';
+import { backgroundColour } from '../graph/theme';
+import { fitScale } from './picture-limits';
 
 cytoscape.use(svg);
 

@@ -1,5 +1,5 @@
 // What every picture of the drawing shares, with no drawing library loaded: how large a canvas
-// browsers will allocate (beyond it they silently give a blank image) and the page's background.
+// browsers will allocate (beyond it they silently give a blank image).
 
 /** Chromium refuses canvases over 16,384 px a side or ~268 M pixels; stay well inside. */
 export const MAX_SIDE = 16000;
@@ -10,8 +10,4 @@ export function fitScale(w: number, h: number, wanted: number, least: number): n
   w = Math.max(1, w);
   h = Math.max(1, h);
   return Math.max(least, Math.min(wanted, MAX_SIDE / w, MAX_SIDE / h, Math.sqrt(MAX_AREA / (w * h))));
-}
-
-export function backgroundColour(): string {
-  return getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
 }

@@ -1,14 +1,14 @@
-// `window.atlasLayout`, for end-to-end tests and benchmarks: runs a layout and reports, besides
-// its result, every long task (> 50 ms on the main thread, Long Tasks API) seen between its start
-// and its end. It also runs Cytoscape's cose and cytoscape-fcose (animate off, randomised), which
-// the UI does not offer: fcose is loaded only here, as a separate chunk, on first use. On a large
+// `window.atlasLayout`, for end-to-end tests and benchmarks (test builds only: installed by
+// graph/test-hooks.ts): runs a layout and reports, besides its result, every long task (> 50 ms on
+// the main thread, Long Tasks API) seen between its start and its end. It also runs Cytoscape's
+// cose and cytoscape-fcose (animate off, randomised), which the UI does not offer: fcose is loaded
+// only here, as a separate chunk, on first use, so the shipped bundle has none of it. On a large
 // drawing (not Cytoscape's) those two run on a headless Cytoscape copy of it, timed without the
 // copying, and their positions land in the drawing as any layout's do.
 import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
 import type { Fa2Limits } from './fa2-protocol';
-import { fa2Stats } from './forceatlas2';
-import { previewStats } from './preview';
 import { cancelLayout, runLayout, stopLayout } from './run';
+import { fa2Stats, previewStats } from './stats';
 import type { LayoutSurface } from './surface';
 import type { LayoutRequest, LayoutResult } from './types';
 

@@ -1,11 +1,9 @@
 // Saved views: the current filters, view, styling, layout and node positions under a name, kept
 // in the database; listed here to restore, rename or delete.
 import { useState } from 'react';
-import { ApiError } from '../../api/client';
+import { errorText } from '../../api/client';
 import { drawnPositions } from '../graph/handle';
 import { useAtlas } from '../../store/atlas';
-
-const errorText = (err: unknown) => (err instanceof ApiError || err instanceof Error ? err.message : String(err));
 
 export function SavedViews() {
   const views = useAtlas((s) => s.savedViews);

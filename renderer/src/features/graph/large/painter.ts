@@ -5,6 +5,7 @@
 // and seconds per frame while a layout ran. See docs/large-drawings.md.)
 import { MIN_SIZE } from '../appearance';
 import { LABEL_PX } from '../labels';
+import { EDGE_OPACITY, NO_COLOUR, PATH_COLOUR, type Theme } from '../theme';
 import type { Model, ModelNode } from './model';
 import { arrowhead, arrowSize, LABEL_LINE, labelLines, RELATION_DASH, shapeOf, traceNode } from './shapes';
 
@@ -20,22 +21,6 @@ export interface Emphasis {
   path: { nodes: ReadonlySet<string>; pairs: ReadonlySet<string> } | null;
   labelled: ReadonlySet<string>;
 }
-
-export interface Theme {
-  text: string;
-  halo: string;
-  edge: string;
-  strong: string;
-  faded: string;
-}
-
-export function themeOf(dark: boolean): Theme {
-  return dark
-    ? { text: '#e8e8ea', halo: '#1b1d22', edge: '#6b7080', strong: '#ffffff', faded: 'rgba(120,120,130,0.18)' }
-    : { text: '#1d1f24', halo: '#ffffff', edge: '#a3a8b4', strong: '#1d1f24', faded: 'rgba(160,160,170,0.18)' };
-}
-
-export const PATH_COLOUR = '#ff2d55';
 
 const pairOf = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
@@ -99,7 +84,7 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, e
       }
       b.segs.push(s.x, s.y, t.x, t.y);
     }
-    ctx.globalAlpha = 0.7;
+    ctx.globalAlpha = EDGE_OPACITY;
     for (const b of fadedBatches.values()) stroke(ctx, b);
     for (const b of batches.values()) stroke(ctx, b);
     for (const [colour, tris] of arrows) fillTriangles(ctx, tris, colour);
@@ -117,7 +102,7 @@ export function paint(ctx: CanvasRenderingContext2D, model: Model, view: View, e
       fadedNodes.push(n);
       continue;
     }
-    const colour = String(n.d.colour ?? '#888888');
+    const colour = String(n.d.colour ?? NO_COLOUR);
     let list = fills.get(colour);
     if (!list) fills.set(colour, (list = []));
     list.push(n);

@@ -1,7 +1,8 @@
 // The large drawing as a picture (PNG at a chosen scale, SVG), drawn from the model rather than
 // read back from the screen's canvas: the whole network at any resolution, not just what is in view.
 import { LABEL_PX } from '../labels';
-import { backgroundColour, fitScale } from '../../interchange/picture-limits';
+import { fitScale } from '../../interchange/picture-limits';
+import { backgroundColour, EDGE_OPACITY, NO_COLOUR, type Theme } from '../theme';
 import type { Model } from './model';
 import { arrowhead, arrowSize, LABEL_LINE, labelLines, RELATION_DASH, shapeOf, svgNode, traceNode, type Shape } from './shapes';
 
@@ -29,12 +30,12 @@ const LABEL_FONT = `${LABEL_PX}px system-ui, sans-serif`;
 
 const PAD = 40;
 
-export function pictureOf(model: Model, labelled: ReadonlySet<string>, theme: { text: string; halo: string; edge: string }): Picture {
+export function pictureOf(model: Model, labelled: ReadonlySet<string>, theme: Pick<Theme, 'text' | 'halo' | 'edge'>): Picture {
   const nodes: Picture['nodes'] = [];
   const measure = labelMeasure();
   for (const n of model.nodes.values()) {
     const label = labelled.has(n.key) ? labelLines(measure, String(n.d.label ?? '')) : null;
-    nodes.push({ x: n.x, y: n.y, r: n.width() / 2, shape: shapeOf(n.kind), colour: String(n.d.colour ?? '#888888'), label });
+    nodes.push({ x: n.x, y: n.y, r: n.width() / 2, shape: shapeOf(n.kind), colour: String(n.d.colour ?? NO_COLOUR), label });
   }
   const edges: Picture['edges'] = [];
   for (const e of model.edges.values()) {
@@ -74,7 +75,7 @@ export async function pngOf(p: Picture, wanted: number): Promise<Blob> {
   ctx.fillStyle = p.background;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.setTransform(scale, 0, 0, scale, -p.x0 * scale, -p.y0 * scale);
-  ctx.globalAlpha = 0.7;
+  ctx.globalAlpha = EDGE_OPACITY;
   for (const e of p.edges) {
     ctx.strokeStyle = e.colour;
     ctx.lineWidth = e.width;
@@ -126,7 +127,7 @@ export function svgOf(p: Picture): Blob {
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${r2(p.width)}" height="${r2(p.height)}" viewBox="${r2(p.x0)} ${r2(p.y0)} ${r2(p.width)} ${r2(p.height)}">`,
     `<rect x="${r2(p.x0)}" y="${r2(p.y0)}" width="${r2(p.width)}" height="${r2(p.height)}" fill="${esc(p.background)}"/>`,
-    '<g stroke-opacity="0.7" stroke-linecap="round">',
+    `<g stroke-opacity="${EDGE_OPACITY}" stroke-linecap="round">`,
   ];
   for (const e of p.edges) {
     const dash = e.head ? ` stroke-dasharray="${RELATION_DASH.join(' ')}"` : '';

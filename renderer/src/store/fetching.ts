@@ -1,0 +1,98 @@
+// What the engine answered for the view: the slice (or the aggregated view), the timeline, and the
+// network's info and facets. Answers that arrive after a newer request are dropped, so fast filter
+// changes (the timeline playing) never draw an older state over a newer one.
+import type { Aggregate, Facets, Filters, Info, Slice, Timeline } from '../../../shared/schemas';
+import { call, errorText } from '../api/client';
+import { capSlice } from '../features/graph/cap';
+import type { AtlasSlice, AtlasState } from './atlas';
+import { metricsWanted } from './metrics';
+import { sliceInput, takeOpeningSlice } from './opening';
+import { cleanFilters, visiblePart } from './view';
+
+type Status = 'loading' | 'ready' | 'error';
+
+export interface FetchingSlice {
+  status: Status;
+  error: string | null;
+  info: Info | null;
+  facets: Facets | null;
+  /** The engine's answer for `vs`, before hiding and isolating. */
+  raw: Slice | null;
+  /** What is drawn: `raw` minus hidden nodes, cut if too large. Null while aggregated. */
+  slice: Slice | null;
+  aggregate: Aggregate | null;
+  cut: { drawn: number; of: number } | null;
+  timeline: Timeline | null;
+
+  /** Everything again, from the network's info on (at start, and when another network is shown). */
+  load(): Promise<void>;
+  /** The slice for `vs` (and the timeline, and metrics if they are wanted). */
+  refresh(): Promise<void>;
+}
+
+let sliceTicket = 0;
+let timelineKey: string | null = null;
+
+export const createFetchingSlice: AtlasSlice<FetchingSlice> = (set, get) => ({
+  status: 'loading',
+  error: null,
+  info: null,
+  facets: null,
+  raw: null,
+  slice: null,
+  aggregate: null,
+  cut: null,
+  timeline: null,
+
+  async load() {
+    set({ status: 'loading', error: null });
+    try {
+      set({ metrics: null, metricsKey: null });
+      timelineKey = null;
+      // The drawing is asked first: the engine answers in order, and counting every facet of a
+      // large network takes longer than the slice.
+      const drawing = get().refresh();
+      const [info, facets] = await Promise.all([call('meta.info', {}), call('graph.facets', {})]);
+      set({ info, facets });
+      await drawing;
+      void get().loadSavedViews();
+    } catch (err) {
+      set({ status: 'error', error: errorText(err) });
+    }
+  },
+
+  async refresh() {
+    const ticket = ++sliceTicket;
+    const { vs } = get();
+    const filters = cleanFilters(vs.filters);
+    try {
+      const input = sliceInput(vs);
+      const raw = vs.ego
+        ? await call('graph.ego', { organisationId: vs.ego.id, depth: vs.ego.depth, filters, view: vs.view })
+        : await (takeOpeningSlice(input) ?? call('graph.slice', input));
+      if (ticket !== sliceTicket) return;
+      const aggregate = raw.aggregate ?? null;
+      const capped = aggregate ? { slice: null, cut: null } : capSlice(visiblePart(raw, vs));
+      set({ raw, aggregate, slice: capped.slice, cut: capped.cut, status: 'ready', error: null });
+    } catch (err) {
+      if (ticket === sliceTicket) set({ status: 'error', error: errorText(err) });
+      return;
+    }
+    void refreshTimeline(set, filters);
+    if (metricsWanted(get())) void get().ensureMetrics();
+  },
+});
+
+/** The timeline ignores the date range (it is what the range is chosen on), so it is asked only when the rest changes. */
+async function refreshTimeline(set: (patch: Partial<AtlasState>) => void, filters: Filters) {
+  const { dateFrom: _f, dateTo: _t, ...rest } = filters;
+  const key = JSON.stringify(rest);
+  if (key === timelineKey) return;
+  timelineKey = key;
+  try {
+    const timeline = await call('graph.timeline', { filters: rest });
+    if (timelineKey === key) set({ timeline });
+  } catch {
+    if (timelineKey === key) timelineKey = null;
+  }
+}

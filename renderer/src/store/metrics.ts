@@ -1,0 +1,57 @@
+// Network metrics of what is looked at, computed by the engine's worker, and only while something
+// shows them (the analysis, table and charts tabs, styling or a layout by a metric).
+import type { Metrics } from '../../../shared/schemas';
+import { call, errorText } from '../api/client';
+import type { AtlasSlice, AtlasState } from './atlas';
+import { cleanFilters, type ViewState } from './view';
+
+export interface MetricsSlice {
+  metrics: Metrics | null;
+  /** What `metrics` were computed for (see metricsKeyOf). */
+  metricsKey: string | null;
+  metricsStatus: 'idle' | 'computing' | 'ready' | 'error';
+  metricsError: string | null;
+
+  /** Asks for the metrics of the current view unless they are there or on their way. */
+  ensureMetrics(): Promise<void>;
+}
+
+let metricsTicket = 0;
+
+/** Metrics depend on the filters and the ego network, not on styling or what is hidden. */
+const metricsKeyOf = (vs: ViewState) => JSON.stringify([cleanFilters(vs.filters), vs.ego && [vs.ego.id, vs.ego.depth]]);
+
+/** Whether anything on screen needs metrics. */
+export function metricsWanted(s: AtlasState): boolean {
+  return (
+    s.sideTab === 'analysis' ||
+    s.sideTab === 'table' ||
+    s.sideTab === 'charts' ||
+    s.vs.style.colourBy === 'community' ||
+    s.vs.style.sizeBy === 'betweenness' ||
+    (s.layout.name === 'concentric' && s.layout.metric !== 'degree')
+  );
+}
+
+export const createMetricsSlice: AtlasSlice<MetricsSlice> = (set, get) => ({
+  metrics: null,
+  metricsKey: null,
+  metricsStatus: 'idle',
+  metricsError: null,
+
+  async ensureMetrics() {
+    const { vs, metricsKey, metricsStatus, raw } = get();
+    const key = metricsKeyOf(vs);
+    if (raw?.aggregate) return;
+    if (key === metricsKey && metricsStatus !== 'error') return;
+    const ticket = ++metricsTicket;
+    set({ metricsKey: key, metricsStatus: 'computing', metricsError: null });
+    try {
+      const filters = cleanFilters(vs.filters);
+      const metrics = await call('graph.metrics', vs.ego ? { filters, ego: { organisationId: vs.ego.id, depth: vs.ego.depth } } : { filters });
+      if (ticket === metricsTicket) set({ metrics, metricsStatus: 'ready' });
+    } catch (err) {
+      if (ticket === metricsTicket) set({ metricsStatus: 'error', metricsError: errorText(err) });
+    }
+  },
+});

@@ -1,0 +1,78 @@
+// What is looked at (a ViewState) and its undo: every change goes through `change`, which keeps the
+// previous value, so one undo covers filters, focus, hiding and styling alike.
+import type { GraphView } from '../../../shared/domain';
+import type { StyleSettings } from '../../../shared/saved-view-style';
+import type { AggregateGroup, Filters } from '../../../shared/schemas';
+import { capSlice } from '../features/graph/cap';
+import type { AtlasSlice } from './atlas';
+import { metricsWanted } from './metrics';
+import { cleanFilters, DEFAULT_VIEW, finerLevel, HISTORY_LIMIT, type ViewState, visiblePart } from './view';
+
+export interface ViewingSlice {
+  vs: ViewState;
+  history: ViewState[];
+
+  /** Changes what is looked at; `remember: false` leaves it out of undo (the timeline playing). */
+  change(patch: Partial<ViewState>, remember?: boolean): Promise<void>;
+  setFilters(filters: Filters): Promise<void>;
+  patchFilters(patch: Partial<Filters>): Promise<void>;
+  clearFilters(): Promise<void>;
+  undo(): Promise<void>;
+  setView(view: GraphView): Promise<void>;
+  setStyle(patch: Partial<StyleSettings>): Promise<void>;
+  showAll(): Promise<void>;
+  setEgo(id: string, name: string, depth: 1 | 2 | 3): Promise<void>;
+  clearEgo(): Promise<void>;
+  expandGroup(group: AggregateGroup): Promise<void>;
+}
+
+export const createViewingSlice: AtlasSlice<ViewingSlice> = (set, get) => ({
+  vs: DEFAULT_VIEW,
+  history: [],
+
+  async change(patch, remember = true) {
+    const { vs, history } = get();
+    const next = { ...vs, ...patch };
+    set({ vs: next, history: remember ? [...history.slice(-(HISTORY_LIMIT - 1)), vs] : history, notice: null });
+    const drawingOnly = Object.keys(patch).every((k) => k === 'style' || k === 'hidden' || k === 'faded' || k === 'isolated');
+    const raw = get().raw;
+    if (drawingOnly && raw && !raw.aggregate) {
+      // Hiding, fading and styling need no new answer from the engine.
+      const capped = capSlice(visiblePart(raw, next));
+      set({ slice: capped.slice, cut: capped.cut });
+      if (metricsWanted(get())) void get().ensureMetrics();
+      return;
+    }
+    await get().refresh();
+  },
+
+  setFilters: (filters) => get().change({ filters: cleanFilters(filters) }),
+  patchFilters: (patch) => get().change({ filters: cleanFilters({ ...get().vs.filters, ...patch }) }),
+  clearFilters: () => get().change({ filters: {}, ego: null, hidden: [], faded: [], isolated: null, aggregateBy: 'region' }),
+
+  async undo() {
+    const { history } = get();
+    const previous = history[history.length - 1];
+    if (!previous) return;
+    set({ vs: previous, history: history.slice(0, -1), notice: null });
+    await get().refresh();
+  },
+
+  setView: (view) => (view === get().vs.view ? Promise.resolve() : get().change({ view })),
+  setStyle: (patch) => get().change({ style: { ...get().vs.style, ...patch } }),
+  showAll: () => get().change({ hidden: [], faded: [], isolated: null }),
+
+  setEgo: (id, name, depth) => get().change({ ego: { id, name, depth } }),
+  clearEgo: () => get().change({ ego: null }),
+
+  async expandGroup(group) {
+    const f = get().vs.filters;
+    if (group.key === null) {
+      // Organisations without a country are international bodies: show them by sector instead.
+      return get().change({ filters: cleanFilters({ ...f, countries: [] }), aggregateBy: 'country' });
+    }
+    const patch: Partial<Filters> =
+      group.by === 'region' ? { regions: [group.key] } : group.by === 'subRegion' ? { subRegions: [group.key] } : { countries: [group.key] };
+    await get().change({ filters: cleanFilters({ ...f, ...patch }), aggregateBy: finerLevel(group.by) });
+  },
+});
