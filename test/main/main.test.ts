@@ -13,6 +13,7 @@ const root = resolve(__dirname, '../..');
 const doublePath = resolve(__dirname, 'electron-double.cjs');
 const require = createRequire(import.meta.url);
 /* The double is plain CommonJS; these are the parts the test reads. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the double's handlers take and give whatever Electron's do
 type Fn = (...args: any[]) => any;
 interface FakeWindow {
   options: { webPreferences: Record<string, unknown> & { preload: string } };
@@ -22,7 +23,7 @@ interface Double {
   app: NodeJS.EventEmitter;
   session: { defaultSession: { permissionRequestHandler: Fn | null; permissionCheckHandler: Fn | null; beforeRequest: Fn | null } };
   __double: {
-    calls: { schemes: any[]; protocolHandlers: Record<string, Fn>; ipc: Record<string, Fn>; windows: FakeWindow[]; sandbox: boolean };
+    calls: { schemes: unknown[]; protocolHandlers: Record<string, Fn>; ipc: Record<string, Fn>; windows: FakeWindow[]; sandbox: boolean };
     ready: () => void;
     FakeContents: new (id: number) => NodeJS.EventEmitter;
   };

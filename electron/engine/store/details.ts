@@ -21,7 +21,7 @@ export function recordDetails(db: Database, store: RecordStore, graph: GraphServ
         .get(record.country) as Details['country']) ?? null)
     : null;
 
-  let connections: Details['connections'] = [];
+  let connections: Details['connections'];
   let linkType: 'membership' | 'participation' | null = null;
   if (type === 'organisation') {
     connections = [

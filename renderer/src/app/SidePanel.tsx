@@ -7,7 +7,7 @@ import { MetricsSummary } from '../features/metrics/MetricsSummary';
 import { NodeTable } from '../features/table/NodeTable';
 import { SavedViews } from '../features/views/SavedViews';
 import { useAtlas } from '../store/atlas';
-import type { SideTab } from '../store/panels';
+import type { SideTab } from '../store/state';
 
 const TABS: [SideTab, string][] = [
   ['details', 'Details'],

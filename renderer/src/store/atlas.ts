@@ -4,20 +4,16 @@
 // layout and the canvas's requests (layout.ts), panels (panels.ts) and saved views
 // (saved-views.ts). Panels read from here; the canvas draws `slice`. Every slice is handed the
 // whole store, because most actions cross concerns (a filter change fetches, and may need metrics).
-import { create, type StateCreator } from 'zustand';
-import { createFetchingSlice, type FetchingSlice } from './fetching';
-import { createLayoutSlice, type LayoutSlice } from './layout';
-import { createMetricsSlice, type MetricsSlice } from './metrics';
-import { createPanelsSlice, type PanelsSlice } from './panels';
-import { createPathSlice, type PathSlice } from './path';
-import { createSavedViewsSlice, type SavedViewsSlice } from './saved-views';
-import { createSelectionSlice, type SelectionSlice } from './selection';
-import { createViewingSlice, type ViewingSlice } from './viewing';
-
-export type AtlasState = ViewingSlice & FetchingSlice & SelectionSlice & PathSlice & MetricsSlice & LayoutSlice & PanelsSlice & SavedViewsSlice;
-
-/** One slice's part of the store: its creator reads and sets the whole state. */
-export type AtlasSlice<T> = StateCreator<AtlasState, [], [], T>;
+import { create } from 'zustand';
+import { createFetchingSlice } from './fetching';
+import { createLayoutSlice } from './layout';
+import { createMetricsSlice } from './metrics';
+import { createPanelsSlice } from './panels';
+import { createPathSlice } from './path';
+import { createSavedViewsSlice } from './saved-views';
+import { createSelectionSlice } from './selection';
+import type { AtlasState } from './state';
+import { createViewingSlice } from './viewing';
 
 export const useAtlas = create<AtlasState>()((...a) => ({
   ...createViewingSlice(...a),

@@ -1,34 +1,13 @@
 // What the engine answered for the view: the slice (or the aggregated view), the timeline, and the
 // network's info and facets. Answers that arrive after a newer request are dropped, so fast filter
 // changes (the timeline playing) never draw an older state over a newer one.
-import type { Aggregate, Facets, Filters, Info, Slice, Timeline } from '../../../shared/schemas';
+import type { Filters } from '../../../shared/schemas';
 import { call, errorText } from '../api/client';
 import { capSlice } from '../features/graph/cap';
-import type { AtlasSlice, AtlasState } from './atlas';
+import type { AtlasSlice, AtlasState, FetchingSlice } from './state';
 import { metricsWanted } from './metrics';
 import { sliceInput, takeOpeningSlice } from './opening';
 import { cleanFilters, visiblePart } from './view';
-
-type Status = 'loading' | 'ready' | 'error';
-
-export interface FetchingSlice {
-  status: Status;
-  error: string | null;
-  info: Info | null;
-  facets: Facets | null;
-  /** The engine's answer for `vs`, before hiding and isolating. */
-  raw: Slice | null;
-  /** What is drawn: `raw` minus hidden nodes, cut if too large. Null while aggregated. */
-  slice: Slice | null;
-  aggregate: Aggregate | null;
-  cut: { drawn: number; of: number } | null;
-  timeline: Timeline | null;
-
-  /** Everything again, from the network's info on (at start, and when another network is shown). */
-  load(): Promise<void>;
-  /** The slice for `vs` (and the timeline, and metrics if they are wanted). */
-  refresh(): Promise<void>;
-}
 
 let sliceTicket = 0;
 let timelineKey: string | null = null;

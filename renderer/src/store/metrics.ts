@@ -1,20 +1,8 @@
 // Network metrics of what is looked at, computed by the engine's worker, and only while something
 // shows them (the analysis, table and charts tabs, styling or a layout by a metric).
-import type { Metrics } from '../../../shared/schemas';
 import { call, errorText } from '../api/client';
-import type { AtlasSlice, AtlasState } from './atlas';
+import type { AtlasSlice, AtlasState, MetricsSlice } from './state';
 import { cleanFilters, type ViewState } from './view';
-
-export interface MetricsSlice {
-  metrics: Metrics | null;
-  /** What `metrics` were computed for (see metricsKeyOf). */
-  metricsKey: string | null;
-  metricsStatus: 'idle' | 'computing' | 'ready' | 'error';
-  metricsError: string | null;
-
-  /** Asks for the metrics of the current view unless they are there or on their way. */
-  ensureMetrics(): Promise<void>;
-}
 
 let metricsTicket = 0;
 

@@ -1,18 +1,6 @@
 // Which panels are open, and the side panel's tab.
-import type { AtlasSlice } from './atlas';
+import type { AtlasSlice, PanelsSlice } from './state';
 import { metricsWanted } from './metrics';
-
-export type SideTab = 'details' | 'analysis' | 'table' | 'charts' | 'views';
-
-export interface PanelsSlice {
-  panels: { filters: boolean; side: boolean };
-  sideTab: SideTab;
-
-  togglePanel(panel: 'filters' | 'side', open?: boolean): void;
-  /** Both panels open, or both away (presentation). */
-  showPanels(open: boolean): void;
-  setSideTab(tab: SideTab): void;
-}
 
 export const createPanelsSlice: AtlasSlice<PanelsSlice> = (set, get) => ({
   panels: { filters: true, side: true },

@@ -1,23 +1,7 @@
 // The shortest path between two organisations: the first chosen, then the second, then the answer.
-import type { PathResult } from '../../../shared/schemas';
 import { call, errorText } from '../api/client';
-import type { AtlasSlice } from './atlas';
+import type { AtlasSlice, PathSlice } from './state';
 import { cleanFilters } from './view';
-
-interface PathState {
-  from: { id: string; name: string };
-  to: { id: string; name: string } | null;
-  result: PathResult | null;
-  error: string | null;
-}
-
-export interface PathSlice {
-  path: PathState | null;
-
-  pathFrom(id: string, name: string): void;
-  pathTo(id: string, name: string): Promise<void>;
-  clearPath(): void;
-}
 
 export const createPathSlice: AtlasSlice<PathSlice> = (set, get) => ({
   path: null,

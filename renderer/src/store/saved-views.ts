@@ -2,22 +2,9 @@
 // database under a name, and put back exactly as they were left. Also the layout a file just
 // imported brought with it (the engine keeps it as a saved view), offered until used or dismissed.
 import { restoreStyle, type SavedViewStyle } from '../../../shared/saved-view-style';
-import type { SavedView } from '../../../shared/schemas';
 import { call } from '../api/client';
-import type { AtlasSlice } from './atlas';
+import type { AtlasSlice, SavedViewsSlice } from './state';
 import { cleanFilters } from './view';
-
-export interface SavedViewsSlice {
-  savedViews: SavedView[];
-  importedLayout: { file: string; viewId: string } | null;
-
-  loadSavedViews(): Promise<void>;
-  saveView(name: string, positions: Record<string, { x: number; y: number }>): Promise<SavedView>;
-  restoreView(id: string): Promise<void>;
-  renameView(id: string, name: string): Promise<void>;
-  deleteView(id: string): Promise<void>;
-  dismissImportedLayout(): void;
-}
 
 export const createSavedViewsSlice: AtlasSlice<SavedViewsSlice> = (set, get) => ({
   savedViews: [],

@@ -1,30 +1,7 @@
 // What is selected: one record with its details (a click), or several nodes (shift-click, a box)
 // that hide, fade and isolate act on; and the notice for a search result the view does not draw.
-import type { Details } from '../../../shared/schemas';
 import { call, errorText } from '../api/client';
-import type { AtlasSlice } from './atlas';
-
-type NodeType = Details['type'];
-
-export interface SelectionSlice {
-  selectedId: string | null;
-  selectedType: NodeType | null;
-  /** Shift-click adds to it; hide, fade and isolate act on it. */
-  selection: string[];
-  details: Details | null;
-  detailsError: string | null;
-  /** A chosen search result that the current view does not draw. */
-  notice: { id: string; name: string; type: NodeType } | null;
-
-  select(id: string | null, type?: NodeType): Promise<void>;
-  setSelection(ids: string[]): void;
-  hideSelection(): Promise<void>;
-  fadeSelection(): Promise<void>;
-  isolateSelection(): Promise<void>;
-  /** Selects a record (a search result) and centres on it, or says that the view does not draw it. */
-  reveal(id: string, type: NodeType, name: string): Promise<void>;
-  dismissNotice(): void;
-}
+import type { AtlasSlice, SelectionSlice } from './state';
 
 export const createSelectionSlice: AtlasSlice<SelectionSlice> = (set, get) => ({
   selectedId: null,

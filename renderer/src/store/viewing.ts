@@ -1,30 +1,10 @@
 // What is looked at (a ViewState) and its undo: every change goes through `change`, which keeps the
 // previous value, so one undo covers filters, focus, hiding and styling alike.
-import type { GraphView } from '../../../shared/domain';
-import type { StyleSettings } from '../../../shared/saved-view-style';
-import type { AggregateGroup, Filters } from '../../../shared/schemas';
+import type { Filters } from '../../../shared/schemas';
 import { capSlice } from '../features/graph/cap';
-import type { AtlasSlice } from './atlas';
+import type { AtlasSlice, ViewingSlice } from './state';
 import { metricsWanted } from './metrics';
-import { cleanFilters, DEFAULT_VIEW, finerLevel, HISTORY_LIMIT, type ViewState, visiblePart } from './view';
-
-export interface ViewingSlice {
-  vs: ViewState;
-  history: ViewState[];
-
-  /** Changes what is looked at; `remember: false` leaves it out of undo (the timeline playing). */
-  change(patch: Partial<ViewState>, remember?: boolean): Promise<void>;
-  setFilters(filters: Filters): Promise<void>;
-  patchFilters(patch: Partial<Filters>): Promise<void>;
-  clearFilters(): Promise<void>;
-  undo(): Promise<void>;
-  setView(view: GraphView): Promise<void>;
-  setStyle(patch: Partial<StyleSettings>): Promise<void>;
-  showAll(): Promise<void>;
-  setEgo(id: string, name: string, depth: 1 | 2 | 3): Promise<void>;
-  clearEgo(): Promise<void>;
-  expandGroup(group: AggregateGroup): Promise<void>;
-}
+import { cleanFilters, DEFAULT_VIEW, finerLevel, HISTORY_LIMIT, visiblePart } from './view';
 
 export const createViewingSlice: AtlasSlice<ViewingSlice> = (set, get) => ({
   vs: DEFAULT_VIEW,

@@ -6,7 +6,7 @@
 // DrawingEvents and know nothing of the store).
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useAtlas } from '../../store/atlas';
-import type { LayoutChoice } from '../../store/layout';
+import type { LayoutChoice } from '../../store/state';
 import type { LayoutGroup } from '../layout';
 import { aggregateDrawable, sliceDrawable, type Remembered } from './applySlice';
 import { createCytoscapeDrawing } from './cytoscape-drawing';
@@ -111,6 +111,7 @@ export function GraphCanvas() {
 
   useEffect(() => {
     if (!renderer) return;
+    const positions = remembered.current; // one Map for the canvas's life, cleared, never replaced
     const store = useAtlas.getState();
     const events: DrawingEvents = {
       userMoved: () => void (autoFit.current = false),
@@ -140,7 +141,7 @@ export function GraphCanvas() {
       setDrawing(null);
       setGroups(null);
       // The next drawing puts the nodes back where this one had them.
-      drawing.destroy(remembered.current);
+      drawing.destroy(positions);
       drawingRef.current = null;
     };
   }, [renderer]);
@@ -162,6 +163,9 @@ export function GraphCanvas() {
     if (unplaced > 0 || wasAggregate !== !!aggregate) startLayout(drawing, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
     drawing.updateLabels();
     showCounts(container.current!, drawing.counts(), aggregate?.by ?? null);
+    // The drawing answers what it is given; `renderer` changing is handled by the effect above,
+    // which bumps `generation` once the new drawing exists.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slice, aggregate, style, metrics, generation]);
 
   // A layout chosen by the user (or a saved view's positions).
@@ -169,6 +173,8 @@ export function GraphCanvas() {
     const drawing = drawingRef.current;
     if (!drawing || layoutRun === 0 || drawing.showsGroups()) return;
     startLayout(drawing, layout);
+    // A layout runs when one is asked for (layoutRun), not whenever the choice in the menu changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layoutRun]);
 
   useEffect(() => {

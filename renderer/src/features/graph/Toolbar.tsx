@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { ColourBy, SizeBy } from '../../../../shared/saved-view-style';
 import { useAtlas } from '../../store/atlas';
-import type { LayoutChoice } from '../../store/layout';
+import type { LayoutChoice } from '../../store/state';
 import { currentDrawing } from './handle';
 import { stopLayout } from '../layout';
 

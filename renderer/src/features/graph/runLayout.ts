@@ -2,7 +2,7 @@
 // small networks typed in by hand (it reads well there and takes milliseconds) and ForceAtlas2 in
 // its worker above that, where cose would hold the main thread for minutes (see the layout bench).
 import type { LayoutOptions } from 'cytoscape';
-import type { LayoutChoice } from '../../store/layout';
+import type { LayoutChoice } from '../../store/state';
 import { cancelLayout, runLayout, type LayoutGroup, type LayoutRequest, type LayoutSurface } from '../layout';
 
 /** Cose settings that read well on the seed network: room between nodes, components apart. */
