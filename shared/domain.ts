@@ -23,12 +23,10 @@ export const PARTNERSHIP_KINDS = [
   'project',
   'funding',
 ] as const;
-export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
 
 export const PARTNERSHIP_STATUSES = ['planned', 'active', 'ended'] as const;
 
 export const MEMBER_ROLES = ['lead', 'member', 'funder', 'observer'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export const EVENT_KINDS = [
   'consultation',
@@ -38,7 +36,6 @@ export const EVENT_KINDS = [
   'conference',
   'webinar',
 ] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const EVENT_MODES = ['in_person', 'virtual', 'hybrid'] as const;
 
@@ -46,7 +43,6 @@ export const EVENT_MODES = ['in_person', 'virtual', 'hybrid'] as const;
 export const COUNT_QUALIFIERS = ['exact', 'more_than', 'about'] as const;
 
 export const PARTICIPANT_ROLES = ['organiser', 'speaker', 'participant'] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 export const RELATION_TYPES = [
   'funds',
@@ -56,7 +52,6 @@ export const RELATION_TYPES = [
   'supports',
   'other',
 ] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
 
 /** UN M49 regions, the top level of the region filter. */
 export const REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'] as const;

@@ -46,7 +46,7 @@ const name = z.string().trim().min(1, 'A name is required').max(300, 'At most 30
 const optText = (max: number) => text(max).nullable().optional();
 const Tag = z.string().trim().min(1, 'A tag cannot be empty').max(80, 'A tag is at most 80 characters');
 const Tags = z.array(Tag).max(200, 'At most 200 tags');
-export const CountryCode = z
+const CountryCode = z
   .string()
   .regex(/^[A-Z]{2}$/, 'A country is its ISO 3166-1 alpha-2 code, such as GH or US');
 const JsonValue: z.ZodType<unknown> = z.union([
@@ -60,7 +60,7 @@ const JsonValue: z.ZodType<unknown> = z.union([
 export const DESCRIPTION_MAX = 20000;
 export const ATTRIBUTE_NAME_MAX = 200;
 /** Fields a record has that have no column of their own (kept from imports, for example). */
-export const Attributes = z.record(z.string().min(1).max(ATTRIBUTE_NAME_MAX), JsonValue);
+const Attributes = z.record(z.string().min(1).max(ATTRIBUTE_NAME_MAX), JsonValue);
 const Website = z
   .string()
   .trim()
@@ -277,7 +277,7 @@ export const Filters = z.strictObject({
 });
 export type Filters = z.infer<typeof Filters>;
 
-export const GraphView = z.enum(GRAPH_VIEWS);
+const GraphView = z.enum(GRAPH_VIEWS);
 
 export const AggregateLevel = z.enum(AGGREGATE_LEVELS);
 export type AggregateLevel = z.infer<typeof AggregateLevel>;
@@ -356,7 +356,7 @@ export const AggregateGroup = z.object({
   /** Ties between organisations inside the group. */
   innerTies: z.number().int(),
 });
-export const AggregateLink = z.object({
+const AggregateLink = z.object({
   id: z.string(),
   source: z.string(),
   target: z.string(),
@@ -420,13 +420,13 @@ export const SearchResult = z.object({ hits: z.array(SearchHit), total: z.number
 
 export const PathInput = z.strictObject({ from: Id, to: Id, filters: Filters.optional() });
 /** What one step of a path runs through: a shared partnership or event, or a direct relation. */
-export const PathVia = z.object({
+const PathVia = z.object({
   type: z.enum(['partnership', 'event', 'relation']),
   id: Id,
   name: z.string(),
   kind: z.string().nullable(),
 });
-export const PathStep = z.object({
+const PathStep = z.object({
   from: z.object({ id: Id, name: z.string() }),
   to: z.object({ id: Id, name: z.string() }),
   via: z.array(PathVia),
@@ -475,7 +475,7 @@ export const Metrics = z.object({
 export type Metrics = z.infer<typeof Metrics>;
 
 // ---------- saved views ----------
-export const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
+const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
 /**
  * A saved view's style as stored. Earlier versions accepted any flat JSON under any key (and refused
  * the two objects the window writes, the ego network and the layout's options, so such views could
@@ -540,14 +540,14 @@ export const DetailsInput = z.strictObject({
   type: z.enum(['organisation', 'partnership', 'event']),
   id: Id,
 });
-export const CitedSource = z.object({
+const CitedSource = z.object({
   citationId: Id,
   locator: z.string().nullable(),
   recordType: z.enum(CITABLE_TYPES),
   recordId: Id,
   source: Source,
 });
-export const Connection = z.object({
+const Connection = z.object({
   id: Id,
   type: z.enum(['partnership', 'event', 'organisation']),
   name: z.string(),
@@ -639,7 +639,7 @@ export const SnapshotViewInput = z.strictObject({ path: z.string().min(1).max(40
 // ---------- import ----------
 const Column = z.string().min(1).max(500);
 /** Which CSV column plays which part; guessed from the headers unless given. */
-export const ColumnMapping = z.strictObject({
+const ColumnMapping = z.strictObject({
   nodes: z.strictObject({ id: Column.optional(), name: Column, country: Column.optional(), sector: Column.optional() }).optional(),
   edges: z
     .strictObject({

@@ -30,7 +30,7 @@ import { TABLES, type TableDef } from './store/tables';
 import { Writer } from './store/writer';
 import { WorkControl } from './work';
 
-export const APP_VERSION = '0.1.0';
+const APP_VERSION = '0.1.0';
 
 export interface EngineOptions {
   dbPath: string;

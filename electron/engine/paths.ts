@@ -6,11 +6,11 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PRODUCT_NAME = 'Stakeholder Atlas';
+const PRODUCT_NAME = 'Stakeholder Atlas';
 export const DB_FILE = 'atlas.sqlite';
 
 /** The per-user data folder Electron's app.getPath('userData') gives for this product. */
-export function userDataDir(): string {
+function userDataDir(): string {
   if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
   return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), PRODUCT_NAME);

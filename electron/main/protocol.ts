@@ -14,7 +14,7 @@ export const SCHEME_PRIVILEGES = {
 };
 
 /** Answers atlas://app/<path> from the built renderer folder and nothing outside it. */
-export async function serveRenderer(rendererDir: string, requestUrl: string): Promise<Response> {
+async function serveRenderer(rendererDir: string, requestUrl: string): Promise<Response> {
   const url = new URL(requestUrl);
   const path = url.host === 'app' ? servedPath(url.pathname) : null;
   const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };

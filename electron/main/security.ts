@@ -19,7 +19,7 @@ export function secureSession(session: Session): void {
   });
 }
 
-export function secureContents(contents: WebContents): void {
+function secureContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -72,7 +72,7 @@ export function withApp<T>(setup: (engine: Engine) => void, fn: (page: Page, ctx
 }
 
 /** Waits until the canvas has drawn at least one node (and the layout hook is there). */
-export async function waitForGraph(page: Page, timeoutMs = 60_000): Promise<number> {
+async function waitForGraph(page: Page, timeoutMs = 60_000): Promise<number> {
   await page.waitForSelector('[data-testid=graph][data-node-count]', { timeout: timeoutMs });
   await page.waitForFunction(
     () => Number(document.querySelector('[data-testid=graph]')?.getAttribute('data-node-count')) > 0 && !!window.atlasLayout,

@@ -4,7 +4,7 @@ import { intOption, parseCommand, UsageError } from '../args';
 import { type CliIO, printJson, table } from '../io';
 import { withEngine } from '../open';
 
-export const MAX_ORGS = 1_000_000;
+const MAX_ORGS = 1_000_000;
 
 export async function generate(argv: string[], io: CliIO): Promise<number> {
   const { common, values } = parseCommand(argv, { orgs: { type: 'string' }, seed: { type: 'string' } });

@@ -24,7 +24,7 @@ function breakdown(title: string, orgs: Record<string, number>, ties: Record<str
   return table(rows);
 }
 
-export function formatStats(s: Stats): string {
+function formatStats(s: Stats): string {
   const records = table([
     ['Organisations', s.organisations],
     ['Partnerships', s.partnerships],

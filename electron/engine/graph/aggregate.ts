@@ -13,7 +13,7 @@
 import type { Aggregate, AggregateGroup, AggregateLevel } from '../../../shared/schemas';
 import type { Selection } from './selection';
 
-export const NO_COUNTRY_LABEL = 'No country (international)';
+const NO_COUNTRY_LABEL = 'No country (international)';
 
 export function aggregateSelection(sel: Selection, by: AggregateLevel): Aggregate {
   const { g, keep, ties } = sel;

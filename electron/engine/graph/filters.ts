@@ -12,7 +12,7 @@ import type { Connector, GraphIndex, RelationEdge } from './index';
 
 const nonEmpty = <T>(a: readonly T[] | undefined): a is readonly T[] => !!a && a.length > 0;
 
-export function dateBounds(f: Filters): { from: string; to: string } | null {
+function dateBounds(f: Filters): { from: string; to: string } | null {
   if (!f.dateFrom && !f.dateTo) return null;
   return { from: f.dateFrom ? startBound(f.dateFrom) : '0000-01-01', to: f.dateTo ? endBound(f.dateTo) : '9999-12-31' };
 }

@@ -2,7 +2,7 @@
 // between groups rather than hubs). Rule: betweenness above zero and among the top tenth of the
 // slice (ties at the cut included), degree at or below the median degree of tied organisations;
 // ranked by betweenness per tie, then betweenness; at most BROKER_LIMIT.
-export const BROKER_LIMIT = 25;
+const BROKER_LIMIT = 25;
 
 export function brokers(degree: Int32Array, betweenness: Float64Array, limit = BROKER_LIMIT): number[] {
   const n = degree.length;

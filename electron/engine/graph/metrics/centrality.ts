@@ -7,7 +7,7 @@ import type { Components } from './components';
 import type { Csr } from './csr';
 
 /** Below this, a component gets all its nodes as sources: cheap, and one pivot would say little. */
-export const MIN_PIVOTS = 32;
+const MIN_PIVOTS = 32;
 
 export interface Centrality {
   /** Normalised as networkx: divided by (n-1)(n-2)/2 for an undirected graph. */

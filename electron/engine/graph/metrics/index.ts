@@ -11,10 +11,10 @@ import { seededRandom } from './rng';
 
 export type { WeightedEdge } from './csr';
 
-export const DEFAULT_EXACT_UP_TO = 5000;
+const DEFAULT_EXACT_UP_TO = 5000;
 /** Pivot budget above exactUpTo: about 0.7 s of BFS at 20,000 nodes / 40,000 edges on a shared 2-core machine. */
-export const DEFAULT_SAMPLES = 400;
-export const DEFAULT_SEED = 1;
+const DEFAULT_SAMPLES = 400;
+const DEFAULT_SEED = 1;
 
 export interface MetricsOptions {
   exactUpTo?: number;

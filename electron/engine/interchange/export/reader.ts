@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { TABLES, type RecordObject, type TableDef } from '../../store/tables';
 import type { BundleReader, Dates, Part } from '../model/bundle';
 
-export const TABLE_OF: Record<Part, TableDef> = {
+const TABLE_OF: Record<Part, TableDef> = {
   organisations: TABLES.organisation,
   partnerships: TABLES.partnership,
   memberships: TABLES.membership,

@@ -17,7 +17,7 @@ export function collect(fn: (out: TextOut) => void): string {
 const PIECE = 1 << 20;
 
 /** UTF-8 text handed to `emit` in pieces; `emit` must be done with a piece before it returns. */
-export class Utf8Out implements TextOut {
+class Utf8Out implements TextOut {
   private readonly buffer = Buffer.allocUnsafe(PIECE);
   private used = 0;
 

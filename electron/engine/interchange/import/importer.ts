@@ -22,7 +22,7 @@ import { detectFormat } from './detect';
 import { fillGaps, planBundle, type BundlePlan } from './plan-bundle';
 import { planImport, type ImportPlan, type OnDuplicate } from './plan-graph';
 
-export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 type Format = ImportFormatId;
 type Loaded = Read & { format: Format };
 const SHOWN = 200;

@@ -64,7 +64,7 @@ export function neutralise(text: string): string {
 }
 
 /** Undoes `neutralise`: for files this app wrote, so that a round trip is exact. */
-export function unneutralise(text: string): string {
+function unneutralise(text: string): string {
   return NEUTRALISED.test(text) ? text.slice(1) : text;
 }
 

@@ -27,18 +27,6 @@ export interface Bundle {
   savedViews: SavedView[];
 }
 
-export const BUNDLE_PARTS = [
-  'organisations',
-  'partnerships',
-  'memberships',
-  'events',
-  'participations',
-  'relations',
-  'sources',
-  'citations',
-  'savedViews',
-] as const satisfies readonly (keyof Bundle)[];
-
 export function emptyBundle(): Bundle {
   return {
     organisations: [],

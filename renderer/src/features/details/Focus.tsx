@@ -44,7 +44,7 @@ export function Focus({ id, name }: { id: string; name: string }) {
   );
 }
 
-export function PathSteps() {
+function PathSteps() {
   const path = useAtlas((s) => s.path);
   const { select, clearPath } = useAtlas.getState();
   if (!path?.to) return null;

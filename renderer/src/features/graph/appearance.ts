@@ -25,7 +25,7 @@ export interface NodeLook {
 export const MIN_SIZE = 14;
 const MAX_SIZE = 64;
 
-export function tieKind(e: GraphEdge): TieKind {
+function tieKind(e: GraphEdge): TieKind {
   if (e.type === 'relation') return 'relation';
   if (e.type === 'participation') return 'event';
   if (e.type === 'membership') return 'partnership';
@@ -37,7 +37,7 @@ export function communityColour(community: number | undefined): string {
   return community === undefined ? NO_REGION_COLOUR : (COMMUNITY_COLOURS[community] ?? NO_REGION_COLOUR);
 }
 
-export function regionColour(region: string | null): string {
+function regionColour(region: string | null): string {
   return (region && REGION_COLOURS[region]) || NO_REGION_COLOUR;
 }
 

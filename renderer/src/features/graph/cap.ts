@@ -3,7 +3,7 @@
 // would exceed it (the full view's partnerships and events), and the app says so instead of freezing.
 import type { Slice } from '../../../../shared/schemas';
 
-export const MAX_DRAWN_NODES = 5000;
+const MAX_DRAWN_NODES = 5000;
 
 export interface Capped {
   slice: Slice;

@@ -15,7 +15,7 @@ function fileToBase64(file: Blob): Promise<string> {
   });
 }
 
-export function base64ToBlob(data: string, type = 'application/octet-stream'): Blob {
+function base64ToBlob(data: string, type = 'application/octet-stream'): Blob {
   const binary = atob(data);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -43,7 +43,7 @@ const SCALE = 1;
 /** Space kept around each node by the anti-overlap phase, in model pixels. */
 const NODE_MARGIN = 6;
 
-export const FA2_LIMITS: Fa2Limits = {
+const FA2_LIMITS: Fa2Limits = {
   maxIterations: 3000,
   maxMillis: 5000,
   epsilon: 0.0005,
@@ -57,7 +57,7 @@ export const FA2_LIMITS: Fa2Limits = {
  * 5,000-node network, these reach the same extent and picture in about a third of the time
  * (θ 0.5 → 1.2 halves the cost of an iteration; slowDown 9.5 → 2 halves the iterations needed).
  */
-export function fa2Settings(order: number): Fa2Settings {
+function fa2Settings(order: number): Fa2Settings {
   return {
     linLogMode: false,
     outboundAttractionDistribution: false,

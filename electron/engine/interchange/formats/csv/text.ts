@@ -25,7 +25,7 @@ export interface RawCsv {
   rows: { line: number; cells: string[] }[];
 }
 
-export const DELIMITERS = [',', ';', '\t', '|'] as const;
+const DELIMITERS = [',', ';', '\t', '|'] as const;
 const BOM = '\ufeff';
 const LINE_BREAK = /\r\n|\r|\n/g;
 // NUL and the other C0 controls never occur in text a person typed; they mean a binary file.
@@ -50,7 +50,7 @@ function fieldsOfFirstRows(text: string, delimiter: string): number[] {
  * The delimiter that splits the header into the most agreeing rows. papaparse's own guess gives up
  * as soon as rows differ in length, which files with optional trailing columns do.
  */
-export function guessDelimiter(text: string): string {
+function guessDelimiter(text: string): string {
   let best: { delimiter: string; score: number } = { delimiter: ',', score: 0 };
   for (const delimiter of DELIMITERS) {
     const counts = fieldsOfFirstRows(text, delimiter);
