@@ -56,7 +56,9 @@ export function buildBundleIfStale(bundle, tool) {
   const file = join(root, bundle);
   const built = existsSync(file) ? statSync(file).mtimeMs : 0;
   if (built && SOURCES.every((s) => newest(join(root, s)) <= built)) return true;
-  process.stderr.write(`${tool}: building ${bundle} first (electron-vite build), since it is ${built ? 'older than its sources' : 'missing'}\n`);
+  process.stderr.write(
+    `${tool}: building ${bundle} first (electron-vite build), since it is ${built ? 'older than its sources' : 'missing'}\n`,
+  );
   const mode = builtMode() ?? 'production';
   const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--mode', mode], {
     cwd: root,

@@ -17,12 +17,19 @@ export function electronNativeBinding() {
   if (existsSync(target)) return target;
   const work = join(root, '.native', `build-${version}`);
   rmSync(work, { recursive: true, force: true });
-  cpSync(join(root, 'node_modules', 'better-sqlite3'), work, { recursive: true, filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`) });
-  const run = (script, args) => spawnSync(process.execPath, [join(root, 'node_modules', ...script), ...args], { cwd: work, stdio: 'inherit' });
+  cpSync(join(root, 'node_modules', 'better-sqlite3'), work, {
+    recursive: true,
+    filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`),
+  });
+  const run = (script, args) =>
+    spawnSync(process.execPath, [join(root, 'node_modules', ...script), ...args], { cwd: work, stdio: 'inherit' });
   console.log(`Preparing better-sqlite3 for Electron ${version}…`);
   let r = run(['prebuild-install', 'bin.js'], ['--runtime', 'electron', '--target', version, '--arch', process.arch]);
   if (r.status !== 0) {
-    r = run(['node-gyp', 'bin', 'node-gyp.js'], ['rebuild', '--release', '--runtime=electron', `--target=${version}`, '--dist-url=https://electronjs.org/headers']);
+    r = run(
+      ['node-gyp', 'bin', 'node-gyp.js'],
+      ['rebuild', '--release', '--runtime=electron', `--target=${version}`, '--dist-url=https://electronjs.org/headers'],
+    );
   }
   const built = join(work, 'build', 'Release', 'better_sqlite3.node');
   if (r.status !== 0 || !existsSync(built)) {

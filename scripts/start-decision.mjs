@@ -56,7 +56,10 @@ export function installElectron(installScript, { terminal }) {
   if (r.status === 0) return null;
   if (r.error) return r.error.message;
   // A stack trace's first line is its message; the frames say nothing a person can act on.
-  const said = (r.stderr ?? '').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at '));
+  const said = (r.stderr ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('at '));
   return `${said[0] ?? (terminal ? 'its output is above' : 'it said nothing')} (exit code ${r.status ?? r.signal})`;
 }
 
@@ -152,6 +155,9 @@ export async function startApp({
     const answer = (await rl.question('Start the browser mode now? [Y/n] ')).trim().toLowerCase();
     rl.close();
     if (answer && answer !== 'y' && answer !== 'yes') return 1;
-    return exitOf(spawn(process.execPath, [webBundle, '--port', String(SERVE_PORT), '--db', dbPath], { cwd: root, stdio: 'inherit', env }), stderr);
+    return exitOf(
+      spawn(process.execPath, [webBundle, '--port', String(SERVE_PORT), '--db', dbPath], { cwd: root, stdio: 'inherit', env }),
+      stderr,
+    );
   }
 }

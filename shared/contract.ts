@@ -36,11 +36,7 @@ const Empty = z.strictObject({});
 const Deleted = z.object({ id: S.Id, deleted: z.number().int() });
 
 /** The five calls every stored record type has. */
-function crud<P extends string, F extends z.ZodObject, R extends z.ZodType>(
-  prefix: P,
-  fields: F,
-  record: R,
-) {
+function crud<P extends string, F extends z.ZodObject, R extends z.ZodType>(prefix: P, fields: F, record: R) {
   return {
     [`${prefix}.create`]: write(fields.extend({ id: S.Id.optional() }), record),
     [`${prefix}.get`]: read(S.GetInput, record),

@@ -4,14 +4,7 @@
 // needs a new migration (electron/engine/db/migrations/index.ts says how); test/engine/schema.test.ts
 // fails until the two agree.
 
-export const SECTORS = [
-  'government',
-  'intergovernmental',
-  'civil_society',
-  'academia',
-  'private_sector',
-  'other',
-] as const;
+export const SECTORS = ['government', 'intergovernmental', 'civil_society', 'academia', 'private_sector', 'other'] as const;
 export type Sector = (typeof SECTORS)[number];
 
 export const PARTNERSHIP_KINDS = [
@@ -28,14 +21,7 @@ export const PARTNERSHIP_STATUSES = ['planned', 'active', 'ended'] as const;
 
 export const MEMBER_ROLES = ['lead', 'member', 'funder', 'observer'] as const;
 
-export const EVENT_KINDS = [
-  'consultation',
-  'negotiating_session',
-  'side_event',
-  'workshop',
-  'conference',
-  'webinar',
-] as const;
+export const EVENT_KINDS = ['consultation', 'negotiating_session', 'side_event', 'workshop', 'conference', 'webinar'] as const;
 
 export const EVENT_MODES = ['in_person', 'virtual', 'hybrid'] as const;
 
@@ -44,14 +30,7 @@ export const COUNT_QUALIFIERS = ['exact', 'more_than', 'about'] as const;
 
 export const PARTICIPANT_ROLES = ['organiser', 'speaker', 'participant'] as const;
 
-export const RELATION_TYPES = [
-  'funds',
-  'member_of',
-  'collaborates_with',
-  'part_of',
-  'supports',
-  'other',
-] as const;
+export const RELATION_TYPES = ['funds', 'member_of', 'collaborates_with', 'part_of', 'supports', 'other'] as const;
 
 /** UN M49 regions, the top level of the region filter. */
 export const REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'] as const;
@@ -70,14 +49,7 @@ export const RECORD_TYPES = [
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
-export const CITABLE_TYPES = [
-  'organisation',
-  'partnership',
-  'membership',
-  'event',
-  'participation',
-  'relation',
-] as const;
+export const CITABLE_TYPES = ['organisation', 'partnership', 'membership', 'event', 'participation', 'relation'] as const;
 export type CitableType = (typeof CITABLE_TYPES)[number];
 
 export const GRAPH_VIEWS = ['organisations', 'full'] as const;

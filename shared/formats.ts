@@ -22,10 +22,25 @@ interface FormatInfo {
 export const FORMATS = [
   { id: 'gexf', name: 'GEXF', label: 'GEXF 1.3 (Gephi)', extensions: ['gexf'], import: true, export: true },
   { id: 'graphml', name: 'GraphML', label: 'GraphML (yEd, Cytoscape, igraph)', extensions: ['graphml'], import: true, export: true },
-  { id: 'csv', name: 'CSV', label: 'CSV files (Excel, any tool)', extensions: ['csv', 'tsv', 'txt'], import: true, export: true, folder: true },
+  {
+    id: 'csv',
+    name: 'CSV',
+    label: 'CSV files (Excel, any tool)',
+    extensions: ['csv', 'tsv', 'txt'],
+    import: true,
+    export: true,
+    folder: true,
+  },
   { id: 'xlsx', name: 'XLSX', label: 'Excel workbook', extensions: ['xlsx'], import: true, export: true },
   { id: 'cyjs', name: 'Cytoscape JSON', label: 'Cytoscape JSON', extensions: ['cyjs', 'json'], import: true, export: true },
-  { id: 'snapshot', name: 'snapshot', label: 'Snapshot for another copy of the app', extensions: ['atlas', 'sqlite'], import: true, export: true },
+  {
+    id: 'snapshot',
+    name: 'snapshot',
+    label: 'Snapshot for another copy of the app',
+    extensions: ['atlas', 'sqlite'],
+    import: true,
+    export: true,
+  },
 ] as const satisfies readonly FormatInfo[];
 
 type Format = (typeof FORMATS)[number];

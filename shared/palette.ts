@@ -26,8 +26,18 @@ export const NO_REGION_COLOUR = '#999999';
 
 /** Communities: twelve distinguishable colours, then grey for the small rest. */
 export const COMMUNITY_COLOURS = [
-  '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00',
-  '#6A3D9A', '#B15928', '#1B9E77', '#E7298A', '#66A61E', '#A6761D',
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#6A3D9A',
+  '#B15928',
+  '#1B9E77',
+  '#E7298A',
+  '#66A61E',
+  '#A6761D',
 ];
 
 /** What a tie mostly runs through. */

@@ -46,9 +46,7 @@ const name = z.string().trim().min(1, 'A name is required').max(300, 'At most 30
 const optText = (max: number) => text(max).nullable().optional();
 const Tag = z.string().trim().min(1, 'A tag cannot be empty').max(80, 'A tag is at most 80 characters');
 const Tags = z.array(Tag).max(200, 'At most 200 tags');
-const CountryCode = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'A country is its ISO 3166-1 alpha-2 code, such as GH or US');
+const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'A country is its ISO 3166-1 alpha-2 code, such as GH or US');
 const JsonValue: z.ZodType<unknown> = z.union([
   z.string(),
   z.number(),
@@ -521,8 +519,7 @@ export const ListInput = z.strictObject({
   text: z.string().trim().max(200).optional(),
 });
 export type ListInput = z.infer<typeof ListInput>;
-export const listOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int() });
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 
 // ---------- countries, details, stats, changes ----------
 export const Country = z.object({
@@ -659,7 +656,12 @@ export const ImportInput = z.strictObject({
   format: z.enum(IMPORT_FORMATS).optional(),
   onDuplicate: z.enum(['merge', 'skip', 'create']).optional(),
   /** Files larger than this are refused; the person importing can raise it. */
-  maxBytes: z.number().int().min(1).max(4 * 1024 * 1024 * 1024).optional(),
+  maxBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(4 * 1024 * 1024 * 1024)
+    .optional(),
   mapping: ColumnMapping.optional(),
 });
 export type ImportInput = z.infer<typeof ImportInput>;
@@ -692,9 +694,7 @@ export const ImportSummary = z.object({
   layoutView: z.object({ id: z.string(), name: z.string() }).nullable(),
   importId: z.string().nullable(),
   /** For CSV node and edge lists: the columns found and the role each was given. */
-  columns: z
-    .object({ nodes: z.array(z.string()).nullable(), edges: z.array(z.string()).nullable(), mapping: ColumnMapping })
-    .nullable(),
+  columns: z.object({ nodes: z.array(z.string()).nullable(), edges: z.array(z.string()).nullable(), mapping: ColumnMapping }).nullable(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

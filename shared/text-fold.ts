@@ -21,7 +21,11 @@ const NOT_LETTER_DIGIT_APOSTROPHE = /[^\p{L}\p{M}\p{N}']+/gu;
  */
 export function foldText(s: string, keepApostrophes = false): string {
   // Most names are plain ASCII: skip the Unicode work for them (a third of the search index build).
-  if (!NON_ASCII.test(s)) return s.toLowerCase().replace(keepApostrophes ? NOT_ALNUM_ASCII_APOSTROPHE : NOT_ALNUM_ASCII, ' ').trim();
+  if (!NON_ASCII.test(s))
+    return s
+      .toLowerCase()
+      .replace(keepApostrophes ? NOT_ALNUM_ASCII_APOSTROPHE : NOT_ALNUM_ASCII, ' ')
+      .trim();
   const latin = s
     .normalize('NFKC')
     .toLowerCase()
@@ -29,7 +33,9 @@ export function foldText(s: string, keepApostrophes = false): string {
     .replace(LATIN_MARKS, '$1')
     .normalize('NFC')
     .replace(LATIN_SPECIAL, (ch) => LATIN_LETTERS[ch]!);
-  return (keepApostrophes ? latin.replace(APOSTROPHES, "'") : latin).replace(keepApostrophes ? NOT_LETTER_DIGIT_APOSTROPHE : NOT_LETTER_OR_DIGIT, ' ').trim();
+  return (keepApostrophes ? latin.replace(APOSTROPHES, "'") : latin)
+    .replace(keepApostrophes ? NOT_LETTER_DIGIT_APOSTROPHE : NOT_LETTER_OR_DIGIT, ' ')
+    .trim();
 }
 
 /**

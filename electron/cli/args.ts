@@ -29,7 +29,11 @@ export function parseCommand<O extends Options>(argv: string[], options: O, posi
     parsed = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, strict: true, allowPositionals: true });
   } catch (err) {
     // Node's messages carry a long hint about '--'; the first sentence is what a person needs.
-    throw new UsageError(String((err as Error).message).split(/\. /)[0]!.replace(/\.$/, ''));
+    throw new UsageError(
+      String((err as Error).message)
+        .split(/\. /)[0]!
+        .replace(/\.$/, ''),
+    );
   }
   if (parsed.positionals.length > positionals) throw new UsageError(`Unexpected argument '${parsed.positionals[positionals]}'`);
   const values = parsed.values as Record<string, unknown>;

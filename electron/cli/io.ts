@@ -19,6 +19,13 @@ export function table(rows: (string | number)[][], indent = '  '): string {
   const widths: number[] = [];
   for (const r of cells) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
   return cells
-    .map((r) => indent + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd())
+    .map(
+      (r) =>
+        indent +
+        r
+          .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+          .join('  ')
+          .trimEnd(),
+    )
     .join('\n');
 }

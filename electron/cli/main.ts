@@ -14,7 +14,14 @@ import { USAGE } from './usage';
 
 export type { CliIO } from './io';
 
-const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = { stats, query, generate, seed, import: importFile, export: exportFile };
+const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
+  stats,
+  query,
+  generate,
+  seed,
+  import: importFile,
+  export: exportFile,
+};
 
 const HELP = new Set(['help', '--help', '-h']);
 

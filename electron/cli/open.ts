@@ -15,7 +15,11 @@ function actor(): string {
   }
 }
 
-export async function withEngine<T>(dbPath: string, run: (engine: Engine) => T | Promise<T>, onProgress?: (p: Progress) => void): Promise<T> {
+export async function withEngine<T>(
+  dbPath: string,
+  run: (engine: Engine) => T | Promise<T>,
+  onProgress?: (p: Progress) => void,
+): Promise<T> {
   const engine = new Engine({
     dbPath: resolve(dbPath),
     resourcesDir: findResourcesDir(),

@@ -27,7 +27,10 @@ function entry(name: string, text: string): string {
 
 const importNames = IMPORTABLE.map((f) => (isFolderFormat(f) ? `${f.name} or a folder of ${f.name}s` : unbroken(f.name)));
 const IMPORT_FILE = entry('import FILE', `Import a file (${importNames.join(', ')}): shows the preview, then imports it`);
-const EXPORT = entry('export --format F --out P', `Export to ${inWords(EXPORTABLE.map((f) => (isFolderFormat(f) ? `${f.id} (a folder)` : f.id)))}`);
+const EXPORT = entry(
+  'export --format F --out P',
+  `Export to ${inWords(EXPORTABLE.map((f) => (isFolderFormat(f) ? `${f.id} (a folder)` : f.id)))}`,
+);
 const IMPORT_FORMAT = entry('--format FORMAT', `${inWords(IMPORTABLE.map((f) => f.id))}, when the name does not say`);
 const EXPORT_FORMAT = entry('--format FORMAT', inWords(EXPORTABLE.map((f) => f.id)));
 

@@ -122,8 +122,18 @@ export class EngineClient {
     // The worker is a built bundle: it needs none of the host's flags. A host run under tsx (tests,
     // benchmarks) would otherwise pass its loader on, and every require at the worker's
     // start went through it (1.7–1.9 s of CPU against 0.5–0.9 s: docs/startup-notes.md).
-    const worker = new Worker(this.workerFile, { execArgv: [], workerData: { ...data, workBuffer, stagingDir: this.stagingDir } satisfies WorkerData });
-    const run: Running = { worker, watch: new WorkWatch(workBuffer), ready: Promise.resolve(), pending: new Map(), fatal: null, stopping: false };
+    const worker = new Worker(this.workerFile, {
+      execArgv: [],
+      workerData: { ...data, workBuffer, stagingDir: this.stagingDir } satisfies WorkerData,
+    });
+    const run: Running = {
+      worker,
+      watch: new WorkWatch(workBuffer),
+      ready: Promise.resolve(),
+      pending: new Map(),
+      fatal: null,
+      stopping: false,
+    };
     const fail = (error: AtlasErrorShape) => {
       if (!run.fatal) run.fatal = error;
       for (const done of run.pending.values()) done({ ok: false, error: run.fatal });

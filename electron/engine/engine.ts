@@ -140,7 +140,11 @@ export class Engine {
     this.viewed?.close();
     this.viewed = null;
     if (path === null) return { viewing: null };
-    this.viewed = openSnapshotView(path, this.opts.resourcesDir, (dbPath, viewing) => new Engine({ ...this.opts, dbPath, viewing, staging: this.staging, work: this.work }));
+    this.viewed = openSnapshotView(
+      path,
+      this.opts.resourcesDir,
+      (dbPath, viewing) => new Engine({ ...this.opts, dbPath, viewing, staging: this.staging, work: this.work }),
+    );
     return { viewing: this.viewed.name };
   }
 

@@ -7,7 +7,6 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { mimeType, servedPath } from '../../shared/static-files';
 import { APP_SCHEME } from './security';
 
-
 export const SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },

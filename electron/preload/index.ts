@@ -9,7 +9,10 @@ contextBridge.exposeInMainWorld('atlas', {
   calls: [...CALL_NAMES],
   invoke(name: string, input: unknown): Promise<unknown> {
     if (typeof name !== 'string' || !allowed.has(name)) {
-      return Promise.resolve({ ok: false, error: { code: 'validation', message: `There is no call named '${String(name).slice(0, 80)}'` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'validation', message: `There is no call named '${String(name).slice(0, 80)}'` },
+      });
     }
     return ipcRenderer.invoke(`atlas:${name}`, input);
   },

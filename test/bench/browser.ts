@@ -67,7 +67,11 @@ export async function withAppOn<T>(dbPath: string, fn: (ctx: AppContext) => Prom
 }
 
 /** A fresh database set up by `setup`, the app opened on it, `fn` run with the page. */
-export function withApp<T>(setup: (engine: Engine) => void, fn: (page: Page, ctx: AppContext) => Promise<T>, opts: AppOptions = {}): Promise<T> {
+export function withApp<T>(
+  setup: (engine: Engine) => void,
+  fn: (page: Page, ctx: AppContext) => Promise<T>,
+  opts: AppOptions = {},
+): Promise<T> {
   return withDatabase(setup, (dbPath) => withAppOn(dbPath, (ctx) => fn(ctx.page, ctx), opts));
 }
 

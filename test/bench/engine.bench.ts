@@ -98,9 +98,13 @@ export function engineBench(): Row[] {
     // Opening is measured in fresh processes, as the app starts: open, migrate check, first answer.
     const opens: { info: number; index: number; indexCpu: number; slice: number }[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./open-first-query.ts', import.meta.url)), dbPath, resourcesDir], {
-        encoding: 'utf8',
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(new URL('./open-first-query.ts', import.meta.url)), dbPath, resourcesDir],
+        {
+          encoding: 'utf8',
+        },
+      );
       if (r.status !== 0) throw new Error(r.stderr);
       opens.push(JSON.parse(r.stdout));
     }

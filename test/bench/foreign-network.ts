@@ -13,7 +13,14 @@ export function writeForeignNetwork(gexfPath: string, graphmlPath: string, order
   const rng = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const g = new Graph({ type: 'undirected' });
   for (let k = 0; k < order; k++) {
-    g.addNode(String(k), { label: `Organisation ${k}`, sector: SECTORS[k % 5], country: COUNTRIES[k % 8], x: rng() * 1000, y: rng() * 1000, size: 1 + (k % 10) });
+    g.addNode(String(k), {
+      label: `Organisation ${k}`,
+      sector: SECTORS[k % 5],
+      country: COUNTRIES[k % 8],
+      x: rng() * 1000,
+      y: rng() * 1000,
+      size: 1 + (k % 10),
+    });
   }
   const clusters = 40;
   const per = Math.ceil(order / clusters);
@@ -33,7 +40,11 @@ export function writeForeignNetwork(gexfPath: string, graphmlPath: string, order
     '<key id="d3" for="edge" attr.name="weight" attr.type="long"/>',
     '<graph edgedefault="undirected">',
   ];
-  g.forEachNode((k, a) => lines.push(`<node id="${k}">\n  <data key="d0">${a.label}</data>\n  <data key="d1">${a.sector}</data>\n  <data key="d2">${a.country}</data>\n</node>`));
+  g.forEachNode((k, a) =>
+    lines.push(
+      `<node id="${k}">\n  <data key="d0">${a.label}</data>\n  <data key="d1">${a.sector}</data>\n  <data key="d2">${a.country}</data>\n</node>`,
+    ),
+  );
   g.forEachEdge((_e, a, s, t) => lines.push(`<edge source="${s}" target="${t}">\n  <data key="d3">${a.weight}</data>\n</edge>`));
   lines.push('</graph>', '</graphml>');
   writeFileSync(graphmlPath, lines.join('\n'));

@@ -56,11 +56,22 @@ export async function interchangeBench(): Promise<Row[]> {
     // networkx's GraphML layout: an organisation is a few attributes, a tie one line), and this
     // app's own full-record export of a network whose GEXF is about 50 MB (the issue's memory case),
     // where every element carries its whole record and the file is four times larger per element.
-    const foreignElements = writeForeignNetwork(join(dir, 'foreign.gexf'), join(dir, 'foreign.graphml'), arg('foreign-nodes', 50_000), arg('foreign-edges', 200_000));
+    const foreignElements = writeForeignNetwork(
+      join(dir, 'foreign.gexf'),
+      join(dir, 'foreign.graphml'),
+      arg('foreign-nodes', 50_000),
+      arg('foreign-edges', 200_000),
+    );
     const mid = new Engine({ dbPath: join(dir, 'mid.sqlite'), resourcesDir, actor: 'bench' });
     mid.generate({ organisations: arg('import-orgs', 19_000), seed: 11 });
     const midStats = mid.call('stats.get', {});
-    const midElements = midStats.organisations + midStats.partnerships + midStats.events + midStats.memberships + midStats.participations + midStats.relations;
+    const midElements =
+      midStats.organisations +
+      midStats.partnerships +
+      midStats.events +
+      midStats.memberships +
+      midStats.participations +
+      midStats.relations;
     for (const format of ['gexf', 'graphml'] as const) await mid.call('export.run', { format, path: join(dir, `mid.${format}`) });
     mid.close();
     const files = [
@@ -117,14 +128,23 @@ export async function interchangeBench(): Promise<Row[]> {
       })),
     ];
     for (const { what, ms } of halves) {
-      rows.push({ what, figure: `${(ms / 1000).toFixed(2)} s`, target: `≤ ${(budgetMs / 1000).toFixed(1)} s, the whole import's budget`, ok: ms <= budgetMs });
+      rows.push({
+        what,
+        figure: `${(ms / 1000).toFixed(2)} s`,
+        target: `≤ ${(budgetMs / 1000).toFixed(1)} s, the whole import's budget`,
+        ok: ms <= budgetMs,
+      });
     }
 
     // Memory: the ~50 MB GEXF imported by a fresh process, peak resident set size.
     const big = join(dir, 'mid.gexf');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./import-memory.ts', import.meta.url)), big, join(dir, 'memory.sqlite'), resourcesDir], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./import-memory.ts', import.meta.url)), big, join(dir, 'memory.sqlite'), resourcesDir],
+      {
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(r.stderr);
     const { maxRssMb, seconds } = JSON.parse(r.stdout) as { maxRssMb: number; seconds: number };
     rows.push({

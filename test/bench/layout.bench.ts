@@ -57,7 +57,9 @@ async function fa2AndStatic(): Promise<Row[]> {
       });
       rows.push({
         what: 'longest main-thread task while ForceAtlas2 runs (long tasks > 50 ms, all runs)',
-        figure: during.length ? `${n(longest)} ms (${during.length} long tasks: ${during.join(', ')} ms)` : `none over 50 ms (setup ${setup.map(n).join('/')} ms in slices, ${fa2.reduce((s, r) => s + (r.fa2?.paints ?? 0), 0)} preview frames, longest paint ${n(Math.max(...fa2.map((r) => r.fa2?.preview.maxMs ?? 0)))} ms)`,
+        figure: during.length
+          ? `${n(longest)} ms (${during.length} long tasks: ${during.join(', ')} ms)`
+          : `none over 50 ms (setup ${setup.map(n).join('/')} ms in slices, ${fa2.reduce((s, r) => s + (r.fa2?.paints ?? 0), 0)} preview frames, longest paint ${n(Math.max(...fa2.map((r) => r.fa2?.preview.maxMs ?? 0)))} ms)`,
         target: '≤ 50 ms',
         ok: longest <= 50,
       });
@@ -110,7 +112,10 @@ async function coseVsFcose(orgs: number): Promise<Row[]> {
         const { nodes, edges } = await counts(page);
         size = `${n(nodes)} organisations, ${n(edges)} ties`;
         await page.evaluate(() => window.atlasLayout!.stop());
-        const r = await timeout(run(page, { name }).catch(() => 'timeout' as const), TIMEOUT_MS);
+        const r = await timeout(
+          run(page, { name }).catch(() => 'timeout' as const),
+          TIMEOUT_MS,
+        );
         times[name] = r === 'timeout' ? 'timeout' : r.millis;
       },
       { timeoutMs: 120_000 },
@@ -120,7 +125,11 @@ async function coseVsFcose(orgs: number): Promise<Row[]> {
   const c = times.cose;
   const f = times.fcose;
   const ratio =
-    typeof c === 'number' && typeof f === 'number' ? `${(c / f).toFixed(1)}×` : typeof f === 'number' ? `> ${(TIMEOUT_MS / f).toFixed(1)}×` : 'n/a';
+    typeof c === 'number' && typeof f === 'number'
+      ? `${(c / f).toFixed(1)}×`
+      : typeof f === 'number'
+        ? `> ${(TIMEOUT_MS / f).toFixed(1)}×`
+        : 'n/a';
   return [
     {
       what: `Cytoscape cose vs cytoscape-fcose, animate off, randomised (${size})`,

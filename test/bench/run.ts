@@ -15,5 +15,10 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 if (!only || only === 'engine') print('Engine (issue 2): synthetic network', engineBench());
 if (!only || only === 'interchange') print('Import and export (issue 4): synthetic network', await interchangeBench());
 if (!only || only === 'metrics') print('Network metrics (explorer): 20,000 organisations', metricsBench());
-if (!only || only === 'layout') print('Layouts (explorer): ForceAtlas2 worker, layouts at once, cose vs fcose, in Chromium', await (await import('./layout.bench')).layoutBench());
-if (!only || only === 'explorer') print('Explorer (issue 3): drawing, filtering and opening, in Chromium', await (await import('./explorer.bench')).explorerBench());
+if (!only || only === 'layout')
+  print(
+    'Layouts (explorer): ForceAtlas2 worker, layouts at once, cose vs fcose, in Chromium',
+    await (await import('./layout.bench')).layoutBench(),
+  );
+if (!only || only === 'explorer')
+  print('Explorer (issue 3): drawing, filtering and opening, in Chromium', await (await import('./explorer.bench')).explorerBench());

@@ -19,19 +19,37 @@ export function writePathMs(dir: string, resourcesDir: string, nodes: number, ed
     const organisations: RecordObject[] = [];
     for (let k = 0; k < nodes; k++) {
       organisations.push(
-        store.build(TABLES.organisation, { name: `Organisation ${k}`, sector: sectors[k % 5], country: countries[k % 8], attributes: { 'id in file': String(k) } }),
+        store.build(TABLES.organisation, {
+          name: `Organisation ${k}`,
+          sector: sectors[k % 5],
+          country: countries[k % 8],
+          attributes: { 'id in file': String(k) },
+        }),
       );
     }
     const relations: RecordObject[] = [];
     for (let k = 0; k < edges; k++) {
       const a = organisations[k % nodes]!.id;
       const b = organisations[(k * 7 + 1 + Math.floor(k / nodes)) % nodes]!.id;
-      relations.push(store.build(TABLES.relation, { sourceId: a, targetId: a === b ? organisations[(k + 1) % nodes]!.id : b, type: 'other', attributes: { weight: 1 + (k % 5), directed: false } }));
+      relations.push(
+        store.build(TABLES.relation, {
+          sourceId: a,
+          targetId: a === b ? organisations[(k + 1) % nodes]!.id : b,
+          type: 'other',
+          attributes: { weight: 1 + (k % 5), directed: false },
+        }),
+      );
     }
     const t = performance.now();
     writer.runImport({ label: 'write path', format: 'gexf', file: null }, () => {
       const source = store.create(TABLES.source, { title: 'bench' });
-      const writes: Writes = { batches: [[TABLES.organisation, organisations, cite], [TABLES.relation, relations, cite]], merged: [] };
+      const writes: Writes = {
+        batches: [
+          [TABLES.organisation, organisations, cite],
+          [TABLES.relation, relations, cite],
+        ],
+        merged: [],
+      };
       writeImported(writer, engine.work, writes, source.id);
     });
     return performance.now() - t;

@@ -82,15 +82,18 @@ describe('atlas seed and stats', () => {
 });
 
 describe('atlas generate and query', () => {
-  const names = async (db: string) =>
-    (await runJson<Slice>('query', '--db', db)).nodes.map((node) => node.name).sort();
+  const names = async (db: string) => (await runJson<Slice>('query', '--db', db)).nodes.map((node) => node.name).sort();
 
   it('is deterministic, labelled synthetic and covers every region and sector', async () => {
     const a = freshDb();
     const b = freshDb();
-    const made = await runJson<{ rows: Record<string, number>; totalRows: number; seconds: number; rowsPerSecond: number; importId: string }>(
-      'generate', '--orgs', '300', '--seed', '7', '--db', a, '--json',
-    );
+    const made = await runJson<{
+      rows: Record<string, number>;
+      totalRows: number;
+      seconds: number;
+      rowsPerSecond: number;
+      importId: string;
+    }>('generate', '--orgs', '300', '--seed', '7', '--db', a, '--json');
     expect(made.rows.organisation).toBe(300);
     expect(made.totalRows).toBe(Object.values(made.rows).reduce((x, y) => x + y, 0));
     expect(made.seconds).toBeGreaterThan(0);
@@ -150,7 +153,15 @@ describe('atlas import and export', () => {
     expect(done.stdout).toMatch(/Imported \(import [0-9a-f-]{36}\)\.\n$/);
     expect(counts(db)).toEqual({ organisations: 80, relations: 167 });
     // Again, skipping duplicates: nothing new.
-    const again = await runJson<{ records: Record<string, { create: number; skip: number }> }>('import', gexf, '--db', db, '--on-duplicate', 'skip', '--json');
+    const again = await runJson<{ records: Record<string, { create: number; skip: number }> }>(
+      'import',
+      gexf,
+      '--db',
+      db,
+      '--on-duplicate',
+      'skip',
+      '--json',
+    );
     expect(again.records.organisations).toEqual({ create: 0, merge: 0, skip: 80 });
     expect(counts(db)).toEqual({ organisations: 80, relations: 167 });
   });
@@ -181,7 +192,16 @@ describe('atlas import and export', () => {
     const db = freshDb();
     await run('seed', '--db', db);
     const out = join(dir, 'export');
-    const whole = await runJson<{ organisations: number; files: string[] }>('export', '--db', db, '--format', 'gexf', '--out', `${out}.gexf`, '--json');
+    const whole = await runJson<{ organisations: number; files: string[] }>(
+      'export',
+      '--db',
+      db,
+      '--format',
+      'gexf',
+      '--out',
+      `${out}.gexf`,
+      '--json',
+    );
     expect(whole.organisations).toBe(7);
     expect(whole.files).toEqual([`${out}.gexf`]);
     expectOneLineFailure(await run('export', '--db', db, '--format', 'gexf', '--out', `${out}.gexf`), 1, /already exists/);
@@ -189,16 +209,44 @@ describe('atlas import and export', () => {
 
     const slice = await runJson<Slice>('query', '--db', db);
     const centre = slice.nodes[0]!.id;
-    const ego = await runJson<{ organisations: number }>('export', '--db', db, '--format', 'graphml', '--out', `${out}-ego.graphml`, '--ego', centre, '--depth', '1', '--json');
+    const ego = await runJson<{ organisations: number }>(
+      'export',
+      '--db',
+      db,
+      '--format',
+      'graphml',
+      '--out',
+      `${out}-ego.graphml`,
+      '--ego',
+      centre,
+      '--depth',
+      '1',
+      '--json',
+    );
     const egoSlice = await runJson<Slice>('query', '--db', db, '--ego', centre);
     expect(ego.organisations).toBe(egoSlice.nodes.length);
 
-    const africa = await runJson<{ organisations: number }>('export', '--db', db, '--format', 'csv', '--out', `${out}-africa`, '--region', 'Africa', '--json');
+    const africa = await runJson<{ organisations: number }>(
+      'export',
+      '--db',
+      db,
+      '--format',
+      'csv',
+      '--out',
+      `${out}-africa`,
+      '--region',
+      'Africa',
+      '--json',
+    );
     const africaSlice = await runJson<Slice>('query', '--db', db, '--region', 'Africa');
     expect(africa.organisations).toBe(africaSlice.nodes.length);
 
     expectOneLineFailure(await run('export', '--db', db, '--format', 'pdf', '--out', `${out}.pdf`), 2, /--format must be one of/);
-    expectOneLineFailure(await run('export', '--db', db, '--format', 'gexf', '--out', `${out}-v.gexf`, '--saved-view', 'Nope'), 2, /No saved view is named 'Nope'/);
+    expectOneLineFailure(
+      await run('export', '--db', db, '--format', 'gexf', '--out', `${out}-v.gexf`, '--saved-view', 'Nope'),
+      2,
+      /No saved view is named 'Nope'/,
+    );
   });
 });
 

@@ -169,8 +169,15 @@ test('a saved view restores the same filters and node positions', async ({ app }
   await drawn(app, 6, 6);
   await app.getByRole('button', { name: 'Africa only' }).click();
   await drawn(app, 2, 1);
-  await expect(app.getByTestId('filter-regions').getByRole('checkbox', { name: /Africa/ }).first()).toBeChecked();
-  await expect.poll(() => app.evaluate(() => ({ a: window.atlasGraph!.position('A'), b: window.atlasGraph!.position('B') }))).toEqual(before);
+  await expect(
+    app
+      .getByTestId('filter-regions')
+      .getByRole('checkbox', { name: /Africa/ })
+      .first(),
+  ).toBeChecked();
+  await expect
+    .poll(() => app.evaluate(() => ({ a: window.atlasGraph!.position('A'), b: window.atlasGraph!.position('B') })))
+    .toEqual(before);
 
   await app.getByRole('button', { name: 'Rename' }).click();
   await app.getByLabel('New name').fill('Africa, 2 organisations');

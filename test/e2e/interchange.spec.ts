@@ -10,7 +10,11 @@ const nodesCsv = [
   'Lagos Digital Rights Hub;NGA;civil society;rights',
   'Nairobi Security Lab;Kenya;university;research',
 ].join('\n');
-const edgesCsv = ['source;target;type', 'Accra Cyber Response Team;Lagos Digital Rights Hub;collaborates_with', 'Lagos Digital Rights Hub;Nairobi Security Lab;collaborates_with'].join('\n');
+const edgesCsv = [
+  'source;target;type',
+  'Accra Cyber Response Team;Lagos Digital Rights Hub;collaborates_with',
+  'Lagos Digital Rights Hub;Nairobi Security Lab;collaborates_with',
+].join('\n');
 
 test('import a CSV node and edge list through the preview and see it drawn', async ({ app }) => {
   const graph = app.getByTestId('graph');
@@ -32,12 +36,16 @@ test('import a CSV node and edge list through the preview and see it drawn', asy
   await expect(app.getByTestId('counts')).toHaveText('10 of 10 organisations · 10 of 10 ties');
 });
 
-test('import a Gephi file: its organisations are drawn, the largest labelled at a readable size, and its own layout is offered', async ({ app }) => {
+test('import a Gephi file: its organisations are drawn, the largest labelled at a readable size, and its own layout is offered', async ({
+  app,
+}) => {
   const graph = app.getByTestId('graph');
   await expect(graph).toHaveAttribute('data-node-count', '7');
   // A Gephi 0.10 export of 80 organisations named in Arabic, Chinese, Russian, French, Spanish and English.
   const file = fileURLToPath(new URL('../fixtures/gexf/gephi-0.10-stakeholders.gexf', import.meta.url));
-  await app.getByTestId('import-input').setInputFiles([{ name: 'gephi-0.10-stakeholders.gexf', mimeType: 'application/xml', buffer: readFileSync(file) }]);
+  await app
+    .getByTestId('import-input')
+    .setInputFiles([{ name: 'gephi-0.10-stakeholders.gexf', mimeType: 'application/xml', buffer: readFileSync(file) }]);
   const dialog = app.getByTestId('import-dialog');
   await expect(dialog.getByTestId('import-plan').getByRole('row', { name: /Organisations/ })).toContainText('80');
   await dialog.getByRole('button', { name: 'Import' }).click();
@@ -74,9 +82,9 @@ test('import a Gephi file: its organisations are drawn, the largest labelled at 
 test('a file with errors is refused in the preview and nothing changes', async ({ app }) => {
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', /^[1-9]\d*$/);
   const before = await app.getByTestId('graph').getAttribute('data-node-count');
-  await app.getByTestId('import-input').setInputFiles([
-    { name: 'broken.gexf', mimeType: 'application/xml', buffer: Buffer.from('<gexf><graph><nodes><node id="1"') },
-  ]);
+  await app
+    .getByTestId('import-input')
+    .setInputFiles([{ name: 'broken.gexf', mimeType: 'application/xml', buffer: Buffer.from('<gexf><graph><nodes><node id="1"') }]);
   const dialog = app.getByTestId('import-dialog');
   await expect(dialog.getByRole('alert')).toContainText('refused');
   await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
@@ -164,7 +172,10 @@ test('an import shows how far it has got, and cancelling it leaves the network a
   // A node and edge list large enough that its import takes several seconds. A pair of CSV files
   // is read again by the run (a single file's run would carry out its preview's plan at once).
   const nodes = ['id,name,sector,country', ...Array.from({ length: 40_000 }, (_, i) => `n${i},Organisation ${i},academia,KE`)].join('\n');
-  const edges = ['source,target,weight', ...Array.from({ length: 160_000 }, (_, i) => `n${i % 40_000},n${(i * 7 + 1 + Math.floor(i / 40_000)) % 40_000},${1 + (i % 5)}`)].join('\n');
+  const edges = [
+    'source,target,weight',
+    ...Array.from({ length: 160_000 }, (_, i) => `n${i % 40_000},n${(i * 7 + 1 + Math.floor(i / 40_000)) % 40_000},${1 + (i % 5)}`),
+  ].join('\n');
   await app.getByTestId('import-input').setInputFiles([
     { name: 'nodes.csv', mimeType: 'text/csv', buffer: Buffer.from(nodes) },
     { name: 'edges.csv', mimeType: 'text/csv', buffer: Buffer.from(edges) },

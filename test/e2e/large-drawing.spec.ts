@@ -7,10 +7,7 @@ import type { WebServer } from '../../electron/web/server';
 import { generatedHarness } from './fixtures';
 
 const test = base.extend<{}, { harness: WebServer }>({
-  harness: [
-    async ({}, use) => generatedHarness(5000, 42, use),
-    { scope: 'worker' },
-  ],
+  harness: [async ({}, use) => generatedHarness(5000, 42, use), { scope: 'worker' }],
 });
 
 /** Opens the app on the 5,000 organisations and waits until they are drawn by the large drawing and laid out. */
@@ -73,7 +70,10 @@ test('5,000 organisations are drawn by the large drawing: filters, positions kep
   await page.screenshot({ path: test.info().outputPath('large-drawing.png') });
 });
 
-test('the full view of a large network draws partnerships as diamonds, events as squares and relations dashed with arrowheads', async ({ page, harness }) => {
+test('the full view of a large network draws partnerships as diamonds, events as squares and relations dashed with arrowheads', async ({
+  page,
+  harness,
+}) => {
   const graph = await openLarge(page, harness);
   await page.getByRole('button', { name: 'With partnerships and events' }).click();
   // Organisations with their partnerships and events: more than the window draws at once.
@@ -103,7 +103,10 @@ test('the full view of a large network draws partnerships as diamonds, events as
   await page.screenshot({ path: test.info().outputPath('large-full-view.png') });
 });
 
-test('in a large drawing, search centres and selects, the selection hides and fades, and a shortest path is marked', async ({ page, harness }) => {
+test('in a large drawing, search centres and selects, the selection hides and fades, and a shortest path is marked', async ({
+  page,
+  harness,
+}) => {
   const graph = await openLarge(page, harness);
   const search = page.getByRole('combobox', { name: 'Search by name or acronym' });
   const choose = async (acronym: string) => {

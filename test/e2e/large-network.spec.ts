@@ -7,10 +7,7 @@ import { generatedHarness } from './fixtures';
 const ORGS = 6000;
 
 const test = base.extend<{}, { harness: WebServer; regions: { label: string; n: number }[] }>({
-  harness: [
-    async ({}, use) => generatedHarness(ORGS, 3, use),
-    { scope: 'worker' },
-  ],
+  harness: [async ({}, use) => generatedHarness(ORGS, 3, use), { scope: 'worker' }],
 });
 
 test('above 5,000 organisations the network is drawn by region, and a region opens on double-click', async ({ page, harness }) => {

@@ -46,12 +46,17 @@ test.describe('ForceAtlas2 on the seed network', () => {
     await ready(app);
     // A run that would not end by itself for 20 s.
     await app.evaluate(() => {
-      (window as unknown as { run: Promise<unknown> }).run = window.atlasLayout!.run({ name: 'forceatlas2', limits: { epsilon: 0, maxMillis: 20_000, maxIterations: 1e9 } });
+      (window as unknown as { run: Promise<unknown> }).run = window.atlasLayout!.run({
+        name: 'forceatlas2',
+        limits: { epsilon: 0, maxMillis: 20_000, maxIterations: 1e9 },
+      });
     });
     await expect(app.locator('canvas.layout-preview')).toHaveCount(1);
     await app.waitForTimeout(600);
     await app.evaluate(() => window.atlasLayout!.stop());
-    const r = await app.evaluate(() => (window as unknown as { run: Promise<{ stopped: boolean; converged: boolean; iterations: number; millis: number }> }).run);
+    const r = await app.evaluate(
+      () => (window as unknown as { run: Promise<{ stopped: boolean; converged: boolean; iterations: number; millis: number }> }).run,
+    );
     expect(r.stopped).toBe(true);
     expect(r.converged).toBe(false);
     expect(r.iterations).toBeGreaterThan(0);

@@ -119,7 +119,9 @@ describe('the commit point', () => {
 
   it('rolls a cancelled transaction back in SQLite', () => {
     const db = new Database(':memory:');
-    db.exec('CREATE TABLE change (seq INTEGER PRIMARY KEY, at, actor, import_id, record_type, record_id, op, before, after); CREATE TABLE t (x)');
+    db.exec(
+      'CREATE TABLE change (seq INTEGER PRIMARY KEY, at, actor, import_id, record_type, record_id, op, before, after); CREATE TABLE t (x)',
+    );
     const control = new WorkControl();
     const writer = new Writer(db, 'test', control);
     control.begin(7);

@@ -59,9 +59,9 @@ describe('contract', () => {
     expect(() => engine.call('organisation.create', { name: 'x'.repeat(301), sector: 'other' })).toThrow(
       expect.objectContaining({ code: 'validation', field: 'name' }),
     );
-    expect(() =>
-      engine.call('graph.slice', { filters: { text: "'; DROP TABLE organisation; --".repeat(10) } }),
-    ).toThrow(expect.objectContaining({ code: 'validation', field: 'filters.text' }));
+    expect(() => engine.call('graph.slice', { filters: { text: "'; DROP TABLE organisation; --".repeat(10) } })).toThrow(
+      expect.objectContaining({ code: 'validation', field: 'filters.text' }),
+    );
     expect(engine.call('graph.slice', { filters: { text: "'; DROP TABLE organisation; --" } }).nodes).toEqual([]);
     expect(snapshot()).toBe(before);
   });

@@ -24,11 +24,12 @@ afterAll(() => {
 });
 
 const ids = (s: Slice, type = 'organisation') =>
-  s.nodes.filter((n) => n.type === type).map((n) => n.id).sort();
-const ties = (s: Slice) =>
-  s.edges.map((e) => `${[e.source, e.target].sort().join('-')}:${e.weight}`).sort();
-const slice = (filters: Filters = {}, view: 'organisations' | 'full' = 'organisations') =>
-  engine.call('graph.slice', { filters, view });
+  s.nodes
+    .filter((n) => n.type === type)
+    .map((n) => n.id)
+    .sort();
+const ties = (s: Slice) => s.edges.map((e) => `${[e.source, e.target].sort().join('-')}:${e.weight}`).sort();
+const slice = (filters: Filters = {}, view: 'organisations' | 'full' = 'organisations') => engine.call('graph.slice', { filters, view });
 
 describe('minimum tie weight', () => {
   it('draws only ties at or above it and drops organisations left without one', () => {
@@ -66,8 +67,7 @@ describe('minimum tie weight', () => {
   });
 
   it('ego networks walk only over ties that meet it; the centre always stays', () => {
-    const ego = (organisationId: string, depth: number) =>
-      engine.call('graph.ego', { organisationId, depth, filters: { minWeight: 2 } });
+    const ego = (organisationId: string, depth: number) => engine.call('graph.ego', { organisationId, depth, filters: { minWeight: 2 } });
     expect(ids(ego('B', 3))).toEqual(['A', 'B']);
     expect(ties(ego('B', 3))).toEqual(['A-B:2']);
     expect(ids(ego('C', 3))).toEqual(['C']);
@@ -317,7 +317,13 @@ describe('search', () => {
 
   it('ranks the exact acronym, then prefixes, word prefixes and substrings, each by name', () => {
     const r = q('AMC');
-    expect(r.hits.map((h) => h.name)).toEqual(['Alpha Ministry of Communications', 'AMC Alliance', 'AMC Watch', 'Friends of AMC', 'Tamco Labs']);
+    expect(r.hits.map((h) => h.name)).toEqual([
+      'Alpha Ministry of Communications',
+      'AMC Alliance',
+      'AMC Watch',
+      'Friends of AMC',
+      'Tamco Labs',
+    ]);
     expect(r.total).toBe(5);
     expect(r.hits[0]).toEqual({ id: 'A', type: 'organisation', name: 'Alpha Ministry of Communications', acronym: 'AMC', detail: 'Ghana' });
     expect(r.hits[1]).toEqual({ id: 'P3', type: 'partnership', name: 'AMC Alliance', acronym: null, detail: 'agreement' });

@@ -29,17 +29,37 @@ export function buildFixture(engine: Engine) {
   org('E', 'Echo Intergovernmental Office', 'EIO', 'intergovernmental', null);
   org('F', 'Foxtrot Youth Network', null, 'civil_society', 'JP');
   engine.call('partnership.create', {
-    id: 'P1', name: 'Ransomware PPP', kind: 'public_private', focusAreas: ['ransomware'], startDate: '2018', endDate: '2020',
+    id: 'P1',
+    name: 'Ransomware PPP',
+    kind: 'public_private',
+    focusAreas: ['ransomware'],
+    startDate: '2018',
+    endDate: '2020',
   });
   engine.call('partnership.create', {
-    id: 'P2', name: 'Capacity Network', kind: 'network', focusAreas: ['capacity building'], startDate: '2021-03',
+    id: 'P2',
+    name: 'Capacity Network',
+    kind: 'network',
+    focusAreas: ['capacity building'],
+    startDate: '2021-03',
   });
-  for (const [p, o, role] of [['P1', 'A', 'lead'], ['P1', 'B', 'member'], ['P1', 'C', 'funder'], ['P2', 'C', 'lead'], ['P2', 'D', 'member']]) {
+  for (const [p, o, role] of [
+    ['P1', 'A', 'lead'],
+    ['P1', 'B', 'member'],
+    ['P1', 'C', 'funder'],
+    ['P2', 'C', 'lead'],
+    ['P2', 'D', 'member'],
+  ]) {
     engine.call('membership.create', { id: `M-${p}-${o}`, partnershipId: p, organisationId: o, role });
   }
   engine.call('event.create', { id: 'V1', name: 'Nairobi Workshop', kind: 'workshop', startDate: '2019-05-10', country: 'KE' });
   engine.call('event.create', { id: 'V2', name: 'Global Conference', kind: 'conference', startDate: '2022' });
-  for (const [e, o, role] of [['V1', 'A', 'organiser'], ['V1', 'B', 'participant'], ['V2', 'D', 'speaker'], ['V2', 'E', 'organiser']]) {
+  for (const [e, o, role] of [
+    ['V1', 'A', 'organiser'],
+    ['V1', 'B', 'participant'],
+    ['V2', 'D', 'speaker'],
+    ['V2', 'E', 'organiser'],
+  ]) {
     engine.call('participation.create', { id: `Q-${e}-${o}`, eventId: e, organisationId: o, role });
   }
   engine.call('relation.create', { id: 'R1', sourceId: 'A', targetId: 'E', type: 'funds', startDate: '2015' });

@@ -35,7 +35,7 @@ function fromGraphology(g: UndirectedGraph): { n: number; edges: WeightedEdge[] 
 function ranks(xs: number[]): number[] {
   const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
   const r = new Array<number>(xs.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
     for (let k = i; k <= j; k++) r[order[k]![1]] = (i + j) / 2;
@@ -57,7 +57,14 @@ function spearman(a: number[], b: number[]): number {
   }
   return num / Math.sqrt(da * db);
 }
-const top = (xs: number[], k: number) => new Set(xs.map((x, i) => [x, i] as const).sort((a, b) => b[0] - a[0]).slice(0, k).map(([, i]) => i));
+const top = (xs: number[], k: number) =>
+  new Set(
+    xs
+      .map((x, i) => [x, i] as const)
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, k)
+      .map(([, i]) => i),
+  );
 
 describe("Zachary's karate club (published networkx values)", () => {
   const { n, edges } = fromGraphology(karateClub(UndirectedGraph));
@@ -105,7 +112,15 @@ describe("Zachary's karate club (published networkx values)", () => {
 
 describe('small graphs worked out by hand', () => {
   it('a path of five nodes', () => {
-    const m = run(5, pairs([[0, 1], [1, 2], [2, 3], [3, 4]]));
+    const m = run(
+      5,
+      pairs([
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 4],
+      ]),
+    );
     // Pairs through 1: (0,2) (0,3) (0,4); through 2: (0,3) (0,4) (1,3) (1,4); out of 6 pairs.
     closeTo(col(m, 'betweenness'), [0, 3 / 6, 4 / 6, 3 / 6, 0]);
     // Distance sums 10, 7, 6, 7, 10 to the 4 others.
@@ -115,7 +130,15 @@ describe('small graphs worked out by hand', () => {
   });
 
   it('a star: the centre lies on every path', () => {
-    const m = run(5, pairs([[0, 1], [0, 2], [0, 3], [0, 4]]));
+    const m = run(
+      5,
+      pairs([
+        [0, 1],
+        [0, 2],
+        [0, 3],
+        [0, 4],
+      ]),
+    );
     closeTo(col(m, 'betweenness'), [1, 0, 0, 0, 0]);
     closeTo(col(m, 'closeness'), [1, 4 / 7, 4 / 7, 4 / 7, 4 / 7]);
     // PageRank: every leaf gives all its rank to the centre, so c = 0.15/5 + 0.85 (1 − c).
@@ -124,7 +147,17 @@ describe('small graphs worked out by hand', () => {
   });
 
   it('two disconnected triangles: components, and closeness scaled by the reachable share', () => {
-    const m = run(6, pairs([[0, 1], [1, 2], [2, 0], [3, 4], [4, 5], [5, 3]]));
+    const m = run(
+      6,
+      pairs([
+        [0, 1],
+        [1, 2],
+        [2, 0],
+        [3, 4],
+        [4, 5],
+        [5, 3],
+      ]),
+    );
     expect(m.components).toBe(2);
     expect(m.largestComponent).toBe(3);
     expect(col(m, 'component')).toEqual([0, 0, 0, 1, 1, 1]);
@@ -137,7 +170,15 @@ describe('small graphs worked out by hand', () => {
   });
 
   it('components are numbered by size, largest first; isolated nodes have closeness 0', () => {
-    const m = run(6, pairs([[0, 1], [3, 4], [4, 5], [5, 3]]));
+    const m = run(
+      6,
+      pairs([
+        [0, 1],
+        [3, 4],
+        [4, 5],
+        [5, 3],
+      ]),
+    );
     expect(col(m, 'component')).toEqual([1, 1, 2, 0, 0, 0]);
     expect(m.components).toBe(3);
     expect(m.largestComponent).toBe(3);
@@ -190,17 +231,29 @@ describe('against graphology-metrics on a random graph', () => {
 
   it('betweenness (unweighted shortest paths) matches', () => {
     const ref = graphologyBetweenness(g, { getEdgeWeight: null });
-    closeTo(col(m, 'betweenness'), keys.map((k) => ref[k]!), 10);
+    closeTo(
+      col(m, 'betweenness'),
+      keys.map((k) => ref[k]!),
+      10,
+    );
   });
 
   it('Wasserman–Faust closeness matches', () => {
     const ref = graphologyCloseness(g, { wassermanFaust: true });
-    closeTo(col(m, 'closeness'), keys.map((k) => ref[k]!), 10);
+    closeTo(
+      col(m, 'closeness'),
+      keys.map((k) => ref[k]!),
+      10,
+    );
   });
 
   it('weighted PageRank matches', () => {
     const ref = graphologyPagerank(g, { getEdgeWeight: 'weight' });
-    closeTo(col(m, 'pagerank'), keys.map((k) => ref[k]!), 6);
+    closeTo(
+      col(m, 'pagerank'),
+      keys.map((k) => ref[k]!),
+      6,
+    );
   });
 });
 
@@ -305,7 +358,17 @@ describe('brokers', () => {
   });
 
   it('a star has no broker: its centre is also its best-tied node', () => {
-    expect(run(5, pairs([[0, 1], [0, 2], [0, 3], [0, 4]])).brokers).toEqual([]);
+    expect(
+      run(
+        5,
+        pairs([
+          [0, 1],
+          [0, 2],
+          [0, 3],
+          [0, 4],
+        ]),
+      ).brokers,
+    ).toEqual([]);
   });
 });
 

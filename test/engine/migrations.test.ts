@@ -25,8 +25,18 @@ describe('migrations', () => {
     const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all();
     expect(tables).toEqual(
       expect.arrayContaining([
-        'change', 'citation', 'country', 'event', 'import_run', 'membership', 'organisation',
-        'participation', 'partnership', 'relation', 'saved_view', 'source',
+        'change',
+        'citation',
+        'country',
+        'event',
+        'import_run',
+        'membership',
+        'organisation',
+        'participation',
+        'partnership',
+        'relation',
+        'saved_view',
+        'source',
       ]),
     );
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
@@ -58,11 +68,14 @@ describe('migrations', () => {
   it('copies the file aside before a migration, and the copy opens at the old version', () => {
     const path = `${dir}/old.sqlite`;
     const first = openDatabase(path, { resourcesDir: RESOURCES, migrations: MIGRATIONS });
-    first.db.prepare(
-      `INSERT INTO organisation (id, name, sector, created_at, updated_at) VALUES ('x', 'Kept', 'other', 'now', 'now')`,
-    ).run();
+    first.db
+      .prepare(`INSERT INTO organisation (id, name, sector, created_at, updated_at) VALUES ('x', 'Kept', 'other', 'now', 'now')`)
+      .run();
     first.db.close();
-    const next = [...MIGRATIONS, { name: 'add a column', up: (db: Database.Database) => db.exec('ALTER TABLE organisation ADD COLUMN motto TEXT') }];
+    const next = [
+      ...MIGRATIONS,
+      { name: 'add a column', up: (db: Database.Database) => db.exec('ALTER TABLE organisation ADD COLUMN motto TEXT') },
+    ];
     const second = openDatabase(path, { resourcesDir: RESOURCES, migrations: next });
     expect(second.migratedFrom).toBe(MIGRATIONS.length);
     expect(second.backupPath).toMatch(new RegExp(`old\\.sqlite\\.v${MIGRATIONS.length}-.*\\.bak$`));
@@ -86,7 +99,7 @@ describe('migrations', () => {
     engine.close();
   });
 
-  it('migration 3 keeps an older database\'s log as it was, and its imports then log by run', async () => {
+  it("migration 3 keeps an older database's log as it was, and its imports then log by run", async () => {
     const path = `${dir}/v2.sqlite`;
     const v2 = openDatabase(path, { resourcesDir: RESOURCES, migrations: MIGRATIONS.slice(0, 2) }).db;
     const writer = new Writer(v2, 'old');
@@ -99,12 +112,17 @@ describe('migrations', () => {
     expect(engine.db.prepare(`SELECT count(*) FROM organisation WHERE created_seq IS NOT NULL`).pluck().get()).toBe(0);
     expect(engine.call('changes.list', { recordId: csu })).toMatchObject([{ op: 'create', actor: 'old', importId: expect.any(String) }]);
     const file = `${dir}/one.gexf`;
-    writeFileSync(file, `<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a" label="New One"/><node id="b" label="New Two"/></nodes><edges><edge source="a" target="b"/></edges></graph></gexf>`);
+    writeFileSync(
+      file,
+      `<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a" label="New One"/><node id="b" label="New Two"/></nodes><edges><edge source="a" target="b"/></edges></graph></gexf>`,
+    );
     const run = await engine.call('import.run', { path: file });
     const { first } = engine.db.prepare('SELECT first_seq AS first FROM import_run WHERE id = ?').get(run.importId) as { first: number };
     expect(first).toBeGreaterThan(oldLog);
     const created = engine.call('organisation.list', { text: 'New One' }).items[0]!;
-    expect(engine.call('changes.list', { recordId: created.id })).toMatchObject([{ op: 'create', importId: run.importId, after: { name: 'New One' } }]);
+    expect(engine.call('changes.list', { recordId: created.id })).toMatchObject([
+      { op: 'create', importId: run.importId, after: { name: 'New One' } },
+    ]);
     expect(engine.call('organisation.delete', { id: csu }).deleted).toBeGreaterThan(1);
     expect(engine.call('changes.list', { recordId: csu }).map((c) => c.op)).toEqual(['delete', 'create']);
     expect(engine.db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
@@ -139,9 +157,16 @@ describe('migrations', () => {
       name: 'philanthropy sector',
       up(db: Database.Database) {
         const table = db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'organisation'`).pluck().get() as string;
-        const indexes = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'organisation' AND sql IS NOT NULL`).pluck().all() as string[];
-        const columns = (db.prepare(`SELECT name FROM pragma_table_xinfo('organisation') WHERE hidden = 0`).pluck().all() as string[]).join(', ');
-        const rebuilt = table.replace('CREATE TABLE organisation', 'CREATE TABLE organisation_new').replace(`'other')`, `'other', 'philanthropy')`);
+        const indexes = db
+          .prepare(`SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'organisation' AND sql IS NOT NULL`)
+          .pluck()
+          .all() as string[];
+        const columns = (db.prepare(`SELECT name FROM pragma_table_xinfo('organisation') WHERE hidden = 0`).pluck().all() as string[]).join(
+          ', ',
+        );
+        const rebuilt = table
+          .replace('CREATE TABLE organisation', 'CREATE TABLE organisation_new')
+          .replace(`'other')`, `'other', 'philanthropy')`);
         expect(rebuilt).toContain(`'philanthropy'`);
         db.exec(rebuilt);
         db.exec(`INSERT INTO organisation_new (${columns}) SELECT ${columns} FROM organisation`);
@@ -155,13 +180,22 @@ describe('migrations', () => {
     expect(counts(db)).toEqual(before);
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
-    expect(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'organisation' AND sql IS NOT NULL ORDER BY 1`).pluck().all()).toEqual([
-      'organisation_country', 'organisation_created', 'organisation_name', 'organisation_sector',
-    ]);
-    db.prepare(`INSERT INTO organisation (id, name, sector, created_at, updated_at) VALUES ('new', 'New', 'philanthropy', 'now', 'now')`).run();
+    expect(
+      db
+        .prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'organisation' AND sql IS NOT NULL ORDER BY 1`)
+        .pluck()
+        .all(),
+    ).toEqual(['organisation_country', 'organisation_created', 'organisation_name', 'organisation_sector']);
+    db.prepare(
+      `INSERT INTO organisation (id, name, sector, created_at, updated_at) VALUES ('new', 'New', 'philanthropy', 'now', 'now')`,
+    ).run();
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() =>
-      db.prepare(`INSERT INTO membership (id, partnership_id, organisation_id, role, created_at, updated_at) VALUES ('m', 'none', 'new', 'member', 'now', 'now')`).run(),
+      db
+        .prepare(
+          `INSERT INTO membership (id, partnership_id, organisation_id, role, created_at, updated_at) VALUES ('m', 'none', 'new', 'member', 'now', 'now')`,
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     db.close();
   });
@@ -174,7 +208,9 @@ describe('migrations', () => {
       {
         name: 'dangling',
         up: (db: Database.Database) =>
-          db.exec(`INSERT INTO relation (id, source_id, target_id, type, created_at, updated_at) VALUES ('r', 'gone', 'also-gone', 'funds', 'now', 'now')`),
+          db.exec(
+            `INSERT INTO relation (id, source_id, target_id, type, created_at, updated_at) VALUES ('r', 'gone', 'also-gone', 'funds', 'now', 'now')`,
+          ),
       },
     ];
     expect(() => openDatabase(path, { resourcesDir: RESOURCES, migrations: dangling })).toThrow(/refer.* to missing rows/);

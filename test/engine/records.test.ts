@@ -16,8 +16,7 @@ afterEach(() => {
   cleanup();
 });
 
-const err = (code: string, field?: string) =>
-  expect.objectContaining(field === undefined ? { code } : { code, field });
+const err = (code: string, field?: string) => expect.objectContaining(field === undefined ? { code } : { code, field });
 
 describe('organisations', () => {
   it('creates with a UUIDv7, defaults, and reads back', () => {
@@ -36,7 +35,9 @@ describe('organisations', () => {
 
   it('keeps fields that have no column in attributes', () => {
     const o = engine.call('organisation.create', {
-      name: 'Lima Lab', sector: 'other', attributes: { founded: 1999, aliases: ['LL', 'Lima'] },
+      name: 'Lima Lab',
+      sector: 'other',
+      attributes: { founded: 1999, aliases: ['LL', 'Lima'] },
     });
     expect(engine.call('organisation.get', { id: o.id }).attributes).toEqual({ founded: 1999, aliases: ['LL', 'Lima'] });
   });
@@ -44,9 +45,7 @@ describe('organisations', () => {
   it('refuses bad input with a code, a message and the field', () => {
     expect(() => engine.call('organisation.create', { name: '', sector: 'government' })).toThrow(err('validation', 'name'));
     expect(() => engine.call('organisation.create', { name: 'X', sector: 'army' })).toThrow(err('validation', 'sector'));
-    expect(() => engine.call('organisation.create', { name: 'X', sector: 'other', country: 'ZZ' })).toThrow(
-      err('validation', 'country'),
-    );
+    expect(() => engine.call('organisation.create', { name: 'X', sector: 'other', country: 'ZZ' })).toThrow(err('validation', 'country'));
     expect(() => engine.call('organisation.create', { name: 'X', sector: 'other', country: 'ghana' })).toThrow(
       err('validation', 'country'),
     );
@@ -134,7 +133,11 @@ describe('partnerships and memberships', () => {
 describe('events, participations, relations', () => {
   it('keeps how a participant count is stated', () => {
     const e = engine.call('event.create', {
-      name: 'Side event', kind: 'side_event', participantCount: 50, participantCountQualifier: 'more_than', mode: 'hybrid',
+      name: 'Side event',
+      kind: 'side_event',
+      participantCount: 50,
+      participantCountQualifier: 'more_than',
+      mode: 'hybrid',
     });
     expect(e).toMatchObject({ participantCount: 50, participantCountQualifier: 'more_than', mode: 'hybrid' });
     expect(() => engine.call('event.create', { name: 'X', kind: 'party' })).toThrow(err('validation', 'kind'));
@@ -144,15 +147,9 @@ describe('events, participations, relations', () => {
   });
 
   it('refuses duplicate participation and self relations', () => {
-    expect(() => engine.call('participation.create', { eventId: 'V1', organisationId: 'A', role: 'speaker' })).toThrow(
-      err('conflict'),
-    );
-    expect(() => engine.call('relation.create', { sourceId: 'A', targetId: 'A', type: 'funds' })).toThrow(
-      err('validation', 'targetId'),
-    );
-    expect(() => engine.call('relation.create', { sourceId: 'A', targetId: 'Z', type: 'funds' })).toThrow(
-      err('validation', 'targetId'),
-    );
+    expect(() => engine.call('participation.create', { eventId: 'V1', organisationId: 'A', role: 'speaker' })).toThrow(err('conflict'));
+    expect(() => engine.call('relation.create', { sourceId: 'A', targetId: 'A', type: 'funds' })).toThrow(err('validation', 'targetId'));
+    expect(() => engine.call('relation.create', { sourceId: 'A', targetId: 'Z', type: 'funds' })).toThrow(err('validation', 'targetId'));
   });
 });
 
@@ -161,9 +158,7 @@ describe('sources and citations', () => {
     const s = engine.call('source.create', { title: 'Annual report', publisher: 'Alpha', publishedDate: '2021' });
     engine.call('citation.create', { sourceId: s.id, recordType: 'organisation', recordId: 'A', locator: 'p. 4' });
     engine.call('citation.create', { sourceId: s.id, recordType: 'membership', recordId: 'M-P1-A' });
-    expect(() => engine.call('citation.create', { sourceId: s.id, recordType: 'organisation', recordId: 'A' })).toThrow(
-      err('conflict'),
-    );
+    expect(() => engine.call('citation.create', { sourceId: s.id, recordType: 'organisation', recordId: 'A' })).toThrow(err('conflict'));
     expect(() => engine.call('citation.create', { sourceId: s.id, recordType: 'event', recordId: 'A' })).toThrow(
       err('validation', 'recordId'),
     );
@@ -174,13 +169,20 @@ describe('sources and citations', () => {
     ]);
     expect(d.connections.map((c) => `${c.type}:${c.id}:${c.role}`)).toEqual(['partnership:P1:lead', 'event:V1:organiser']);
     expect(d.relations).toEqual([
-      { id: 'R1', type: 'funds', direction: 'out', other: { id: 'E', name: 'Echo Intergovernmental Office' }, startDate: '2015', endDate: null },
+      {
+        id: 'R1',
+        type: 'funds',
+        direction: 'out',
+        other: { id: 'E', name: 'Echo Intergovernmental Office' },
+        startDate: '2015',
+        endDate: null,
+      },
     ]);
     expect(d.country?.name).toBe('Ghana');
     expect(engine.call('source.delete', { id: s.id }).deleted).toBe(3);
   });
 
-  it('shows members in a partnership\'s details', () => {
+  it("shows members in a partnership's details", () => {
     const d = engine.call('record.details', { type: 'partnership', id: 'P1' });
     expect(d.connections.map((c) => `${c.id}:${c.role}`)).toEqual(['A:lead', 'C:funder', 'B:member']);
   });
@@ -189,7 +191,10 @@ describe('sources and citations', () => {
 describe('saved views', () => {
   it('stores filters, layout, positions and style under a unique name', () => {
     const v = engine.call('savedView.create', {
-      name: 'Africa PPPs', filters: { regions: ['Africa'] }, layout: 'preset', positions: { A: { x: 1, y: 2 } },
+      name: 'Africa PPPs',
+      filters: { regions: ['Africa'] },
+      layout: 'preset',
+      positions: { A: { x: 1, y: 2 } },
     });
     expect(v).toMatchObject({ view: 'organisations', style: {}, positions: { A: { x: 1, y: 2 } } });
     expect(() => engine.call('savedView.create', { name: 'africa ppps' })).toThrow(err('conflict', 'name'));
@@ -200,10 +205,20 @@ describe('saved views', () => {
   });
 
   it('checks the style keys the window writes (ego network and layout options included) and keeps other flat JSON beside them', () => {
-    const style = { colourBy: 'community', hidden: ['A'], ego: null, layoutOptions: { metric: 'pagerank' }, note: ['any', 'flat', 'json', 1] };
+    const style = {
+      colourBy: 'community',
+      hidden: ['A'],
+      ego: null,
+      layoutOptions: { metric: 'pagerank' },
+      note: ['any', 'flat', 'json', 1],
+    };
     expect(engine.call('savedView.create', { name: 'Styled', style }).style).toEqual(style);
-    expect(() => engine.call('savedView.create', { name: 'Bad colour', style: { colourBy: 'rainbow' } })).toThrow(err('validation', 'style.colourBy'));
-    expect(() => engine.call('savedView.create', { name: 'Bad hidden', style: { hidden: 'A' } })).toThrow(err('validation', 'style.hidden'));
+    expect(() => engine.call('savedView.create', { name: 'Bad colour', style: { colourBy: 'rainbow' } })).toThrow(
+      err('validation', 'style.colourBy'),
+    );
+    expect(() => engine.call('savedView.create', { name: 'Bad hidden', style: { hidden: 'A' } })).toThrow(
+      err('validation', 'style.hidden'),
+    );
   });
 
   it('reads back a stored style as it is, whatever an older version wrote', () => {
@@ -221,9 +236,7 @@ describe('the change log', () => {
     expect(c).toMatchObject({ op: 'update', actor: 'tester', recordType: 'organisation', importId: null });
     expect(c!.before).toMatchObject({ city: null });
     expect(c!.after).toMatchObject({ city: 'Tokyo' });
-    const counts = engine.db
-      .prepare(`SELECT record_type, count(*) n FROM change WHERE op = 'create' GROUP BY record_type`)
-      .all();
+    const counts = engine.db.prepare(`SELECT record_type, count(*) n FROM change WHERE op = 'create' GROUP BY record_type`).all();
     expect(counts).toEqual(
       expect.arrayContaining([
         { record_type: 'organisation', n: 6 },

@@ -47,13 +47,28 @@ const VOCABULARY_COLUMNS: { table: string; column: string; values: readonly stri
   { table: 'event', column: 'kind', values: domain.EVENT_KINDS, row: { name: 'E', kind: 'workshop' } },
   { table: 'event', column: 'mode', values: domain.EVENT_MODES, row: { name: 'E', kind: 'workshop' } },
   { table: 'event', column: 'participant_count_qualifier', values: domain.COUNT_QUALIFIERS, row: { name: 'E', kind: 'workshop' } },
-  { table: 'participation', column: 'role', values: domain.PARTICIPANT_ROLES, row: { event_id: 'e', organisation_id: 'o', role: 'speaker' } },
+  {
+    table: 'participation',
+    column: 'role',
+    values: domain.PARTICIPANT_ROLES,
+    row: { event_id: 'e', organisation_id: 'o', role: 'speaker' },
+  },
   { table: 'relation', column: 'type', values: domain.RELATION_TYPES, row: { source_id: 'o', target_id: 'o2', type: 'funds' } },
   { table: 'citation', column: 'record_type', values: domain.CITABLE_TYPES, row: { source_id: 's', record_type: 'event', record_id: 'e' } },
   { table: 'saved_view', column: 'view', values: domain.GRAPH_VIEWS, row: { name: 'V', view: 'full' } },
-  { table: 'change', column: 'record_type', values: domain.RECORD_TYPES, row: { at: 't', actor: 'a', record_type: 'event', record_id: 'e', op: 'create' } },
+  {
+    table: 'change',
+    column: 'record_type',
+    values: domain.RECORD_TYPES,
+    row: { at: 't', actor: 'a', record_type: 'event', record_id: 'e', op: 'create' },
+  },
   // The log's own three operations: not a domain vocabulary, but the contract's change schema has the same list.
-  { table: 'change', column: 'op', values: ['create', 'update', 'delete'], row: { at: 't', actor: 'a', record_type: 'event', record_id: 'e', op: 'create' } },
+  {
+    table: 'change',
+    column: 'op',
+    values: ['create', 'update', 'delete'],
+    row: { at: 't', actor: 'a', record_type: 'event', record_id: 'e', op: 'create' },
+  },
 ];
 const STAMPED = new Set(['organisation', 'partnership', 'membership', 'event', 'participation', 'relation', 'citation', 'saved_view']);
 

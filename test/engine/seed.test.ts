@@ -28,7 +28,14 @@ describe('seed network', () => {
     expect(engine.seed()).toEqual({ created: 0, skipped: 45 });
     const s = engine.call('stats.get', {});
     expect(s).toMatchObject({
-      organisations: 7, partnerships: 1, memberships: 2, events: 4, participations: 6, relations: 1, sources: 2, citations: 22,
+      organisations: 7,
+      partnerships: 1,
+      memberships: 2,
+      events: 4,
+      participations: 6,
+      relations: 1,
+      sources: 2,
+      citations: 22,
       synthetic: 0,
     });
     const imports = all(`SELECT DISTINCT import_id FROM change`);
@@ -38,8 +45,12 @@ describe('seed network', () => {
 
   it('cites a source for every record', () => {
     for (const [table, type] of [
-      ['organisation', 'organisation'], ['partnership', 'partnership'], ['membership', 'membership'],
-      ['event', 'event'], ['participation', 'participation'], ['relation', 'relation'],
+      ['organisation', 'organisation'],
+      ['partnership', 'partnership'],
+      ['membership', 'membership'],
+      ['event', 'event'],
+      ['participation', 'participation'],
+      ['relation', 'relation'],
     ]) {
       const uncited = all(
         `SELECT id FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM citation c WHERE c.record_type = '${type}' AND c.record_id = t.id)`,
@@ -50,7 +61,10 @@ describe('seed network', () => {
 
   it('quotes only what the source says', () => {
     for (const { locator } of all(`SELECT locator FROM citation c JOIN source s ON s.id = c.source_id WHERE s.document IS NOT NULL`)) {
-      for (const part of String(locator).split('...').map((p) => p.trim()).filter(Boolean)) {
+      for (const part of String(locator)
+        .split('...')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         expect(source, `locator "${part}"`).toContain(part);
       }
     }
@@ -58,7 +72,9 @@ describe('seed network', () => {
 
   it('names organisations as the source does and invents no dates or places', () => {
     for (const { name, acronym } of all('SELECT name, acronym FROM organisation')) {
-      const words = String(name).replace(/^UNODC /, '').replace('CyberPeace', 'Cyber Peace');
+      const words = String(name)
+        .replace(/^UNODC /, '')
+        .replace('CyberPeace', 'Cyber Peace');
       expect(source).toContain(words);
       if (acronym) expect(source).toContain(String(acronym));
     }

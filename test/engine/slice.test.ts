@@ -19,9 +19,11 @@ afterAll(() => {
 });
 
 const ids = (s: Slice, type = 'organisation') =>
-  s.nodes.filter((n) => n.type === type).map((n) => n.id).sort();
-const ties = (s: Slice) =>
-  s.edges.map((e) => `${[e.source, e.target].sort().join('-')}:${e.weight}`).sort();
+  s.nodes
+    .filter((n) => n.type === type)
+    .map((n) => n.id)
+    .sort();
+const ties = (s: Slice) => s.edges.map((e) => `${[e.source, e.target].sort().join('-')}:${e.weight}`).sort();
 const slice = (filters: Filters = {}) => engine.call('graph.slice', { filters });
 
 describe('organisation view', () => {

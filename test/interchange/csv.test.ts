@@ -15,7 +15,6 @@ import { networkBundle, refusal } from './helpers';
 
 const FIXTURES = resolve(__dirname, '../fixtures/csv');
 
-
 describe('parseCsv', () => {
   it('detects comma, semicolon, tab and pipe', () => {
     for (const d of [',', ';', '\t', '|']) {
@@ -67,13 +66,23 @@ describe('parseCsv', () => {
 
 describe('writeCsv', () => {
   it('quotes per RFC 4180 with CRLF and a BOM', () => {
-    const out = writeCsv(['a', 'b'], [['x, y', 'say "hi"'], ['two\nlines', null], [3, true]]);
+    const out = writeCsv(
+      ['a', 'b'],
+      [
+        ['x, y', 'say "hi"'],
+        ['two\nlines', null],
+        [3, true],
+      ],
+    );
     expect(out).toBe('\ufeffa,b\r\n"x, y","say ""hi"""\r\n"two\nlines",\r\n3,true\r\n');
   });
 
   it('neutralises formulas, and a re-read shows them as apostrophe-prefixed text', () => {
     const cells = ["=cmd|' /C calc'!A0", '+1', '-2+3', '@SUM(1)', '\tx', "'=x"];
-    const out = writeCsv(['v', 'n'], cells.map((c) => [c, -2]));
+    const out = writeCsv(
+      ['v', 'n'],
+      cells.map((c) => [c, -2]),
+    );
     const back = parseCsv(out).rows;
     expect(back.map((r) => r.cells.v)).toEqual(cells.map((c) => `'${c}`));
     // A number we write as a number is data, not a formula.
@@ -94,7 +103,6 @@ afterEach(() => {
   engine.close();
   cleanup();
 });
-
 
 /** Text that breaks naive CSV writers and spreadsheets. */
 function addTrickyRecords(e: Engine): void {
@@ -126,8 +134,16 @@ describe('per-record-type CSV files', () => {
     expect(bundle.citations).toHaveLength(1);
     const files = csvFilesOf(bundle);
     expect(Object.keys(files)).toEqual([
-      'organisations.csv', 'partnerships.csv', 'memberships.csv', 'events.csv',
-      'participations.csv', 'relations.csv', 'sources.csv', 'citations.csv', 'nodes.csv', 'edges.csv',
+      'organisations.csv',
+      'partnerships.csv',
+      'memberships.csv',
+      'events.csv',
+      'participations.csv',
+      'relations.csv',
+      'sources.csv',
+      'citations.csv',
+      'nodes.csv',
+      'edges.csv',
     ]);
     // What a spreadsheet sees: the formula is text.
     const tricky = parseCsv(files['organisations.csv']!).rows.find((r) => r.cells.id === 'TRICKY')!;
@@ -170,9 +186,13 @@ describe('per-record-type CSV files', () => {
     expect(e.message).toMatch(/^line 2, column 4: organisations\.csv: sector: /);
     const files = csvFilesOf(networkBundle(engine));
     const date = files['partnerships.csv']!.replace(',2018,', ',2018/01,');
-    expect(refusal(() => csvFilesToBundle({ 'partnerships.csv': parseCsv(date) })).message).toMatch(/^line \d+, column 6: partnerships\.csv: startDate: /);
+    expect(refusal(() => csvFilesToBundle({ 'partnerships.csv': parseCsv(date) })).message).toMatch(
+      /^line \d+, column 6: partnerships\.csv: startDate: /,
+    );
     const country = files['organisations.csv']!.replace(',GH,', ',Ghana,');
-    expect(refusal(() => csvFilesToBundle({ 'organisations.csv': parseCsv(country) })).message).toMatch(/column 5: .*country: A country is its ISO/);
+    expect(refusal(() => csvFilesToBundle({ 'organisations.csv': parseCsv(country) })).message).toMatch(
+      /column 5: .*country: A country is its ISO/,
+    );
     const bad = parseCsv('id,name,colour\nX,Y,red\n');
     expect(refusal(() => csvFilesToBundle({ 'organisations.csv': bad })).message).toMatch(/"colour" is not a field/);
     expect(refusal(() => csvFilesToBundle({ 'people.csv': bad })).message).toMatch(/not one of Atlas's record files/);
@@ -184,14 +204,35 @@ describe('per-record-type CSV files', () => {
     const out = csvFilesOf(bundle);
     const nodes = parseCsv(out['nodes.csv']!, 'nodes.csv');
     const edges = parseCsv(out['edges.csv']!, 'edges.csv');
-    expect(nodes.headers).toEqual(['id', 'type', 'name', 'acronym', 'sector', 'kind', 'country', 'city', 'website', 'tags', 'start', 'end']);
+    expect(nodes.headers).toEqual([
+      'id',
+      'type',
+      'name',
+      'acronym',
+      'sector',
+      'kind',
+      'country',
+      'city',
+      'website',
+      'tags',
+      'start',
+      'end',
+    ]);
     expect(edges.headers).toEqual(['id', 'source', 'target', 'type', 'role', 'start', 'end']);
     const graph = csvToGraph(nodes, edges, guessMapping(nodes, edges));
     expect(graph.nodes).toHaveLength(6 + 2 + 2);
     expect(graph.edges).toHaveLength(5 + 4 + 1);
     expect(graph.warnings).toEqual([]);
-    expect(graph.nodes.find((n) => n.id === 'A')).toMatchObject({ label: 'Alpha Ministry of Communications', attributes: { country: 'GH', sector: 'government', type: 'organisation' } });
-    expect(graph.edges.find((e) => e.id === 'R1')).toMatchObject({ source: 'A', target: 'E', start: '2015', attributes: { type: 'funds' } });
+    expect(graph.nodes.find((n) => n.id === 'A')).toMatchObject({
+      label: 'Alpha Ministry of Communications',
+      attributes: { country: 'GH', sector: 'government', type: 'organisation' },
+    });
+    expect(graph.edges.find((e) => e.id === 'R1')).toMatchObject({
+      source: 'A',
+      target: 'E',
+      start: '2015',
+      attributes: { type: 'funds' },
+    });
   });
 });
 
@@ -202,7 +243,10 @@ const readFile = (rel: string) => readCsvGraph({ name: rel, text: raw(rel) });
 
 /** Edges and distinct endpoints of a header-less edge list, counted from the text. */
 function countEdgeList(text: string, delimiter: string): { nodes: number; edges: number } {
-  const pairs = text.trim().split('\n').map((l) => l.split(delimiter).slice(0, 2));
+  const pairs = text
+    .trim()
+    .split('\n')
+    .map((l) => l.split(delimiter).slice(0, 2));
   return { nodes: new Set(pairs.flat()).size, edges: pairs.length };
 }
 
@@ -287,10 +331,24 @@ describe('edge lists from other tools', () => {
     });
     const graph = csvToGraph(nodes, edges, mapping);
     expect(graph.nodes[0]).toEqual({
-      id: 'Alpha Ministry', label: 'Alpha Ministry', line: 2, start: null, end: null, position: null, parent: null,
+      id: 'Alpha Ministry',
+      label: 'Alpha Ministry',
+      line: 2,
+      start: null,
+      end: null,
+      position: null,
+      parent: null,
       attributes: { Budget: '100', country: 'GH', sector: 'government' },
     });
-    expect(graph.edges[0]).toMatchObject({ source: 'Alpha Ministry', target: 'Bravo Forum', weight: 2, start: '2019', end: '2021-02', line: 2, attributes: { type: 'funds', Note: 'yes, really' } });
+    expect(graph.edges[0]).toMatchObject({
+      source: 'Alpha Ministry',
+      target: 'Bravo Forum',
+      weight: 2,
+      start: '2019',
+      end: '2021-02',
+      line: 2,
+      attributes: { type: 'funds', Note: 'yes, really' },
+    });
     expect(graph.edges[1]).toMatchObject({ weight: null, start: null, attributes: { Weight: 'x', Since: '2019/05' } });
     expect(graph.edges).toHaveLength(3);
     expect(graph.warnings.map((w) => [w.line, w.message])).toEqual([
@@ -306,11 +364,16 @@ describe('edge lists from other tools', () => {
       /line 4: nodes\.csv: node "n1" is listed twice \(lines 2 and 4\)/,
     );
     const edges = parseCsv('source,target\na,b\n,c\n', 'edges.csv');
-    expect(refusal(() => csvToGraph(null, edges, guessMapping(null, edges))).message).toMatch(/line 3: edges\.csv: this edge has no source/);
+    expect(refusal(() => csvToGraph(null, edges, guessMapping(null, edges))).message).toMatch(
+      /line 3: edges\.csv: this edge has no source/,
+    );
   });
 
   it("reads Gephi's data laboratory export, its node table and its edge table, by their column names", () => {
-    const graph = readCsvGraph({ name: 'gephi-edges.csv', text: raw('gephi-edges.csv') }, { name: 'gephi-nodes.csv', text: raw('gephi-nodes.csv') });
+    const graph = readCsvGraph(
+      { name: 'gephi-edges.csv', text: raw('gephi-edges.csv') },
+      { name: 'gephi-nodes.csv', text: raw('gephi-nodes.csv') },
+    );
     expect(graph.warnings).toEqual([]);
     expect(graph.nodes.map((n) => n.label)).toEqual([
       'Centro Nacional de Ciberseguridad',
@@ -321,7 +384,11 @@ describe('edge lists from other tools', () => {
       'Fundación "Internet Segura"',
     ]);
     // The empty timeset column is left out; the others are kept as text.
-    expect(graph.nodes[1]).toMatchObject({ id: '1', line: 3, attributes: { country: 'Senegal', sector: 'civil society', modularity_class: '1' } });
+    expect(graph.nodes[1]).toMatchObject({
+      id: '1',
+      line: 3,
+      attributes: { country: 'Senegal', sector: 'civil society', modularity_class: '1' },
+    });
     expect(graph.edges).toHaveLength(7);
     expect(graph.edges[3]).toMatchObject({ id: '3', source: '2', target: '3', weight: 2.5, line: 5, attributes: { type: 'Undirected' } });
   });
@@ -334,11 +401,21 @@ describe('edge lists from other tools', () => {
     expect(nodes.rows.map((r) => r.line)).toEqual([2, 3, 4, 6, 7]);
     expect(nodes.rows[1]!.cells.Notes).toBe('Atiende bancos; también hospitales');
     expect(nodes.rows[2]!.cells).toEqual({
-      Organisation: 'Ассоциация "Безопасный интернет"', Country: 'Russia', Sector: 'civil society', 'Budget (€)': '', Notes: 'Основана в 2012.\nРаботает с школами.',
+      Organisation: 'Ассоциация "Безопасный интернет"',
+      Country: 'Russia',
+      Sector: 'civil society',
+      'Budget (€)': '',
+      Notes: 'Основана в 2012.\nРаботает с школами.',
     });
-    const graph = readCsvGraph({ name: 'excel-ties.csv', text: raw('excel-ties.csv') }, { name: 'excel-partners.csv', text: raw('excel-partners.csv') });
+    const graph = readCsvGraph(
+      { name: 'excel-ties.csv', text: raw('excel-ties.csv') },
+      { name: 'excel-partners.csv', text: raw('excel-partners.csv') },
+    );
     expect(graph.warnings).toEqual([]);
-    expect(graph.nodes[0]).toMatchObject({ id: 'Agence nationale de cybersécurité', attributes: { 'Budget (€)': '1 250,50', country: 'FR', sector: 'government' } });
+    expect(graph.nodes[0]).toMatchObject({
+      id: 'Agence nationale de cybersécurité',
+      attributes: { 'Budget (€)': '1 250,50', country: 'FR', sector: 'government' },
+    });
     expect(graph.edges.map((e) => [e.source, e.target, e.start, e.attributes.type])).toEqual([
       ['Agence nationale de cybersécurité', 'Centro de Respuesta a Incidentes', '2019', 'trains'],
       ['Centro de Respuesta a Incidentes', 'Ассоциация "Безопасный интернет"', '2021-06', 'collaborates_with'],
@@ -349,7 +426,11 @@ describe('edge lists from other tools', () => {
 
   it('creates nodes from the endpoints of an edge list with a header', () => {
     const graph = readCsvGraph({ name: 'e.csv', text: 'Source\tTarget\tType\nx\ty\tfunds\ny\tz\t\n' });
-    expect(graph.nodes.map((n) => [n.id, n.label, n.line])).toEqual([['x', 'x', 2], ['y', 'y', 2], ['z', 'z', 3]]);
+    expect(graph.nodes.map((n) => [n.id, n.label, n.line])).toEqual([
+      ['x', 'x', 2],
+      ['y', 'y', 2],
+      ['z', 'z', 3],
+    ]);
     expect(graph.warnings).toEqual([]);
   });
 });

@@ -24,7 +24,9 @@ function rawCounts(doc: unknown): { nodes: number; edges: number } {
   const d = doc as { elements?: unknown; nodes?: unknown[]; edges?: unknown[] };
   const list = Array.isArray(doc) ? (doc as Raw[]) : Array.isArray(d.elements) ? (d.elements as Raw[]) : null;
   if (list) {
-    const edges = list.filter((e) => e.group === 'edges' || (e.group === undefined && e.data?.source !== undefined && e.data?.target !== undefined));
+    const edges = list.filter(
+      (e) => e.group === 'edges' || (e.group === undefined && e.data?.source !== undefined && e.data?.target !== undefined),
+    );
     return { nodes: list.length - edges.length, edges: edges.length };
   }
   const groups = (d.elements ?? d) as { nodes?: unknown[]; edges?: unknown[] };
@@ -82,9 +84,22 @@ describe('parseCyjs on every fixture', () => {
     const g = parseCyjs(text);
     expect(withoutId).toHaveLength(5);
     expect(g.edges.filter((e) => e.id === null)).toHaveLength(withoutId.length);
-    expect(g.edges.map((e) => [e.source, e.target])).toEqual([['a', 'b'], ['a', 'b'], ['b', 'a'], ['c', 'd'], ['d', 'c'], ['e', 'e']]);
+    expect(g.edges.map((e) => [e.source, e.target])).toEqual([
+      ['a', 'b'],
+      ['a', 'b'],
+      ['b', 'a'],
+      ['c', 'd'],
+      ['d', 'c'],
+      ['e', 'e'],
+    ]);
     expect(g.edges[4]!.weight).toBe(2);
-    expect(g.nodes.map((n) => n.label)).toEqual(['CERT-MU', 'Centre de réponse de Maurice', 'Центр мониторинга', '监测中心', 'Centro de Monitoreo']);
+    expect(g.nodes.map((n) => n.label)).toEqual([
+      'CERT-MU',
+      'Centre de réponse de Maurice',
+      'Центр мониторинга',
+      '监测中心',
+      'Centro de Monitoreo',
+    ]);
   });
 
   it('reads list-valued names and null attributes of an EnrichmentMap network', () => {
@@ -102,29 +117,58 @@ describe('parseCyjs on every fixture', () => {
     const cyjs = parseCyjs(read('cytoscape-desktop.cyjs'));
     const bare = parseCyjs(read('nodes-edges-object.json'));
     expect(cyjs.warnings).toEqual([]);
-    expect(cyjs.nodes.map((n) => n.position)).toEqual([{ x: -120.5, y: 35 }, { x: 40.25, y: -80 }, { x: 155, y: 12.5 }, { x: 300, y: 200 }, { x: 88, y: 150.75 }]);
-    expect(cyjs.nodes[2]).toMatchObject({ id: '103', label: 'Агентство кибербезопасности', element: 'elements.nodes[2]', attributes: { SUID: 103, country: 'RU', Degree: 2 } });
-    expect(cyjs.edges[3]).toMatchObject({ id: '204', source: '105', target: '104', label: 'هيئة الأمن السيبراني (pp) 网络安全局', attributes: { interaction: 'pp', EdgeBetweenness: 4 } });
-    const strip = (g: typeof cyjs) => ({ nodes: g.nodes.map(({ position: _p, element: _e, ...n }) => n), edges: g.edges.map(({ element: _e, ...e }) => e) });
+    expect(cyjs.nodes.map((n) => n.position)).toEqual([
+      { x: -120.5, y: 35 },
+      { x: 40.25, y: -80 },
+      { x: 155, y: 12.5 },
+      { x: 300, y: 200 },
+      { x: 88, y: 150.75 },
+    ]);
+    expect(cyjs.nodes[2]).toMatchObject({
+      id: '103',
+      label: 'Агентство кибербезопасности',
+      element: 'elements.nodes[2]',
+      attributes: { SUID: 103, country: 'RU', Degree: 2 },
+    });
+    expect(cyjs.edges[3]).toMatchObject({
+      id: '204',
+      source: '105',
+      target: '104',
+      label: 'هيئة الأمن السيبراني (pp) 网络安全局',
+      attributes: { interaction: 'pp', EdgeBetweenness: 4 },
+    });
+    const strip = (g: typeof cyjs) => ({
+      nodes: g.nodes.map(({ position: _p, element: _e, ...n }) => n),
+      edges: g.edges.map(({ element: _e, ...e }) => e),
+    });
     expect(strip(bare)).toEqual(strip(cyjs));
     expect(bare.nodes.every((n) => n.position === null)).toBe(true);
   });
 
-  it('reads what cy.json() returns whole, taking an edge\'s directed flag from its data', () => {
+  it("reads what cy.json() returns whole, taking an edge's directed flag from its data", () => {
     const g = parseCyjs(read('cy-json-full.json'));
     expect(g.nodes.map((n) => [n.id, n.label, n.position])).toEqual([
       ['ke', 'Kenya ICT Authority', { x: 10, y: 20 }],
       ['ug', 'Uganda Cyber Forum', { x: 110, y: -5.5 }],
       ['tz', 'Tanzania CERT', { x: 60, y: 95 }],
     ]);
-    expect(g.edges.map((e) => [e.id, e.directed, e.weight])).toEqual([['ke-ug', false, 1.5], ['ug-tz', true, null]]);
+    expect(g.edges.map((e) => [e.id, e.directed, e.weight])).toEqual([
+      ['ke-ug', false, 1.5],
+      ['ug-tz', true, null],
+    ]);
   });
 
-  it('keeps a compound node\'s parent, two levels deep', () => {
+  it("keeps a compound node's parent, two levels deep", () => {
     const g = parseCyjs(read('cy-json-compound.json'));
     expect(g.nodes.map((n) => [n.id, n.parent])).toEqual([
-      ['latam', null], ['latam:ar', 'latam'], ['latam:ar:ufeci', 'latam:ar'], ['latam:mx', 'latam'],
-      ['africa', null], ['africa:sn', 'africa'], ['cis', null], ['asia', null],
+      ['latam', null],
+      ['latam:ar', 'latam'],
+      ['latam:ar:ufeci', 'latam:ar'],
+      ['latam:mx', 'latam'],
+      ['africa', null],
+      ['africa:sn', 'africa'],
+      ['cis', null],
+      ['asia', null],
     ]);
     expect(g.nodes[2]!.label).toBe('Unidad Fiscal Especializada en Ciberdelincuencia');
     expect(g.edges[2]).toMatchObject({ id: 'e2', weight: 3, element: '[10]' });
@@ -150,7 +194,13 @@ describe('parseCyjs shapes', () => {
     const g = parseCyjs(JSON.stringify(doc));
     expect(g.warnings).toEqual([]);
     expect(g.nodes.map(({ id, label, position, parent, attributes }) => ({ id, label, position, parent, attributes }))).toEqual([
-      { id: 'a', label: 'Alpha', position: { x: 1, y: 2 }, parent: null, attributes: { weight: 2, tags: ['x', 'y'], meta: '{"deep":true}' } },
+      {
+        id: 'a',
+        label: 'Alpha',
+        position: { x: 1, y: 2 },
+        parent: null,
+        attributes: { weight: 2, tags: ['x', 'y'], meta: '{"deep":true}' },
+      },
       { id: 'b', label: 'Bravo', position: null, parent: null, attributes: {} },
     ]);
     expect(g.edges.map(({ id, source, target, weight }) => ({ id, source, target, weight }))).toEqual([

@@ -16,8 +16,9 @@ function records(engine: Engine, withStamps = false) {
   return Object.fromEntries(
     TYPES.map((t) => [
       t,
-      engine.call(`${t}.list` as 'organisation.list', { limit: 10_000, sort: 'createdAt' }).items
-        .map((r) => (withStamps ? r : { ...r, createdAt: undefined, updatedAt: undefined }))
+      engine
+        .call(`${t}.list` as 'organisation.list', { limit: 10_000, sort: 'createdAt' })
+        .items.map((r) => (withStamps ? r : { ...r, createdAt: undefined, updatedAt: undefined }))
         .sort((a, b) => a.id.localeCompare(b.id)),
     ]),
   );
@@ -45,7 +46,9 @@ describe('exports that cannot be written', () => {
     const a = open('a');
     a.seed();
     for (const format of ['gexf', 'xlsx'] as const) {
-      await expect(a.call('export.run', { format, path: `${dir()}/no-such-folder/network.${format}` })).rejects.toThrow(/Cannot write .*ENOENT/);
+      await expect(a.call('export.run', { format, path: `${dir()}/no-such-folder/network.${format}` })).rejects.toThrow(
+        /Cannot write .*ENOENT/,
+      );
       writeFileSync(`${dir()}/kept.${format}`, 'before');
       await expect(a.call('export.run', { format, path: `${dir()}/kept.${format}` })).rejects.toThrow(/already exists/);
       expect(readFileSync(`${dir()}/kept.${format}`, 'utf8')).toBe('before');
@@ -120,7 +123,9 @@ describe('snapshots between two laptops', () => {
     const newer = open('newer');
     newer.db.pragma('user_version = 99');
     newer.close();
-    await expect(a.call('import.run', { path: `${dir()}/newer.sqlite`, format: 'snapshot' })).rejects.toMatchObject({ code: 'newer_version' });
+    await expect(a.call('import.run', { path: `${dir()}/newer.sqlite`, format: 'snapshot' })).rejects.toMatchObject({
+      code: 'newer_version',
+    });
     expect(a.call('stats.get', {}).organisations).toBe(7);
   });
 });
@@ -132,11 +137,20 @@ describe('export scopes', () => {
     const s = a.call('source.create', { title: 'Field notes' });
     a.call('citation.create', { sourceId: s.id, recordType: 'organisation', recordId: 'A' });
     a.call('citation.create', { sourceId: s.id, recordType: 'organisation', recordId: 'D' });
-    const r = await a.call('export.run', { format: 'snapshot', path: `${dir()}/africa.atlas`, scope: { filters: { regions: ['Africa'] } } });
+    const r = await a.call('export.run', {
+      format: 'snapshot',
+      path: `${dir()}/africa.atlas`,
+      scope: { filters: { regions: ['Africa'] } },
+    });
     expect(r).toMatchObject({ organisations: 2, partnerships: 1, events: 1, links: 4, relations: 0 });
     const b = open('b');
     await b.call('import.run', { path: `${dir()}/africa.atlas` });
-    expect(b.call('membership.list', {}).items.map((m) => m.id).sort()).toEqual(['M-P1-A', 'M-P1-B']);
+    expect(
+      b
+        .call('membership.list', {})
+        .items.map((m) => m.id)
+        .sort(),
+    ).toEqual(['M-P1-A', 'M-P1-B']);
     // D is outside the view, so only A's citation travels (beside the ones the import itself adds).
     const fieldNotes = b.call('citation.list', { where: { sourceId: s.id } }).items;
     expect(fieldNotes.map((c) => c.recordId)).toEqual(['A']);
@@ -145,7 +159,11 @@ describe('export scopes', () => {
   it('an ego network, a selection and a saved view', async () => {
     const a = open('a');
     buildFixture(a);
-    const ego = await a.call('export.run', { format: 'gexf', path: `${dir()}/ego.gexf`, scope: { ego: { organisationId: 'F', depth: 2 } } });
+    const ego = await a.call('export.run', {
+      format: 'gexf',
+      path: `${dir()}/ego.gexf`,
+      scope: { ego: { organisationId: 'F', depth: 2 } },
+    });
     expect(ego.organisations).toBe(1);
     const sel = await a.call('export.run', { format: 'gexf', path: `${dir()}/sel.gexf`, scope: { organisationIds: ['C', 'D'] } });
     expect(sel).toMatchObject({ organisations: 2, partnerships: 2, events: 1, links: 4 });

@@ -70,7 +70,10 @@ function xmllint(text: string): { status: number | null; stderr: string } {
 /** The document as @xmldom/xmldom reads it, failing on any warning or error it reports. */
 function xmldom(text: string): Document {
   const complaints: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => void complaints.push(`${level}: ${message}`) }).parseFromString(text, 'text/xml');
+  const doc = new DOMParser({ onError: (level, message) => void complaints.push(`${level}: ${message}`) }).parseFromString(
+    text,
+    'text/xml',
+  );
   expect(complaints).toEqual([]);
   return doc;
 }
@@ -231,10 +234,14 @@ describe('hostile text', () => {
 
   it('writes GEXF and GraphML whose hostile name xmldom reads as XML can hold it', () => {
     const id = NETWORKS.fixture.organisations[0]!.id;
-    const gexfNode = Array.from(xmldom(writeGexf(hostile(HOSTILE))).getElementsByTagNameNS(GEXF_NS, 'node')).find((n) => n.getAttribute('id') === id)!;
+    const gexfNode = Array.from(xmldom(writeGexf(hostile(HOSTILE))).getElementsByTagNameNS(GEXF_NS, 'node')).find(
+      (n) => n.getAttribute('id') === id,
+    )!;
     // Tab, CR and LF are written as character references, so attribute normalisation keeps them.
     expect(gexfNode.getAttribute('label')).toBe(XML_SAFE);
-    const graphmlNode = Array.from(xmldom(writeGraphml(hostile(HOSTILE))).getElementsByTagNameNS(GRAPHML_NS, 'node')).find((n) => n.getAttribute('id') === id)!;
+    const graphmlNode = Array.from(xmldom(writeGraphml(hostile(HOSTILE))).getElementsByTagNameNS(GRAPHML_NS, 'node')).find(
+      (n) => n.getAttribute('id') === id,
+    )!;
     const texts = Array.from(graphmlNode.getElementsByTagNameNS(GRAPHML_NS, 'data')).map((d) => d.textContent);
     expect(texts).toContain(XML_SAFE);
   });

@@ -114,7 +114,11 @@ describe('parseGexf specifics', () => {
     const g = parseFile('gephi-0.8-1.1draft.gexf');
     expect(g.directed).toBe(true);
     expect(g.nodes.map((n) => n.label)).toEqual([
-      'CERT Tunisie', 'Centre de réponse du Sénégal', "CSIRT de Côte d'Ivoire", 'Agence belge de cybersécurité', "Équipe québécoise d'intervention",
+      'CERT Tunisie',
+      'Centre de réponse du Sénégal',
+      "CSIRT de Côte d'Ivoire",
+      'Agence belge de cybersécurité',
+      "Équipe québécoise d'intervention",
     ]);
     expect(g.nodes[2]).toMatchObject({ id: '2.0', position: { x: 51, y: 77.75 }, attributes: { Authority: 0.05, Hub: 0.09 } });
     expect(g.edges.map((e) => e.weight)).toEqual([1, 3, 2, 1, 1, 4]);
@@ -131,7 +135,13 @@ describe('parseGexf specifics', () => {
         attributes: { country: 'CN', founded: 2002, staff: 310, public: true, topics: ['botnets'] },
       });
       expect(g.nodes[0]!.attributes.topics).toEqual(['phishing', 'ransomware']);
-      expect(g.edges[2]).toMatchObject({ source: 'es-incibe', target: 'cert-ma', weight: 3.5, directed: true, attributes: { kind: 'funds', since: 2020 } });
+      expect(g.edges[2]).toMatchObject({
+        source: 'es-incibe',
+        target: 'cert-ma',
+        weight: 3.5,
+        directed: true,
+        attributes: { kind: 'funds', since: 2020 },
+      });
       expect(g.edges[3]!.weight).toBeNull();
     }
     expect(v13.nodes).toEqual(v12.nodes);
@@ -164,7 +174,9 @@ describe('parseGexf specifics', () => {
     expect(byId.get('3')!.attributes.active).toBe(false);
     // A time-varying value keeps its last one, with one warning.
     expect(byId.get('1')!.attributes.members).toBe(9);
-    expect(g.warnings.map((w) => w.message)).toEqual(['attribute "members" has several (time-varying) values; the last one in the file is kept']);
+    expect(g.warnings.map((w) => w.message)).toEqual([
+      'attribute "members" has several (time-varying) values; the last one in the file is kept',
+    ]);
   });
 
   it('takes the earliest and latest of 1.2 spells, open where one is open', () => {
@@ -174,7 +186,10 @@ describe('parseGexf specifics', () => {
       ['2015-05-01', null],
       ['2020-10-01', '2022-03-31'],
     ]);
-    expect(g.edges.map((e) => [e.start, e.end])).toEqual([['2016-03-01', '2016-12-31'], ['2020-10-01', null]]);
+    expect(g.edges.map((e) => [e.start, e.end])).toEqual([
+      ['2016-03-01', '2016-12-31'],
+      ['2020-10-01', null],
+    ]);
   });
 
   it('uses the earliest and latest spell, and cuts dateTimes to dates', () => {
@@ -259,7 +274,9 @@ describe('parseGexf specifics', () => {
   it('keeps undeclared attvalues under their id with a warning', () => {
     const g = parseFile('undeclared-attvalue.gexf');
     expect(g.nodes[0]!.attributes.budget).toBe('1200');
-    expect(g.warnings).toEqual([{ message: 'node attribute "budget" is used but not declared; kept as text under that id', line: 7, column: 17 }]);
+    expect(g.warnings).toEqual([
+      { message: 'node attribute "budget" is used but not declared; kept as text under that id', line: 7, column: 17 },
+    ]);
   });
 
   it('lets the edge type override the default', () => {
@@ -279,7 +296,11 @@ describe('parseGexf specifics', () => {
   it('keeps both edges of a repeated edge id, and nodes outside <nodes>, with a warning each', () => {
     const g = parseFile('duplicate-edge-ids.gexf');
     expect(g.nodes.map((n) => n.label)).toEqual(['Unidad de Cibercrimen', 'Unité cybercriminalité', 'Отдел по киберпреступности']);
-    expect(g.edges.map((e) => [e.id, e.source, e.target])).toEqual([['1', '2', '3'], ['0', '1', '2'], ['1', '3', '1']]);
+    expect(g.edges.map((e) => [e.id, e.source, e.target])).toEqual([
+      ['1', '2', '3'],
+      ['0', '1', '2'],
+      ['1', '3', '1'],
+    ]);
     expect(g.warnings.map((w) => [w.line, w.message])).toEqual([
       [4, '<node> outside a <nodes> element; read anyway'],
       [10, 'duplicate edge id "1" (first on line 8); both edges kept'],
@@ -298,7 +319,13 @@ describe('parseGexf specifics', () => {
 
   it('flattens nested nodes, keeping the enclosing node as parent', () => {
     const g = parseFile('nested-nodes.gexf');
-    expect(g.nodes.map((n) => [n.id, n.parent])).toEqual([['ministry', null], ['cert', 'ministry'], ['dpo', 'ministry'], ['police', null], ['court', null]]);
+    expect(g.nodes.map((n) => [n.id, n.parent])).toEqual([
+      ['ministry', null],
+      ['cert', 'ministry'],
+      ['dpo', 'ministry'],
+      ['police', null],
+      ['court', null],
+    ]);
     expect(g.edges.map((e) => e.id)).toEqual(['inner', '0', '1', '2']);
     expect(g.warnings.filter((w) => /flattened/.test(w.message))).toHaveLength(1);
     const pid = parseGexf(`<gexf xmlns="http://www.gexf.net/1.2draft"><graph><nodes>

@@ -43,7 +43,8 @@ const REFUSED: Record<string, RegExp> = {
   'refused/duplicate-node-id.graphml': /^line 7, column 5: duplicate node id "1"/,
   // networkx raises on both: a non-numeric double, and a foreign namespace on <graphml>.
   'refused/invalid-double.graphml': /^line 14, column 7: invalid double value "élevé" for key "weight"/,
-  'refused/foreign-namespace.graphml': /^line 2, column 1: not a GraphML file: <graphml> is in namespace "https:\/\/example\.org\/not-graphml"/,
+  'refused/foreign-namespace.graphml':
+    /^line 2, column 1: not a GraphML file: <graphml> is in namespace "https:\/\/example\.org\/not-graphml"/,
   'refused/doctype-entities.graphml': /^line 6, column 2: DOCTYPE declares entities/,
   'refused/truncated.graphml': /^line 8, column 1: malformed XML: unclosed tag <graph> \(opened on line 4\)/,
 };
@@ -130,12 +131,22 @@ describe('parseGraphml specifics', () => {
   it('reads what igraph writes, keeping NaN as text with a warning', () => {
     const g = parseGraphml(read('igraph.graphml'));
     expect(g.nodes.map((n) => n.label)).toEqual([
-      'Centre national de lutte contre la fraude', 'Unidad de Investigación de Fraudes', 'Отдел по борьбе с мошенничеством', '反诈骗中心', 'وحدة مكافحة الاحتيال',
+      'Centre national de lutte contre la fraude',
+      'Unidad de Investigación de Fraudes',
+      'Отдел по борьбе с мошенничеством',
+      '反诈骗中心',
+      'وحدة مكافحة الاحتيال',
     ]);
     expect(g.nodes[0]!.attributes).toEqual({ name: 'Centre national de lutte contre la fraude', country: 'FR', founded: 2009 });
     expect(g.nodes[2]!.attributes.founded).toBe('NaN');
     expect(g.warnings).toEqual([{ message: 'value "NaN" for key "founded" is not a finite number; kept as text', line: 28, column: 7 }]);
-    expect(g.edges.map((e) => [e.weight, e.attributes.type])).toEqual([[2, 'collaborates_with'], [1, 'trains'], [0.5, 'collaborates_with'], [3, 'funds'], [1, 'collaborates_with']]);
+    expect(g.edges.map((e) => [e.weight, e.attributes.type])).toEqual([
+      [2, 'collaborates_with'],
+      [1, 'trains'],
+      [0.5, 'collaborates_with'],
+      [3, 'funds'],
+      [1, 'collaborates_with'],
+    ]);
   });
 
   it('keeps data for undeclared keys with a warning', () => {
@@ -168,13 +179,26 @@ describe('parseGraphml specifics', () => {
       expect(n.attributes).toEqual({ verified: false, staff: 0, reports: 0, score: 0, budget: 0, name: 'sin nombre' });
       expect(n.label).toBe('sin nombre');
     }
-    expect(g.nodes[2]!.attributes).toEqual({ verified: true, staff: 12, reports: 0, score: 0, budget: 0, name: 'Comisaría de Delitos Tecnológicos' });
+    expect(g.nodes[2]!.attributes).toEqual({
+      verified: true,
+      staff: 12,
+      reports: 0,
+      score: 0,
+      budget: 0,
+      name: 'Comisaría de Delitos Tecnológicos',
+    });
   });
 
   it('reads booleans', () => {
     const g = parseGraphml(read('networkx-bool.graphml'));
     expect(g.nodes.map((n) => [n.id, n.attributes.signatory])).toEqual([
-      ['Perú', true], ['Sénégal', false], ['Россия', false], ['中国', false], ['الأردن', true], ['Chile', false], ['Ghana', true],
+      ['Perú', true],
+      ['Sénégal', false],
+      ['Россия', false],
+      ['中国', false],
+      ['الأردن', true],
+      ['Chile', false],
+      ['Ghana', true],
     ]);
   });
 
@@ -210,7 +234,11 @@ describe('parseGraphml specifics', () => {
   it('reads a yEd diagram, whose labels are only in its graphics, with one warning', () => {
     const g = parseGraphml(read('yed-diagram.graphml'));
     expect(g.directed).toBe(true);
-    expect(g.nodes.map((n) => [n.id, n.label])).toEqual([['n0', null], ['n1', null], ['n2', null]]);
+    expect(g.nodes.map((n) => [n.id, n.label])).toEqual([
+      ['n0', null],
+      ['n1', null],
+      ['n2', null],
+    ]);
     expect(g.nodes[0]!.attributes).toEqual({ url: 'https://example.org/cert' });
     expect(g.nodes[1]!.attributes).toEqual({ description: 'Ministerio de Justicia\nDirección de Cibercrimen' });
     expect(g.warnings.map((w) => w.message)).toEqual(['yFiles graphics data (shapes, colours, layout) was ignored']);
@@ -232,7 +260,11 @@ describe('parseGraphml specifics', () => {
   it('merges several top-level graphs with a warning', () => {
     const g = parseGraphml(read('several-graphs.graphml'));
     expect(g.nodes.map((n) => n.id)).toEqual(['sn', 'ci', 'ke', 'ug']);
-    expect(g.edges.map((e) => [e.id, e.directed])).toEqual([['w1', true], ['w2', true], ['e1', false]]);
+    expect(g.edges.map((e) => [e.id, e.directed])).toEqual([
+      ['w1', true],
+      ['w2', true],
+      ['e1', false],
+    ]);
     expect(g.warnings.map((w) => [w.line, w.message])).toEqual([[11, 'the file holds several graphs; they were merged into one']]);
   });
 

@@ -30,7 +30,15 @@ describe('import', () => {
     const path = `${FIXTURES}/gexf/gephi-0.10-stakeholders.gexf`;
     const before = snapshot();
     const preview = await engine.call('import.preview', { path });
-    expect(preview).toMatchObject({ format: 'gexf', nodes: 80, edges: 167, organisations: { create: 80, merge: 0 }, relations: { create: 167 }, layout: true, importId: null });
+    expect(preview).toMatchObject({
+      format: 'gexf',
+      nodes: 80,
+      edges: 167,
+      organisations: { create: 80, merge: 0 },
+      relations: { create: 167 },
+      layout: true,
+      importId: null,
+    });
     expect(preview.unknownCountries).toEqual([]);
     expect(snapshot()).toBe(before);
 
@@ -51,7 +59,7 @@ describe('import', () => {
     expect(byName.get('المركز الوطني للأمن السيبراني')).toEqual(['SA', 'government']);
     expect(byName.get('国家互联网应急中心')).toEqual(['CN', 'government']);
     expect(byName.get('Лаборатория цифровой криминалистики')).toEqual(['KZ', 'private_sector']);
-    expect(byName.get("Observatoire des droits numériques")).toEqual(['CI', 'civil_society']);
+    expect(byName.get('Observatoire des droits numériques')).toEqual(['CI', 'civil_society']);
     const [view] = engine.call('savedView.list', {}).items;
     expect(Object.keys(view!.positions)).toHaveLength(80);
     // Every change of the import points at it.
@@ -114,17 +122,30 @@ describe('import', () => {
     engine.seed();
     const before = snapshot();
     const xxe = `${dir}/xxe.gexf`;
-    writeFileSync(xxe, `<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY x SYSTEM "file:///etc/passwd">]><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="1" label="&x;"/></nodes></graph></gexf>`);
+    writeFileSync(
+      xxe,
+      `<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY x SYSTEM "file:///etc/passwd">]><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="1" label="&x;"/></nodes></graph></gexf>`,
+    );
     const garbage = `${dir}/garbage.graphml`;
     writeFileSync(garbage, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
     const truncated = `${dir}/truncated.gexf`;
     writeFileSync(truncated, `<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="1" label="a"/>`);
-    const fixtures = ['gexf/refused/truncated.gexf', 'graphml/refused/doctype-entities.graphml', 'cytoscape/refused/truncated.cyjs', 'csv/matrix-empty-corner.csv'];
+    const fixtures = [
+      'gexf/refused/truncated.gexf',
+      'graphml/refused/doctype-entities.graphml',
+      'cytoscape/refused/truncated.cyjs',
+      'csv/matrix-empty-corner.csv',
+    ];
     for (const path of [xxe, garbage, truncated, ...fixtures.map((f) => `${FIXTURES}/${f}`)]) {
-      await expect(engine.call('import.run', { path }), path).rejects.toMatchObject({ code: 'validation', message: expect.stringMatching(/refused/) });
+      await expect(engine.call('import.run', { path }), path).rejects.toMatchObject({
+        code: 'validation',
+        message: expect.stringMatching(/refused/),
+      });
     }
     await expect(engine.call('import.run', { path: `${dir}/missing.gexf` })).rejects.toMatchObject({ code: 'validation', field: 'path' });
-    await expect(engine.call('import.run', { path: `${FIXTURES}/graphml/gephi-lite-positions.graphml`, maxBytes: 1000 })).rejects.toMatchObject({
+    await expect(
+      engine.call('import.run', { path: `${FIXTURES}/graphml/gephi-lite-positions.graphml`, maxBytes: 1000 }),
+    ).rejects.toMatchObject({
       field: 'maxBytes',
       message: expect.stringMatching(/raise the limit/),
     });
@@ -149,7 +170,8 @@ describe('a file picked in the window', () => {
 
 describe('a run right after its preview', () => {
   const csv = (...rows: string[]) => ['name,country,sector', ...rows].join('\n');
-  const names = () => engine.call('organisation.list', { limit: 100, sort: 'name' }).items.map((o) => `${o.name} (${o.country}, ${o.sector})`);
+  const names = () =>
+    engine.call('organisation.list', { limit: 100, sort: 'name' }).items.map((o) => `${o.name} (${o.country}, ${o.sector})`);
 
   it('carries out the plan the preview showed, as a run alone would', async () => {
     const path = `${dir}/partners.csv`;
@@ -211,7 +233,9 @@ describe('attributes as the schema keeps them', () => {
     expect(orgs['Alpha Org']).toEqual({ reach: 'Infinity', staff: 12, 'id in file': 'a' });
     expect(orgs['Bravo Org']).toEqual({ 'id in file': 'b' });
     const byEnds = new Map(engine.call('organisation.list', { limit: 10 }).items.map((o) => [o.id, o.name[0]]));
-    const relations = Object.fromEntries(engine.call('relation.list', { limit: 10 }).items.map((r) => [`${byEnds.get(r.sourceId)}${byEnds.get(r.targetId)}`, r.attributes]));
+    const relations = Object.fromEntries(
+      engine.call('relation.list', { limit: 10 }).items.map((r) => [`${byEnds.get(r.sourceId)}${byEnds.get(r.targetId)}`, r.attributes]),
+    );
     expect(relations).toEqual({ AB: { score: '-Infinity' }, BC: { weight: 2 }, CA: {} });
   });
 });

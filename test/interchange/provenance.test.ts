@@ -37,21 +37,40 @@ const partners = () =>
       ['Lima Response Team', 'government', 'PE', 'Lima'],
       ['Bravo Digital Rights Forum', 'civil_society', 'KE', 'Nairobi'],
     ],
-    [[0, 1], [1, 2], [0, 2]],
+    [
+      [0, 1],
+      [1, 2],
+      [0, 2],
+    ],
   );
 
 /** Titles of the sources cited for the record itself (details also list its links' and relations'). */
 const ownSources = (e: Engine, id: string) =>
-  e.call('record.details', { type: 'organisation', id }).sources.filter((s) => s.recordId === id).map((s) => s.source.title).sort();
+  e
+    .call('record.details', { type: 'organisation', id })
+    .sources.filter((s) => s.recordId === id)
+    .map((s) => s.source.title)
+    .sort();
 
 /** Every record of every type, for comparing a database with itself at another time. */
 function allRecords(e: Engine, withUpdated = true) {
-  const types = ['organisation', 'partnership', 'membership', 'event', 'participation', 'relation', 'source', 'citation', 'savedView'] as const;
+  const types = [
+    'organisation',
+    'partnership',
+    'membership',
+    'event',
+    'participation',
+    'relation',
+    'source',
+    'citation',
+    'savedView',
+  ] as const;
   return Object.fromEntries(
     types.map((t) => [
       t,
-      e.call(`${t}.list` as 'organisation.list', { limit: 1000, sort: 'createdAt' }).items
-        .map((r) => (withUpdated ? r : { ...r, updatedAt: undefined }))
+      e
+        .call(`${t}.list` as 'organisation.list', { limit: 1000, sort: 'createdAt' })
+        .items.map((r) => (withUpdated ? r : { ...r, updatedAt: undefined }))
         .sort((a, b) => a.id.localeCompare(b.id)),
     ]),
   );
@@ -71,7 +90,10 @@ describe('provenance by import run', () => {
 
     // The log holds the source the import created and its merge, not a row per created record.
     const logged = e.db.prepare('SELECT record_type, op FROM change WHERE import_id = ? ORDER BY record_type').all(run.importId);
-    expect(logged).toEqual([{ record_type: 'organisation', op: 'update' }, { record_type: 'source', op: 'create' }]);
+    expect(logged).toEqual([
+      { record_type: 'organisation', op: 'update' },
+      { record_type: 'source', op: 'create' },
+    ]);
 
     const [created, ...rest] = e.call('changes.list', { recordId: kilo.id });
     expect(rest).toEqual([]);
@@ -94,13 +116,13 @@ describe('provenance by import run', () => {
     expect(history[2]).toEqual(creation);
   });
 
-  it('the whole log reads page by page, each change once, newest first, and later writes never take an import\'s places', async () => {
+  it("the whole log reads page by page, each change once, newest first, and later writes never take an import's places", async () => {
     const e = open('a');
     buildFixture(e);
     const run = await e.call('import.run', { path: partners() });
     const after = e.call('organisation.create', { name: 'After The Import', sector: 'other' });
     const pages: Change[] = [];
-    for (let before: number | undefined; ; ) {
+    for (let before: number | undefined; ;) {
       const page = e.call('changes.list', { limit: 4, ...(before ? { beforeSeq: before } : {}) });
       if (!page.length) break;
       pages.push(...page);
@@ -119,7 +141,7 @@ describe('provenance by import run', () => {
     expect(pages[0]!.seq).toBeGreaterThan(last);
   });
 
-  it('citations SQLite makes from the new records are what a row built per record was: one each, own ID, own place, the run\'s time', async () => {
+  it("citations SQLite makes from the new records are what a row built per record was: one each, own ID, own place, the run's time", async () => {
     const e = open('a');
     buildFixture(e);
     // The newest rows gone: the import's rows take their rowids again, and only the import's are cited.
@@ -131,8 +153,14 @@ describe('provenance by import run', () => {
     const source = e.call('source.list', {}).items.find((s) => s.title === 'partners.gexf')!;
     const citations = e.call('citation.list', { where: { sourceId: source.id }, limit: 100 }).items;
     const created = [
-      ...e.call('organisation.list', { limit: 100 }).items.filter((o) => ['Kilo Cyber Lab', 'Lima Response Team'].includes(o.name)).map((o) => `organisation:${o.id}`),
-      ...e.call('relation.list', { limit: 100 }).items.filter((r) => r.createdAt === citations[0]!.createdAt).map((r) => `relation:${r.id}`),
+      ...e
+        .call('organisation.list', { limit: 100 })
+        .items.filter((o) => ['Kilo Cyber Lab', 'Lima Response Team'].includes(o.name))
+        .map((o) => `organisation:${o.id}`),
+      ...e
+        .call('relation.list', { limit: 100 })
+        .items.filter((r) => r.createdAt === citations[0]!.createdAt)
+        .map((r) => `relation:${r.id}`),
     ];
     expect(created).toHaveLength(2 + 3);
     // The merged organisation B is cited too, once.
@@ -146,10 +174,15 @@ describe('provenance by import run', () => {
       expect(creation).toMatchObject({ op: 'create', importId: run.importId, recordType: 'citation', after: c });
     }
     // Every record and citation the run created has a place of its own inside the run's range.
-    const { first, last } = e.db.prepare('SELECT first_seq AS first, last_seq AS last FROM import_run WHERE id = ?').get(run.importId) as { first: number; last: number };
+    const { first, last } = e.db.prepare('SELECT first_seq AS first, last_seq AS last FROM import_run WHERE id = ?').get(run.importId) as {
+      first: number;
+      last: number;
+    };
     const places = e.db
-      .prepare(`SELECT created_seq FROM organisation WHERE created_seq IS NOT NULL UNION ALL SELECT created_seq FROM relation WHERE created_seq IS NOT NULL
-                UNION ALL SELECT created_seq FROM citation WHERE created_seq IS NOT NULL`)
+      .prepare(
+        `SELECT created_seq FROM organisation WHERE created_seq IS NOT NULL UNION ALL SELECT created_seq FROM relation WHERE created_seq IS NOT NULL
+                UNION ALL SELECT created_seq FROM citation WHERE created_seq IS NOT NULL`,
+      )
       .pluck()
       .all() as number[];
     expect(places).toHaveLength(2 + 3 + 6);
@@ -187,7 +220,11 @@ describe('provenance by import run', () => {
     const before = allRecords(e);
     const n = 3000;
     const nodes = Array.from({ length: n }, (_, i): [string, string, string, string] => [`Org ${i}`, 'other', 'FR', 'Paris']);
-    const path = gexfFile('large.gexf', nodes, Array.from({ length: n - 1 }, (_, i): [number, number] => [i, i + 1]));
+    const path = gexfFile(
+      'large.gexf',
+      nodes,
+      Array.from({ length: n - 1 }, (_, i): [number, number] => [i, i + 1]),
+    );
     const run = await e.call('import.run', { path });
     expect(e.call('stats.get', {})).toMatchObject({ organisations: n + 6, relations: n, citations: 2 * n - 1 });
     undoImport(e.db, e.store, e.writer, run.importId!);
@@ -195,13 +232,16 @@ describe('provenance by import run', () => {
     expect(e.db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
   });
 
-  it('rebuilds a table\'s indexes only when an import at least doubles it, and never the change log\'s', async () => {
+  it("rebuilds a table's indexes only when an import at least doubles it, and never the change log's", async () => {
     const e = open('a');
     buildFixture(e);
     const deferred = vi.spyOn(e.writer, 'withIndexesDeferred');
     const chain = (name: string, n: number) =>
-      gexfFile(name, Array.from({ length: n }, (_, i): [string, string, string, string] => [`${name} ${i}`, 'other', 'FR', 'Paris']),
-        Array.from({ length: n - 1 }, (_, i): [number, number] => [i, i + 1]));
+      gexfFile(
+        name,
+        Array.from({ length: n }, (_, i): [string, string, string, string] => [`${name} ${i}`, 'other', 'FR', 'Paris']),
+        Array.from({ length: n - 1 }, (_, i): [number, number] => [i, i + 1]),
+      );
     await e.call('import.run', { path: chain('first.gexf', 6000) });
     await e.call('import.run', { path: chain('second.gexf', 5500) });
     const tables = deferred.mock.calls.map(([defs, , opts]) => [defs.map((d) => d.table), opts]);

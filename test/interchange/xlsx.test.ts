@@ -21,7 +21,6 @@ afterEach(() => {
   cleanup();
 });
 
-
 async function refusal(p: Promise<unknown>): Promise<ImportRefused> {
   const e = await p.then(
     () => null,
@@ -58,7 +57,22 @@ describe('xlsx', () => {
     const orgs = wb.getWorksheet('Organisations')!;
     expect(orgs.getRow(1).font?.bold).toBe(true);
     expect(orgs.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(orgs.getRow(1).values).toEqual([undefined, 'id', 'name', 'acronym', 'sector', 'country', 'city', 'website', 'description', 'tags', 'attributes', 'synthetic', 'createdAt', 'updatedAt']);
+    expect(orgs.getRow(1).values).toEqual([
+      undefined,
+      'id',
+      'name',
+      'acronym',
+      'sector',
+      'country',
+      'city',
+      'website',
+      'description',
+      'tags',
+      'attributes',
+      'synthetic',
+      'createdAt',
+      'updatedAt',
+    ]);
     const cells = orgs.getColumn(2).values.filter((v): v is string => typeof v === 'string');
     expect(cells.some((v) => v.startsWith("'=1+1"))).toBe(true);
     expect(cells.every((v) => !/^[=+\-@]/.test(v))).toBe(true);
@@ -67,7 +81,12 @@ describe('xlsx', () => {
 
   it('drops what XML cannot hold (U+FFFE, U+FFFF, C0 controls), so the workbook still opens', async () => {
     buildFixture(engine);
-    engine.call('organisation.create', { id: 'ODD', name: 'Odd\uFFFE name\uFFFF here\u0001', sector: 'other', description: 'emoji 🛡️ kept' });
+    engine.call('organisation.create', {
+      id: 'ODD',
+      name: 'Odd\uFFFE name\uFFFF here\u0001',
+      sector: 'other',
+      description: 'emoji 🛡️ kept',
+    });
     const buf = await bundleToXlsx(networkBundle(engine));
     const back = await xlsxToBundle(buf);
     const odd = back.organisations.find((o) => o.id === 'ODD')!;

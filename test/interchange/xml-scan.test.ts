@@ -116,7 +116,13 @@ describe('XmlScanner: namespaces', () => {
 
   it('scopes redeclarations to their element', () => {
     const tags: XmlTag[] = [];
-    const handler: XmlHandler = { openTag: (t) => tags.push(t), closeTag: () => {}, wantsText: () => false, text: () => {}, doctype: () => {} };
+    const handler: XmlHandler = {
+      openTag: (t) => tags.push(t),
+      closeTag: () => {},
+      wantsText: () => false,
+      text: () => {},
+      doctype: () => {},
+    };
     new XmlScanner('<a xmlns="urn:1" xmlns:p="urn:p1"><b xmlns="urn:2" xmlns:p="urn:p2"><p:c/></b><p:c/><d xmlns=""/></a>', handler).run();
     expect(tags.map((t) => `${t.name}=${t.uri}`)).toEqual(['a=urn:1', 'b=urn:2', 'p:c=urn:p2', 'p:c=urn:p1', 'd=']);
   });

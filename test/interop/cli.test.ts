@@ -24,7 +24,15 @@ describe('atlas import on dataset files', () => {
     expect(done.stdout).toMatch(/Imported \(import [0-9a-f-]{36}\)\.\n$/);
     expect(counts(db)).toEqual({ organisations: 77, relations: 254 });
     // Again, skipping duplicates: nothing new.
-    const again = await runJson<{ records: Record<string, { create: number; skip: number }> }>('import', gexf, '--db', db, '--on-duplicate', 'skip', '--json');
+    const again = await runJson<{ records: Record<string, { create: number; skip: number }> }>(
+      'import',
+      gexf,
+      '--db',
+      db,
+      '--on-duplicate',
+      'skip',
+      '--json',
+    );
     expect(again.records.organisations).toEqual({ create: 0, merge: 0, skip: 77 });
     expect(counts(db)).toEqual({ organisations: 77, relations: 254 });
   });

@@ -14,7 +14,10 @@ const readFile = (rel: string) => readCsvGraph({ name: rel, text: raw(rel) });
 
 /** Edges and distinct endpoints of a header-less edge list, counted from the text. */
 function countEdgeList(text: string, delimiter: string): { nodes: number; edges: number } {
-  const pairs = text.trim().split('\n').map((l) => l.split(delimiter).slice(0, 2));
+  const pairs = text
+    .trim()
+    .split('\n')
+    .map((l) => l.split(delimiter).slice(0, 2));
   return { nodes: new Set(pairs.flat()).size, edges: pairs.length };
 }
 

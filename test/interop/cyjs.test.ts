@@ -23,7 +23,9 @@ function rawCounts(doc: unknown): { nodes: number; edges: number } {
   const d = doc as { elements?: unknown; nodes?: unknown[]; edges?: unknown[] };
   const list = Array.isArray(doc) ? (doc as Raw[]) : Array.isArray(d.elements) ? (d.elements as Raw[]) : null;
   if (list) {
-    const edges = list.filter((e) => e.group === 'edges' || (e.group === undefined && e.data?.source !== undefined && e.data?.target !== undefined));
+    const edges = list.filter(
+      (e) => e.group === 'edges' || (e.group === undefined && e.data?.source !== undefined && e.data?.target !== undefined),
+    );
     return { nodes: list.length - edges.length, edges: edges.length };
   }
   const groups = (d.elements ?? d) as { nodes?: unknown[]; edges?: unknown[] };
@@ -38,7 +40,10 @@ const REFUSED: Record<string, RegExp> = {
 };
 
 /** Files with compound nodes, which must come out flat with their parent kept, and one warning. */
-const COMPOUND = new Set(['cytoscapejs-elements/cose-bilkent-layout-compound.json', 'cytoscapejs-elements/network-compound-nodes-with-style.json']);
+const COMPOUND = new Set([
+  'cytoscapejs-elements/cose-bilkent-layout-compound.json',
+  'cytoscapejs-elements/network-compound-nodes-with-style.json',
+]);
 
 describe('parseCyjs on every dataset file', () => {
   const all = files(DATASETS);
@@ -79,6 +84,9 @@ describe('parseCyjs on every dataset file', () => {
 
   it('reads list-valued names and null attributes of a Cytoscape desktop export', () => {
     const g = parseCyjs(readFileSync(join(DATASETS, 'cytoscapejs-elements/enrichment-map-networks.json'), 'utf8'));
-    expect(g.nodes[0]).toMatchObject({ label: 'PYROPTOSIS%REACTOME%R-HSA-5620971.3', attributes: { description: ['Pyroptosis'], gs_type: null, pvalue: 0.0023 } });
+    expect(g.nodes[0]).toMatchObject({
+      label: 'PYROPTOSIS%REACTOME%R-HSA-5620971.3',
+      attributes: { description: ['Pyroptosis'], gs_type: null, pvalue: 0.0023 },
+    });
   });
 });

@@ -28,7 +28,15 @@ describe('importing dataset files', () => {
     const path = `${DATA}/gexf/graphology/les_miserables.gexf`;
     const before = snapshot();
     const preview = await engine.call('import.preview', { path });
-    expect(preview).toMatchObject({ format: 'gexf', nodes: 77, edges: 254, organisations: { create: 77, merge: 0 }, relations: { create: 254 }, layout: true, importId: null });
+    expect(preview).toMatchObject({
+      format: 'gexf',
+      nodes: 77,
+      edges: 254,
+      organisations: { create: 77, merge: 0 },
+      relations: { create: 254 },
+      layout: true,
+      importId: null,
+    });
     expect(snapshot()).toBe(before);
 
     const done = await engine.call('import.run', { path });
@@ -60,7 +68,6 @@ describe('importing dataset files', () => {
     expect((await engine.call('import.preview', { path, onDuplicate: 'create' })).organisations.create).toBe(235);
   });
 
-
   it('tells a lone node list from a lone edge list, with or without a header', async () => {
     writeFileSync(`${dir}/partners.csv`, 'Name,Country\nAccra Lab,Ghana\nLima Forum,Peru\n');
     const nodes = await engine.call('import.preview', { path: `${dir}/partners.csv` });
@@ -77,13 +84,19 @@ describe('importing dataset files', () => {
     engine.seed();
     const before = snapshot();
     const xxe = `${dir}/xxe.gexf`;
-    writeFileSync(xxe, `<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY x SYSTEM "file:///etc/passwd">]><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="1" label="&x;"/></nodes></graph></gexf>`);
+    writeFileSync(
+      xxe,
+      `<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY x SYSTEM "file:///etc/passwd">]><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="1" label="&x;"/></nodes></graph></gexf>`,
+    );
     const garbage = `${dir}/garbage.graphml`;
     writeFileSync(garbage, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
     const truncated = `${dir}/truncated.gexf`;
     writeFileSync(truncated, `<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="1" label="a"/>`);
     for (const path of [xxe, garbage, truncated]) {
-      await expect(engine.call('import.run', { path }), path).rejects.toMatchObject({ code: 'validation', message: expect.stringMatching(/refused/) });
+      await expect(engine.call('import.run', { path }), path).rejects.toMatchObject({
+        code: 'validation',
+        message: expect.stringMatching(/refused/),
+      });
     }
     await expect(engine.call('import.run', { path: `${dir}/missing.gexf` })).rejects.toMatchObject({ code: 'validation', field: 'path' });
     await expect(engine.call('import.run', { path: `${DATA}/graphml/airlines.graphml`, maxBytes: 1000 })).rejects.toMatchObject({

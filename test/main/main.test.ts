@@ -35,7 +35,10 @@ const resolveFilename = (Module as unknown as { _resolveFilename: (...a: unknown
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'atlas-main-'));
   process.env.ATLAS_TEST_USERDATA = dir;
-  (Module as unknown as { _resolveFilename: (...a: unknown[]) => string })._resolveFilename = function (request: unknown, ...rest: unknown[]) {
+  (Module as unknown as { _resolveFilename: (...a: unknown[]) => string })._resolveFilename = function (
+    request: unknown,
+    ...rest: unknown[]
+  ) {
     if (request === 'electron') return doublePath;
     return resolveFilename.call(this, request, ...rest);
   };

@@ -47,7 +47,10 @@ describe('the relay', () => {
 
   it('refuses unknown calls and invalid input before the worker sees them', async () => {
     forwarded.length = 0;
-    expect(await relayCall(engine, 'db.drop', {})).toEqual({ ok: false, error: { code: 'validation', message: "There is no call named 'db.drop'" } });
+    expect(await relayCall(engine, 'db.drop', {})).toEqual({
+      ok: false,
+      error: { code: 'validation', message: "There is no call named 'db.drop'" },
+    });
     for (const bad of [42, { name: '' }, { name: 'X', sector: 'army' }, { name: 'X', sector: 'other', extra: 1 }]) {
       expect(await relayCall(engine, 'organisation.create', bad)).toMatchObject({ ok: false, error: { code: 'validation' } });
     }

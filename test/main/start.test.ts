@@ -20,7 +20,15 @@ interface StartDecision {
   nodeRefusal(version: string): string | null;
   defaultDbPath(env?: NodeJS.ProcessEnv): string;
   startApp(
-    opts: Streams & { root: string; electronDir?: string; webBundle?: string; prepareNative: () => string | null; argv?: string[]; env?: NodeJS.ProcessEnv; nodeVersion?: string },
+    opts: Streams & {
+      root: string;
+      electronDir?: string;
+      webBundle?: string;
+      prepareNative: () => string | null;
+      argv?: string[];
+      env?: NodeJS.ProcessEnv;
+      nodeVersion?: string;
+    },
   ): Promise<number>;
 }
 

@@ -17,7 +17,7 @@ describe('labels by level of detail', () => {
 
   it('labels only the largest the budget allows when more are in view, largest first and equals in view order', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (const count of [41, 151, 1000, 5000]) {
       // Few distinct sizes, so many nodes tie at the cut.
       const nodes = Array.from({ length: count }, (_, i) => ({ id: i, size: Math.floor(random() * 12) }));

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STYLE, restoreStyle, type SavedViewStyle } from '../../shared/saved-view-style';
 
-const DEFAULTS = { ...DEFAULT_STYLE, ego: null, hidden: [], faded: [], isolated: null, aggregateBy: 'region', layoutOptions: { metric: 'degree', groupBy: 'region' } };
+const DEFAULTS = {
+  ...DEFAULT_STYLE,
+  ego: null,
+  hidden: [],
+  faded: [],
+  isolated: null,
+  aggregateBy: 'region',
+  layoutOptions: { metric: 'degree', groupBy: 'region' },
+};
 
 describe('restoreStyle', () => {
   it('gives back what the window wrote', () => {

@@ -30,7 +30,9 @@ export async function exportFile(argv: string[], io: CliIO): Promise<number> {
     }
     if (values['saved-view'] !== undefined) {
       const name = String(values['saved-view']);
-      const view = engine.call('savedView.list', { text: name, limit: 1000 }).items.find((v) => v.name.toLowerCase() === name.toLowerCase());
+      const view = engine
+        .call('savedView.list', { text: name, limit: 1000 })
+        .items.find((v) => v.name.toLowerCase() === name.toLowerCase());
       if (!view) throw new UsageError(`No saved view is named '${name}'`);
       scope.savedViewId = view.id;
     }

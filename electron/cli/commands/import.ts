@@ -18,7 +18,8 @@ export async function importFile(argv: string[], io: CliIO): Promise<number> {
   const file = positionals[0];
   if (!file) throw new UsageError('Which file? atlas import FILE');
   const format = values.format as string | undefined;
-  if (format !== undefined && !IMPORT_FORMATS.includes(format as never)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
+  if (format !== undefined && !IMPORT_FORMATS.includes(format as never))
+    throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
   const onDuplicate = (values['on-duplicate'] as string | undefined) ?? 'merge';
   if (!DUPLICATE.includes(onDuplicate as never)) throw new UsageError(`--on-duplicate must be one of ${DUPLICATE.join(', ')}`);
   const maxMb = values['max-mb'] === undefined ? undefined : intOption('max-mb', values['max-mb'] as string, 1, 4096);
@@ -52,7 +53,12 @@ function describe(s: ImportSummary, dryRun: boolean): string {
         .map(([part, c]) => [part, c.create, c.merge, c.skip]),
     ]),
   ];
-  if (s.layout) lines.push(s.layoutView ? `  node positions: kept as the saved view "${s.layoutView.name}"` : '  node positions: kept as a saved view with a preset layout');
+  if (s.layout)
+    lines.push(
+      s.layoutView
+        ? `  node positions: kept as the saved view "${s.layoutView.name}"`
+        : '  node positions: kept as a saved view with a preset layout',
+    );
   for (const w of s.warnings) lines.push(`  warning: ${w.line !== undefined ? `line ${w.line}: ` : ''}${w.message}`);
   if (s.warningCount > s.warnings.length) lines.push(`  … and ${s.warningCount - s.warnings.length} more warnings`);
   for (const e of s.errors) lines.push(`  error: ${e.line !== undefined ? `line ${e.line}: ` : ''}${e.message}`);

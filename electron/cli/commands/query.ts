@@ -10,8 +10,18 @@ const one = { type: 'string' } as const;
 /** The filter options, shared with `atlas export`. */
 export const FILTER_PARSE_OPTIONS = Object.fromEntries(
   Object.entries({
-    region: many, 'sub-region': many, country: many, sector: many, 'partnership-kind': many,
-    'focus-area': many, 'event-kind': many, tag: many, from: one, to: one, text: one, 'min-weight': one,
+    region: many,
+    'sub-region': many,
+    country: many,
+    sector: many,
+    'partnership-kind': many,
+    'focus-area': many,
+    'event-kind': many,
+    tag: many,
+    from: one,
+    to: one,
+    text: one,
+    'min-weight': one,
   }),
 ) as Record<string, typeof many | typeof one>;
 

@@ -35,7 +35,13 @@ export function loadCountries(resourcesDir: string): Country[] {
     const f = splitCsvLine(line);
     if (f.length !== 7) throw new Error(`resources/countries.csv line ${i + 2}: expected 7 fields`);
     const [code, alpha3, numeric, name, region, subRegion, intermediateRegion] = f as [
-      string, string, string, string, string, string, string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
     ];
     return {
       code,

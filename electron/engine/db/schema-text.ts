@@ -19,7 +19,9 @@ export function schemaText(db: Database): string {
     '-- Written by `node --import tsx scripts/write-schema.ts`; test/engine/schema.test.ts compares it with a new database.\n';
   const statements = objects.map((o) => `${statementText(o.sql)};`);
   // A blank line around each statement of several lines; the one-line indexes stand together.
-  return header + statements.map((s, i) => (i === 0 || s.includes('\n') || statements[i - 1]!.includes('\n') ? `\n${s}\n` : `${s}\n`)).join('');
+  return (
+    header + statements.map((s, i) => (i === 0 || s.includes('\n') || statements[i - 1]!.includes('\n') ? `\n${s}\n` : `${s}\n`)).join('')
+  );
 }
 
 function statementText(sql: string): string {

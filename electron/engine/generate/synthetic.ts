@@ -93,10 +93,7 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
   // Pareto(alpha 1.6): the heavy tail of who takes part in how much.
   const pareto = (alpha: number) => Math.pow(1 - rand(), -1 / alpha);
-  const countries = db
-    .prepare(`SELECT code, region FROM country WHERE region IS NOT NULL ORDER BY code`)
-    .raw()
-    .all() as [string, string][];
+  const countries = db.prepare(`SELECT code, region FROM country WHERE region IS NOT NULL ORDER BY code`).raw().all() as [string, string][];
   const regions = [...new Set(countries.map((c) => c[1]))].sort();
   const countriesIn = regions.map((r) => countries.filter((c) => c[1] === r));
   const sectorCum: [Sector, number][] = [];
@@ -123,7 +120,7 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
         // The first organisations cover every region and sector so small networks still do.
         const [country, region] = i < countries.length ? countries[i]! : pick(countries);
         const r = rand();
-        const sector = i < SECTORS.length ? SECTORS[i]! : sectorCum.find(([, c]) => r <= c)?.[0] ?? 'other';
+        const sector = i < SECTORS.length ? SECTORS[i]! : (sectorCum.find(([, c]) => r <= c)?.[0] ?? 'other');
         const id = newId();
         orgIds[i] = id;
         weight[i] = pareto(1.6);

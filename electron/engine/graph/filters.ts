@@ -55,9 +55,7 @@ export function weightFloor(f: Filters): number | null {
 }
 
 export function hasOrganisationFilter(f: Filters): boolean {
-  return (
-    nonEmpty(f.regions) || nonEmpty(f.subRegions) || nonEmpty(f.countries) || nonEmpty(f.sectors) || nonEmpty(f.tags) || !!f.text
-  );
+  return nonEmpty(f.regions) || nonEmpty(f.subRegions) || nonEmpty(f.countries) || nonEmpty(f.sectors) || nonEmpty(f.tags) || !!f.text;
 }
 
 /** A predicate over organisation indices; null when every organisation passes. */

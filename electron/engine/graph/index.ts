@@ -108,9 +108,10 @@ export class GraphIndex {
     const g = new GraphIndex(version);
     type CountryRow = [string, string, string | null, string | null, string | null];
     const countries = new Map(
-      (db.prepare(`SELECT code, name, region, sub_region, intermediate_region FROM country`).raw().all() as CountryRow[]).map(
-        (c) => [c[0], c],
-      ),
+      (db.prepare(`SELECT code, name, region, sub_region, intermediate_region FROM country`).raw().all() as CountryRow[]).map((c) => [
+        c[0],
+        c,
+      ]),
     );
     type OrgRow = [number, string, string, string | null, string, string | null, number, string];
     const orgs = db

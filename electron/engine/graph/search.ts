@@ -55,8 +55,7 @@ export function search(g: GraphIndex, text: string, limit = 20, types?: readonly
     if (!idx.hay[r]!.includes(q) || !wanted[idx.type[r]!]) continue;
     const name = idx.name[r]!;
     const acr = idx.acronym[r]!;
-    const tier =
-      name === q || acr === q ? 0 : name.startsWith(q) || acr.startsWith(q) ? 1 : idx.hay[r]!.includes(spaced) ? 2 : 3;
+    const tier = name === q || acr === q ? 0 : name.startsWith(q) || acr.startsWith(q) ? 1 : idx.hay[r]!.includes(spaced) ? 2 : 3;
     total++;
     // Records come in name order, so each tier is already sorted: keep its first `limit`.
     if (tiers[tier]!.length < limit) tiers[tier]!.push(r);
@@ -67,7 +66,13 @@ export function search(g: GraphIndex, text: string, limit = 20, types?: readonly
     .map((r): SearchHit => {
       const ref = idx.ref[r]!;
       if (idx.type[r] === 0) {
-        return { id: g.ids[ref]!, type: 'organisation', name: g.name[ref]!, acronym: g.acronym[ref] ?? null, detail: g.countryName[ref] ?? null };
+        return {
+          id: g.ids[ref]!,
+          type: 'organisation',
+          name: g.name[ref]!,
+          acronym: g.acronym[ref] ?? null,
+          detail: g.countryName[ref] ?? null,
+        };
       }
       const c = g.connectors[ref]!;
       return { id: c.id, type: c.type, name: c.name, acronym: null, detail: c.kind };

@@ -109,7 +109,8 @@ function tieEdges(sel: Selection): GraphEdge[] {
   for (const { c, members } of sel.kept) {
     if (!c.startKey && !c.endKey) continue;
     for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) stretch(ties.find(members[i]!, members[j]!), c.startDate, c.startKey, c.endDate, c.endKey);
+      for (let j = i + 1; j < members.length; j++)
+        stretch(ties.find(members[i]!, members[j]!), c.startDate, c.startKey, c.endDate, c.endKey);
     }
   }
   for (const r of sel.relations) stretch(ties.find(r.source, r.target), r.startDate, r.startKey, r.endDate, r.endKey);

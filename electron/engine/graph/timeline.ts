@@ -32,7 +32,8 @@ export function timeline(g: GraphIndex, filters: Filters): Timeline {
   if (perYear.size > 0) {
     const known = [...perYear.keys()];
     const last = Math.max(...known);
-    for (let year = Math.min(...known); year <= last; year++) years.push({ year, ...(perYear.get(year) ?? { partnerships: 0, events: 0 }) });
+    for (let year = Math.min(...known); year <= last; year++)
+      years.push({ year, ...(perYear.get(year) ?? { partnerships: 0, events: 0 }) });
   }
   return { years, undated };
 }

@@ -49,7 +49,9 @@ export function listChanges(db: Database, input: z.infer<typeof ChangesInput>): 
   for (const def of Object.values(TABLES) as TableDef[]) {
     const rows = (
       id === null
-        ? db.prepare(`SELECT id, created_seq AS seq FROM ${def.table} WHERE created_seq < ? ORDER BY created_seq DESC LIMIT ?`).all(below, limit)
+        ? db
+            .prepare(`SELECT id, created_seq AS seq FROM ${def.table} WHERE created_seq < ? ORDER BY created_seq DESC LIMIT ?`)
+            .all(below, limit)
         : db.prepare(`SELECT id, created_seq AS seq FROM ${def.table} WHERE id = ? AND created_seq < ?`).all(id, below)
     ) as { id: string; seq: number }[];
     for (const r of rows) unwritten.push([def, r.id, r.seq]);

@@ -10,7 +10,6 @@ import type { ListInput } from '../../../shared/schemas';
 import { columnOf, fromRow, TABLES, type RecordObject, type TableDef } from './tables';
 import type { Writer } from './writer';
 
-
 export class RecordStore {
   constructor(
     private readonly db: Database,
@@ -96,17 +95,11 @@ export class RecordStore {
     }
     const sortKey = input.sort ?? def.sortable[0]!;
     if (!def.sortable.includes(sortKey)) {
-      throw new AtlasError(
-        'validation',
-        `${def.noun}s can be sorted by ${def.sortable.join(', ')}, not '${sortKey}'`,
-        'sort',
-      );
+      throw new AtlasError('validation', `${def.noun}s can be sorted by ${def.sortable.join(', ')}, not '${sortKey}'`, 'sort');
     }
     const order = input.order === 'desc' ? 'DESC' : 'ASC';
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM ${def.table} ${whereSql}`).get(...params) as { n: number }
-    ).n;
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${def.table} ${whereSql}`).get(...params) as { n: number }).n;
     const rows = this.db
       .prepare(
         `SELECT * FROM ${def.table} ${whereSql}

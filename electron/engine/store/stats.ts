@@ -6,8 +6,7 @@ import type { GraphService } from '../graph/service';
 const NO_REGION = 'No country (international)';
 
 export function stats(db: Database, graph: GraphService): Stats {
-  const count = (table: string, where = '1') =>
-    db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number;
+  const count = (table: string, where = '1') => db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number;
   const tally = (sql: string) =>
     Object.fromEntries((db.prepare(sql).raw().all() as [string | null, number][]).map(([k, n]) => [k ?? NO_REGION, n]));
 
@@ -26,8 +25,7 @@ export function stats(db: Database, graph: GraphService): Stats {
     const sk = s1 === s2 ? s1 : 'across sectors';
     tiesBySector[sk] = (tiesBySector[sk] ?? 0) + 1;
   }
-  const synthetic =
-    count('organisation', 'synthetic = 1') + count('partnership', 'synthetic = 1') + count('event', 'synthetic = 1');
+  const synthetic = count('organisation', 'synthetic = 1') + count('partnership', 'synthetic = 1') + count('event', 'synthetic = 1');
   return {
     organisations: count('organisation'),
     partnerships: count('partnership'),

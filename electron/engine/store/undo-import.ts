@@ -24,8 +24,7 @@ const REMOVAL_ORDER: TableDef[] = [
 export function undoImport(db: Database, store: RecordStore, writer: Writer, importId: string): { restored: number; removed: number } {
   return writer.transaction(() => {
     const run = db.prepare('SELECT first_seq AS first, last_seq AS last FROM import_run WHERE id = ?').get(importId) as
-      | { first: number | null; last: number | null }
-      | undefined;
+      { first: number | null; last: number | null } | undefined;
     if (!run) throw new AtlasError('not_found', `No import has ID '${importId}'`, 'id');
     let restored = 0;
     const updates = db

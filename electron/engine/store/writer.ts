@@ -135,7 +135,18 @@ export class Writer {
           values[v++] = rec.createdAt;
           values[v++] = rec.updatedAt;
           if (seq) values[v++] = seq.next++;
-          if (logged) log.push(this.current!.seq ? this.current!.seq.next++ : null, at, this.actor, importId, def.type, rec.id, 'create', null, JSON.stringify(rec));
+          if (logged)
+            log.push(
+              this.current!.seq ? this.current!.seq.next++ : null,
+              at,
+              this.actor,
+              importId,
+              def.type,
+              rec.id,
+              'create',
+              null,
+              JSON.stringify(rec),
+            );
         }
         if (n === B) {
           full.run(values);
@@ -274,7 +285,9 @@ export class Writer {
     this.inTransaction(() => {
       // A record created by an import run has no create row; its reserved place gets one now,
       // while the record and the run can still say what it was.
-      const created = this.stmt(def, 'createdSeq', () => `SELECT created_seq FROM ${def.table} WHERE id = ?`).pluck().get(before.id) as number | null;
+      const created = this.stmt(def, 'createdSeq', () => `SELECT created_seq FROM ${def.table} WHERE id = ?`)
+        .pluck()
+        .get(before.id) as number | null;
       if (created !== null && this.logChanges) {
         const c = creationRow(this.db, def, before.id, created);
         if (c) this.logChange.run(c.seq, c.at, c.actor, c.importId, def.type, before.id, 'create', null, JSON.stringify(c.after));

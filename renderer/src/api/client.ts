@@ -56,9 +56,7 @@ function httpTransport(token: string | null): Transport {
   };
 }
 
-const transport: Transport = window.atlas
-  ? (name, input) => window.atlas!.invoke(name, input)
-  : httpTransport(browserToken());
+const transport: Transport = window.atlas ? (name, input) => window.atlas!.invoke(name, input) : httpTransport(browserToken());
 
 const WORK_LABELS: Partial<Record<CallName, string>> = {
   'graph.slice': 'Drawing the network',

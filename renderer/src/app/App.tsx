@@ -69,7 +69,12 @@ export function App() {
         {panels.filters ? (
           <FilterPanel />
         ) : (
-          <button className="rail" onClick={() => togglePanel('filters', true)} aria-label="Show the filter panel" data-testid="show-filters">
+          <button
+            className="rail"
+            onClick={() => togglePanel('filters', true)}
+            aria-label="Show the filter panel"
+            data-testid="show-filters"
+          >
             Filters ›
           </button>
         )}

@@ -28,9 +28,9 @@ export function Notices() {
       )}
       {raw?.aggregate && (
         <p className="banner info" role="note" data-testid="aggregated">
-          {raw.counts.organisations.shown.toLocaleString('en')} organisations match, more than the {AGGREGATE_ABOVE.toLocaleString('en')} that stay
-          readable, so they are drawn by {raw.aggregate.by === 'subRegion' ? 'sub-region' : raw.aggregate.by}. Double-click a group to open it, or
-          narrow the filters.{' '}
+          {raw.counts.organisations.shown.toLocaleString('en')} organisations match, more than the {AGGREGATE_ABOVE.toLocaleString('en')}{' '}
+          that stay readable, so they are drawn by {raw.aggregate.by === 'subRegion' ? 'sub-region' : raw.aggregate.by}. Double-click a
+          group to open it, or narrow the filters.{' '}
           <select
             aria-label="Group by"
             value={raw.aggregate.by}
@@ -86,8 +86,8 @@ export function Notices() {
       )}
       {cut && (
         <p className="banner" role="note" data-testid="cut">
-          Drawing the {cut.drawn.toLocaleString('en')} most connected of {cut.of.toLocaleString('en')} nodes, so the window stays responsive. Narrow the
-          filters to see the rest.
+          Drawing the {cut.drawn.toLocaleString('en')} most connected of {cut.of.toLocaleString('en')} nodes, so the window stays
+          responsive. Narrow the filters to see the rest.
         </p>
       )}
     </>

@@ -49,11 +49,17 @@ export function SidePanel() {
       <div className="tab-body" role="tabpanel">
         {tab === 'details' && <DetailsPanel />}
         {(tab === 'analysis' || tab === 'table') && aggregated && (
-          <p className="muted">The network is drawn by {`region or country`} because the filter holds more than 5,000 organisations. Open a group or narrow the filters to analyse organisations.</p>
+          <p className="muted">
+            The network is drawn by {`region or country`} because the filter holds more than 5,000 organisations. Open a group or narrow the
+            filters to analyse organisations.
+          </p>
         )}
         {tab === 'charts' && aggregate && (
           <>
-            <p className="muted">The network is drawn by group: these charts count the groups. Open one or narrow the filters for charts of sectors, ties and degrees.</p>
+            <p className="muted">
+              The network is drawn by group: these charts count the groups. Open one or narrow the filters for charts of sectors, ties and
+              degrees.
+            </p>
             <AggregateCharts aggregate={aggregate} timeline={timeline} />
           </>
         )}
@@ -77,7 +83,9 @@ export function SidePanel() {
             onSelect={(id, type) => choose(id, type)}
           />
         )}
-        {tab === 'charts' && !aggregated && <Charts nodes={slice?.nodes ?? []} edges={slice?.edges ?? []} timeline={timeline} metrics={byId} />}
+        {tab === 'charts' && !aggregated && (
+          <Charts nodes={slice?.nodes ?? []} edges={slice?.edges ?? []} timeline={timeline} metrics={byId} />
+        )}
         {tab === 'views' && <SavedViews />}
       </div>
     </aside>

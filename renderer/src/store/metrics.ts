@@ -36,7 +36,10 @@ export const createMetricsSlice: AtlasSlice<MetricsSlice> = (set, get) => ({
     set({ metricsKey: key, metricsStatus: 'computing', metricsError: null });
     try {
       const filters = cleanFilters(vs.filters);
-      const metrics = await call('graph.metrics', vs.ego ? { filters, ego: { organisationId: vs.ego.id, depth: vs.ego.depth } } : { filters });
+      const metrics = await call(
+        'graph.metrics',
+        vs.ego ? { filters, ego: { organisationId: vs.ego.id, depth: vs.ego.depth } } : { filters },
+      );
       if (ticket === metricsTicket) set({ metrics, metricsStatus: 'ready' });
     } catch (err) {
       if (ticket === metricsTicket) set({ metricsStatus: 'error', metricsError: errorText(err) });

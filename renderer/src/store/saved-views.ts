@@ -27,7 +27,8 @@ export const createSavedViewsSlice: AtlasSlice<SavedViewsSlice> = (set, get) => 
       faded: vs.faded,
       isolated: vs.isolated,
       aggregateBy: vs.aggregateBy,
-      layoutOptions: layout.name === 'concentric' ? { metric: layout.metric } : layout.name === 'grouped' ? { groupBy: layout.groupBy } : null,
+      layoutOptions:
+        layout.name === 'concentric' ? { metric: layout.metric } : layout.name === 'grouped' ? { groupBy: layout.groupBy } : null,
     };
     const saved = await call('savedView.create', {
       name,

@@ -4,10 +4,29 @@
 import type { StateCreator } from 'zustand';
 import type { GraphView } from '../../../shared/domain';
 import type { ConcentricMetric, GroupBy, StyleSettings } from '../../../shared/saved-view-style';
-import type { Aggregate, AggregateGroup, Details, Facets, Filters, Info, Metrics, PathResult, SavedView, Slice, Timeline } from '../../../shared/schemas';
+import type {
+  Aggregate,
+  AggregateGroup,
+  Details,
+  Facets,
+  Filters,
+  Info,
+  Metrics,
+  PathResult,
+  SavedView,
+  Slice,
+  Timeline,
+} from '../../../shared/schemas';
 import type { ViewState } from './view';
 
-export type AtlasState = ViewingSlice & FetchingSlice & SelectionSlice & PathSlice & MetricsSlice & LayoutSlice & PanelsSlice & SavedViewsSlice;
+export type AtlasState = ViewingSlice &
+  FetchingSlice &
+  SelectionSlice &
+  PathSlice &
+  MetricsSlice &
+  LayoutSlice &
+  PanelsSlice &
+  SavedViewsSlice;
 
 /** One slice's part of the store: its creator reads and sets the whole state. */
 export type AtlasSlice<T> = StateCreator<AtlasState, [], [], T>;

@@ -52,7 +52,11 @@ export const createViewingSlice: AtlasSlice<ViewingSlice> = (set, get) => ({
       return get().change({ filters: cleanFilters({ ...f, countries: [] }), aggregateBy: 'country' });
     }
     const patch: Partial<Filters> =
-      group.by === 'region' ? { regions: [group.key] } : group.by === 'subRegion' ? { subRegions: [group.key] } : { countries: [group.key] };
+      group.by === 'region'
+        ? { regions: [group.key] }
+        : group.by === 'subRegion'
+          ? { subRegions: [group.key] }
+          : { countries: [group.key] };
     await get().change({ filters: cleanFilters({ ...f, ...patch }), aggregateBy: finerLevel(group.by) });
   },
 });

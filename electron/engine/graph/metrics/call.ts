@@ -16,6 +16,9 @@ export function sliceMetrics(graph: GraphService, input: CallInput<'graph.metric
   const at = new Map<string, number>();
   ids.forEach((id, i) => at.set(id, i));
   const edges = slice.edges.map((e) => ({ source: at.get(e.source)!, target: at.get(e.target)!, weight: e.weight }));
-  const opts = { ...(input.exactUpTo !== undefined ? { exactUpTo: input.exactUpTo } : {}), ...(input.seed !== undefined ? { seed: input.seed } : {}) };
+  const opts = {
+    ...(input.exactUpTo !== undefined ? { exactUpTo: input.exactUpTo } : {}),
+    ...(input.seed !== undefined ? { seed: input.seed } : {}),
+  };
   return { ...computeMetrics(ids, edges, opts), millis: performance.now() - t };
 }

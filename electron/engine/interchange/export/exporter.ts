@@ -32,7 +32,13 @@ export async function exportTo(
   };
 }
 
-async function write(input: ExportInput, { reader, whole }: ScopedRecords, db: Database, resourcesDir: string, actor: string): Promise<string[]> {
+async function write(
+  input: ExportInput,
+  { reader, whole }: ScopedRecords,
+  db: Database,
+  resourcesDir: string,
+  actor: string,
+): Promise<string[]> {
   const { path, format } = input;
   const options = input.positions ? { positions: input.positions } : {};
   const writer = writerOf(format);

@@ -12,10 +12,11 @@ import { bundleReader, emptyBundle, type BundleReader } from '../model/bundle';
 import { tableReader } from './reader';
 
 const byIds = (db: Database, def: TableDef, ids: Iterable<string>) =>
-  (db.prepare(`SELECT * FROM ${def.table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify([...ids])) as Record<
-    string,
-    unknown
-  >[]).map((r) => fromRow(def, r));
+  (
+    db
+      .prepare(`SELECT * FROM ${def.table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+      .all(JSON.stringify([...ids])) as Record<string, unknown>[]
+  ).map((r) => fromRow(def, r));
 export interface ScopedRecords {
   reader: BundleReader;
   /** Every record of the database, so a copy may be made table by table. */
@@ -35,9 +36,7 @@ export function recordsFor(db: Database, graph: GraphService, scope: ExportScope
   const whole = !scope.ego && !scope.organisationIds && Object.keys(filters).length === 0;
   if (whole) return { reader: tableReader(db), whole: true };
 
-  const slice = scope.ego
-    ? egoNetwork(graph, scope.ego.organisationId, scope.ego.depth, filters, 'full')
-    : graph.slice(filters, 'full');
+  const slice = scope.ego ? egoNetwork(graph, scope.ego.organisationId, scope.ego.depth, filters, 'full') : graph.slice(filters, 'full');
   const selection = scope.organisationIds ? new Set(scope.organisationIds) : null;
   const orgs = new Set(slice.nodes.filter((n) => n.type === 'organisation' && (!selection || selection.has(n.id))).map((n) => n.id));
   // Links come from the slice's own edges, so a connector filter (kind, dates) shapes the export too.
@@ -55,13 +54,17 @@ export function recordsFor(db: Database, graph: GraphService, scope: ExportScope
   const json = JSON.stringify;
   memberships.push(
     ...(db
-      .prepare(`SELECT id FROM membership WHERE partnership_id IN (SELECT value FROM json_each(?)) AND organisation_id IN (SELECT value FROM json_each(?))`)
+      .prepare(
+        `SELECT id FROM membership WHERE partnership_id IN (SELECT value FROM json_each(?)) AND organisation_id IN (SELECT value FROM json_each(?))`,
+      )
       .pluck()
       .all(json([...partnerships]), json([...orgs])) as string[]),
   );
   participations.push(
     ...(db
-      .prepare(`SELECT id FROM participation WHERE event_id IN (SELECT value FROM json_each(?)) AND organisation_id IN (SELECT value FROM json_each(?))`)
+      .prepare(
+        `SELECT id FROM participation WHERE event_id IN (SELECT value FROM json_each(?)) AND organisation_id IN (SELECT value FROM json_each(?))`,
+      )
       .pluck()
       .all(json([...events]), json([...orgs])) as string[]),
   );
@@ -80,11 +83,11 @@ export function recordsFor(db: Database, graph: GraphService, scope: ExportScope
     ...participations.map((id) => ['participation', id]),
     ...relations.map((id) => ['relation', id]),
   ];
-  bundle.citations = (db
-    .prepare(
-      `SELECT * FROM citation WHERE (record_type, record_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) ORDER BY id`,
-    )
-    .all(json(cited)) as Record<string, unknown>[]).map((r) => fromRow(TABLES.citation, r)) as never;
+  bundle.citations = (
+    db
+      .prepare(`SELECT * FROM citation WHERE (record_type, record_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) ORDER BY id`)
+      .all(json(cited)) as Record<string, unknown>[]
+  ).map((r) => fromRow(TABLES.citation, r)) as never;
   bundle.sources = byIds(db, TABLES.source, new Set(bundle.citations.map((c) => c.sourceId))) as never;
   return { reader: bundleReader(bundle), whole: false };
 }

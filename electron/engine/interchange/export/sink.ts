@@ -106,5 +106,5 @@ export class FileError extends Error {
 }
 
 function writeAll(fd: number, data: Buffer): void {
-  for (let done = 0; done < data.length; ) done += writeSync(fd, data, done);
+  for (let done = 0; done < data.length;) done += writeSync(fd, data, done);
 }

@@ -60,7 +60,10 @@ type WriteBinding =
    * A database file the writer makes itself; `copyFrom`, a database holding exactly these
    * records, lets SQLite copy the tables.
    */
-  | { to: 'database'; write(path: string, reader: BundleReader, context: { resourcesDir: string; actor: string; copyFrom?: string }): void };
+  | {
+      to: 'database';
+      write(path: string, reader: BundleReader, context: { resourcesDir: string; actor: string; copyFrom?: string }): void;
+    };
 
 type Described = (typeof FORMATS)[number];
 /** A format that imports has a reader, one that exports a writer: leaving either out does not compile. */
@@ -88,7 +91,11 @@ const BINDINGS: Bindings = {
     writer: { to: 'file', write: streamGraphml },
   },
   csv: {
-    read: (s) => readCsvFiles(s.files.map((f) => ({ name: basename(f), text: text(f) })), s.mapping),
+    read: (s) =>
+      readCsvFiles(
+        s.files.map((f) => ({ name: basename(f), text: text(f) })),
+        s.mapping,
+      ),
     writer: { to: 'folder', write: streamCsvFiles },
   },
   xlsx: {

@@ -36,7 +36,11 @@ const CITE_SLICE_ROWS = 8192;
  * What an import inserts, table by table in an order that satisfies references, whether the file's
  * source cites each table's new records, and the records it merged into (which it cites too).
  */
-export type Writes = { batches: [TableDef, RecordObject[], boolean][]; merged: [string, string][]; layoutView?: { id: string; name: string } };
+export type Writes = {
+  batches: [TableDef, RecordObject[], boolean][];
+  merged: [string, string][];
+  layoutView?: { id: string; name: string };
+};
 type Plan = { graph: ImportPlan } | { bundle: BundlePlan };
 /**
  * How long a preview's plan is kept for the run that usually follows it in the window: reading,
@@ -45,7 +49,8 @@ type Plan = { graph: ImportPlan } | { bundle: BundlePlan };
 const KEEP_PREVIEW_MS = 10 * 60 * 1000;
 
 export class Importer {
-  private previewed: { key: string; plan: Plan; summary: ImportSummary; format: Format; timer: ReturnType<typeof setTimeout> } | null = null;
+  private previewed: { key: string; plan: Plan; summary: ImportSummary; format: Format; timer: ReturnType<typeof setTimeout> } | null =
+    null;
 
   constructor(
     private readonly db: Database,
@@ -62,7 +67,13 @@ export class Importer {
     const plan = this.plan(loaded, input.onDuplicate ?? 'merge');
     const summary = this.summarise(input, loaded, plan);
     if (key !== null && !summary.errorCount) {
-      this.previewed = { key, plan, summary: { ...summary }, format: loaded.format, timer: setTimeout(() => this.forgetPreview(), KEEP_PREVIEW_MS) };
+      this.previewed = {
+        key,
+        plan,
+        summary: { ...summary },
+        format: loaded.format,
+        timer: setTimeout(() => this.forgetPreview(), KEEP_PREVIEW_MS),
+      };
       this.previewed.timer.unref?.();
     }
     return summary;
@@ -88,7 +99,11 @@ export class Importer {
     if (summary.errorCount) {
       const first = summary.errors[0]!;
       const where = first.line !== undefined ? `line ${first.line}: ` : first.element ? `${first.element}: ` : '';
-      throw new AtlasError('validation', `${summary.file} has ${summary.errorCount} error(s), so nothing was imported. First: ${where}${first.message}`, 'path');
+      throw new AtlasError(
+        'validation',
+        `${summary.file} has ${summary.errorCount} error(s), so nothing was imported. First: ${where}${first.message}`,
+        'path',
+      );
     }
     const file = basename(input.path);
     const document = staged ? file : input.path;
@@ -120,7 +135,16 @@ export class Importer {
     }
     if (!stat.isFile()) return null;
     const seq = this.db.prepare('SELECT coalesce(max(seq), 0) FROM change').pluck().get();
-    return JSON.stringify([input.path, stat.size, stat.mtimeMs, input.format ?? null, input.onDuplicate ?? 'merge', input.mapping ?? null, input.maxBytes ?? null, seq]);
+    return JSON.stringify([
+      input.path,
+      stat.size,
+      stat.mtimeMs,
+      input.format ?? null,
+      input.onDuplicate ?? 'merge',
+      input.mapping ?? null,
+      input.maxBytes ?? null,
+      seq,
+    ]);
   }
 
   private forgetPreview(): void {
@@ -153,7 +177,11 @@ export class Importer {
     const relations = plan.relations.map((r) => this.store.complete(TABLES.relation, r));
     let layoutView: Writes['layoutView'];
     if (Object.keys(plan.positions).length) {
-      const view = this.store.create(TABLES.saved_view, { name: this.freeViewName(`Layout from ${file}`), layout: 'preset', positions: plan.positions });
+      const view = this.store.create(TABLES.saved_view, {
+        name: this.freeViewName(`Layout from ${file}`),
+        layout: 'preset',
+        positions: plan.positions,
+      });
       layoutView = { id: view.id, name: String(view.name) };
     }
     return {
@@ -182,7 +210,6 @@ export class Importer {
     return { batches, merged };
   }
 
-
   private async load(input: ImportInput): Promise<Loaded> {
     this.work.progress('reading', 0, 0);
     const max = input.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -190,10 +217,16 @@ export class Importer {
     try {
       stat = statSync(input.path);
     } catch (err) {
-      throw new AtlasError('validation', `Cannot read ${input.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'path');
+      throw new AtlasError(
+        'validation',
+        `Cannot read ${input.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        'path',
+      );
     }
     const files = stat.isDirectory()
-      ? readdirSync(input.path).filter((f) => f.toLowerCase().endsWith('.csv')).map((f) => join(input.path, f))
+      ? readdirSync(input.path)
+          .filter((f) => f.toLowerCase().endsWith('.csv'))
+          .map((f) => join(input.path, f))
       : [input.path];
     const size = files.reduce((n, f) => n + statSync(f).size, 0);
     if (size > max) {
@@ -242,7 +275,11 @@ export class Importer {
       };
     }
     const b = plan.bundle;
-    const tally = (part: keyof Bundle) => ({ create: b.parts[part].create.length, merge: b.parts[part].merge.length, skip: b.parts[part].skip });
+    const tally = (part: keyof Bundle) => ({
+      create: b.parts[part].create.length,
+      merge: b.parts[part].merge.length,
+      skip: b.parts[part].skip,
+    });
     const bundle = loaded.bundle!;
     return {
       ...base,
@@ -306,13 +343,26 @@ export function writeImported(writer: Writer, work: WorkControl, { batches, merg
       }
     }
     const at = writer.now();
-    const mergedCitations = merged.map(([recordType, recordId]) => ({ id: newId(), sourceId, recordType, recordId, locator: null, createdAt: at, updatedAt: at }));
+    const mergedCitations = merged.map(([recordType, recordId]) => ({
+      id: newId(),
+      sourceId,
+      recordType,
+      recordId,
+      locator: null,
+      createdAt: at,
+      updatedAt: at,
+    }));
     if (mergedCitations.length) writer.insertMany(TABLES.citation, mergedCitations, { byRun: true });
     if (cited + merged.length !== citations) throw new Error(`an import cited ${cited + merged.length} records of ${citations}`);
     work.progress('finishing', rows, rows);
   };
   const counts: [TableDef, number][] = [...batches.map(([def, r]): [TableDef, number] => [def, r.length]), [TABLES.citation, citations]];
   const rebuilt = counts.filter(([def, n]) => n > DEFER_INDEXES_ABOVE && n >= writer.roughCount(def));
-  if (rebuilt.length) writer.withIndexesDeferred(rebuilt.map(([d]) => d), insert, { log: false });
+  if (rebuilt.length)
+    writer.withIndexesDeferred(
+      rebuilt.map(([d]) => d),
+      insert,
+      { log: false },
+    );
   else insert();
 }

@@ -9,7 +9,11 @@ export const nameKey = (name: string, country: string | null | undefined): strin
 export function existingOrganisations(db: Database): { ids: Set<string>; byName: Map<string, string> } {
   const ids = new Set<string>();
   const byName = new Map<string, string>();
-  for (const o of db.prepare('SELECT id, name, country FROM organisation').all() as { id: string; name: string; country: string | null }[]) {
+  for (const o of db.prepare('SELECT id, name, country FROM organisation').all() as {
+    id: string;
+    name: string;
+    country: string | null;
+  }[]) {
     ids.add(o.id);
     byName.set(nameKey(o.name, o.country), o.id);
   }

@@ -37,17 +37,35 @@ const SCHEMAS: Record<Part, z.ZodType> = {
 };
 /** Reference fields per part, and the part whose IDs they hold. */
 const REFS: Partial<Record<Part, [string, Part][]>> = {
-  memberships: [['partnershipId', 'partnerships'], ['organisationId', 'organisations']],
-  participations: [['eventId', 'events'], ['organisationId', 'organisations']],
-  relations: [['sourceId', 'organisations'], ['targetId', 'organisations']],
+  memberships: [
+    ['partnershipId', 'partnerships'],
+    ['organisationId', 'organisations'],
+  ],
+  participations: [
+    ['eventId', 'events'],
+    ['organisationId', 'organisations'],
+  ],
+  relations: [
+    ['sourceId', 'organisations'],
+    ['targetId', 'organisations'],
+  ],
   citations: [['sourceId', 'sources']],
 };
 const CITED_PART: Record<string, Part> = {
-  organisation: 'organisations', partnership: 'partnerships', membership: 'memberships', event: 'events',
-  participation: 'participations', relation: 'relations',
+  organisation: 'organisations',
+  partnership: 'partnerships',
+  membership: 'memberships',
+  event: 'events',
+  participation: 'participations',
+  relation: 'relations',
 };
 
-export function planBundle(db: Database, bundle: Bundle, onDuplicate: OnDuplicate, progress: (done: number, total: number) => void = () => {}): BundlePlan {
+export function planBundle(
+  db: Database,
+  bundle: Bundle,
+  onDuplicate: OnDuplicate,
+  progress: (done: number, total: number) => void = () => {},
+): BundlePlan {
   const total = BUNDLE_TABLES.reduce((n, [part]) => n + bundle[part].length, 0);
   let done = 0;
   const warnings: ImportIssue[] = [];
@@ -87,16 +105,26 @@ export function planBundle(db: Database, bundle: Bundle, onDuplicate: OnDuplicat
       }
       if (part === 'citations') {
         const target = CITED_PART[rec.recordType as string]!;
-        const here = rename(target).get(rec.recordId as string) ?? (existsIn(db, target, rec.recordId as string) ? (rec.recordId as string) : null);
+        const here =
+          rename(target).get(rec.recordId as string) ?? (existsIn(db, target, rec.recordId as string) ? (rec.recordId as string) : null);
         if (!here) {
-          warnings.push({ element, message: `cites ${rec.recordType} '${rec.recordId}', which is neither in the file nor in the network; skipped` });
+          warnings.push({
+            element,
+            message: `cites ${rec.recordType} '${rec.recordId}', which is neither in the file nor in the network; skipped`,
+          });
           return;
         }
         rec.recordId = here;
       }
       valid.push({ rec, element });
     });
-    const existingOf = findExisting(db, def, part, valid.map((v) => v.rec), orgByName);
+    const existingOf = findExisting(
+      db,
+      def,
+      part,
+      valid.map((v) => v.rec),
+      orgByName,
+    );
     valid.forEach(({ rec }, i) => {
       const existing = existingOf[i] ?? null;
       const incomingId = rec.id;
@@ -138,21 +166,42 @@ function existsIn(db: Database, part: Part, id: string): boolean {
  * key. Asked of the database once per part and key, not once per record: at 70,000 records the
  * single lookups were a quarter of an import.
  */
-function findExisting(db: Database, def: TableDef, part: Part, recs: RecordObject[], orgByName: Map<string, string>): (RecordObject | null)[] {
+function findExisting(
+  db: Database,
+  def: TableDef,
+  part: Part,
+  recs: RecordObject[],
+  orgByName: Map<string, string>,
+): (RecordObject | null)[] {
   if (recs.length === 0) return [];
   const rows = (where: string, keys: unknown[], keyOf: (row: Record<string, unknown>) => string): Map<string, RecordObject> => {
-    const found = stmt(db, `SELECT t.* FROM json_each(?) j JOIN ${def.table} t ON ${where}`).all(JSON.stringify(keys)) as Record<string, unknown>[];
+    const found = stmt(db, `SELECT t.* FROM json_each(?) j JOIN ${def.table} t ON ${where}`).all(JSON.stringify(keys)) as Record<
+      string,
+      unknown
+    >[];
     return new Map(found.map((row) => [keyOf(row), fromRow(def, row)]));
   };
-  const byId = rows('t.id = j.value', recs.map((r) => r.id), (row) => row.id as string);
+  const byId = rows(
+    't.id = j.value',
+    recs.map((r) => r.id),
+    (row) => row.id as string,
+  );
   let byKey: ((rec: RecordObject) => RecordObject | undefined) | null = null;
   const pairs = (a: string, b: string, ka: string, kb: string) => {
-    const found = rows(`t.${a} = j.value ->> 0 AND t.${b} = j.value ->> 1`, recs.map((r) => [r[ka], r[kb]]), (row) => `${row[a]}|${row[b]}`);
+    const found = rows(
+      `t.${a} = j.value ->> 0 AND t.${b} = j.value ->> 1`,
+      recs.map((r) => [r[ka], r[kb]]),
+      (row) => `${row[a]}|${row[b]}`,
+    );
     return (rec: RecordObject) => found.get(`${rec[ka]}|${rec[kb]}`);
   };
   switch (part) {
     case 'organisations': {
-      const named = rows('t.id = j.value', [...new Set(recs.map((r) => orgByName.get(nameKey(r.name as string, r.country as string | null))))].filter(Boolean), (row) => row.id as string);
+      const named = rows(
+        't.id = j.value',
+        [...new Set(recs.map((r) => orgByName.get(nameKey(r.name as string, r.country as string | null))))].filter(Boolean),
+        (row) => row.id as string,
+      );
       byKey = (rec) => named.get(orgByName.get(nameKey(rec.name as string, rec.country as string | null)) ?? '');
       break;
     }
@@ -172,7 +221,12 @@ function findExisting(db: Database, def: TableDef, part: Part, recs: RecordObjec
       break;
     }
     case 'savedViews': {
-      const named = new Map((db.prepare('SELECT * FROM saved_view').all() as Record<string, unknown>[]).map((row) => [String(row.name).toLowerCase(), fromRow(def, row)]));
+      const named = new Map(
+        (db.prepare('SELECT * FROM saved_view').all() as Record<string, unknown>[]).map((row) => [
+          String(row.name).toLowerCase(),
+          fromRow(def, row),
+        ]),
+      );
       byKey = (rec) => named.get(String(rec.name).toLowerCase());
       break;
     }
@@ -196,4 +250,3 @@ export function fillGaps(existing: RecordObject, incoming: Record<string, unknow
   }
   return patch;
 }
-

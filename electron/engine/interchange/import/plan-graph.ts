@@ -35,12 +35,30 @@ export interface ImportPlan {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const SECTOR_WORDS: Record<string, Sector> = {
-  government: 'government', governmental: 'government', public: 'government', 'public sector': 'government', state: 'government',
-  intergovernmental: 'intergovernmental', igo: 'intergovernmental', 'international organisation': 'intergovernmental',
-  'international organization': 'intergovernmental', 'civil society': 'civil_society', ngo: 'civil_society', cso: 'civil_society',
-  'non governmental': 'civil_society', 'non profit': 'civil_society', academia: 'academia', academic: 'academia',
-  university: 'academia', research: 'academia', 'private sector': 'private_sector', private: 'private_sector',
-  business: 'private_sector', industry: 'private_sector', company: 'private_sector', other: 'other',
+  government: 'government',
+  governmental: 'government',
+  public: 'government',
+  'public sector': 'government',
+  state: 'government',
+  intergovernmental: 'intergovernmental',
+  igo: 'intergovernmental',
+  'international organisation': 'intergovernmental',
+  'international organization': 'intergovernmental',
+  'civil society': 'civil_society',
+  ngo: 'civil_society',
+  cso: 'civil_society',
+  'non governmental': 'civil_society',
+  'non profit': 'civil_society',
+  academia: 'academia',
+  academic: 'academia',
+  university: 'academia',
+  research: 'academia',
+  'private sector': 'private_sector',
+  private: 'private_sector',
+  business: 'private_sector',
+  industry: 'private_sector',
+  company: 'private_sector',
+  other: 'other',
 };
 
 /**
@@ -139,7 +157,10 @@ export function planImport(
     const targetId = idOfNode.get(edge.target);
     if (!sourceId || !targetId) {
       const missing = !sourceId ? edge.source : edge.target;
-      warnings.push({ ...loc(edge), message: `${edgeName(edge)} refers to node '${missing}', which the file does not declare or which was refused; the edge is skipped` });
+      warnings.push({
+        ...loc(edge),
+        message: `${edgeName(edge)} refers to node '${missing}', which the file does not declare or which was refused; the edge is skipped`,
+      });
       continue;
     }
     if (sourceId === targetId) {
@@ -188,7 +209,9 @@ export function planImport(
   }
   if (repeated) warnings.push({ message: `${repeated} edge(s) repeat relations already in the network; skipped` });
   for (const [value, count] of unknown) {
-    warnings.push({ message: `Unknown country "${value}" on ${count} organisation(s); kept in their attributes as "country (as written)"` });
+    warnings.push({
+      message: `Unknown country "${value}" on ${count} organisation(s); kept in their attributes as "country (as written)"`,
+    });
   }
   return {
     organisations,
@@ -209,7 +232,12 @@ const edgeName = (edge: ParsedEdge): string => (edge.id ? `edge '${edge.id}'` : 
  * need a look. Anything else goes through the schema, whose answer (and message) stays the rule;
  * the schema, run on every one of 200,000 edges, was a tenth of planning them.
  */
-function plainRelation(f: { startDate: string | null; endDate: string | null; description: string | null; attributes: Record<string, AttrValue> }): boolean {
+function plainRelation(f: {
+  startDate: string | null;
+  endDate: string | null;
+  description: string | null;
+  attributes: Record<string, AttrValue>;
+}): boolean {
   if (f.startDate !== null || f.endDate !== null) return false;
   if (f.description !== null && (f.description.length > DESCRIPTION_MAX || f.description !== f.description.trim())) return false;
   for (const k in f.attributes) {
@@ -244,7 +272,11 @@ function organisationFields(
   if (node.position) for (const k of Object.keys(attrs)) if (/^(x|y)$/i.test(k)) delete attrs[k];
   const acronym = popText(attrs, ['acronym', 'abbreviation', 'short_name']);
   const sectorText = popText(attrs, ['sector', 'type', 'category', 'kind']);
-  const sector = sectorText ? (SECTORS.includes(sectorText as Sector) ? (sectorText as Sector) : SECTOR_WORDS[matchKey(sectorText)]) : undefined;
+  const sector = sectorText
+    ? SECTORS.includes(sectorText as Sector)
+      ? (sectorText as Sector)
+      : SECTOR_WORDS[matchKey(sectorText)]
+    : undefined;
   if (sectorText && !sector) attrs['sector (as written)'] = sectorText;
   const countryText = popText(attrs, ['country', 'country_code', 'iso', 'iso2', 'iso3', 'nation']);
   let country: string | null = null;

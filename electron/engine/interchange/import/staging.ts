@@ -22,7 +22,10 @@ export class Staging {
     const id = batch ?? newId();
     const folder = join(this.dir(), id);
     mkdirSync(folder, { recursive: true });
-    const safe = basename(name).replace(/[^\w.\- ]+/g, '_').slice(0, 200) || 'file';
+    const safe =
+      basename(name)
+        .replace(/[^\w.\- ]+/g, '_')
+        .slice(0, 200) || 'file';
     const path = join(folder, safe);
     writeFileSync(path, Buffer.from(dataBase64, 'base64'));
     return { path, folder, batch: id };

@@ -87,10 +87,8 @@ export function* atlasEdges(reader: BundleReader): Generator<AtlasEdge> {
   }
 }
 
-export const countNodes = (reader: BundleReader): number =>
-  Object.values(NODE_TYPES).reduce((n, { part }) => n + reader.count(part), 0);
-export const countEdges = (reader: BundleReader): number =>
-  Object.values(EDGE_TYPES).reduce((n, { part }) => n + reader.count(part), 0);
+export const countNodes = (reader: BundleReader): number => Object.values(NODE_TYPES).reduce((n, { part }) => n + reader.count(part), 0);
+export const countEdges = (reader: BundleReader): number => Object.values(EDGE_TYPES).reduce((n, { part }) => n + reader.count(part), 0);
 
 /** One declaration per field name across the given types; the same name never has two kinds. */
 function unionFields(types: readonly { fields: readonly FieldSpec[] }[]): FieldSpec[] {
@@ -223,14 +221,16 @@ export function graphToBundle(graph: ParsedGraph): Bundle | null {
   const parts = bundle as unknown as Record<string, AnyRecord[]>;
   for (const node of graph.nodes) {
     const what = `node "${node.id}"`;
-    const type = typeOf(NODE_TYPES, node.attributes) ?? refuse(what, node, `unknown ${ATLAS_TYPE} "${String(node.attributes[ATLAS_TYPE])}"`);
+    const type =
+      typeOf(NODE_TYPES, node.attributes) ?? refuse(what, node, `unknown ${ATLAS_TYPE} "${String(node.attributes[ATLAS_TYPE])}"`);
     // Cytoscape JSON readers take "name" as the label rather than an attribute.
     const attributes = { name: node.label, ...node.attributes };
     parts[NODE_TYPES[type].part]!.push(decodeRecord(node.id, NODE_TYPES[type].fields, attributes, what, node));
   }
   for (const edge of graph.edges) {
     const what = edge.id === null ? `edge ${edge.source} → ${edge.target}` : `edge "${edge.id}"`;
-    const type = typeOf(EDGE_TYPES, edge.attributes) ?? refuse(what, edge, `no known ${ATLAS_TYPE}; was it added outside Stakeholder Atlas?`);
+    const type =
+      typeOf(EDGE_TYPES, edge.attributes) ?? refuse(what, edge, `no known ${ATLAS_TYPE}; was it added outside Stakeholder Atlas?`);
     const id = edge.id ?? refuse(what, edge, 'has no id, so it cannot be an Atlas record');
     parts[EDGE_TYPES[type].part]!.push(decodeRecord(id, EDGE_TYPES[type].fields, edge.attributes, what, edge));
   }

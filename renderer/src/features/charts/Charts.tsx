@@ -101,7 +101,15 @@ function ChartFigure({
           <tbody>
             {table.rows.map((r, i) => (
               <tr key={i}>
-                {r.map((v, j) => (j === 0 ? <th key={j} scope="row">{v}</th> : <td key={j}>{v}</td>))}
+                {r.map((v, j) =>
+                  j === 0 ? (
+                    <th key={j} scope="row">
+                      {v}
+                    </th>
+                  ) : (
+                    <td key={j}>{v}</td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>
@@ -563,7 +571,12 @@ function GroupChart({ aggregate }: { aggregate: Aggregate }) {
   const all = useMemo(
     () =>
       aggregate.groups
-        .map((g) => ({ key: g.id, label: g.label, value: g.organisations, colour: g.by === 'region' ? (REGION_COLOURS[g.key ?? ''] ?? NO_REGION_COLOUR) : ACCENT }))
+        .map((g) => ({
+          key: g.id,
+          label: g.label,
+          value: g.organisations,
+          colour: g.by === 'region' ? (REGION_COLOURS[g.key ?? ''] ?? NO_REGION_COLOUR) : ACCENT,
+        }))
         .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label)),
     [aggregate],
   );
@@ -575,12 +588,20 @@ function GroupChart({ aggregate }: { aggregate: Aggregate }) {
       testId="chart-groups"
       title={`Organisations by ${noun}`}
       subtitle={`${plural(total, 'organisation')} in ${plural(all.length, noun)}${rest > 0 ? ` · the ${fmtInt(MOST_GROUPS)} largest shown` : ''}`}
-      table={{ head: [noun[0]!.toUpperCase() + noun.slice(1), 'Organisations', 'Share'], rows: all.map((g) => [g.label, g.value, fmtPct(g.value / total)]) }}
+      table={{
+        head: [noun[0]!.toUpperCase() + noun.slice(1), 'Organisations', 'Share'],
+        rows: all.map((g) => [g.label, g.value, fmtPct(g.value / total)]),
+      }}
     >
       {items.length === 0 ? (
         <Empty height={120}>No organisations in this view</Empty>
       ) : (
-        <HBars items={items} total={total} noun="organisation" label={`${plural(all.length, noun)}; the largest is ${items[0]!.label} with ${plural(items[0]!.value, 'organisation')} of ${fmtInt(total)}.`} />
+        <HBars
+          items={items}
+          total={total}
+          noun="organisation"
+          label={`${plural(all.length, noun)}; the largest is ${items[0]!.label} with ${plural(items[0]!.value, 'organisation')} of ${fmtInt(total)}.`}
+        />
       )}
     </ChartFigure>
   );

@@ -50,9 +50,7 @@ function ConnectorFields({ r, type, d }: { r: Partnership | Event; type: 'partne
         <>
           <Field label="Where">{[(r as Event).city, d.country?.name].filter(Boolean).join(', ')}</Field>
           <Field label="Mode">{humanise((r as Event).mode)}</Field>
-          <Field label="Participants">
-            {participants((r as Event).participantCount, (r as Event).participantCountQualifier)}
-          </Field>
+          <Field label="Participants">{participants((r as Event).participantCount, (r as Event).participantCountQualifier)}</Field>
         </>
       )}
       {Object.entries(r.attributes).map(([k, v]) => (
@@ -77,7 +75,9 @@ export function DetailsPanel() {
   if (detailsError) {
     return (
       <section className="details" aria-label="Details">
-        <p className="error" role="alert">{detailsError}</p>
+        <p className="error" role="alert">
+          {detailsError}
+        </p>
       </section>
     );
   }
@@ -109,7 +109,9 @@ export function DetailsPanel() {
       {details.type === 'organisation' && <NodeMetricsList id={r.id} />}
       {details.connections.length > 0 && (
         <section>
-          <h3>{details.type === 'organisation' ? 'Partnerships and events' : details.type === 'partnership' ? 'Members' : 'Participants'}</h3>
+          <h3>
+            {details.type === 'organisation' ? 'Partnerships and events' : details.type === 'partnership' ? 'Members' : 'Participants'}
+          </h3>
           <ul className="connections">
             {details.connections.map((c) => (
               <li key={`${c.type}:${c.id}`}>

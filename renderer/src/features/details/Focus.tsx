@@ -56,11 +56,13 @@ function PathSteps() {
           Clear
         </button>
       </p>
-      {path.error && <p className="error" role="alert">{path.error}</p>}
-      {!path.result && !path.error && <p className="muted">Searching…</p>}
-      {path.result && path.result.nodes.length === 0 && (
-        <p className="muted">No path joins them within the current filters.</p>
+      {path.error && (
+        <p className="error" role="alert">
+          {path.error}
+        </p>
       )}
+      {!path.result && !path.error && <p className="muted">Searching…</p>}
+      {path.result && path.result.nodes.length === 0 && <p className="muted">No path joins them within the current filters.</p>}
       {path.result && path.result.steps.length > 0 && (
         <ol className="steps">
           {path.result.steps.map((step, i) => (
@@ -103,7 +105,12 @@ export function Neighbours({ neighbours }: { neighbours: Details['neighbours'] }
             </button>
             <span className="muted">
               {' '}
-              {n.weight} · {[n.partnerships && `${n.partnerships} partnerships`, n.events && `${n.events} events`, n.relations && `${n.relations} relations`]
+              {n.weight} ·{' '}
+              {[
+                n.partnerships && `${n.partnerships} partnerships`,
+                n.events && `${n.events} events`,
+                n.relations && `${n.relations} relations`,
+              ]
                 .filter(Boolean)
                 .join(', ')}
             </span>

@@ -38,7 +38,14 @@ function Checks({ facets, field, swatch }: { facets: Facet[]; field: ListKey; sw
   return (
     <>
       {facets.length > 10 && (
-        <input className="narrow" type="search" placeholder="Narrow the list" aria-label={`Narrow ${field}`} value={narrow} onChange={(e) => setNarrow(e.target.value)} />
+        <input
+          className="narrow"
+          type="search"
+          placeholder="Narrow the list"
+          aria-label={`Narrow ${field}`}
+          value={narrow}
+          onChange={(e) => setNarrow(e.target.value)}
+        />
       )}
       <ul className="checks" data-testid={`filter-${field}`}>
         {shown.map((f) => (

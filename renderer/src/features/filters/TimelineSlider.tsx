@@ -57,7 +57,13 @@ export function TimelineSlider({ years }: { years: { min: number; max: number } 
   const span = Math.max(1, years.max - years.min + 1);
   return (
     <div className="timeline" data-testid="timeline">
-      <svg className="histogram" viewBox={`0 0 ${span} 40`} preserveAspectRatio="none" role="img" aria-label="Partnerships and events starting each year">
+      <svg
+        className="histogram"
+        viewBox={`0 0 ${span} 40`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label="Partnerships and events starting each year"
+      >
         {rows.map((r) => {
           const x = r.year - years.min;
           const hp = (38 * r.partnerships) / max;
@@ -102,7 +108,8 @@ export function TimelineSlider({ years }: { years: { min: number; max: number } 
       </div>
       <p className="muted small legend-line">
         <span className="key bar-partnership" /> partnerships <span className="key bar-event" /> events starting that year
-        {timeline && timeline.undated.partnerships + timeline.undated.events > 0 &&
+        {timeline &&
+          timeline.undated.partnerships + timeline.undated.events > 0 &&
           ` · ${timeline.undated.partnerships + timeline.undated.events} undated (left out while a date range is set)`}
       </p>
     </div>

@@ -119,7 +119,10 @@ export function GraphCanvas() {
       selectionChanged: store.setSelection,
       groupOpened: (group) => void store.expandGroup(group),
     };
-    const drawing = renderer === 'large' ? createLargeDrawing(container.current!, darkQuery.matches, events) : createCytoscapeDrawing(container.current!, darkQuery.matches, events);
+    const drawing =
+      renderer === 'large'
+        ? createLargeDrawing(container.current!, darkQuery.matches, events)
+        : createCytoscapeDrawing(container.current!, darkQuery.matches, events);
     drawingRef.current = drawing;
     setDrawing(drawing);
     const uninstallHooks = __ATLAS_TEST_HOOKS__ ? installTestHooks(drawing) : null;

@@ -20,7 +20,8 @@ const LAYOUTS: [string, string, LayoutChoice][] = [
   ['grid', 'Grid', { name: 'grid' }],
 ];
 
-const layoutKey = (l: LayoutChoice) => (l.name === 'concentric' ? `concentric:${l.metric}` : l.name === 'grouped' ? `grouped:${l.groupBy}` : l.name);
+const layoutKey = (l: LayoutChoice) =>
+  l.name === 'concentric' ? `concentric:${l.metric}` : l.name === 'grouped' ? `grouped:${l.groupBy}` : l.name;
 
 export function zoomBy(factor: number) {
   currentDrawing()?.zoomBy(factor);
@@ -103,14 +104,25 @@ export function Toolbar() {
         <button className="tool" disabled={none} onClick={() => void a.fadeSelection()} title="Draw the selected nodes pale">
           Fade
         </button>
-        <button className="tool" disabled={none} onClick={() => void a.isolateSelection()} title="Draw only the selection and its neighbours">
+        <button
+          className="tool"
+          disabled={none}
+          onClick={() => void a.isolateSelection()}
+          title="Draw only the selection and its neighbours"
+        >
           Isolate
         </button>
         <button className="tool" disabled={!changed} onClick={() => void a.showAll()}>
           Show all
         </button>
       </span>
-      <button className="tool" disabled={!canUndo} onClick={() => void a.undo()} title="Undo the last view change (Ctrl+Z)" data-testid="undo">
+      <button
+        className="tool"
+        disabled={!canUndo}
+        onClick={() => void a.undo()}
+        title="Undo the last view change (Ctrl+Z)"
+        data-testid="undo"
+      >
         ↶ Undo
       </button>
     </div>
@@ -146,7 +158,11 @@ function StyleMenu() {
       <div className="menu-body">
         <label>
           Colour{' '}
-          <select value={style.colourBy} data-testid="colour-by" onChange={(e) => void a.setStyle({ colourBy: e.target.value as ColourBy })}>
+          <select
+            value={style.colourBy}
+            data-testid="colour-by"
+            onChange={(e) => void a.setStyle({ colourBy: e.target.value as ColourBy })}
+          >
             <option value="sector">by sector</option>
             <option value="region">by region</option>
             <option value="community">by community</option>

@@ -58,7 +58,13 @@ export function applyDrawable(cy: Core, d: Drawable, remembered: Remembered): nu
       const position = remembered.get(n.id);
       if (!position) unplaced++;
       // Groups of the aggregated view open on double-click; they are not records to select.
-      added.push({ group: 'nodes', data: n.data, classes: n.classes, selectable: n.classes !== 'group', ...(position ? { position: { ...position } } : {}) });
+      added.push({
+        group: 'nodes',
+        data: n.data,
+        classes: n.classes,
+        selectable: n.classes !== 'group',
+        ...(position ? { position: { ...position } } : {}),
+      });
     }
     for (const e of d.edges) {
       const existing = cy.getElementById(e.id);

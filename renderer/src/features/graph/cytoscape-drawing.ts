@@ -33,7 +33,7 @@ function fitGraph(cy: Core) {
   // A handful of nodes would otherwise be blown up to fill the screen.
   const fitted = Math.min((w - 2 * pad) / Math.max(x2 - x1, 1), (h - 2 * pad) / Math.max(y2 - y1, 1));
   const zoom = Math.max(cy.minZoom(), Math.min(1.25, cy.maxZoom(), fitted));
-  cy.viewport({ zoom, pan: { x: w / 2 - zoom * (x1 + x2) / 2, y: h / 2 - zoom * (y1 + y2) / 2 } });
+  cy.viewport({ zoom, pan: { x: w / 2 - (zoom * (x1 + x2)) / 2, y: h / 2 - (zoom * (y1 + y2)) / 2 } });
 }
 
 export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, events: DrawingEvents): Drawing {

@@ -73,5 +73,10 @@ export function scaleLabels(cy: Core, nodes: NodeCollection | NodeSingular): voi
     return;
   }
   const t = LABEL_TEXT;
-  nodes.style({ 'font-size': t.fontSize * k, 'text-margin-y': t.marginY * k, 'text-max-width': `${t.maxWidth * k}px`, 'text-outline-width': t.outline * k });
+  nodes.style({
+    'font-size': t.fontSize * k,
+    'text-margin-y': t.marginY * k,
+    'text-max-width': `${t.maxWidth * k}px`,
+    'text-outline-width': t.outline * k,
+  });
 }

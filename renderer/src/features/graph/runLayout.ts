@@ -6,7 +6,16 @@ import type { LayoutChoice } from '../../store/state';
 import { cancelLayout, runLayout, type LayoutGroup, type LayoutRequest, type LayoutSurface } from '../layout';
 
 /** Cose settings that read well on the seed network: room between nodes, components apart. */
-const COSE = { name: 'cose', animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 140, nodeOverlap: 40, componentSpacing: 120, padding: 40, randomize: false } as LayoutOptions;
+const COSE = {
+  name: 'cose',
+  animate: false,
+  nodeRepulsion: () => 400000,
+  idealEdgeLength: () => 140,
+  nodeOverlap: 40,
+  componentSpacing: 120,
+  padding: 40,
+  randomize: false,
+} as LayoutOptions;
 const COSE_UP_TO = 300;
 
 export interface RunningLayout {

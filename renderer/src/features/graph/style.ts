@@ -58,7 +58,10 @@ export function graphStyle(dark: boolean): StylesheetJson {
       },
     },
     { selector: 'edge[?typed]', style: { 'line-color': 'data(edgeColour)' } },
-    { selector: 'edge.relation', style: { 'line-style': 'dashed', 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': edge } },
+    {
+      selector: 'edge.relation',
+      style: { 'line-style': 'dashed', 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': edge },
+    },
     { selector: 'edge.aggregate', style: { 'curve-style': 'straight', opacity: 0.45, 'line-color': edge } },
     { selector: '.faded', style: { opacity: FADED_OPACITY, 'text-opacity': 0 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': PATH_COLOUR, 'z-index': 20, label: 'data(label)' } },

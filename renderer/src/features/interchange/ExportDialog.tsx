@@ -126,12 +126,18 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             <input type="radio" name="scope" checked={scope === 'drawn'} onChange={() => setScope('drawn')} /> What is drawn now
           </label>
           <label>
-            <input type="radio" name="scope" disabled={!selectedId} checked={scope === 'selection'} onChange={() => setScope('selection')} />{' '}
+            <input
+              type="radio"
+              name="scope"
+              disabled={!selectedId}
+              checked={scope === 'selection'}
+              onChange={() => setScope('selection')}
+            />{' '}
             The selected organisation and its direct ties
           </label>
           <label>
-            <input type="radio" name="scope" disabled={!views.length} checked={scope === 'saved'} onChange={() => setScope('saved')} /> A saved
-            view{' '}
+            <input type="radio" name="scope" disabled={!views.length} checked={scope === 'saved'} onChange={() => setScope('saved')} /> A
+            saved view{' '}
             <select value={viewId} onChange={(e) => setViewId(e.target.value)} disabled={scope !== 'saved'} aria-label="Saved view">
               {views.map((v) => (
                 <option key={v.id} value={v.id}>

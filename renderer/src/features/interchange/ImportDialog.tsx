@@ -12,8 +12,15 @@ import { showSnapshot } from './snapshotView';
 
 type OnDuplicate = 'merge' | 'skip' | 'create';
 const PART_LABELS: Record<string, string> = {
-  organisations: 'Organisations', partnerships: 'Partnerships', memberships: 'Memberships', events: 'Events',
-  participations: 'Participations', relations: 'Relations', sources: 'Sources', citations: 'Citations', savedViews: 'Saved views',
+  organisations: 'Organisations',
+  partnerships: 'Partnerships',
+  memberships: 'Memberships',
+  events: 'Events',
+  participations: 'Participations',
+  relations: 'Relations',
+  sources: 'Sources',
+  citations: 'Citations',
+  savedViews: 'Saved views',
 };
 
 export function ImportButton() {
@@ -224,11 +231,13 @@ function ColumnChoice({ columns, onChange }: { columns: Columns; onChange: (m: C
   return (
     <fieldset data-testid="column-mapping">
       <legend>Columns (the others are kept as attributes)</legend>
-      {columns.nodes && m.nodes &&
+      {columns.nodes &&
+        m.nodes &&
         NODE_ROLES.map(([role, label, required]) =>
           pick(columns.nodes!, m.nodes![role], required, (v) => onChange({ ...m, nodes: { ...m.nodes!, [role]: v } as never }), label),
         )}
-      {columns.edges && m.edges &&
+      {columns.edges &&
+        m.edges &&
         EDGE_ROLES.map(([role, label, required]) =>
           pick(columns.edges!, m.edges![role], required, (v) => onChange({ ...m, edges: { ...m.edges!, [role]: v } as never }), label),
         )}

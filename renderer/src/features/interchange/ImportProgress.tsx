@@ -32,9 +32,7 @@ export function ImportProgress() {
       ) : (
         <progress aria-label="Importing" className="working" max={100} value={percent} />
       )}
-      <span className="import-progress-label">
-        {progress ? workText(progress) : 'Starting…'}
-      </span>
+      <span className="import-progress-label">{progress ? workText(progress) : 'Starting…'}</span>
     </div>
   );
 }

@@ -171,7 +171,11 @@ async function readGraph(drawing: LayoutSurface): Promise<Graph> {
   return { list, matrix, edges, pairs: pairs.subarray(0, 2 * m), fixed, model, cx, cy: cy0 };
 }
 
-export function runForceAtlas2(drawing: LayoutSurface, onProgress?: LayoutProgress, limits: Partial<Fa2Limits> = {}): LayoutRun & { cancel(): void } {
+export function runForceAtlas2(
+  drawing: LayoutSurface,
+  onProgress?: LayoutProgress,
+  limits: Partial<Fa2Limits> = {},
+): LayoutRun & { cancel(): void } {
   const started = performance.now();
   let settle!: (r: LayoutResult) => void;
   let fail!: (e: Error) => void;
@@ -263,7 +267,13 @@ export function runForceAtlas2(drawing: LayoutSurface, onProgress?: LayoutProgre
       fail(new Error(`ForceAtlas2 worker failed: ${e.message}`));
     };
 
-    const start: ToWorker = { type: 'start', nodes: g.matrix, edges: g.edges, settings: fa2Settings(n), limits: { ...FA2_LIMITS, ...limits } };
+    const start: ToWorker = {
+      type: 'start',
+      nodes: g.matrix,
+      edges: g.edges,
+      settings: fa2Settings(n),
+      limits: { ...FA2_LIMITS, ...limits },
+    };
     worker.postMessage(start, [start.nodes.buffer, start.edges.buffer]);
     if (__ATLAS_TEST_HOOKS__) fa2Stats.setupMs = performance.now() - started;
     if (stopRequested) cancel();

@@ -13,8 +13,7 @@ import type { LayoutSurface } from './surface';
 import type { LayoutRequest, LayoutResult } from './types';
 
 export type HookRequest =
-  | (LayoutRequest & { /** ForceAtlas2 only: other stopping rules, for tests. */ limits?: Partial<Fa2Limits> })
-  | { name: 'cose' | 'fcose' };
+  (LayoutRequest & { /** ForceAtlas2 only: other stopping rules, for tests. */ limits?: Partial<Fa2Limits> }) | { name: 'cose' | 'fcose' };
 
 export type HookResult = Omit<LayoutResult, 'name'> & {
   name: HookRequest['name'];
@@ -54,8 +53,16 @@ const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()
 /** A headless Cytoscape holding what `drawing` draws, sized as drawn. */
 function headlessCopy(drawing: LayoutSurface): Core {
   const cy = cytoscape({ headless: true, style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }] });
-  const nodes = drawing.nodes().map((n) => ({ group: 'nodes' as const, data: { id: n.id(), size: Number(n.data('size')) || n.width() }, position: { ...n.position() } }));
-  const edges = drawing.edges().map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.data().source, target: e.data().target } }));
+  const nodes = drawing
+    .nodes()
+    .map((n) => ({
+      group: 'nodes' as const,
+      data: { id: n.id(), size: Number(n.data('size')) || n.width() },
+      position: { ...n.position() },
+    }));
+  const edges = drawing
+    .edges()
+    .map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.data().source, target: e.data().target } }));
   cy.add([...nodes, ...edges]);
   return cy;
 }

@@ -14,7 +14,12 @@ const running = new WeakMap<LayoutSurface, LayoutRun & { cancel(): void }>();
  * Runs a layout on every node drawn. Whatever layout was still running on `drawing` is cancelled first
  * (its positions are not applied). `fa2Limits` changes ForceAtlas2's stopping rules (for tests).
  */
-export function runLayout(drawing: LayoutSurface, req: LayoutRequest, onProgress?: LayoutProgress, fa2Limits?: Partial<Fa2Limits>): LayoutRun {
+export function runLayout(
+  drawing: LayoutSurface,
+  req: LayoutRequest,
+  onProgress?: LayoutProgress,
+  fa2Limits?: Partial<Fa2Limits>,
+): LayoutRun {
   cancelLayout(drawing);
   if (req.name !== 'forceatlas2') return placeAtOnce(drawing, req);
   const run = runForceAtlas2(drawing, onProgress, fa2Limits);
@@ -61,16 +66,14 @@ function placeAtOnce(drawing: LayoutSurface, req: LayoutRequest): LayoutRun {
       throw new Error(`Unknown layout '${(req as { name: string }).name}'`);
   }
   const computeMillis = Math.round((performance.now() - t0) * 10) / 10;
-  const done = place(drawing, placed).then(
-    (): LayoutResult => ({
-      name: req.name,
-      iterations: 1,
-      millis: Math.round((performance.now() - t0) * 10) / 10,
-      computeMillis,
-      converged: true,
-      stopped: false,
-      ...(placed.groups ? { groups: placed.groups } : {}),
-    }),
-  );
+  const done = place(drawing, placed).then((): LayoutResult => ({
+    name: req.name,
+    iterations: 1,
+    millis: Math.round((performance.now() - t0) * 10) / 10,
+    computeMillis,
+    converged: true,
+    stopped: false,
+    ...(placed.groups ? { groups: placed.groups } : {}),
+  }));
   return { stop() {}, done };
 }

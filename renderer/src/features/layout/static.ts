@@ -193,7 +193,8 @@ export function grouped(drawing: LayoutSurface, field: 'region' | 'sector'): Pla
       ys[list.length] = gy + r * Math.sin(a);
       list.push(m[k]!);
     }
-    const label = key === null ? (field === 'region' ? 'No region' : 'No sector') : field === 'sector' ? (SECTOR_LABELS[key as Sector] ?? key) : key;
+    const label =
+      key === null ? (field === 'region' ? 'No region' : 'No sector') : field === 'sector' ? (SECTOR_LABELS[key as Sector] ?? key) : key;
     groups.push({ key, label, count: m.length, x: gx, y: gy, radius: radii[g]! });
   });
   return { list, xs, ys, groups };

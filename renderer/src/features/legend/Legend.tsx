@@ -3,7 +3,14 @@
 // drawn: a legend that grew and shrank with each filter also resized the graph above it, which
 // fitted and painted it again, and moved every key a reader had learnt.
 import { SECTORS } from '../../../../shared/domain';
-import { EVENT_COLOUR, NO_REGION_COLOUR, PARTNERSHIP_COLOUR, REGION_COLOURS, SECTOR_COLOURS, TIE_COLOURS } from '../../../../shared/palette';
+import {
+  EVENT_COLOUR,
+  NO_REGION_COLOUR,
+  PARTNERSHIP_COLOUR,
+  REGION_COLOURS,
+  SECTOR_COLOURS,
+  TIE_COLOURS,
+} from '../../../../shared/palette';
 import { useAtlas } from '../../store/atlas';
 import { sectorLabel } from '../details/format';
 import { communityColour } from '../graph/appearance';
@@ -33,8 +40,8 @@ export function Legend() {
     return (
       <section className="legend" aria-label="Legend" data-testid="legend">
         <p>
-          Each circle is a {aggregate.by === 'subRegion' ? 'sub-region' : aggregate.by}, sized by its organisations; lines are as wide as the ties
-          between them. Double-click one to open it.
+          Each circle is a {aggregate.by === 'subRegion' ? 'sub-region' : aggregate.by}, sized by its organisations; lines are as wide as
+          the ties between them. Double-click one to open it.
         </p>
       </section>
     );
@@ -80,7 +87,8 @@ export function Legend() {
         </>
       )}
       <p className="muted">
-        {SIZE_TEXT[style.sizeBy]} {style.edgeWidth === 'weight' ? 'Line width: how many partnerships, events and relations two organisations share.' : ''}
+        {SIZE_TEXT[style.sizeBy]}{' '}
+        {style.edgeWidth === 'weight' ? 'Line width: how many partnerships, events and relations two organisations share.' : ''}
       </p>
     </section>
   );

@@ -50,7 +50,14 @@ function RankedList({
         const name = names.get(it.id) ?? it.id;
         return (
           <li key={it.id}>
-            <button type="button" className="mx-item" data-testid={testId} data-id={it.id} onClick={() => onSelect(it.id)} title={`Select ${name}`}>
+            <button
+              type="button"
+              className="mx-item"
+              data-testid={testId}
+              data-id={it.id}
+              onClick={() => onSelect(it.id)}
+              title={`Select ${name}`}
+            >
               <span className="mx-rank" aria-hidden="true">
                 {i + 1}
               </span>
@@ -96,9 +103,18 @@ function CommunityStrip({ nodes }: { nodes: NodeMetrics[] }) {
         aria-label={`Community sizes: ${shown.map(([c, n]) => `community ${c + 1}, ${n}`).join('; ')}${rest ? `; the rest, ${rest}` : ''}`}
       >
         {shown.map(([c, n]) => (
-          <span key={c} style={{ flexGrow: n, background: COMMUNITY_COLOURS[c] ?? NO_REGION_COLOUR }} title={`Community ${c + 1}: ${plural(n, 'organisation')} (${fmtPct(n / total)})`} />
+          <span
+            key={c}
+            style={{ flexGrow: n, background: COMMUNITY_COLOURS[c] ?? NO_REGION_COLOUR }}
+            title={`Community ${c + 1}: ${plural(n, 'organisation')} (${fmtPct(n / total)})`}
+          />
         ))}
-        {rest > 0 && <span style={{ flexGrow: rest, background: NO_REGION_COLOUR }} title={`${sizes.length - shown.length} smaller communities: ${plural(rest, 'organisation')}`} />}
+        {rest > 0 && (
+          <span
+            style={{ flexGrow: rest, background: NO_REGION_COLOUR }}
+            title={`${sizes.length - shown.length} smaller communities: ${plural(rest, 'organisation')}`}
+          />
+        )}
       </div>
     </div>
   );
@@ -238,7 +254,9 @@ export function MetricsSummary({ metrics, status, error, names, onSelect, onColo
           )}
 
           <h3 className="mx-h">Brokers</h3>
-          <p className="mx-hint muted">Organisations whose betweenness is high for their number of ties: they link parts of the network that are otherwise apart.</p>
+          <p className="mx-hint muted">
+            Organisations whose betweenness is high for their number of ties: they link parts of the network that are otherwise apart.
+          </p>
           {brokers.length === 0 ? (
             <p className="mx-none muted">No organisation stands out as a broker in this view.</p>
           ) : (
@@ -269,7 +287,13 @@ export function MetricsSummary({ metrics, status, error, names, onSelect, onColo
           {top.betweenness.length === 0 ? (
             <p className="mx-none muted">No organisation lies on a shortest path between two others.</p>
           ) : (
-            <RankedList label={`Top ${TOP} by betweenness`} names={names} onSelect={onSelect} items={top.betweenness} format={(v) => fmt(v)} />
+            <RankedList
+              label={`Top ${TOP} by betweenness`}
+              names={names}
+              onSelect={onSelect}
+              items={top.betweenness}
+              format={(v) => fmt(v)}
+            />
           )}
 
           <h3 className="mx-h">Top {TOP} by PageRank</h3>

@@ -88,14 +88,29 @@ const BASE_COLUMNS: Column[] = [
         </>
       ) : null,
   },
-  { key: 'country', label: 'Country', width: 130, numeric: false, value: (r) => r.node.countryName ?? r.node.country, title: (r) => r.node.countryName ?? r.node.country ?? '' },
+  {
+    key: 'country',
+    label: 'Country',
+    width: 130,
+    numeric: false,
+    value: (r) => r.node.countryName ?? r.node.country,
+    title: (r) => r.node.countryName ?? r.node.country ?? '',
+  },
   { key: 'region', label: 'Region', width: 96, numeric: false, value: (r) => r.node.region },
 ];
 
 function metricColumns(estimated: boolean): Column[] {
   const sub = estimated ? '(estimate)' : undefined;
   return [
-    { key: 'degree', label: 'Degree', hint: 'Number of organisations tied to this one', width: 80, numeric: true, value: (r) => r.m?.degree ?? null, cell: (r) => fmtInt(r.m?.degree) },
+    {
+      key: 'degree',
+      label: 'Degree',
+      hint: 'Number of organisations tied to this one',
+      width: 80,
+      numeric: true,
+      value: (r) => r.m?.degree ?? null,
+      cell: (r) => fmtInt(r.m?.degree),
+    },
     {
       key: 'weightedDegree',
       label: 'Weighted degree',
@@ -125,7 +140,15 @@ function metricColumns(estimated: boolean): Column[] {
       value: (r) => r.m?.closeness ?? null,
       cell: (r) => fmt(r.m?.closeness),
     },
-    { key: 'pagerank', label: 'PageRank', hint: 'Importance from being tied to important organisations', width: 100, numeric: true, value: (r) => r.m?.pagerank ?? null, cell: (r) => fmt(r.m?.pagerank) },
+    {
+      key: 'pagerank',
+      label: 'PageRank',
+      hint: 'Importance from being tied to important organisations',
+      width: 100,
+      numeric: true,
+      value: (r) => r.m?.pagerank ?? null,
+      cell: (r) => fmt(r.m?.pagerank),
+    },
     {
       key: 'community',
       label: 'Community',
@@ -140,7 +163,14 @@ function metricColumns(estimated: boolean): Column[] {
           </>
         ) : null,
     },
-    { key: 'component', label: 'Component', width: 108, numeric: true, value: (r) => r.m?.component ?? null, cell: (r) => (r.m ? String(r.m.component + 1) : '') },
+    {
+      key: 'component',
+      label: 'Component',
+      width: 108,
+      numeric: true,
+      value: (r) => r.m?.component ?? null,
+      cell: (r) => (r.m ? String(r.m.component + 1) : ''),
+    },
   ];
 }
 
@@ -185,7 +215,12 @@ const RowView = memo(function RowView({
       {columns.map((c) => {
         const content = c.cell ? c.cell(row) : c.value(row);
         return (
-          <div key={c.key} role="gridcell" title={c.title?.(row) || undefined} className={`nt-cell${c.numeric ? ' num' : ''}${c.key === 'name' ? ' nt-sticky' : ''}`}>
+          <div
+            key={c.key}
+            role="gridcell"
+            title={c.title?.(row) || undefined}
+            className={`nt-cell${c.numeric ? ' num' : ''}${c.key === 'name' ? ' nt-sticky' : ''}`}
+          >
             {content}
           </div>
         );
@@ -213,7 +248,8 @@ export function NodeTable({ nodes, metrics, estimated, selectedId, onSelect, onA
   const activeSort = columns.some((c) => c.key === sort.key) ? sort : { key: 'name', dir: 'asc' as const };
 
   const all = useMemo<Row[]>(
-    () => nodes.map((node) => ({ node, m: metrics?.get(node.id), key: foldText(node.acronym ? `${node.name} ${node.acronym}` : node.name) })),
+    () =>
+      nodes.map((node) => ({ node, m: metrics?.get(node.id), key: foldText(node.acronym ? `${node.name} ${node.acronym}` : node.name) })),
     [nodes, metrics],
   );
   const rows = useMemo(() => {
@@ -350,7 +386,11 @@ export function NodeTable({ nodes, metrics, estimated, selectedId, onSelect, onA
   };
 
   const toggleSort = (c: Column) =>
-    setSort(activeSort.key === c.key ? { key: c.key, dir: activeSort.dir === 'asc' ? 'desc' : 'asc' } : { key: c.key, dir: c.numeric ? 'desc' : 'asc' });
+    setSort(
+      activeSort.key === c.key
+        ? { key: c.key, dir: activeSort.dir === 'asc' ? 'desc' : 'asc' }
+        : { key: c.key, dir: c.numeric ? 'desc' : 'asc' },
+    );
 
   // The visible window, plus the active row wherever it is, so focus never lands on nothing.
   const last = Math.min(rows.length - 1, range.last);
@@ -409,7 +449,11 @@ export function NodeTable({ nodes, metrics, estimated, selectedId, onSelect, onA
                       className={`nt-th${c.numeric ? ' num' : ''}${c.key === 'name' ? ' nt-sticky' : ''}`}
                       aria-sort={sorted ? (activeSort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
                     >
-                      <button type="button" title={c.hint ? `${c.hint}. Sort by ${c.label.toLowerCase()}` : `Sort by ${c.label.toLowerCase()}`} onClick={() => toggleSort(c)}>
+                      <button
+                        type="button"
+                        title={c.hint ? `${c.hint}. Sort by ${c.label.toLowerCase()}` : `Sort by ${c.label.toLowerCase()}`}
+                        onClick={() => toggleSort(c)}
+                      >
                         <span className="nt-th-text">
                           <span className="nt-th-label">{c.label}</span>
                           {c.sub && <span className="nt-th-sub"> {c.sub}</span>}
@@ -425,7 +469,13 @@ export function NodeTable({ nodes, metrics, estimated, selectedId, onSelect, onA
                 })}
               </div>
             </div>
-            <div role="rowgroup" className="nt-body" style={{ height: rows.length * ROW_H }} onClick={onClick} onDoubleClick={onDoubleClick}>
+            <div
+              role="rowgroup"
+              className="nt-body"
+              style={{ height: rows.length * ROW_H }}
+              onClick={onClick}
+              onDoubleClick={onDoubleClick}
+            >
               {shown.map((i) => {
                 const r = rows[i]!;
                 return (

@@ -38,7 +38,13 @@ export function SavedViews() {
       >
         <label htmlFor="view-name">Save what you see now</label>
         <div className="row">
-          <input id="view-name" value={name} placeholder="Name, e.g. Africa PPPs 2019–2022" onChange={(e) => setName(e.target.value)} maxLength={200} />
+          <input
+            id="view-name"
+            value={name}
+            placeholder="Name, e.g. Africa PPPs 2019–2022"
+            onChange={(e) => setName(e.target.value)}
+            maxLength={200}
+          />
           <button className="tool primary" type="submit" disabled={!name.trim()}>
             Save
           </button>
@@ -67,7 +73,12 @@ export function SavedViews() {
                     }, 'Renamed.');
                   }}
                 >
-                  <input aria-label="New name" value={editing.name} autoFocus onChange={(e) => setEditing({ id: v.id, name: e.target.value })} />
+                  <input
+                    aria-label="New name"
+                    value={editing.name}
+                    autoFocus
+                    onChange={(e) => setEditing({ id: v.id, name: e.target.value })}
+                  />
                   <button className="tool" type="submit">
                     OK
                   </button>

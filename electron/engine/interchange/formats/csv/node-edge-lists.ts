@@ -43,7 +43,11 @@ const EDGE_NAMES = {
   end: ['end', 'end_date', 'to_date', 'until'],
 } as const;
 
-const key = (header: string): string => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const key = (header: string): string =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 function pick(headers: string[], names: readonly string[], taken: Set<string>): string | undefined {
   for (const name of names) {
@@ -133,7 +137,10 @@ function edgeDate(ctx: EdgeContext, row: CsvRow, column: string | undefined, att
   if (!value || !column) return null;
   if (DATE_SHAPE.test(value) && PartialDate.safeParse(value).success) return value;
   attributes[column] = value;
-  ctx.warnings.push({ line: row.line, message: `${ctx.table.name}: "${value}" in ${column} is not a date written YYYY, YYYY-MM or YYYY-MM-DD; kept as an attribute` });
+  ctx.warnings.push({
+    line: row.line,
+    message: `${ctx.table.name}: "${value}" in ${column} is not a date written YYYY, YYYY-MM or YYYY-MM-DD; kept as an attribute`,
+  });
   return null;
 }
 
@@ -205,7 +212,8 @@ export function csvToGraph(nodes: CsvTable | null, edges: CsvTable | null, mappi
   if (nodes && mapping.nodes) requireColumns(nodes, Object.values(mapping.nodes));
   if (edges && mapping.edges) requireColumns(edges, Object.values(mapping.edges));
   const parsedNodes = nodes && mapping.nodes ? tableNodes(nodes, mapping.nodes) : [];
-  const parsedEdges = edges && mapping.edges ? edges.rows.map((row) => tableEdge({ table: edges, columns: mapping.edges!, warnings }, row)) : [];
+  const parsedEdges =
+    edges && mapping.edges ? edges.rows.map((row) => tableEdge({ table: edges, columns: mapping.edges!, warnings }, row)) : [];
   if (edges && nodes) checkEndpoints(parsedEdges, parsedNodes, edges, warnings);
   return {
     format: 'csv',
@@ -225,7 +233,10 @@ const SEPARATORS = 'commas, semicolons, tabs or |';
 function looksLikeMatrix(raw: RawCsv): boolean {
   const [first, ...rest] = raw.rows;
   if (!first || first.cells[0]?.trim() === '') return true;
-  const columnIds = first.cells.slice(1).map((c) => c.trim()).sort();
+  const columnIds = first.cells
+    .slice(1)
+    .map((c) => c.trim())
+    .sort();
   const rowIds = rest.map((r) => (r.cells[0] ?? '').trim()).sort();
   return columnIds.length > 1 && columnIds.join('\u0000') === rowIds.join('\u0000');
 }

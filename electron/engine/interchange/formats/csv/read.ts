@@ -17,7 +17,9 @@ type CsvRead = { graph: ParsedGraph; bundle: null; columns: CsvColumns } | { gra
 
 export function readCsvFiles(files: CsvFile[], mapping: ColumnMapping | undefined): CsvRead {
   if (files.length === 0) throw new ImportRefused('the folder holds no .csv file');
-  const atlasFiles = files.filter((f) => /(organisations|partnerships|memberships|events|participations|relations|sources|citations)\.csv$/i.test(f.name));
+  const atlasFiles = files.filter((f) =>
+    /(organisations|partnerships|memberships|events|participations|relations|sources|citations)\.csv$/i.test(f.name),
+  );
   if (atlasFiles.length) {
     // An Atlas export folder also holds nodes.csv and edges.csv for other tools; the record files say it all.
     return { graph: null, bundle: csvFilesToBundle(Object.fromEntries(atlasFiles.map((f) => [f.name, parseCsv(f.text, f.name)]))) };
@@ -28,7 +30,9 @@ export function readCsvFiles(files: CsvFile[], mapping: ColumnMapping | undefine
     const nodes = files.find((f) => /node|vert|organi[sz]ation/i.test(f.name)) ?? null;
     const edges = files.find((f) => f !== nodes && /edge|link|tie|relation/i.test(f.name)) ?? null;
     if (!nodes && !edges) {
-      throw new ImportRefused(`cannot tell which of ${files.map((f) => f.name).join(', ')} lists nodes and which lists edges; name them nodes.csv and edges.csv`);
+      throw new ImportRefused(
+        `cannot tell which of ${files.map((f) => f.name).join(', ')} lists nodes and which lists edges; name them nodes.csv and edges.csv`,
+      );
     }
     read = readCsvGraphFiles(edges, nodes, mapping);
   }

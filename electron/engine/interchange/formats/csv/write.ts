@@ -14,7 +14,20 @@ type Row = (record: never) => unknown[];
 
 // One row per record, by part; nodes.csv holds the node parts in this order, edges.csv the edge parts.
 const NODE_ROWS: Partial<Record<TablePart, Row>> = {
-  organisations: (o: Organisation) => [o.id, 'organisation', o.name, o.acronym, o.sector, null, o.country, o.city, o.website, o.tags, null, null],
+  organisations: (o: Organisation) => [
+    o.id,
+    'organisation',
+    o.name,
+    o.acronym,
+    o.sector,
+    null,
+    o.country,
+    o.city,
+    o.website,
+    o.tags,
+    null,
+    null,
+  ],
   partnerships: (p: Partnership) => [p.id, 'partnership', p.name, null, null, p.kind, null, null, null, p.tags, p.startDate, p.endDate],
   events: (e: Event) => [e.id, 'event', e.name, null, null, e.kind, e.country, e.city, null, e.tags, e.startDate, e.endDate],
 };

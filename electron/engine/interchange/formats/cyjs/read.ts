@@ -1,14 +1,7 @@
 // Cytoscape JSON importer. cytoscape.js and Cytoscape desktop write the same elements in several
 // wrappings (a bare element array, cy.json()'s {elements}, .cyjs's {data, elements}, a plain
 // {nodes, edges}); all of them are read, and anything else is refused rather than guessed at.
-import {
-  ImportRefused,
-  type AttrValue,
-  type ImportIssue,
-  type ParsedEdge,
-  type ParsedGraph,
-  type ParsedNode,
-} from '../../model/parsed';
+import { ImportRefused, type AttrValue, type ImportIssue, type ParsedEdge, type ParsedGraph, type ParsedNode } from '../../model/parsed';
 
 interface Located {
   element: unknown;

@@ -3,14 +3,7 @@
 // node and edge, and so that no DTD is ever interpreted: the scanner expands no custom entities, and
 // we refuse any DOCTYPE that declares one before it could matter (XXE, billion laughs).
 
-import {
-  ImportRefused,
-  type AttrValue,
-  type ImportIssue,
-  type ParsedEdge,
-  type ParsedGraph,
-  type ParsedNode,
-} from '../../model/parsed';
+import { ImportRefused, type AttrValue, type ImportIssue, type ParsedEdge, type ParsedGraph, type ParsedNode } from '../../model/parsed';
 import { XmlScanner, type XmlHandler, type XmlTag } from '../xml/scan';
 
 type AttrClass = 'node' | 'edge';
@@ -214,7 +207,13 @@ const looksLikeDate = (v: string | null): boolean => v === null || /^\d{4}-\d{2}
  * time format is numeric; true if it was. (Module-level, like every helper of the per-element loop:
  * see ARCHITECTURE.md on closures in the import path.)
  */
-function keepRawTime(item: ParsedNode | ParsedEdge, which: 'start' | 'end', raw: string | null, converted: string | null | undefined, tf: string | null): boolean {
+function keepRawTime(
+  item: ParsedNode | ParsedEdge,
+  which: 'start' | 'end',
+  raw: string | null,
+  converted: string | null | undefined,
+  tf: string | null,
+): boolean {
   if (raw === null || (converted !== undefined && converted !== null)) return false;
   const n = Number(raw);
   setAttribute(item, which, (tf === 'integer' || tf === 'double') && raw.trim() !== '' && !Number.isNaN(n) ? n : raw);
@@ -297,7 +296,11 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
   const onDoctype = (doctype: string): void => {
     if (ENTITY_DECLARATION.test(doctype)) {
       const { line, column } = scanner.where();
-      refuseAt('the DOCTYPE declares entities, which GEXF never needs and which can read local files or exhaust memory; refused', line, column);
+      refuseAt(
+        'the DOCTYPE declares entities, which GEXF never needs and which can read local files or exhaust memory; refused',
+        line,
+        column,
+      );
     }
   };
 
@@ -311,7 +314,9 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
       if (name !== 'gexf') refuseAt(`the root element is <${tag.name}>, not <gexf>: this is not a GEXF file`, line, column);
       if (!isKnownNamespace(tag.uri)) {
         warnings.push({
-          message: tag.uri ? `unknown GEXF namespace "${tag.uri}"; reading it as GEXF anyway` : 'the <gexf> element has no namespace; reading it as GEXF anyway',
+          message: tag.uri
+            ? `unknown GEXF namespace "${tag.uri}"; reading it as GEXF anyway`
+            : 'the <gexf> element has no namespace; reading it as GEXF anyway',
           line,
           column,
         });
@@ -371,7 +376,11 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
         if (pid !== undefined && pid !== '') parent = pid;
         if (parent !== null && !flattenedWarned) {
           flattenedWarned = true;
-          warnings.push({ message: 'nested nodes (pid or <nodes> inside a <node>) were flattened; each keeps its enclosing node as parent', line, column });
+          warnings.push({
+            message: 'nested nodes (pid or <nodes> inside a <node>) were flattened; each keeps its enclosing node as parent',
+            line,
+            column,
+          });
         }
         if (parentName !== 'nodes' && !strayNodeWarned) {
           strayNodeWarned = true;
@@ -538,7 +547,12 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
     const number = ++itemNumber;
     const raw = p.attvalues ?? NO_ATTVALUES;
     for (let i = 0; i < raw.length; i += 4) {
-      const av: RawAttValue = { key: raw[i] as string, value: raw[i + 1] as string, line: raw[i + 2] as number, column: raw[i + 3] as number };
+      const av: RawAttValue = {
+        key: raw[i] as string,
+        value: raw[i + 1] as string,
+        line: raw[i + 2] as number,
+        column: raw[i + 3] as number,
+      };
       const decl = decls[cls].get(av.key);
       let key: string;
       let value: AttrValue | undefined;

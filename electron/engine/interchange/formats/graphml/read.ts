@@ -332,7 +332,14 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
 
   const graphData: DataRuns = [];
 
-  const scanner: XmlScanner = new XmlScanner(text, { openTag: onOpenTag, closeTag: onCloseTag, wantsText, text: onText, doctype: onDoctype, ...(progress ? { progress } : {}) });
+  const scanner: XmlScanner = new XmlScanner(text, {
+    openTag: onOpenTag,
+    closeTag: onCloseTag,
+    wantsText,
+    text: onText,
+    doctype: onDoctype,
+    ...(progress ? { progress } : {}),
+  });
   scanner.run();
   if (!rootSeen) throw new ImportRefused('not a GraphML file: no root element');
 

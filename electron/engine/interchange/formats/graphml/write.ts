@@ -72,11 +72,7 @@ function nodeXml(node: AtlasNode, opts: GraphmlExportOptions): string {
 }
 
 function edgeXml(edge: AtlasEdge): string {
-  const attrs =
-    attr('id', edge.id) +
-    attr('source', edge.source) +
-    attr('target', edge.target) +
-    (edge.directed ? ' directed="true"' : '');
+  const attrs = attr('id', edge.id) + attr('source', edge.source) + attr('target', edge.target) + (edge.directed ? ' directed="true"' : '');
   return `    <edge${attrs}>${recordData('edge', edge.atlasType, edge.record, edge.fields)}</edge>`;
 }
 

@@ -20,7 +20,11 @@ export interface SnapshotView<E extends Closable> {
 }
 
 /** `open(dbPath, name)` makes the read-only engine; the caller decides its other options. */
-export function openSnapshotView<E extends Closable>(path: string, resourcesDir: string, open: (dbPath: string, name: string) => E): SnapshotView<E> {
+export function openSnapshotView<E extends Closable>(
+  path: string,
+  resourcesDir: string,
+  open: (dbPath: string, name: string) => E,
+): SnapshotView<E> {
   const name = basename(path);
   if (!isSnapshot(path)) throw new AtlasError('validation', `${name} is not a snapshot (a Stakeholder Atlas .atlas file)`, 'path');
   let scratch: string | null = null;

@@ -20,14 +20,17 @@ export function writeSnapshot(path: string, reader: BundleReader, resourcesDir: 
     db.pragma('journal_mode = DELETE');
     if (copyFrom) db.prepare(`ATTACH DATABASE ? AS source`).run(copyFrom);
     const writer = new Writer(db, actor, null, false);
-    writer.runImport({ label: 'Snapshot contents (copies: their history stays in the network they came from)', format: 'snapshot', file: null }, () => {
-      if (!copyFrom) {
-        for (const [part, def] of BUNDLE_TABLES) writer.insertMany(def, [...reader.records(part)] as unknown as RecordObject[]);
-        return;
-      }
-      const defs = BUNDLE_TABLES.map(([, def]) => def);
-      writer.withIndexesDeferred(defs, () => defs.forEach((def) => writer.copyAll(def, 'source')));
-    });
+    writer.runImport(
+      { label: 'Snapshot contents (copies: their history stays in the network they came from)', format: 'snapshot', file: null },
+      () => {
+        if (!copyFrom) {
+          for (const [part, def] of BUNDLE_TABLES) writer.insertMany(def, [...reader.records(part)] as unknown as RecordObject[]);
+          return;
+        }
+        const defs = BUNDLE_TABLES.map(([, def]) => def);
+        writer.withIndexesDeferred(defs, () => defs.forEach((def) => writer.copyAll(def, 'source')));
+      },
+    );
     if (copyFrom) db.exec('DETACH DATABASE source');
   } catch (err) {
     db.close();

@@ -121,7 +121,10 @@ export function writeXlsx(reader: BundleReader, out: ZipOut): void {
   const zip = new ZipWriter(out);
   for (const [name, text] of packageParts(RECORD_TABLES.map((t) => t.sheet))) zip.add(name, Buffer.from(text));
   RECORD_TABLES.forEach((table, i) => {
-    zip.add(`xl/worksheets/sheet${i + 1}.xml`, collectBytes((sheet) => writeSheet(sheet, table, reader.records(table.part))));
+    zip.add(
+      `xl/worksheets/sheet${i + 1}.xml`,
+      collectBytes((sheet) => writeSheet(sheet, table, reader.records(table.part))),
+    );
   });
   zip.finish();
 }

@@ -83,7 +83,8 @@ const LINE_BREAKS = /\r\n?/g;
 // In attribute values, a literal tab or newline is read as a space (CR is gone by then).
 const VALUE_BREAKS = /[\t\n]/g;
 
-const XML_DECLARATION = /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>$/;
+const XML_DECLARATION =
+  /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>$/;
 
 const PREDEFINED = new Map([
   ['lt', '<'],
@@ -134,7 +135,9 @@ function isSpace(c: number): boolean {
 }
 
 function isXmlChar(c: number): boolean {
-  return c === TAB || c === LF || c === CR || (c >= SPACE && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+  return (
+    c === TAB || c === LF || c === CR || (c >= SPACE && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff)
+  );
 }
 
 function isName(s: string): boolean {
@@ -643,7 +646,8 @@ export class XmlScanner {
     const targetEnd = this.nameEnd(start);
     const end = t.indexOf('?>', targetEnd);
     if (end === -1) this.fail('the file ends inside a processing instruction', lt);
-    if (end !== targetEnd && !isSpace(t.charCodeAt(targetEnd))) this.fail('disallowed character in a processing instruction target', targetEnd);
+    if (end !== targetEnd && !isSpace(t.charCodeAt(targetEnd)))
+      this.fail('disallowed character in a processing instruction target', targetEnd);
     const target = t.slice(start, targetEnd);
     // Namespaces forbid colons in targets; "xml" in any case is reserved for the declaration.
     if (target.includes(':')) this.fail(`processing instruction target ${target} has a colon`, start);

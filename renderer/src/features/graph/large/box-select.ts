@@ -12,7 +12,8 @@ export class BoxSelect {
     this.el = document.createElement('div');
     this.el.className = 'box-select';
     this.el.setAttribute('aria-hidden', 'true');
-    this.el.style.cssText = 'position:absolute;display:none;pointer-events:none;z-index:2;border:1px solid var(--accent, #3b82f6);background:rgba(59,130,246,0.12);';
+    this.el.style.cssText =
+      'position:absolute;display:none;pointer-events:none;z-index:2;border:1px solid var(--accent, #3b82f6);background:rgba(59,130,246,0.12);';
     container.appendChild(this.el);
   }
 
@@ -33,7 +34,12 @@ export class BoxSelect {
   end(): { x1: number; y1: number; x2: number; y2: number } {
     this.active = false;
     this.el.style.display = 'none';
-    return { x1: Math.min(this.x0, this.x1), y1: Math.min(this.y0, this.y1), x2: Math.max(this.x0, this.x1), y2: Math.max(this.y0, this.y1) };
+    return {
+      x1: Math.min(this.x0, this.x1),
+      y1: Math.min(this.y0, this.y1),
+      x2: Math.max(this.x0, this.x1),
+      y2: Math.max(this.y0, this.y1),
+    };
   }
 
   dispose(): void {

@@ -59,7 +59,14 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
       canvas.height = h;
     }
     const edgeStride = previewing ? Math.max(1, Math.ceil(model.edges.size / EDGES_WHILE_LAYING_OUT)) : 1;
-    paint(ctx, model, view, em, theme, { width, height, dpr, edges: !moving || model.edges.size <= EDGES_WHILE_MOVING, edgeStride, quick: previewing || moving });
+    paint(ctx, model, view, em, theme, {
+      width,
+      height,
+      dpr,
+      edges: !moving || model.edges.size <= EDGES_WHILE_MOVING,
+      edgeStride,
+      quick: previewing || moving,
+    });
   };
   /** Paints at the next frame (once, however many changes come before it). */
   const invalidate = () => {
@@ -117,7 +124,14 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
 
   // Pointer: press on a node and drag to move (and pin) it; on the background drag to pan, or
   // shift-drag to select a box; a press that does not travel is a click.
-  let press: { x: number; y: number; node: ModelNode | null; mode: 'node' | 'pan' | 'box'; moved: boolean; pan: { x: number; y: number } } | null = null;
+  let press: {
+    x: number;
+    y: number;
+    node: ModelNode | null;
+    mode: 'node' | 'pan' | 'box';
+    moved: boolean;
+    pan: { x: number; y: number };
+  } | null = null;
   const local = (e: PointerEvent | WheelEvent | MouseEvent) => {
     const r = canvas.getBoundingClientRect();
     return { x: e.clientX - r.left, y: e.clientY - r.top };

@@ -21,7 +21,8 @@ export class ModelNode implements LayoutNode {
   position() {
     return { x: this.x, y: this.y };
   }
-  data(field?: string): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Cytoscape's data(): whatever the field holds
+  data(field?: string): any {
     return field === undefined ? this.d : this.d[field];
   }
   hasClass(name: string) {

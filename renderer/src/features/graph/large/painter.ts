@@ -185,7 +185,14 @@ function fillTriangles(ctx: CanvasRenderingContext2D, tris: number[], colour: st
 }
 
 /** `scale`: device pixels per model pixel (0: squares only). */
-function fillNodes(ctx: CanvasRenderingContext2D, list: ModelNode[], colour: string, scale: number, halo: string | null, haloWidth: number): void {
+function fillNodes(
+  ctx: CanvasRenderingContext2D,
+  list: ModelNode[],
+  colour: string,
+  scale: number,
+  halo: string | null,
+  haloWidth: number,
+): void {
   if (list.length === 0) return;
   ctx.fillStyle = colour;
   ctx.beginPath();

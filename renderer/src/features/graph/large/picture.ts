@@ -117,7 +117,9 @@ export async function pngOf(p: Picture, wanted: number): Promise<Blob> {
       ctx.fillText(line, n.x, y);
     });
   }
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The picture could not be made'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The picture could not be made'))), 'image/png'),
+  );
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -131,12 +133,16 @@ export function svgOf(p: Picture): Blob {
   ];
   for (const e of p.edges) {
     const dash = e.head ? ` stroke-dasharray="${RELATION_DASH.join(' ')}"` : '';
-    parts.push(`<line x1="${r2(e.x1)}" y1="${r2(e.y1)}" x2="${r2(e.x2)}" y2="${r2(e.y2)}" stroke="${esc(e.colour)}" stroke-width="${e.width}"${dash}/>`);
+    parts.push(
+      `<line x1="${r2(e.x1)}" y1="${r2(e.y1)}" x2="${r2(e.x2)}" y2="${r2(e.y2)}" stroke="${esc(e.colour)}" stroke-width="${e.width}"${dash}/>`,
+    );
     if (e.head) parts.push(`<polygon points="${e.head.map(r2).join(' ')}" fill="${esc(e.colour)}" stroke="none"/>`);
   }
   parts.push(`</g><g stroke="${esc(p.halo)}" stroke-width="1">`);
   for (const n of p.nodes) parts.push(svgNode(n.shape, r2(n.x), r2(n.y), r2(n.r), esc(n.colour)));
-  parts.push(`</g><g font-family="system-ui, sans-serif" font-size="11" text-anchor="middle" fill="${esc(p.text)}" stroke="${esc(p.halo)}" stroke-width="3" paint-order="stroke">`);
+  parts.push(
+    `</g><g font-family="system-ui, sans-serif" font-size="11" text-anchor="middle" fill="${esc(p.text)}" stroke="${esc(p.halo)}" stroke-width="3" paint-order="stroke">`,
+  );
   for (const n of p.nodes) {
     (n.label ?? []).forEach((line, i) => parts.push(`<text x="${r2(n.x)}" y="${r2(n.y + n.r + 14 + i * LABEL_LINE)}">${esc(line)}</text>`));
   }

@@ -51,7 +51,14 @@ export const arrowSize = (tieWidth: number) => 6 + 1.5 * tieWidth;
  * The arrowhead of a tie from (x1, y1) to a node of radius `r` at (x2, y2): a triangle whose tip
  * touches the node's edge, `size` long. Null when the two are too close to point anywhere.
  */
-export function arrowhead(x1: number, y1: number, x2: number, y2: number, r: number, size: number): [number, number, number, number, number, number] | null {
+export function arrowhead(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  r: number,
+  size: number,
+): [number, number, number, number, number, number] | null {
   const dx = x2 - x1;
   const dy = y2 - y1;
   const len = Math.hypot(dx, dy);
