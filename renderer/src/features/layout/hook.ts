@@ -53,13 +53,11 @@ const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()
 /** A headless Cytoscape holding what `drawing` draws, sized as drawn. */
 function headlessCopy(drawing: LayoutSurface): Core {
   const cy = cytoscape({ headless: true, style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }] });
-  const nodes = drawing
-    .nodes()
-    .map((n) => ({
-      group: 'nodes' as const,
-      data: { id: n.id(), size: Number(n.data('size')) || n.width() },
-      position: { ...n.position() },
-    }));
+  const nodes = drawing.nodes().map((n) => ({
+    group: 'nodes' as const,
+    data: { id: n.id(), size: Number(n.data('size')) || n.width() },
+    position: { ...n.position() },
+  }));
   const edges = drawing
     .edges()
     .map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.data().source, target: e.data().target } }));
