@@ -31,7 +31,7 @@ try {
   if (data.seedIfEmpty) engine.seedIfEmpty();
   post({ type: 'ready' });
   // The graph index is built now, while the window loads, rather than on the first slice it asks
-  // for (about a second at 50,000 organisations). Calls that arrive meanwhile wait their turn.
+  // for (the longest part of opening a large network). Calls that arrive meanwhile wait their turn.
   setImmediate(() => {
     try {
       engine.graph.totalTies();
