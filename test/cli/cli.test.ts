@@ -5,11 +5,18 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import { USAGE } from '../../electron/cli/usage';
 import type { Slice, Stats } from '../../shared/schemas';
 import { REGIONS } from '../../shared/domain';
-import { expectOneLineFailure, recordCounts as counts, run, runJson, tempDatabases } from './helpers';
+import {
+  expectBrokenFileRefused,
+  expectDryRunThenImport,
+  expectOneLineFailure,
+  expectProgressOnTerminal,
+  run,
+  runJson,
+  tempDatabases,
+} from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
 const FIXTURES = resolve(__dirname, '../fixtures');
@@ -140,50 +147,16 @@ describe('atlas import and export', () => {
   const gexf = `${FIXTURES}/gexf/gephi-0.10-stakeholders.gexf`;
 
   it('previews with --dry-run and writes nothing, then imports and says so', async () => {
-    const db = freshDb();
-    const dry = await run('import', gexf, '--db', db, '--dry-run');
-    expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/^gephi-0\.10-stakeholders\.gexf \(GEXF\): 80 nodes, 167 edges$/m);
-    expect(dry.stdout).toMatch(/^ {2}organisations +80 +0 +0$/m);
-    expect(dry.stdout).toMatch(/Dry run: nothing was written\.\n$/);
-    expect(counts(db)).toEqual({ organisations: 0, relations: 0 });
-    const done = await run('import', gexf, '--db', db);
-    expect(done.code).toBe(0);
-    expect(done.stderr).toBe(''); // no progress line when stderr is not a terminal
-    expect(done.stdout).toMatch(/Imported \(import [0-9a-f-]{36}\)\.\n$/);
-    expect(counts(db)).toEqual({ organisations: 80, relations: 167 });
-    // Again, skipping duplicates: nothing new.
-    const again = await runJson<{ records: Record<string, { create: number; skip: number }> }>(
-      'import',
-      gexf,
-      '--db',
-      db,
-      '--on-duplicate',
-      'skip',
-      '--json',
-    );
-    expect(again.records.organisations).toEqual({ create: 0, merge: 0, skip: 80 });
-    expect(counts(db)).toEqual({ organisations: 80, relations: 167 });
+    await expectDryRunThenImport(freshDb(), gexf, { format: 'GEXF', nodes: 80, edges: 167 });
   });
 
   it('shows progress on a terminal, on one line that it clears', async () => {
-    let stderr = '';
-    const code = await main(['import', gexf, '--db', freshDb()], {
-      stdout: { write: () => true },
-      stderr: { write: (s: string) => (stderr += s), isTTY: true },
-    });
-    expect(code).toBe(0);
-    expect(stderr.endsWith('\r\x1b[K')).toBe(true);
-    expect(stderr).not.toContain('\n');
+    await expectProgressOnTerminal(freshDb(), gexf);
   });
 
   it('refuses a broken file on one line, exit 1, leaving the database as it was', async () => {
     const db = freshDb();
-    await run('seed', '--db', db);
-    const before = counts(db);
-    const broken = `${FIXTURES}/graphml/refused/hyperedge.graphml`;
-    expectOneLineFailure(await run('import', broken, '--db', db), 1, /hyperedges are not supported/);
-    expect(counts(db)).toEqual(before);
+    await expectBrokenFileRefused(db, `${FIXTURES}/graphml/refused/hyperedge.graphml`, /hyperedges are not supported/);
     expectOneLineFailure(await run('import', gexf, '--db', db, '--on-duplicate', 'maybe'), 2, /--on-duplicate/);
     expectOneLineFailure(await run('import', '--db', db), 2, /Which file/);
   });

@@ -11,6 +11,7 @@ import { csvFilesToBundle } from '../../electron/engine/interchange/formats/csv/
 import { csvFilesOf } from '../../electron/engine/interchange/formats/csv/write';
 import { csvToGraph, guessMapping, readCsvGraph } from '../../electron/engine/interchange/formats/csv/node-edge-lists';
 import { buildFixture, openEngine, tempDir } from '../engine/helpers';
+import { expectHeaderlessEdgeList, NOT_AN_EDGE_LIST, ONE_COLUMN } from './corpus-checks';
 import { networkBundle, refusal } from './helpers';
 
 const FIXTURES = resolve(__dirname, '../fixtures/csv');
@@ -241,15 +242,6 @@ describe('per-record-type CSV files', () => {
 const raw = (rel: string): string => readFileSync(join(FIXTURES, rel), 'utf8');
 const readFile = (rel: string) => readCsvGraph({ name: rel, text: raw(rel) });
 
-/** Edges and distinct endpoints of a header-less edge list, counted from the text. */
-function countEdgeList(text: string, delimiter: string): { nodes: number; edges: number } {
-  const pairs = text
-    .trim()
-    .split('\n')
-    .map((l) => l.split(delimiter).slice(0, 2));
-  return { nodes: new Set(pairs.flat()).size, edges: pairs.length };
-}
-
 describe('edge lists from other tools', () => {
   it.each([
     ['edge-list-comma.csv', ','],
@@ -257,11 +249,8 @@ describe('edge lists from other tools', () => {
     ['edge-list-weighted.csv', ','],
   ])('reads %s as a header-less edge list', (file, delimiter) => {
     const graph = readFile(file);
-    const expected = countEdgeList(raw(file), delimiter);
-    expect({ nodes: graph.nodes.length, edges: graph.edges.length }).toEqual(expected);
-    expect(expected).toEqual({ nodes: 4, edges: 5 });
-    expect(graph.format).toBe('csv');
-    expect(graph.warnings).toEqual([]);
+    expectHeaderlessEdgeList(graph, raw(file), delimiter);
+    expect({ nodes: graph.nodes.length, edges: graph.edges.length }).toEqual({ nodes: 4, edges: 5 });
     expect(graph.edges[0]).toMatchObject({ source: 'ngCERT', target: 'CERT-GH', line: 1 });
     expect(graph.edges[3]).toMatchObject({ source: 'CERT-SN', target: 'ngCERT', line: 4 });
   });
@@ -297,9 +286,7 @@ describe('edge lists from other tools', () => {
     'matrix-blank-header-id.csv',
   ])('refuses %s: adjacency lists and matrices are not supported', (file) => {
     const e = refusal(() => readFile(file));
-    expect(e.message).toMatch(
-      /adjacency lists and adjacency matrices are not supported; save the network as an edge list with source and target columns/,
-    );
+    expect(e.message).toMatch(NOT_AN_EDGE_LIST);
     expect(e.message).toMatch(new RegExp(`^line 1: ${file.replace(/\./g, '\\.')}: `));
   });
 
@@ -311,8 +298,7 @@ describe('edge lists from other tools', () => {
   // networkx writes edge lists separated by spaces; Atlas reads the separators spreadsheets use,
   // so these come out as one column and are refused with the reason.
   it.each(['networkx-space-separated.edgelist', 'networkx-weighted.edgelist'])('refuses space-separated %s', (file) => {
-    const e = refusal(() => readFile(file));
-    expect(e.message).toMatch(/line 1: .*single column: columns must be separated by commas, semicolons, tabs or \|/);
+    expect(refusal(() => readFile(file)).message).toMatch(ONE_COLUMN);
   });
 
   it('maps a hand-written node list and edge list by guessed column names', () => {

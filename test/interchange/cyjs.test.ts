@@ -1,37 +1,15 @@
 // Cytoscape JSON import: our own fixtures (test/fixtures/cytoscape) in the shapes cytoscape.js and
 // Cytoscape desktop write, every wrapping they use, and the refusals. The same runs over their real
 // files in test/interop/cyjs.test.ts.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCyjs } from '../../electron/engine/interchange/formats/cyjs/read';
+import { corpusFiles, edgesWithoutId, everyCyjsFile } from './corpus-checks';
 import { refusal } from './helpers';
 
 const FIXTURES = resolve(__dirname, '../fixtures/cytoscape');
 const read = (rel: string): string => readFileSync(join(FIXTURES, rel), 'utf8');
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    return e.isDirectory() ? files(p) : [p];
-  });
-}
-
-type Raw = { group?: string; data?: Record<string, unknown> };
-
-/** Node and edge counts read straight off the JSON, whatever its wrapping. */
-function rawCounts(doc: unknown): { nodes: number; edges: number } {
-  const d = doc as { elements?: unknown; nodes?: unknown[]; edges?: unknown[] };
-  const list = Array.isArray(doc) ? (doc as Raw[]) : Array.isArray(d.elements) ? (d.elements as Raw[]) : null;
-  if (list) {
-    const edges = list.filter(
-      (e) => e.group === 'edges' || (e.group === undefined && e.data?.source !== undefined && e.data?.target !== undefined),
-    );
-    return { nodes: list.length - edges.length, edges: edges.length };
-  }
-  const groups = (d.elements ?? d) as { nodes?: unknown[]; edges?: unknown[] };
-  return { nodes: groups.nodes?.length ?? 0, edges: groups.edges?.length ?? 0 };
-}
 
 /** Fixtures refused on purpose, with what the message must say. */
 const REFUSED: Record<string, RegExp> = {
@@ -46,44 +24,24 @@ const REFUSED: Record<string, RegExp> = {
 const COMPOUND = new Set(['cy-json-compound.json', 'style-and-elements.json']);
 
 describe('parseCyjs on every fixture', () => {
-  const all = files(FIXTURES);
-  const rels = all.map((file) => relative(FIXTURES, file).split('\\').join('/'));
+  const files = corpusFiles(FIXTURES);
 
   it('finds the fixtures', () => {
-    expect(all.length).toBeGreaterThanOrEqual(10);
+    expect(files.length).toBeGreaterThanOrEqual(10);
   });
 
   it('lists as exceptions only fixtures that exist', () => {
-    for (const rel of [...Object.keys(REFUSED), ...COMPOUND]) expect(rels).toContain(rel);
+    for (const rel of [...Object.keys(REFUSED), ...COMPOUND]) expect(files).toContain(rel);
   });
 
-  for (const rel of rels) {
-    const text = read(rel);
-    const refused = REFUSED[rel];
-    if (refused) {
-      it(`refuses ${rel}`, () => {
-        expect(refusal(() => parseCyjs(text)).message).toMatch(refused);
-      });
-      continue;
-    }
-    it(`parses ${rel} with the counts the file holds`, () => {
-      const g = parseCyjs(text);
-      expect(g.format).toBe('cyjs');
-      const counts = rawCounts(JSON.parse(text));
-      expect(counts.nodes).toBeGreaterThan(0);
-      expect({ nodes: g.nodes.length, edges: g.edges.length }).toEqual(counts);
-      const flattened = g.warnings.filter((w) => /compound nodes were flattened/.test(w.message));
-      expect(flattened).toHaveLength(COMPOUND.has(rel) ? 1 : 0);
-      expect(g.nodes.some((n) => n.parent !== null)).toBe(COMPOUND.has(rel));
-    });
-  }
+  everyCyjsFile({ dir: FIXTURES, files, refused: REFUSED }, COMPOUND);
 
   it('keeps edges without ids, with id null', () => {
     const text = read('edges-without-ids.json');
-    const withoutId = (JSON.parse(text) as Raw[]).filter((e) => e.data?.source !== undefined && e.data?.id === undefined);
+    const withoutId = edgesWithoutId(text);
     const g = parseCyjs(text);
-    expect(withoutId).toHaveLength(5);
-    expect(g.edges.filter((e) => e.id === null)).toHaveLength(withoutId.length);
+    expect(withoutId).toBe(5);
+    expect(g.edges.filter((e) => e.id === null)).toHaveLength(withoutId);
     expect(g.edges.map((e) => [e.source, e.target])).toEqual([
       ['a', 'b'],
       ['a', 'b'],

@@ -2,24 +2,15 @@
 // graphology, networkx and survey tools write, and broken the ways files break: every fixture
 // against graphology's counts, the cases each one holds, and the refusals. The same runs over other
 // tools' real files in test/interop/gexf.test.ts.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import gexf from 'graphology-gexf';
-import { MultiGraph } from 'graphology';
 import { parseGexf } from '../../electron/engine/interchange/formats/gexf/read';
 import type { ParsedGraph } from '../../electron/engine/interchange/model/parsed';
+import { corpusFiles, everyGexfFile, type CountsFromFile } from './corpus-checks';
 import { refusal } from './helpers';
 
 const FIXTURES = resolve(__dirname, '../fixtures/gexf');
-
-function gexfFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) return gexfFiles(p);
-    return e.name.endsWith('.gexf') ? [p] : [];
-  });
-}
 
 const read = (rel: string): string => readFileSync(join(FIXTURES, rel), 'utf8');
 const parseFile = (rel: string): ParsedGraph => parseGexf(read(rel));
@@ -40,7 +31,7 @@ const REFUSED: Record<string, RegExp> = {
  * Where our counts differ from graphology's on purpose, the numbers read from the file itself.
  * graphology (MultiGraph, addMissingNodes) is the reference everywhere else.
  */
-const EXPECTED_FROM_FILE: Record<string, { nodes: number; edges: number; why: string }> = {
+const EXPECTED_FROM_FILE: CountsFromFile = {
   // graphology invents the 4 undeclared endpoints (c, d, e, f); we keep only the 2 declared nodes
   // and warn, so the mapping step can decide.
   'missing-nodes.gexf': { nodes: 2, edges: 4, why: 'undeclared endpoints not invented' },
@@ -50,44 +41,16 @@ const EXPECTED_FROM_FILE: Record<string, { nodes: number; edges: number; why: st
 };
 
 describe('parseGexf on every fixture', () => {
-  const files = gexfFiles(FIXTURES);
+  const files = corpusFiles(FIXTURES, { ext: '.gexf' });
 
   it('finds the fixtures', () => {
     expect(files.length).toBeGreaterThanOrEqual(24);
   });
 
-  for (const file of files) {
-    const rel = relative(FIXTURES, file).split('\\').join('/');
-    const text = readFileSync(file, 'utf8');
-    const refused = REFUSED[rel];
-    if (refused) {
-      it(`refuses ${rel}`, () => {
-        expect(refusal(() => parseGexf(text)).message).toMatch(refused);
-      });
-      continue;
-    }
-    it(`parses ${rel} with the expected counts`, () => {
-      const g = parseGexf(text);
-      expect(g.format).toBe('gexf');
-      const fixed = EXPECTED_FROM_FILE[rel];
-      if (fixed) {
-        expect(g.nodes.length).toBe(fixed.nodes);
-        expect(g.edges.length).toBe(fixed.edges);
-        return;
-      }
-      const ref = gexf.parse(MultiGraph, text, { addMissingNodes: true, allowUndeclaredAttributes: true });
-      expect(g.nodes.length).toBe(ref.order);
-      expect(g.edges.length).toBe(ref.size);
-      for (const n of g.nodes) {
-        expect(n.line).toBeGreaterThan(0);
-        expect(n.column).toBeGreaterThan(0);
-      }
-    });
-  }
+  everyGexfFile({ dir: FIXTURES, files, refused: REFUSED }, EXPECTED_FROM_FILE);
 
   it('lists as exceptions only fixtures that exist', () => {
-    const rels = files.map((f) => relative(FIXTURES, f).split('\\').join('/'));
-    for (const rel of [...Object.keys(REFUSED), ...Object.keys(EXPECTED_FROM_FILE)]) expect(rels).toContain(rel);
+    for (const rel of [...Object.keys(REFUSED), ...Object.keys(EXPECTED_FROM_FILE)]) expect(files).toContain(rel);
   });
 });
 

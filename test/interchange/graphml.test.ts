@@ -2,28 +2,17 @@
 // gephi-lite, networkx and igraph write, and broken the ways files break: every fixture against
 // graphology's counts, the cases each one holds, and the refusals. The same runs over other tools'
 // real files in test/interop/graphml.test.ts.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
-import Graph from 'graphology';
-import graphml from 'graphology-graphml';
 import { parseGraphml } from '../../electron/engine/interchange/formats/graphml/read';
 import { ImportRefused, type ParsedGraph } from '../../electron/engine/interchange/model/parsed';
+import { corpusFiles, everyGraphmlFile, type CountsFromFile } from './corpus-checks';
 import { refusal } from './helpers';
 
 const FIXTURES = resolve(__dirname, '../fixtures/graphml');
 const read = (rel: string): string => readFileSync(join(FIXTURES, rel), 'utf8');
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      if (statSync(p).isDirectory()) return walk(p);
-      return p.endsWith('.graphml') ? [p] : [];
-    });
-}
 
 const refused = (text: string): ImportRefused => refusal(() => parseGraphml(text));
 
@@ -53,23 +42,18 @@ const REFUSED: Record<string, RegExp> = {
  * Fixtures graphology-graphml cannot be compared with, so the counts are those of the file itself
  * (its <node> and <edge> elements).
  */
-const EXPECTED: Record<string, [nodes: number, edges: number, why: string]> = {
-  'no-graph.graphml': [0, 0, 'no <graph>; graphology throws'],
-  'edgedefault-invalid.graphml': [3, 3, 'edgedefault="edgedefault": graphology throws, we warn'],
-  'keys-for-all.graphml': [3, 3, 'graphology throws on for="all"'],
-  'yed-diagram.graphml': [3, 2, 'graphology throws on yFiles keys'],
-  'yed-groups.graphml': [6, 4, 'graphology throws on yFiles keys'],
+const EXPECTED: CountsFromFile = {
+  'no-graph.graphml': { nodes: 0, edges: 0, why: 'no <graph>; graphology throws' },
+  'edgedefault-invalid.graphml': { nodes: 3, edges: 3, why: 'edgedefault="edgedefault": graphology throws, we warn' },
+  'keys-for-all.graphml': { nodes: 3, edges: 3, why: 'graphology throws on for="all"' },
+  'yed-diagram.graphml': { nodes: 3, edges: 2, why: 'graphology throws on yFiles keys' },
+  'yed-groups.graphml': { nodes: 6, edges: 4, why: 'graphology throws on yFiles keys' },
   // graphology (addMissingNodes) invents the undeclared endpoint; we list declared nodes only.
-  'undeclared-node.graphml': [4, 3, 'undeclared endpoint not added as a node'],
+  'undeclared-node.graphml': { nodes: 4, edges: 3, why: 'undeclared endpoint not added as a node' },
 };
 
-function graphologyCounts(text: string): [number, number] {
-  const g = graphml.parse(Graph, text, { addMissingNodes: true });
-  return [g.order, g.size];
-}
-
 describe('parseGraphml on every fixture', () => {
-  const files = walk(FIXTURES).map((f) => relative(FIXTURES, f).split('\\').join('/'));
+  const files = corpusFiles(FIXTURES, { ext: '.graphml' });
 
   it('finds the fixtures', () => {
     expect(files.length).toBeGreaterThanOrEqual(32);
@@ -79,25 +63,7 @@ describe('parseGraphml on every fixture', () => {
     for (const rel of [...Object.keys(REFUSED), ...Object.keys(EXPECTED)]) expect(files).toContain(rel);
   });
 
-  for (const rel of files) {
-    it(rel, () => {
-      const text = read(rel);
-      const pattern = REFUSED[rel];
-      if (pattern) {
-        const err = refused(text);
-        expect(err.message).toMatch(pattern);
-        expect(err.location.line).toBeGreaterThan(0);
-        return;
-      }
-      const g = parseGraphml(text);
-      expect(g.format).toBe('graphml');
-      const expected = EXPECTED[rel];
-      const counts: [number, number] = expected ? [expected[0], expected[1]] : graphologyCounts(text);
-      expect([g.nodes.length, g.edges.length]).toEqual(counts);
-      for (const n of g.nodes) expect(n.line).toBeGreaterThan(0);
-      for (const e of g.edges) expect(e.line).toBeGreaterThan(0);
-    });
-  }
+  everyGraphmlFile({ dir: FIXTURES, files, refused: REFUSED }, EXPECTED);
 });
 
 describe('parseGraphml specifics', () => {

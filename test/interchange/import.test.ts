@@ -3,79 +3,42 @@
 // fixtures (test/fixtures); test/interop/import.test.ts imports other tools' real files the same way.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
-import { openEngine, tempDir } from '../engine/helpers';
+import { useEngines } from './helpers';
+import { expectLoneListsTold, expectPreviewThenImport, expectRefusalsLeaveDatabase, expectReimportMerges } from './import-checks';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
+const engines = useEngines();
 let engine: Engine;
 let dir: string;
-let cleanup: () => void;
 beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  engine = openEngine(`${dir}/import.sqlite`);
+  dir = engines.dir();
+  engine = engines.open('import');
 });
-afterEach(() => {
-  engine.close();
-  cleanup();
-});
-
-function snapshot(): string {
-  const tables = engine.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => engine.db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all()));
-}
 
 describe('import', () => {
   it('previews without writing, then imports whole with sources and a preset layout', async () => {
     const path = `${FIXTURES}/gexf/gephi-0.10-stakeholders.gexf`;
-    const before = snapshot();
-    const preview = await engine.call('import.preview', { path });
-    expect(preview).toMatchObject({
+    const { preview, organisation: kestrel } = await expectPreviewThenImport(engine, path, {
       format: 'gexf',
       nodes: 80,
       edges: 167,
-      organisations: { create: 80, merge: 0 },
-      relations: { create: 167 },
-      layout: true,
-      importId: null,
+      named: 'Kestrel',
     });
     expect(preview.unknownCountries).toEqual([]);
-    expect(snapshot()).toBe(before);
-
-    const done = await engine.call('import.run', { path });
-    expect(done.importId).toEqual(expect.any(String));
-    expect(preview.layoutView).toBeNull();
-    expect(done.layoutView).toEqual({ id: expect.any(String), name: 'Layout from gephi-0.10-stakeholders.gexf' });
-    expect(engine.call('savedView.get', { id: done.layoutView!.id }).layout).toBe('preset');
-    const stats = engine.call('stats.get', {});
-    expect(stats).toMatchObject({ organisations: 80, relations: 167, sources: 1, citations: 80 + 167, savedViews: 1 });
-    const kestrel = engine.call('organisation.list', { text: 'Kestrel' }).items[0]!;
     expect(kestrel).toMatchObject({ name: 'Kestrel Threat Intelligence Lab', country: 'GB', sector: 'private_sector' });
     expect(kestrel.attributes['id in file']).toBe('40');
-    const details = engine.call('record.details', { type: 'organisation', id: kestrel.id });
-    expect(details.sources.map((s) => s.source.title)).toContain('gephi-0.10-stakeholders.gexf');
     // Names in every script keep their country and sector.
     const byName = new Map(engine.call('organisation.list', { limit: 100 }).items.map((o) => [o.name, [o.country, o.sector]]));
     expect(byName.get('المركز الوطني للأمن السيبراني')).toEqual(['SA', 'government']);
     expect(byName.get('国家互联网应急中心')).toEqual(['CN', 'government']);
     expect(byName.get('Лаборатория цифровой криминалистики')).toEqual(['KZ', 'private_sector']);
     expect(byName.get('Observatoire des droits numériques')).toEqual(['CI', 'civil_society']);
-    const [view] = engine.call('savedView.list', {}).items;
-    expect(Object.keys(view!.positions)).toHaveLength(80);
-    // Every change of the import points at it.
-    const unlinked = engine.db.prepare('SELECT count(*) FROM change WHERE import_id IS NOT ? ').pluck().get(done.importId);
-    expect(unlinked).toBe(0);
   });
 
   it('importing the same file again merges organisations and adds no relation twice', async () => {
-    const path = `${FIXTURES}/graphml/gephi-lite-positions.graphml`;
-    await engine.call('import.run', { path });
-    const again = await engine.call('import.preview', { path });
-    expect(again.organisations).toEqual({ create: 0, merge: 24, skip: 0 });
-    expect(again.relations).toEqual({ create: 0, skip: 72 });
-    await engine.call('import.run', { path, onDuplicate: 'skip' });
-    expect(engine.call('stats.get', {})).toMatchObject({ organisations: 24, relations: 72 });
-    expect((await engine.call('import.preview', { path, onDuplicate: 'create' })).organisations.create).toBe(24);
+    await expectReimportMerges(engine, `${FIXTURES}/graphml/gephi-lite-positions.graphml`, { organisations: 24, relations: 72 });
   });
 
   it('maps sector and country columns, and reports countries it cannot place', async () => {
@@ -109,48 +72,21 @@ describe('import', () => {
   });
 
   it('tells a lone node list from a lone edge list, with or without a header', async () => {
-    writeFileSync(`${dir}/partners.csv`, 'Name,Country\nAccra Lab,Ghana\nLima Forum,Peru\n');
-    const nodes = await engine.call('import.preview', { path: `${dir}/partners.csv` });
-    expect(nodes).toMatchObject({ nodes: 2, edges: 0 });
-    expect(nodes.columns).toMatchObject({ nodes: ['Name', 'Country'], edges: null });
-    const edges = await engine.call('import.preview', { path: `${FIXTURES}/csv/edge-list-comma.csv` });
+    const edges = await expectLoneListsTold(engine, dir, `${FIXTURES}/csv/edge-list-comma.csv`);
     expect(edges).toMatchObject({ nodes: 4, edges: 5 });
-    expect(edges.columns?.nodes).toBeNull();
   });
 
   it('refuses hostile and broken files, and leaves the database exactly as it was', async () => {
-    engine.seed();
-    const before = snapshot();
-    const xxe = `${dir}/xxe.gexf`;
-    writeFileSync(
-      xxe,
-      `<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY x SYSTEM "file:///etc/passwd">]><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="1" label="&x;"/></nodes></graph></gexf>`,
-    );
-    const garbage = `${dir}/garbage.graphml`;
-    writeFileSync(garbage, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
-    const truncated = `${dir}/truncated.gexf`;
-    writeFileSync(truncated, `<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="1" label="a"/>`);
-    const fixtures = [
+    const refused = [
       'gexf/refused/truncated.gexf',
       'graphml/refused/doctype-entities.graphml',
       'cytoscape/refused/truncated.cyjs',
       'csv/matrix-empty-corner.csv',
     ];
-    for (const path of [xxe, garbage, truncated, ...fixtures.map((f) => `${FIXTURES}/${f}`)]) {
-      await expect(engine.call('import.run', { path }), path).rejects.toMatchObject({
-        code: 'validation',
-        message: expect.stringMatching(/refused/),
-      });
-    }
-    await expect(engine.call('import.run', { path: `${dir}/missing.gexf` })).rejects.toMatchObject({ code: 'validation', field: 'path' });
-    await expect(
-      engine.call('import.run', { path: `${FIXTURES}/graphml/gephi-lite-positions.graphml`, maxBytes: 1000 }),
-    ).rejects.toMatchObject({
-      field: 'maxBytes',
-      message: expect.stringMatching(/raise the limit/),
+    await expectRefusalsLeaveDatabase(engine, dir, {
+      refused: refused.map((f) => `${FIXTURES}/${f}`),
+      large: `${FIXTURES}/graphml/gephi-lite-positions.graphml`,
     });
-    expect(snapshot()).toBe(before);
-    await expect(engine.call('import.run', { path: xxe })).rejects.not.toMatchObject({ message: expect.stringMatching(/root:/) });
   });
 });
 

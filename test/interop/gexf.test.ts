@@ -1,24 +1,14 @@
 // GEXF import over other tools' real files (../shared/datasets/gexf): every file against graphology's
 // counts, and the cases found in them. test/interchange/gexf.test.ts covers the same on our own fixtures.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import gexf from 'graphology-gexf';
-import { MultiGraph } from 'graphology';
 import { parseGexf } from '../../electron/engine/interchange/formats/gexf/read';
 import type { ParsedGraph } from '../../electron/engine/interchange/model/parsed';
-import { refusal } from '../interchange/helpers';
+import { corpusFiles, everyGexfFile, type CountsFromFile } from '../interchange/corpus-checks';
 import { DATASETS as ALL } from './datasets';
 
 const DATASETS = join(ALL, 'gexf');
-
-function gexfFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) return e.name.startsWith('xsd') ? [] : gexfFiles(p);
-    return e.name.endsWith('.gexf') ? [p] : [];
-  });
-}
 
 const read = (rel: string): string => readFileSync(join(DATASETS, rel), 'utf8');
 const parseFile = (rel: string): ParsedGraph => parseGexf(read(rel));
@@ -37,7 +27,7 @@ const REFUSED: Record<string, RegExp> = {
  * Where our counts differ from graphology's on purpose, the numbers read from the file itself.
  * graphology (MultiGraph, addMissingNodes) is the reference everywhere else.
  */
-const EXPECTED_FROM_FILE: Record<string, { nodes: number; edges: number; why: string }> = {
+const EXPECTED_FROM_FILE: CountsFromFile = {
   // graphology invents the 4 undeclared endpoints (2, 4, 5, 6); we keep only the 2 declared nodes
   // and warn, so the mapping step can decide.
   'graphology/missing_nodes.gexf': { nodes: 2, edges: 4, why: 'undeclared endpoints not invented' },
@@ -53,40 +43,14 @@ const EXPECTED_FROM_FILE: Record<string, { nodes: number; edges: number; why: st
 };
 
 describe('parseGexf on every dataset file', () => {
-  const files = gexfFiles(DATASETS);
+  // The xsd folders hold the schemas, not graphs.
+  const files = corpusFiles(DATASETS, { ext: '.gexf', skipFolder: (name) => name.startsWith('xsd') });
 
   it('finds the dataset files', () => {
     expect(files.length).toBeGreaterThan(40);
   });
 
-  for (const file of files) {
-    const rel = relative(DATASETS, file).split('\\').join('/');
-    const text = readFileSync(file, 'utf8');
-    const refused = REFUSED[rel];
-    if (refused) {
-      it(`refuses ${rel}`, () => {
-        expect(refusal(() => parseGexf(text)).message).toMatch(refused);
-      });
-      continue;
-    }
-    it(`parses ${rel} with the expected counts`, () => {
-      const g = parseGexf(text);
-      expect(g.format).toBe('gexf');
-      const fixed = EXPECTED_FROM_FILE[rel];
-      if (fixed) {
-        expect(g.nodes.length).toBe(fixed.nodes);
-        expect(g.edges.length).toBe(fixed.edges);
-        return;
-      }
-      const ref = gexf.parse(MultiGraph, text, { addMissingNodes: true, allowUndeclaredAttributes: true });
-      expect(g.nodes.length).toBe(ref.order);
-      expect(g.edges.length).toBe(ref.size);
-      for (const n of g.nodes) {
-        expect(n.line).toBeGreaterThan(0);
-        expect(n.column).toBeGreaterThan(0);
-      }
-    });
-  }
+  everyGexfFile({ dir: DATASETS, files, refused: REFUSED }, EXPECTED_FROM_FILE);
 });
 
 describe('parseGexf specifics on dataset files', () => {
@@ -143,13 +107,7 @@ describe('parseGexf specifics on dataset files', () => {
       Position: 'VP',
     });
     expect(g.nodes[0]!.position).toBeNull();
-    const both = parseGexf(`<gexf xmlns="http://www.gexf.net/1.2draft"><graph>
-      <attributes class="node"><attribute id="k" title="k"/><attribute id="K" title="K"/></attributes>
-      <nodes><node id="a"><attvalues><attvalue for="k" value="1"/><attvalue for="K" value="2"/></attvalues></node><node id="A"/></nodes>
-      <edges><edge source="a" target="A"/></edges></graph></gexf>`);
-    expect(both.nodes.map((n) => n.id)).toEqual(['a', 'A']);
-    expect(both.nodes[0]!.attributes).toEqual({ k: '1', K: '2' });
-    expect(both.warnings).toEqual([]);
+    // Two node ids differing only in case, written inline, are in test/interchange/gexf.test.ts.
   });
 
   it('keeps edges to undeclared nodes and names the missing nodes', () => {
@@ -186,9 +144,7 @@ describe('parseGexf specifics on dataset files', () => {
     expect(g.nodes.find((n) => n.id === '4')!.parent).toBe('1');
     expect(g.nodes.find((n) => n.id === '2')!.parent).toBeNull();
     expect(g.warnings.filter((w) => /flattened/.test(w.message))).toHaveLength(1);
-    const pid = parseGexf(`<gexf xmlns="http://www.gexf.net/1.2draft"><graph><nodes>
-      <node id="p"/><node id="c" pid="p"/></nodes></graph></gexf>`);
-    expect(pid.nodes[1]!.parent).toBe('p');
+    // A parent given by pid, written inline, is in test/interchange/gexf.test.ts.
   });
 
   it('accepts the old gephi.org namespace and a broken viz namespace', () => {

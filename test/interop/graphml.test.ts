@@ -1,27 +1,16 @@
 // GraphML import over other tools' real files (../shared/datasets/graphml): every file against
 // graphology's counts, and the cases found in them. test/interchange/graphml.test.ts covers the same on our own fixtures.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import Graph from 'graphology';
-import graphml from 'graphology-graphml';
 import { parseGraphml } from '../../electron/engine/interchange/formats/graphml/read';
 import { ImportRefused } from '../../electron/engine/interchange/model/parsed';
+import { corpusFiles, everyGraphmlFile, type CountsFromFile } from '../interchange/corpus-checks';
 import { refusal } from '../interchange/helpers';
 import { DATASETS } from './datasets';
 
 const DATA = join(DATASETS, 'graphml');
 const read = (rel: string): string => readFileSync(join(DATA, rel), 'utf8');
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      if (statSync(p).isDirectory()) return walk(p);
-      return p.endsWith('.graphml') ? [p] : [];
-    });
-}
 
 const refused = (text: string): ImportRefused => refusal(() => parseGraphml(text));
 
@@ -56,58 +45,35 @@ const REFUSED: Record<string, RegExp> = {
  * Files graphology-graphml cannot be compared with, so the counts are those of the file itself
  * (its <node> and <edge> elements, counted by hand / grep).
  */
-const EXPECTED: Record<string, [nodes: number, edges: number, why: string]> = {
-  'graphinout-tests/base64.graphml': [0, 0, 'no <graph>; graphology throws'],
-  'graphinout-tests/data-linebreaks.graphml': [0, 0, 'no <graph>; graphology throws'],
-  'graphinout-tests/namespace1.graphml': [0, 0, 'no <graph>; graphology throws'],
-  'graphinout-tests/namespace2.graphml': [0, 0, 'no <graph>; graphology throws'],
+const EXPECTED: CountsFromFile = {
+  'graphinout-tests/base64.graphml': { nodes: 0, edges: 0, why: 'no <graph>; graphology throws' },
+  'graphinout-tests/data-linebreaks.graphml': { nodes: 0, edges: 0, why: 'no <graph>; graphology throws' },
+  'graphinout-tests/namespace1.graphml': { nodes: 0, edges: 0, why: 'no <graph>; graphology throws' },
+  'graphinout-tests/namespace2.graphml': { nodes: 0, edges: 0, why: 'no <graph>; graphology throws' },
   // Neither an XML nor a GraphML error was found in this reduced file despite its name; it just has no graph.
-  'graphinout-tests/with-svg-SIMPLER--INVALIDxml.graphml': [0, 0, 'no <graph>; graphology throws'],
-  'graphinout-tests/graph1.graphml': [20, 30, 'graphology throws on keys for="graphml"'],
-  'graphinout-tests/nested-sample-graph.graphml': [55, 50, 'graphology throws on yFiles keys'],
-  'graphinout-tests/graphml.graphml': [3, 3, 'edgedefault="edgedefault": graphology throws, we warn'],
-  'jgrapht-tests/GraphMLImporterTest_testNestedGraphs.graphml': [7, 3, 'graphology throws on for="all"'],
-  'jgrapht-tests/SimpleGraphMLImporterTest_testNestedGraphs.graphml': [7, 3, 'graphology throws on for="all"'],
-  'jgrapht-tests/GraphMLImporterTest_testWithAttributesCustomNamedWeightedForAllGraphs.graphml': [3, 3, 'for="all"'],
-  'networkx-tests/read_attributes_with_groups.graphml': [9, 4, 'graphology throws on yFiles keys'],
-  'networkx-tests/yfiles_extension.graphml': [3, 1, 'graphology throws on yFiles keys'],
+  'graphinout-tests/with-svg-SIMPLER--INVALIDxml.graphml': { nodes: 0, edges: 0, why: 'no <graph>; graphology throws' },
+  'graphinout-tests/graph1.graphml': { nodes: 20, edges: 30, why: 'graphology throws on keys for="graphml"' },
+  'graphinout-tests/nested-sample-graph.graphml': { nodes: 55, edges: 50, why: 'graphology throws on yFiles keys' },
+  'graphinout-tests/graphml.graphml': { nodes: 3, edges: 3, why: 'edgedefault="edgedefault": graphology throws, we warn' },
+  'jgrapht-tests/GraphMLImporterTest_testNestedGraphs.graphml': { nodes: 7, edges: 3, why: 'graphology throws on for="all"' },
+  'jgrapht-tests/SimpleGraphMLImporterTest_testNestedGraphs.graphml': { nodes: 7, edges: 3, why: 'graphology throws on for="all"' },
+  'jgrapht-tests/GraphMLImporterTest_testWithAttributesCustomNamedWeightedForAllGraphs.graphml': { nodes: 3, edges: 3, why: 'for="all"' },
+  'networkx-tests/read_attributes_with_groups.graphml': { nodes: 9, edges: 4, why: 'graphology throws on yFiles keys' },
+  'networkx-tests/yfiles_extension.graphml': { nodes: 3, edges: 1, why: 'graphology throws on yFiles keys' },
   // graphology (addMissingNodes) invents the undeclared endpoints; we list declared nodes only.
-  'graphology/missing_nodes.graphml': [15, 37, 'undeclared endpoints not added as nodes'],
-  'networkx-tests/simple_undirected_edge_to_undeclared_node.graphml': [4, 3, 'undeclared endpoint'],
-  'networkx-tests/undirected_multigraph_no_multiedge.graphml': [4, 3, 'undeclared endpoint'],
+  'graphology/missing_nodes.graphml': { nodes: 15, edges: 37, why: 'undeclared endpoints not added as nodes' },
+  'networkx-tests/simple_undirected_edge_to_undeclared_node.graphml': { nodes: 4, edges: 3, why: 'undeclared endpoint' },
+  'networkx-tests/undirected_multigraph_no_multiedge.graphml': { nodes: 4, edges: 3, why: 'undeclared endpoint' },
 };
 
-function graphologyCounts(text: string): [number, number] {
-  const g = graphml.parse(Graph, text, { addMissingNodes: true });
-  return [g.order, g.size];
-}
-
 describe('parseGraphml on every dataset file', () => {
-  const files = walk(DATA).map((f) => relative(DATA, f).split('\\').join('/'));
+  const files = corpusFiles(DATA, { ext: '.graphml' });
 
   it('finds the dataset', () => {
     expect(files.length).toBeGreaterThan(80);
   });
 
-  for (const rel of files) {
-    it(rel, () => {
-      const text = read(rel);
-      const pattern = REFUSED[rel];
-      if (pattern) {
-        const err = refused(text);
-        expect(err.message).toMatch(pattern);
-        expect(err.location.line).toBeGreaterThan(0);
-        return;
-      }
-      const g = parseGraphml(text);
-      expect(g.format).toBe('graphml');
-      const expected = EXPECTED[rel];
-      const counts: [number, number] = expected ? [expected[0], expected[1]] : graphologyCounts(text);
-      expect([g.nodes.length, g.edges.length]).toEqual(counts);
-      for (const n of g.nodes) expect(n.line).toBeGreaterThan(0);
-      for (const e of g.edges) expect(e.line).toBeGreaterThan(0);
-    });
-  }
+  everyGraphmlFile({ dir: DATA, files, refused: REFUSED }, EXPECTED);
 });
 
 describe('parseGraphml specifics on dataset files', () => {
