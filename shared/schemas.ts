@@ -681,7 +681,12 @@ export const ImportSummary = z.object({
   /** Per record type, for imports of Atlas files (snapshots, per-type CSV, XLSX, Atlas-made graphs). */
   records: z.record(z.string(), z.object({ create: z.number(), merge: z.number(), skip: z.number() })),
   duplicates: z.array(
-    z.object({ name: z.string(), existingId: z.string(), matchedBy: z.enum(['id', 'name']), action: z.enum(['create', 'merge', 'skip']) }),
+    z.object({
+      name: z.string(),
+      existingId: z.string(),
+      matchedBy: z.enum(['id', 'name', 'acronym']),
+      action: z.enum(['create', 'merge', 'skip']),
+    }),
   ),
   warnings: z.array(ImportIssue),
   warningCount: z.number(),

@@ -39,10 +39,10 @@ export function foldText(s: string, keepApostrophes = false): string {
 }
 
 /**
- * The key names and countries are matched on when importing. It keeps only [a-z0-9'], so a name
- * with no Latin letter or digit folds to the empty string: that is the defect the import issue
- * fixes (matching must never happen on an empty key), and this is the one place to fix it.
+ * The key names and countries are matched on when importing: the fold with apostrophes kept, so a
+ * name in any script keeps its letters ("المنظمة" is not "联合国"). A name with no letter or digit
+ * at all folds to the empty string, which callers never match on.
  */
 export function matchKey(s: string): string {
-  return foldText(s, true).replace(NOT_ALNUM_ASCII_APOSTROPHE, ' ').trim();
+  return foldText(s, true);
 }

@@ -28,10 +28,12 @@ describe('foldText', () => {
 });
 
 describe('matchKey', () => {
-  it('is the Latin-only key import matching uses today', () => {
+  it('is the fold import matching uses, apostrophes kept, in every script', () => {
     expect(matchKey('Côte d’Ivoire')).toBe("cote d'ivoire");
     expect(matchKey('The Netherlands')).toBe('the netherlands');
-    // The defect the import issue fixes, kept in one place: no Latin letter, no key.
-    expect(matchKey('المنظمة')).toBe('');
+    expect(matchKey('المنظمة')).toBe('المنظمة');
+    expect(matchKey('中国互联网络信息中心')).not.toBe(matchKey('中国网络空间安全协会'));
+    // Nothing to match on: callers never match an empty key.
+    expect(matchKey(' — ')).toBe('');
   });
 });

@@ -138,7 +138,6 @@ export function planBundle(
       if (existing && part === 'savedViews') rec.name = `${rec.name} (imported)`;
       rename(part).set(incomingId, rec.id);
       known(part).add(rec.id);
-      if (part === 'organisations') orgByName.set(nameKey(rec.name as string, rec.country as string | null), rec.id);
       plan.create.push(rec);
     });
   }
@@ -171,7 +170,7 @@ function findExisting(
   def: TableDef,
   part: Part,
   recs: RecordObject[],
-  orgByName: Map<string, string>,
+  orgByName: Map<string, string[]>,
 ): (RecordObject | null)[] {
   if (recs.length === 0) return [];
   const rows = (where: string, keys: unknown[], keyOf: (row: Record<string, unknown>) => string): Map<string, RecordObject> => {
@@ -199,10 +198,10 @@ function findExisting(
     case 'organisations': {
       const named = rows(
         't.id = j.value',
-        [...new Set(recs.map((r) => orgByName.get(nameKey(r.name as string, r.country as string | null))))].filter(Boolean),
+        [...new Set(recs.map((r) => orgByName.get(nameKey(r.name as string, r.country as string | null) ?? '')?.[0]))].filter(Boolean),
         (row) => row.id as string,
       );
-      byKey = (rec) => named.get(orgByName.get(nameKey(rec.name as string, rec.country as string | null)) ?? '');
+      byKey = (rec) => named.get(orgByName.get(nameKey(rec.name as string, rec.country as string | null) ?? '')?.[0] ?? '');
       break;
     }
     case 'memberships':

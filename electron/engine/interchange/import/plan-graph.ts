@@ -15,7 +15,7 @@ export interface PlannedOrganisation {
   nodeId: string;
   id: string;
   action: 'create' | 'merge' | 'skip';
-  matchedBy: 'id' | 'name' | null;
+  matchedBy: 'id' | 'name' | 'acronym' | null;
   fields: Record<string, unknown>;
   location: Location;
 }
@@ -94,6 +94,12 @@ function popText(attrs: Record<string, AttrValue>, names: string[]): string | nu
 const str = (v: AttrValue | undefined): string | null =>
   v === null || v === undefined ? null : Array.isArray(v) ? v.join(', ') : String(v).trim() || null;
 
+function firstUnclaimed(ids: string[] | undefined, claimed: Set<string>): string | undefined {
+  if (ids === undefined) return undefined;
+  for (const id of ids) if (!claimed.has(id)) return id;
+  return undefined;
+}
+
 export function planImport(
   db: Database,
   graph: ParsedGraph,
@@ -107,7 +113,10 @@ export function planImport(
   const warnings: ImportIssue[] = [...graph.warnings];
   const errors: ImportIssue[] = [];
   const unknown = new Map<string, number>();
-  const { ids: byId, byName } = existingOrganisations(db);
+  const { ids: byId, byName, byAcronym } = existingOrganisations(db);
+  const claimed = new Set<string>();
+  // Nodes of this file by name key, to warn of likely duplicates inside it; never matched on.
+  const inFile = new Map<string, { name: string; country: string | null; lines: number[]; count: number }>();
 
   let unsectored = 0;
   const organisations: PlannedOrganisation[] = [];
@@ -127,18 +136,47 @@ export function planImport(
     // in another are different organisations.
     const globalId = UUID.test(node.id) || ULID.test(node.id);
     const key = nameKey(String(check.data.name), check.data.country);
-    const existing = globalId && byId.has(node.id) ? node.id : byName.get(key);
-    const matchedBy = existing === undefined ? null : existing === node.id ? 'id' : 'name';
+    // Each organisation already here is matched by one node of the file at most: two nodes of one
+    // file are two records, and merging both into one would merge them into each other.
+    const byOwnId = globalId && byId.has(node.id) && !claimed.has(node.id) ? node.id : undefined;
+    const byItsName = key === null ? undefined : firstUnclaimed(byName.get(key), claimed);
+    const acronymOf = key === null ? undefined : byAcronym.get(key);
+    const byItsAcronym = acronymOf !== undefined && !claimed.has(acronymOf) ? acronymOf : undefined;
+    const existing = byOwnId ?? byItsName ?? byItsAcronym;
+    const matchedBy = existing === undefined ? null : byOwnId ? 'id' : byItsName ? 'name' : 'acronym';
     let action: PlannedOrganisation['action'] = 'create';
     let id = globalId && !byId.has(node.id) ? node.id : newId();
     if (existing !== undefined && onDuplicate !== 'create') {
       action = onDuplicate;
       id = existing;
+      claimed.add(existing);
     }
-    if (action === 'create') byName.set(key, id);
+    if (key !== null) {
+      const seen = inFile.get(key);
+      if (seen) {
+        seen.count++;
+        if (node.line !== undefined && seen.lines.length < 5) seen.lines.push(node.line);
+      } else {
+        inFile.set(key, {
+          name: String(check.data.name),
+          country: check.data.country ?? null,
+          lines: node.line === undefined ? [] : [node.line],
+          count: 1,
+        });
+      }
+    }
     idOfNode.set(node.id, id);
     if (node.position) positions[id] = node.position;
     organisations.push({ nodeId: node.id, id, action, matchedBy, fields: check.data as Record<string, unknown>, location: loc(node) });
+  }
+  for (const d of inFile.values()) {
+    if (d.count < 2) continue;
+    const where = d.lines.length
+      ? ` (line${d.lines.length > 1 ? 's' : ''} ${d.lines.join(', ')}${d.count > d.lines.length ? ', …' : ''})`
+      : '';
+    warnings.push({
+      message: `${d.count} nodes of this file are named "${d.name}"${d.country ? ` in ${d.country}` : ''}${where}, with different IDs: they may be one organisation, and are kept apart`,
+    });
   }
   if (unsectored) {
     warnings.push({ message: `${unsectored} organisation(s) have no recognised sector and were set to "other"` });

@@ -145,7 +145,7 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
           {preview.columns && <ColumnChoice columns={preview.columns} onChange={setMapping} />}
           {preview.duplicates.length > 0 && (
             <fieldset>
-              <legend>{preview.duplicates.length} already in the network (matched by ID, or by name and country)</legend>
+              <legend>{preview.duplicates.length} already in the network (matched by ID, by name and country, or by acronym)</legend>
               {(['merge', 'skip', 'create'] as const).map((mode) => (
                 <label key={mode}>
                   <input type="radio" name="dup" checked={onDuplicate === mode} onChange={() => setOnDuplicate(mode)} />{' '}
