@@ -6,6 +6,7 @@ import { RELATION_TYPES, SECTORS, type Sector } from '../../../../shared/domain'
 import { ATTRIBUTE_NAME_MAX, DESCRIPTION_MAX, OrganisationFields, RelationFields } from '../../../../shared/schemas';
 import { matchKey } from '../../../../shared/text-fold';
 import { CountryMatcher } from './countries';
+import { listItems } from './list-cells';
 import { existingOrganisations, nameKey } from './matching';
 import type { AttrValue, ImportIssue, Location, ParsedEdge, ParsedGraph, ParsedNode } from '../model/parsed';
 
@@ -336,10 +337,7 @@ function organisationFields(
   let tags: string[] = [];
   if (tagsAttr) {
     delete attrs[tagsAttr.key];
-    tags = (Array.isArray(tagsAttr.value) ? tagsAttr.value.map(String) : String(tagsAttr.value ?? '').split(/[;|,]/))
-      .map((t) => t.trim())
-      .filter(Boolean)
-      .slice(0, 200);
+    tags = [...new Set(listItems(tagsAttr.value))].slice(0, 200);
   }
   if (node.start) attrs.active_from = node.start;
   if (node.end) attrs.active_until = node.end;
