@@ -17,9 +17,7 @@ type CsvRead = { graph: ParsedGraph; bundle: null; columns: CsvColumns } | { gra
 
 export function readCsvFiles(files: CsvFile[], mapping: ColumnMapping | undefined): CsvRead {
   if (files.length === 0) throw new ImportRefused('the folder holds no .csv file');
-  const atlasFiles = files.filter((f) =>
-    /(organisations|partnerships|memberships|events|participations|relations|sources|citations)\.csv$/i.test(f.name),
-  );
+  const atlasFiles = files.filter(isAtlasRecordFile);
   if (atlasFiles.length) {
     // An Atlas export folder also holds nodes.csv and edges.csv for other tools; the record files say it all.
     return { graph: null, bundle: csvFilesToBundle(Object.fromEntries(atlasFiles.map((f) => [f.name, parseCsv(f.text, f.name)]))) };
@@ -44,6 +42,22 @@ export function readCsvFiles(files: CsvFile[], mapping: ColumnMapping | undefine
 }
 
 const baseName = (file: string): string => file.split(/[\\/]/).pop()!.toLowerCase();
+
+/**
+ * Whether a file is one of this app's record files, judged by its header, not only its name: a
+ * foreign `organisations.csv` is somebody's node list. Ours has exactly a table's columns, or, named
+ * for a table, an `id` and none but that table's columns (a file from an older version lacks the
+ * columns added since).
+ */
+function isAtlasRecordFile(file: CsvFile): boolean {
+  const end = file.text.search(/\r?\n/);
+  const headers = parseCsv(end < 0 ? file.text : file.text.slice(0, end), file.name).headers;
+  return RECORD_TABLES.some((t) => {
+    const columns = columnsOf(t);
+    if (sameSet(columns, headers)) return true;
+    return baseName(file.name).endsWith(`${t.part}.csv`) && headers.includes('id') && headers.every((h) => columns.includes(h));
+  });
+}
 const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
 
 function tableForFile(file: string, csv: CsvTable): RecordTable {
