@@ -1,6 +1,7 @@
 // The per-file checks both suites run over a folder of files, each with its own folder, refusal table
 // and expectations: the default suite over our fixtures (test/fixtures), the interoperability suite
-// over other tools' real files (../shared/datasets). Every file listed as refused must be refused with
+// over the folder of other tools' real files it is given (test/interop/datasets.ts); this module
+// reads only the folder it is handed. Every file listed as refused must be refused with
 // a message matching its pattern; every other file must parse, with the counts graphology's reader
 // finds (GEXF, GraphML), the file itself holds (Cytoscape JSON), or the table gives where the two
 // differ on purpose. And for CSV, what a header-less edge list must read as and why the shapes that are
