@@ -27,19 +27,27 @@ function builtMode() {
   return existsSync(modeFile) ? readFileSync(modeFile, 'utf8').trim() : null;
 }
 
-export function buildIfStale(mode = 'production') {
-  const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-  if (built && builtMode() === mode && SOURCES.every((s) => newest(join(root, s)) <= built)) return;
-  console.log(`Building the app (electron-vite build --mode ${mode})…`);
+const sourcesOlderThan = (time) => SOURCES.every((s) => newest(join(root, s)) <= time);
+
+/** Runs electron-vite's build in `mode`, stamping out/ when it succeeds; its exit status. */
+function build(mode, stdio) {
   const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--mode', mode], {
     cwd: root,
-    stdio: 'inherit',
+    stdio,
   });
-  if (r.status !== 0) {
+  if (r.status === 0) writeFileSync(stamp, new Date().toISOString());
+  return r.status ?? 1;
+}
+
+export function buildIfStale(mode = 'production') {
+  const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+  if (built && builtMode() === mode && sourcesOlderThan(built)) return;
+  console.log(`Building the app (electron-vite build --mode ${mode})…`);
+  const status = build(mode, 'inherit');
+  if (status !== 0) {
     console.error('The build failed; see above.');
-    process.exit(r.status ?? 1);
+    process.exit(status);
   }
-  writeFileSync(stamp, new Date().toISOString());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -55,19 +63,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 export function buildBundleIfStale(bundle, tool) {
   const file = join(root, bundle);
   const built = existsSync(file) ? statSync(file).mtimeMs : 0;
-  if (built && SOURCES.every((s) => newest(join(root, s)) <= built)) return true;
+  if (built && sourcesOlderThan(built)) return true;
   process.stderr.write(
     `${tool}: building ${bundle} first (electron-vite build), since it is ${built ? 'older than its sources' : 'missing'}\n`,
   );
-  const mode = builtMode() ?? 'production';
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--mode', mode], {
-    cwd: root,
-    stdio: 'ignore',
-  });
-  if (r.status !== 0 || !existsSync(file)) {
-    process.stderr.write(`${tool}: the build failed; \`npm run build\` shows why\n`);
-    return false;
-  }
-  writeFileSync(stamp, new Date().toISOString());
-  return true;
+  if (build(builtMode() ?? 'production', 'ignore') === 0 && existsSync(file)) return true;
+  process.stderr.write(`${tool}: the build failed; \`npm run build\` shows why\n`);
+  return false;
 }
