@@ -31,7 +31,7 @@ export class GraphService {
 
   slice(filters: Filters, view: GraphView, opts: SliceOptions = {}): Slice {
     const g = this.cache.get();
-    return drawSlice(this.select(g, filters, opts), view, opts, this.select(g, {}).ties.size);
+    return drawSlice(this.select(g, filters, opts), view, opts, this.totalTies());
   }
 
   /** Which organisations, connectors, relations and ties the filters keep. Callers only read it. */

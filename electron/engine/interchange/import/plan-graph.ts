@@ -117,7 +117,8 @@ export function planImport(
   const { ids: byId, byName, byAcronym } = existingOrganisations(db);
   const claimed = new Set<string>();
   // Nodes of this file by name key, to warn of likely duplicates inside it; never matched on.
-  const inFile = new Map<string, { name: string; country: string | null; lines: number[]; count: number }>();
+  // Places in `organisations`, by name key.
+  const inFile = new Map<string, number[]>();
 
   let unsectored = 0;
   const organisations: PlannedOrganisation[] = [];
@@ -153,30 +154,23 @@ export function planImport(
       claimed.add(existing);
     }
     if (key !== null) {
-      const seen = inFile.get(key);
-      if (seen) {
-        seen.count++;
-        if (node.line !== undefined && seen.lines.length < 5) seen.lines.push(node.line);
-      } else {
-        inFile.set(key, {
-          name: String(check.data.name),
-          country: check.data.country ?? null,
-          lines: node.line === undefined ? [] : [node.line],
-          count: 1,
-        });
-      }
+      const same = inFile.get(key);
+      if (same) same.push(organisations.length);
+      else inFile.set(key, [organisations.length]);
     }
     idOfNode.set(node.id, id);
     if (node.position) positions[id] = node.position;
     organisations.push({ nodeId: node.id, id, action, matchedBy, fields: check.data as Record<string, unknown>, location: loc(node) });
   }
-  for (const d of inFile.values()) {
-    if (d.count < 2) continue;
-    const where = d.lines.length
-      ? ` (line${d.lines.length > 1 ? 's' : ''} ${d.lines.join(', ')}${d.count > d.lines.length ? ', …' : ''})`
-      : '';
+  for (const same of inFile.values()) {
+    if (same.length < 2) continue;
+    const first = organisations[same[0]!]!;
+    const lines = same.map((k) => organisations[k]!.location.line).filter((l) => l !== undefined);
+    const shown = lines.slice(0, 5);
+    const where = shown.length ? ` (line${shown.length > 1 ? 's' : ''} ${shown.join(', ')}${same.length > shown.length ? ', …' : ''})` : '';
+    const country = first.fields.country as string | null | undefined;
     warnings.push({
-      message: `${d.count} nodes of this file are named "${d.name}"${d.country ? ` in ${d.country}` : ''}${where}, with different IDs: they may be one organisation, and are kept apart`,
+      message: `${same.length} nodes of this file are named "${String(first.fields.name)}"${country ? ` in ${country}` : ''}${where}, with different IDs: they may be one organisation, and are kept apart`,
     });
   }
   if (unsectored) {

@@ -41,7 +41,8 @@ export function readCsvFiles(files: CsvFile[], mapping: ColumnMapping | undefine
   };
 }
 
-const baseName = (file: string): string => file.split(/[\\/]/).pop()!.toLowerCase();
+/** Whether a file's name says it holds `table` (`organisations.csv`, `2024 organisations.csv`). */
+const namedFor = (file: string, table: RecordTable): boolean => file.split(/[\\/]/).pop()!.toLowerCase().endsWith(`${table.part}.csv`);
 
 /**
  * Whether a file is one of this app's record files, judged by its header, not only its name: a
@@ -55,14 +56,13 @@ function isAtlasRecordFile(file: CsvFile): boolean {
   return RECORD_TABLES.some((t) => {
     const columns = columnsOf(t);
     if (sameSet(columns, headers)) return true;
-    return baseName(file.name).endsWith(`${t.part}.csv`) && headers.includes('id') && headers.every((h) => columns.includes(h));
+    return namedFor(file.name, t) && headers.includes('id') && headers.every((h) => columns.includes(h));
   });
 }
 const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
 
 function tableForFile(file: string, csv: CsvTable): RecordTable {
-  const found =
-    RECORD_TABLES.find((t) => baseName(file).endsWith(`${t.part}.csv`)) ?? RECORD_TABLES.find((t) => sameSet(columnsOf(t), csv.headers));
+  const found = RECORD_TABLES.find((t) => namedFor(file, t)) ?? RECORD_TABLES.find((t) => sameSet(columnsOf(t), csv.headers));
   if (!found) {
     const names = RECORD_TABLES.map((t) => `${t.part}.csv`).join(', ');
     throw new ImportRefused(`${file} is not one of Atlas's record files (${names}) and its columns match none of them`);
