@@ -637,11 +637,22 @@ export const SnapshotViewInput = z.strictObject({ path: z.string().min(1).max(40
 const Column = z.string().min(1).max(500);
 /** Which CSV column plays which part; guessed from the headers unless given. */
 const ColumnMapping = z.strictObject({
-  nodes: z.strictObject({ id: Column.optional(), name: Column, country: Column.optional(), sector: Column.optional() }).optional(),
+  nodes: z
+    .strictObject({
+      id: Column.optional(),
+      name: Column,
+      country: Column.optional(),
+      sector: Column.optional(),
+      x: Column.optional(),
+      y: Column.optional(),
+    })
+    .optional(),
   edges: z
     .strictObject({
       source: Column,
       target: Column,
+      /** The node list's column the edge ends name (its ID column by default, else its name column). */
+      refersTo: Column.optional(),
       id: Column.optional(),
       weight: Column.optional(),
       type: Column.optional(),
@@ -663,6 +674,19 @@ export const ImportInput = z.strictObject({
     .max(4 * 1024 * 1024 * 1024)
     .optional(),
   mapping: ColumnMapping.optional(),
+  /** Rows the preview listed as bad (repeated IDs, failed checks) are left out and the rest imported. */
+  skipBadRows: z.boolean().optional(),
+  /** Nodes of the file with the same name and country: kept apart (the default) or merged into the first. */
+  inFileDuplicates: z.enum(['apart', 'merge']).optional(),
+  /** A column's values as the person mapped them: sector per value, country code (or '' for none) per value. */
+  values: z
+    .strictObject({
+      sectors: z.record(z.string().max(500), z.enum(SECTORS)).optional(),
+      countries: z.record(z.string().max(500), z.union([CountryCode, z.literal('')])).optional(),
+    })
+    .optional(),
+  /** For CSV: lines before the header to skip; detected when not given. */
+  skipLines: z.number().int().min(0).max(1000).optional(),
 });
 export type ImportInput = z.infer<typeof ImportInput>;
 const ImportIssue = z.object({
@@ -692,7 +716,31 @@ export const ImportSummary = z.object({
   warningCount: z.number(),
   errors: z.array(ImportIssue),
   errorCount: z.number(),
+  /**
+   * Whether the errors are rows that can be left out (repeated IDs, rows failing a check) so the
+   * rest imports with `skipBadRows`; false when the file is broken as a whole.
+   */
+  badRowsSkippable: z.boolean(),
+  /** Bad rows left out because `skipBadRows` was set; each is among the warnings. */
+  skippedRows: z.number(),
+  /** How many of the file's records matched one already in the network (the list is capped). */
+  duplicateCount: z.number(),
+  /** Groups of nodes in this file with the same name and country but different IDs. */
+  inFileDuplicates: z.array(z.object({ name: z.string(), country: z.string().nullable(), count: z.number(), lines: z.array(z.number()) })),
+  inFileDuplicateCount: z.number(),
   unknownCountries: z.array(z.object({ value: z.string(), count: z.number() })),
+  /** The sector column's values, how many nodes have each, the sector given and whether it was a guess. */
+  sectorValues: z.array(
+    z.object({ value: z.string(), count: z.number(), sector: z.enum(SECTORS), how: z.enum(['exact', 'guessed', 'chosen', 'none']) }),
+  ),
+  /** The country column's values that name no country, or that the person mapped. */
+  countryValues: z.array(
+    z.object({ value: z.string(), count: z.number(), country: z.string().nullable(), how: z.enum(['chosen', 'none']) }),
+  ),
+  /** CSV lines before the header that were skipped. */
+  skippedLines: z.number(),
+  /** Once imported: the organisations the import created or merged into (up to 100,000). */
+  landed: z.object({ organisationIds: z.array(z.string()), organisations: z.number(), relations: z.number() }).nullable(),
   /** Whether the file carried node positions, kept as a saved view with a preset layout. */
   layout: z.boolean(),
   /** Once imported: the saved view holding those positions, if any. */

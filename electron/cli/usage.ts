@@ -71,10 +71,13 @@ query options:
                              and the organisations that have one
 
 import options:
-  --dry-run                  Show the preview only; write nothing
+  --dry-run                  Show the preview only; write nothing (exit 1 if an import would be refused)
   --on-duplicate MODE        merge (default), skip or create, for organisations already present
 ${IMPORT_FORMAT}
   --max-mb N                 Refuse files larger than N MB (default 200)
+  --skip-bad-rows            Leave out the rows the preview lists as bad, and import the rest
+  --merge-same-names         Merge nodes of the file with the same name and country (kept apart by default)
+  --skip-lines N             CSV: lines before the header to skip (detected by default)
 
 export options (and every query filter above):
 ${EXPORT_FORMAT}

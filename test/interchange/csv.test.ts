@@ -344,15 +344,15 @@ describe('edge lists from other tools', () => {
     ]);
   });
 
-  it('refuses duplicate node ids and edges without both ends', () => {
+  it('leaves out, and lists for skipping, a repeated node id and an edge without both ends', () => {
     const nodes = parseCsv('id,name\nn1,One\nn2,Two\nn1,Again\n', 'nodes.csv');
-    expect(refusal(() => csvToGraph(nodes, null, guessMapping(nodes, null))).message).toMatch(
-      /line 4: nodes\.csv: node "n1" is listed twice \(lines 2 and 4\)/,
-    );
+    const graph = csvToGraph(nodes, null, guessMapping(nodes, null));
+    expect(graph.nodes.map((n) => n.label)).toEqual(['One', 'Two']);
+    expect(graph.rejected).toEqual([{ line: 4, message: 'nodes.csv: node "n1" is listed again (first on line 2)' }]);
     const edges = parseCsv('source,target\na,b\n,c\n', 'edges.csv');
-    expect(refusal(() => csvToGraph(null, edges, guessMapping(null, edges))).message).toMatch(
-      /line 3: edges\.csv: this edge has no source/,
-    );
+    const ends = csvToGraph(null, edges, guessMapping(null, edges));
+    expect(ends.edges).toHaveLength(1);
+    expect(ends.rejected).toEqual([{ line: 3, message: 'edges.csv: this edge has no source' }]);
   });
 
   it("reads Gephi's data laboratory export, its node table and its edge table, by their column names", () => {

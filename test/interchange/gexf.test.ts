@@ -24,7 +24,6 @@ const REFUSED: Record<string, RegExp> = {
   'refused/header-only.gexf': /no <graph> element/,
   'refused/truncated.gexf': /^line 10, column 31: malformed XML: the file ends inside an attribute value/,
   'refused/doctype-entities.gexf': /^line 4, column 2: the DOCTYPE declares entities/,
-  'refused/duplicate-node-id.gexf': /^line 7, column 7: duplicate node id "ncsc" \(first declared on line 5\)/,
 };
 
 /**
@@ -32,6 +31,7 @@ const REFUSED: Record<string, RegExp> = {
  * graphology (MultiGraph, addMissingNodes) is the reference everywhere else.
  */
 const EXPECTED_FROM_FILE: CountsFromFile = {
+  'duplicate-node-id.gexf': { nodes: 2, edges: 0, why: 'graphology throws on a node declared again; we leave it out and list it' },
   // graphology invents the 4 undeclared endpoints (c, d, e, f); we keep only the 2 declared nodes
   // and warn, so the mapping step can decide.
   'missing-nodes.gexf': { nodes: 2, edges: 4, why: 'undeclared endpoints not invented' },
@@ -306,15 +306,12 @@ describe('parseGexf specifics', () => {
     expect(parseFile('empty-broken-viz-namespace.gexf')).toMatchObject({ nodes: [], edges: [], warnings: [] });
   });
 
-  it('refuses a duplicate node id with its line', () => {
-    const e = refusal(() =>
-      parseGexf(`<gexf xmlns="http://www.gexf.net/1.2draft"><graph><nodes>
-<node id="a"/>
-<node id="a"/>
-</nodes></graph></gexf>`),
-    );
-    expect(e.message).toMatch(/line 3.*duplicate node id "a"/);
-    expect(e.location.line).toBe(3);
+  it('leaves out a node declared again and lists it with its line, for the person importing to skip', () => {
+    const g = parseFile('duplicate-node-id.gexf');
+    expect(g.nodes.map((n) => n.label)).toEqual(['National Cyber Security Centre', 'CERT']);
+    expect(g.rejected).toEqual([
+      { message: 'node id "ncsc" is declared again (first on line 5); this node is left out', line: 7, column: 7 },
+    ]);
   });
 
   it('refuses a non-gexf root', () => {

@@ -19,17 +19,14 @@ const refused = (text: string): ImportRefused => refusal(() => parseGraphml(text
 /** Fixtures refused on purpose, with a pattern the message (and its place) must match. */
 const REFUSED: Record<string, RegExp> = {
   // Ports and hyperedges cannot be represented as node-to-node edges.
-  'refused/ports.graphml': /^line 6, column 7: ports are not supported/,
   'refused/hyperedge.graphml': /^line 18, column 5: hyperedges are not supported/,
   // Stray text between elements, as graphinout's invalid samples have.
   'refused/stray-text.graphml': /^line 8, column 5: unexpected text "=+" inside <graph>/,
   // GraphML requires unique key ids, even across domains.
-  'refused/duplicate-key-id.graphml': /^line 4, column 3: key id "name" is declared twice \(first at line 3\)/,
   'refused/unknown-element.graphml': /^line 6, column 5: unknown GraphML element <organisation>/,
   'refused/misspelt-node.graphml': /^line 5, column 5: unknown GraphML element <Node>/,
   'refused/wrong-root.graphml': /^line 2, column 1: not a GraphML file: the root element is <network>/,
   'refused/node-without-id.graphml': /^line 5, column 5: <node> without an id/,
-  'refused/duplicate-node-id.graphml': /^line 7, column 5: duplicate node id "1"/,
   // networkx raises on both: a non-numeric double, and a foreign namespace on <graphml>.
   'refused/invalid-double.graphml': /^line 14, column 7: invalid double value "élevé" for key "weight"/,
   'refused/foreign-namespace.graphml':
@@ -43,6 +40,7 @@ const REFUSED: Record<string, RegExp> = {
  * (its <node> and <edge> elements).
  */
 const EXPECTED: CountsFromFile = {
+  'duplicate-node-id.graphml': { nodes: 2, edges: 0, why: 'graphology throws on a node declared again; we leave it out and list it' },
   'no-graph.graphml': { nodes: 0, edges: 0, why: 'no <graph>; graphology throws' },
   'edgedefault-invalid.graphml': { nodes: 3, edges: 3, why: 'edgedefault="edgedefault": graphology throws, we warn' },
   'keys-for-all.graphml': { nodes: 3, edges: 3, why: 'graphology throws on for="all"' },
@@ -296,9 +294,28 @@ ${HEAD}<graph edgedefault="directed"><node id="a"><data key="d0">&xxe;</data></n
     expect(refused('').message).toMatch(/no root element|malformed/);
   });
 
-  it('refuses ports given as edge attributes', () => {
-    const text = `${HEAD}<graph><node id="a"/><edge source="a" target="a" sourceport="p"/></graph></graphml>`;
-    expect(refused(text).message).toMatch(/ports are not supported/);
+  it('keeps edges whose ends name ports, and drops the ports with one warning', () => {
+    const text = `${HEAD}<graph><node id="a"/><node id="b"/><edge source="a" target="b" sourceport="p" targetport="q"/></graph></graphml>`;
+    const g = parseGraphml(text);
+    expect(g.edges.map((e) => [e.source, e.target])).toEqual([['a', 'b']]);
+    expect(g.warnings.map((w) => w.message)).toEqual(['ports (yEd) were dropped: their edges connect the nodes themselves']);
+    const nested = parseGraphml(read('ports.graphml'));
+    expect(nested.nodes.map((n) => n.id)).toEqual(['gateway', 'backbone']);
+    expect(nested.edges).toHaveLength(1);
+    expect(nested.warnings).toHaveLength(1);
+  });
+
+  it('leaves out a node declared again and lists it', () => {
+    const g = parseGraphml(read('duplicate-node-id.graphml'));
+    expect(g.nodes.map((n) => n.attributes.name)).toEqual(['Unidad de Cibercrimen', 'Unité cybercriminalité']);
+    expect(g.rejected).toEqual([{ message: 'node id "1" is declared again; this node is left out', line: 7, column: 5 }]);
+  });
+
+  it('reads one key id declared for the graph and for nodes as two keys', () => {
+    const g = parseGraphml(read('same-key-id-two-domains.graphml'));
+    expect(g.nodes[0]!.attributes).toEqual({ name: 'Agence' });
+    const twice = `${HEAD}<key id="k" for="node" attr.name="a"/><key id="k" for="node" attr.name="b"/><graph/></graphml>`;
+    expect(refused(twice).message).toMatch(/key id "k" is declared twice for <node> \(first at line 1\)/);
   });
 
   it('returns typed results for a hand-written file', () => {

@@ -72,6 +72,25 @@ describe('nodes of one file that share a name', () => {
     expect(e.call('relation.list', { limit: 100 }).items).toHaveLength(5);
   });
 
+  it('are listed with their lines, and merged into one each when the person chooses to', async () => {
+    const e = engines.open('merge');
+    const preview = await e.call('import.preview', { path: SAME_NAMES });
+    expect(preview.inFileDuplicateCount).toBe(preview.inFileDuplicates.length);
+    const municipal = preview.inFileDuplicates.find((d) => d.name === 'Municipal');
+    expect(municipal).toMatchObject({ country: 'US', count: 3 });
+    expect(municipal!.lines).toHaveLength(3);
+
+    const merging = await e.call('import.preview', { path: SAME_NAMES, inFileDuplicates: 'merge' });
+    const done = await e.call('import.run', { path: SAME_NAMES, inFileDuplicates: 'merge' });
+    expect(done.organisations).toEqual(merging.organisations);
+    const orgs = e.call('organisation.list', { limit: 100 }).items;
+    expect(orgs.filter((o) => o.name === 'Municipal')).toHaveLength(1);
+    expect(done.landed!.organisations).toBe(orgs.length);
+    expect(merging.warnings.find((w) => w.message.includes('"Municipal"'))?.message).toMatch(/they are merged into one organisation$/);
+    // Edges between merged nodes are self-loops now, and left out with a warning.
+    expect(e.call('relation.list', { limit: 100 }).items.length).toBe(done.landed!.relations);
+  });
+
   it('match the network already there, each on its own', async () => {
     const e = engines.open('again');
     await e.call('import.run', { path: SAME_NAMES });

@@ -3,6 +3,8 @@ import { backToNetwork, importShown } from '../features/interchange/snapshotView
 import { useAtlas } from '../store/atlas';
 import { AGGREGATE_ABOVE } from '../store/view';
 
+const count = (n: number, what: string): string => `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
+
 export function Notices() {
   const raw = useAtlas((s) => s.raw);
   const cut = useAtlas((s) => s.cut);
@@ -10,6 +12,7 @@ export function Notices() {
   const notice = useAtlas((s) => s.notice);
   const path = useAtlas((s) => s.path);
   const importedLayout = useAtlas((s) => s.importedLayout);
+  const landed = useAtlas((s) => s.landedImport);
   const viewing = useAtlas((s) => s.info?.viewing ?? null);
   const a = useAtlas.getState();
   return (
@@ -55,6 +58,23 @@ export function Notices() {
           Shortest path from <strong>{path.from.name}</strong>: select another organisation and choose “Path to here”.{' '}
           <button className="link" onClick={a.clearPath}>
             Cancel
+          </button>
+        </p>
+      )}
+      {landed && (
+        <p className="banner info" role="status" data-testid="import-landed">
+          Imported <strong>{landed.file}</strong>: {count(landed.organisations, 'organisation')}, {count(landed.relations, 'tie')}
+          {landed.warnings ? `, ${count(landed.warnings, 'warning')}` : ''}.{' '}
+          {landed.ids.length > 0 && (
+            <>
+              <button className="link" onClick={() => void a.change({ isolated: landed.ids })}>
+                Show just those
+              </button>{' '}
+              ·{' '}
+            </>
+          )}
+          <button className="link" onClick={a.dismissLandedImport}>
+            Dismiss
           </button>
         </p>
       )}

@@ -1,6 +1,7 @@
 // Saved views: what is looked at (the ViewState), the layout and every node's position, kept in the
 // database under a name, and put back exactly as they were left. Also the layout a file just
-// imported brought with it (the engine keeps it as a saved view), offered until used or dismissed.
+// imported brought with it (the engine keeps it as a saved view), offered until used or dismissed,
+// and what the last import landed.
 import { restoreStyle, type SavedViewStyle } from '../../../shared/saved-view-style';
 import { call } from '../api/client';
 import type { AtlasSlice, SavedViewsSlice } from './state';
@@ -9,6 +10,7 @@ import { cleanFilters } from './view';
 export const createSavedViewsSlice: AtlasSlice<SavedViewsSlice> = (set, get) => ({
   savedViews: [],
   importedLayout: null,
+  landedImport: null,
 
   async loadSavedViews() {
     try {
@@ -74,5 +76,8 @@ export const createSavedViewsSlice: AtlasSlice<SavedViewsSlice> = (set, get) => 
   },
   dismissImportedLayout() {
     set({ importedLayout: null });
+  },
+  dismissLandedImport() {
+    set({ landedImport: null });
   },
 });

@@ -158,6 +158,8 @@ export interface PanelsSlice {
 export interface SavedViewsSlice {
   savedViews: SavedView[];
   importedLayout: { file: string; viewId: string } | null;
+  /** What the last import wrote, said once it has landed, with the organisations it brought to show alone. */
+  landedImport: { file: string; organisations: number; relations: number; warnings: number; ids: string[] } | null;
 
   loadSavedViews(): Promise<void>;
   saveView(name: string, positions: Record<string, { x: number; y: number }>): Promise<SavedView>;
@@ -165,4 +167,5 @@ export interface SavedViewsSlice {
   renameView(id: string, name: string): Promise<void>;
   deleteView(id: string): Promise<void>;
   dismissImportedLayout(): void;
+  dismissLandedImport(): void;
 }

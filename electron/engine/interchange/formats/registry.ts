@@ -30,11 +30,15 @@ interface ReadSource {
   files: string[];
   resourcesDir: string;
   mapping: ColumnMapping | undefined;
+  /** CSV: lines before the header to skip (detected when undefined). */
+  skipLines: number | undefined;
   progress: (done: number, total: number) => void;
 }
 
 /** A foreign graph, to be mapped to organisations and relations, or Atlas records with their IDs. */
-export type Read = { graph: ParsedGraph; bundle: null; columns?: CsvColumns } | { graph: null; bundle: Bundle; columns?: undefined };
+export type Read =
+  | { graph: ParsedGraph; bundle: null; columns?: CsvColumns; skippedLines?: number }
+  | { graph: null; bundle: Bundle; columns?: undefined; skippedLines?: number };
 
 interface Recognise {
   /** Decides from a file's first bytes before its name is looked at: a snapshot is one whatever it is called. */
@@ -95,6 +99,7 @@ const BINDINGS: Bindings = {
       readCsvFiles(
         s.files.map((f) => ({ name: basename(f), text: text(f) })),
         s.mapping,
+        s.skipLines,
       ),
     writer: { to: 'folder', write: streamCsvFiles },
   },

@@ -32,7 +32,7 @@ export function detectFormat(path: string, isDirectory: boolean): ImportFormatId
   const names = IMPORTABLE.map((f) => `.${f.extensions[0]}`);
   throw new AtlasError(
     'validation',
-    `${basename(path)}: cannot tell the file's format; name it ${names.slice(0, -1).join(', ')} or ${names.at(-1)}, or pass the format`,
+    `${basename(path)}: cannot tell the file's format from its name or its content; give it one of the endings ${names.slice(0, -1).join(', ')} or ${names.at(-1)}`,
     'format',
   );
 }

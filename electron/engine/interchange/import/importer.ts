@@ -19,12 +19,13 @@ import { readerOf, type Read } from '../formats/registry';
 import { BUNDLE_TABLES, type Bundle } from '../model/bundle';
 import { ImportRefused } from '../model/parsed';
 import { detectFormat } from './detect';
-import { fillGaps, planBundle, type BundlePlan } from './plan-bundle';
-import { planImport, type ImportPlan, type OnDuplicate } from './plan-graph';
+import { fillGaps } from './fill-gaps';
+import { planBundle, type BundlePlan } from './plan-bundle';
+import { planImport, type ImportPlan } from './plan-graph';
 
 const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 type Format = ImportFormatId;
-type Loaded = Read & { format: Format };
+type Loaded = Read & { format: Format; title: string };
 const SHOWN = 200;
 /** Below this many new rows a table's indexes are grown, whatever its size. */
 const DEFER_INDEXES_ABOVE = 5000;
@@ -64,8 +65,8 @@ export class Importer {
     this.forgetPreview();
     const key = this.previewKey(input);
     const loaded = await this.load(input);
-    const plan = this.plan(loaded, input.onDuplicate ?? 'merge');
-    const summary = this.summarise(input, loaded, plan);
+    const plan = this.plan(loaded, input);
+    const summary = this.summarise(loaded, plan);
     if (key !== null && !summary.errorCount) {
       this.previewed = {
         key,
@@ -90,8 +91,8 @@ export class Importer {
     if (previewed) ({ plan, summary, format } = previewed);
     else {
       const loaded = await this.load(input);
-      plan = this.plan(loaded, input.onDuplicate ?? 'merge');
-      summary = this.summarise(input, loaded, plan);
+      plan = this.plan(loaded, input);
+      summary = this.summarise(loaded, plan);
       format = loaded.format;
       // The parsed file is not needed once planned (a foreign graph's plan holds its own copies):
       // it goes out of scope here, so the collector does not carry it through the writes.
@@ -99,13 +100,14 @@ export class Importer {
     if (summary.errorCount) {
       const first = summary.errors[0]!;
       const where = first.line !== undefined ? `line ${first.line}: ` : first.element ? `${first.element}: ` : '';
+      const skip = summary.badRowsSkippable ? ' Skip those rows to import the rest.' : '';
       throw new AtlasError(
         'validation',
-        `${summary.file} has ${summary.errorCount} error(s), so nothing was imported. First: ${where}${first.message}`,
+        `${summary.file} has ${summary.errorCount} error(s), so nothing was imported. First: ${where}${first.message}.${skip}`,
         'path',
       );
     }
-    const file = basename(input.path);
+    const file = summary.file;
     const document = staged ? file : input.path;
     summary.importId = this.writer.runImport({ label: `Import of ${file}`, format, file: document }, (importId) => {
       const source = this.store.create(TABLES.source, {
@@ -116,6 +118,7 @@ export class Importer {
       const writes = 'bundle' in plan ? this.bundleWrites(plan.bundle) : this.graphWrites(plan.graph, file);
       writeImported(this.writer, this.work, writes, source.id);
       summary.layoutView = writes.layoutView ?? null;
+      summary.landed = landedOf(writes);
       return importId;
     });
     return summary;
@@ -143,6 +146,10 @@ export class Importer {
       input.onDuplicate ?? 'merge',
       input.mapping ?? null,
       input.maxBytes ?? null,
+      input.skipBadRows ?? false,
+      input.inFileDuplicates ?? 'apart',
+      input.values ?? null,
+      input.skipLines ?? null,
       seq,
     ]);
   }
@@ -152,11 +159,11 @@ export class Importer {
     this.previewed = null;
   }
 
-  private plan(loaded: Loaded, onDuplicate: OnDuplicate): Plan {
+  private plan(loaded: Loaded, input: ImportInput): Plan {
     const checked = (done: number, total: number) => this.work.progress('checking', done, total);
     return loaded.bundle
-      ? { bundle: planBundle(this.db, loaded.bundle, onDuplicate, checked) }
-      : { graph: planImport(this.db, loaded.graph, onDuplicate, newId, checked) };
+      ? { bundle: planBundle(this.db, loaded.bundle, input.onDuplicate ?? 'merge', checked) }
+      : { graph: planImport(this.db, loaded.graph, input, newId, checked) };
   }
 
   /**
@@ -167,6 +174,7 @@ export class Importer {
     const created: RecordObject[] = [];
     const merged: [string, string][] = [];
     for (const o of plan.organisations) {
+      if (o.inFile) continue;
       if (o.action === 'create') created.push(this.store.build(TABLES.organisation, { ...o.fields, id: o.id }));
       else if (o.action === 'merge') {
         this.store.update(TABLES.organisation, o.id, fillGaps(this.store.get(TABLES.organisation, o.id), o.fields));
@@ -240,18 +248,37 @@ export class Importer {
     try {
       const progress = (done: number, total: number) => this.work.progress('reading', done, total);
       const mapping = input.mapping as ColumnMapping | undefined;
-      return { ...(await readerOf(format).read({ path: input.path, files, resourcesDir: this.resourcesDir, mapping, progress })), format };
+      const read = await readerOf(format).read({
+        path: input.path,
+        files,
+        resourcesDir: this.resourcesDir,
+        mapping,
+        skipLines: input.skipLines,
+        progress,
+      });
+      // A folder (the window stages several picked files in one) is titled with its files' names.
+      const title = stat.isDirectory() && files.length ? files.map((f) => basename(f)).join(' + ') : basename(input.path);
+      return { ...read, format, title };
     } catch (err) {
       if (err instanceof ImportRefused) throw new AtlasError('validation', `${basename(input.path)} was refused: ${err.message}`, 'path');
       throw err;
     }
   }
 
-  private summarise(input: ImportInput, loaded: Loaded, plan: Plan): ImportSummary {
-    const base = { file: basename(input.path), format: loaded.format, importId: null, layoutView: null, columns: loaded.columns ?? null };
+  private summarise(loaded: Loaded, plan: Plan): ImportSummary {
+    const base = {
+      file: loaded.title,
+      format: loaded.format,
+      importId: null,
+      layoutView: null,
+      landed: null,
+      columns: loaded.columns ?? null,
+      skippedLines: loaded.skippedLines ?? 0,
+    };
     if ('graph' in plan) {
       const g = plan.graph;
       const count = (a: string) => g.organisations.filter((o) => o.action === a).length;
+      const matched = g.organisations.filter((o) => o.matchedBy !== null && !o.inFile);
       return {
         ...base,
         nodes: loaded.graph!.nodes.length,
@@ -262,15 +289,21 @@ export class Importer {
           organisations: { create: count('create'), merge: count('merge'), skip: count('skip') },
           relations: { create: g.relations.length, merge: 0, skip: g.repeatedRelations },
         },
-        duplicates: g.organisations
-          .filter((o) => o.matchedBy !== null)
+        duplicates: matched
           .slice(0, SHOWN)
           .map((o) => ({ name: String(o.fields.name), existingId: o.id, matchedBy: o.matchedBy!, action: o.action })),
+        duplicateCount: matched.length,
+        inFileDuplicates: g.inFileGroups.slice(0, SHOWN),
+        inFileDuplicateCount: g.inFileGroups.length,
         warnings: g.warnings.slice(0, SHOWN),
         warningCount: g.warnings.length,
         errors: g.errors.slice(0, SHOWN),
         errorCount: g.errors.length,
+        badRowsSkippable: g.badRowsSkippable,
+        skippedRows: g.skippedRows,
         unknownCountries: g.unknownCountries,
+        sectorValues: g.sectorValues.slice(0, SHOWN),
+        countryValues: g.countryValues.slice(0, SHOWN),
         layout: Object.keys(g.positions).length > 0,
       };
     }
@@ -294,11 +327,18 @@ export class Importer {
         matchedBy: m.existing.id === m.incoming.id ? ('id' as const) : ('name' as const),
         action: 'merge' as const,
       })),
+      duplicateCount: b.parts.organisations.merge.length,
+      inFileDuplicates: [],
+      inFileDuplicateCount: 0,
       warnings: b.warnings.slice(0, SHOWN),
       warningCount: b.warnings.length,
       errors: b.errors.slice(0, SHOWN),
       errorCount: b.errors.length,
+      badRowsSkippable: false,
+      skippedRows: 0,
       unknownCountries: [],
+      sectorValues: [],
+      countryValues: [],
       layout: false,
     };
   }
@@ -310,6 +350,20 @@ export class Importer {
       if (!taken.has(name.toLowerCase())) return name;
     }
   }
+}
+
+const LANDED_IDS = 100_000;
+
+/** What an import wrote: its organisations (created or merged into) and how many relations it made. */
+function landedOf({ batches, merged }: Writes): NonNullable<ImportSummary['landed']> {
+  const ids = new Set<string>();
+  let relations = 0;
+  for (const [def, records] of batches) {
+    if (def === TABLES.organisation) for (const r of records) ids.add(String(r.id));
+    if (def === TABLES.relation) relations += records.length;
+  }
+  for (const [type, id] of merged) if (type === 'organisation') ids.add(id);
+  return { organisationIds: [...ids].slice(0, LANDED_IDS), organisations: ids.size, relations };
 }
 
 /**

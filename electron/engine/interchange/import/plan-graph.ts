@@ -2,26 +2,45 @@
 // or skip, matched against the network already in the database, with every warning and error
 // located in the file. The preview shows the plan; running the import carries it out unchanged.
 import type { Database } from 'better-sqlite3';
-import { RELATION_TYPES, SECTORS, type Sector } from '../../../../shared/domain';
-import { ATTRIBUTE_NAME_MAX, DESCRIPTION_MAX, OrganisationFields, RelationFields } from '../../../../shared/schemas';
-import { matchKey } from '../../../../shared/text-fold';
+import { RELATION_TYPES, type Sector } from '../../../../shared/domain';
+import { ATTRIBUTE_NAME_MAX, DESCRIPTION_MAX, OrganisationFields, RelationFields, type ImportInput } from '../../../../shared/schemas';
+import { columnKey, COUNTRY_COLUMNS, NAME_COLUMNS, SECTOR_COLUMNS } from '../model/column-names';
 import { CountryMatcher } from './countries';
 import { listItems } from './list-cells';
 import { existingOrganisations, nameKey } from './matching';
+import { CountryColumn, sectorOf, type SectorHow } from './values';
 import type { AttrValue, ImportIssue, Location, ParsedEdge, ParsedGraph, ParsedNode } from '../model/parsed';
+import type { RecordObject } from '../../store/tables';
+import { fillGaps } from './fill-gaps';
 
 export type OnDuplicate = 'merge' | 'skip' | 'create';
+
+/** What the person importing chose on the preview; every field has a default. */
+export interface PlanChoices {
+  onDuplicate?: OnDuplicate;
+  skipBadRows?: boolean;
+  inFileDuplicates?: 'apart' | 'merge';
+  values?: ImportInput['values'];
+}
 
 export interface PlannedOrganisation {
   nodeId: string;
   id: string;
+  /** `merge` into another node of this file (`inFile`) is carried out in the plan: nothing to write. */
   action: 'create' | 'merge' | 'skip';
   matchedBy: 'id' | 'name' | 'acronym' | null;
+  inFile?: true;
   fields: Record<string, unknown>;
   location: Location;
 }
 /** A relation's fields, checked: the record it becomes once it has an ID and timestamps. */
 export type PlannedRelation = Record<string, unknown>;
+export interface InFileGroup {
+  name: string;
+  country: string | null;
+  count: number;
+  lines: number[];
+}
 export interface ImportPlan {
   organisations: PlannedOrganisation[];
   relations: PlannedRelation[];
@@ -29,58 +48,23 @@ export interface ImportPlan {
   repeatedRelations: number;
   positions: Record<string, { x: number; y: number }>;
   warnings: ImportIssue[];
+  /** Rows that fail: refused unless skipped (`skipBadRows`), when they are among the warnings instead. */
   errors: ImportIssue[];
+  /** Whether the errors are a few bad rows (skippable) rather than a file broken as a whole. */
+  badRowsSkippable: boolean;
+  skippedRows: number;
+  inFileGroups: InFileGroup[];
   unknownCountries: { value: string; count: number }[];
+  sectorValues: { value: string; count: number; sector: Sector; how: SectorHow }[];
+  countryValues: { value: string; count: number; country: string | null; how: 'chosen' | 'none' }[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-const SECTOR_WORDS: Record<string, Sector> = {
-  government: 'government',
-  governmental: 'government',
-  public: 'government',
-  'public sector': 'government',
-  state: 'government',
-  intergovernmental: 'intergovernmental',
-  igo: 'intergovernmental',
-  'international organisation': 'intergovernmental',
-  'international organization': 'intergovernmental',
-  'civil society': 'civil_society',
-  ngo: 'civil_society',
-  cso: 'civil_society',
-  'non governmental': 'civil_society',
-  'non profit': 'civil_society',
-  academia: 'academia',
-  academic: 'academia',
-  university: 'academia',
-  research: 'academia',
-  'private sector': 'private_sector',
-  private: 'private_sector',
-  business: 'private_sector',
-  industry: 'private_sector',
-  company: 'private_sector',
-  other: 'other',
-};
-
-/**
- * An attribute name as `take` compares it. A file repeats a handful of names on every element, so
- * each is normalised once: normalising them afresh for every lookup of every element was a fifth
- * of planning a 250,000-element file.
- */
-const keyForms = new Map<string, string>();
-function keyForm(key: string): string {
-  let form = keyForms.get(key);
-  if (form === undefined) {
-    form = matchKey(key).replace(/ /g, '_');
-    if (keyForms.size < 10_000) keyForms.set(key, form);
-  }
-  return form;
-}
-
 /** The attribute whose name, case and punctuation aside, is one of `names`. */
 function take(attrs: Record<string, AttrValue>, names: string[]): { key: string; value: AttrValue } | null {
   for (const key in attrs) {
-    if (names.includes(keyForm(key))) return { key, value: attrs[key]! };
+    if (names.includes(columnKey(key))) return { key, value: attrs[key]! };
   }
   return null;
 }
@@ -101,23 +85,50 @@ function firstUnclaimed(ids: string[] | undefined, claimed: Set<string>): string
   return undefined;
 }
 
+/** A value's count, in a map of counts. */
+const tally = (m: Map<string, number>, v: string | null): void => {
+  if (v !== null) m.set(v, (m.get(v) ?? 0) + 1);
+};
+
+/** How each sector value of the file reads, and how each country value does, before any node is planned. */
+function readValues(graph: ParsedGraph, countries: CountryMatcher, values: PlanChoices['values']) {
+  const sectorCounts = new Map<string, number>();
+  const countryCounts = new Map<string, number>();
+  for (const node of graph.nodes) {
+    const s = take(node.attributes, SECTOR_COLUMNS);
+    if (s) tally(sectorCounts, str(s.value));
+    const c = take(node.attributes, COUNTRY_COLUMNS);
+    if (c) tally(countryCounts, str(c.value));
+  }
+  const chosenSectors = values?.sectors ?? {};
+  const sectors = new Map<string, { sector: Sector; how: SectorHow }>();
+  for (const value of sectorCounts.keys()) {
+    const chosen = chosenSectors[value];
+    sectors.set(value, chosen ? { sector: chosen, how: 'chosen' } : sectorOf(value));
+  }
+  const country = new CountryColumn(countries, countryCounts, values?.countries);
+  return { sectors, sectorCounts, country, countryCounts };
+}
+
 export function planImport(
   db: Database,
   graph: ParsedGraph,
-  onDuplicate: OnDuplicate,
+  choices: PlanChoices,
   newId: () => string,
   progress: (done: number, total: number) => void = () => {},
 ): ImportPlan {
+  const onDuplicate = choices.onDuplicate ?? 'merge';
+  const mergeInFile = choices.inFileDuplicates === 'merge';
   const total = graph.nodes.length + graph.edges.length;
   let done = 0;
-  const countries = new CountryMatcher(db);
   const warnings: ImportIssue[] = [...graph.warnings];
-  const errors: ImportIssue[] = [];
+  const errors: ImportIssue[] = [...(graph.rejected ?? [])];
   const unknown = new Map<string, number>();
+  const values = readValues(graph, new CountryMatcher(db), choices.values);
   const { ids: byId, byName, byAcronym } = existingOrganisations(db);
   const claimed = new Set<string>();
-  // Nodes of this file by name key, to warn of likely duplicates inside it; never matched on.
-  // Places in `organisations`, by name key.
+  // Nodes of this file by name key, to warn of likely duplicates inside it; matched on only when
+  // the person chose to merge them. Places in `organisations`, by name key.
   const inFile = new Map<string, number[]>();
 
   let unsectored = 0;
@@ -126,18 +137,36 @@ export function planImport(
   const positions: ImportPlan['positions'] = {};
   for (const node of graph.nodes) {
     progress(++done, total);
-    const { sectorGuessed, ...fields } = organisationFields(node, countries, unknown, warnings);
+    const { sectorGuessed, ...fields } = organisationFields(node, values, unknown);
     if (sectorGuessed) unsectored++;
     const check = OrganisationFields.safeParse(fields);
     if (!check.success) {
       const issue = check.error.issues[0]!;
-      errors.push({ ...loc(node), message: `node '${node.id}': ${issue.path.join('.')}: ${issue.message}` });
+      errors.push({ ...loc(node), message: `node '${shortId(node.id)}': ${issue.path.join('.')}: ${issue.message}` });
+      continue;
+    }
+    const key = nameKey(String(check.data.name), check.data.country);
+    const same = key === null ? undefined : inFile.get(key);
+    if (mergeInFile && same) {
+      // Merged into the first node of that name: its fields fill the first's gaps, its edges join the first.
+      const first = organisations[same[0]!]!;
+      Object.assign(first.fields, fillGaps(first.fields as RecordObject, check.data as Record<string, unknown>));
+      idOfNode.set(node.id, first.id);
+      same.push(organisations.length);
+      organisations.push({
+        nodeId: node.id,
+        id: first.id,
+        action: 'merge',
+        matchedBy: 'name',
+        inFile: true,
+        fields: {},
+        location: loc(node),
+      });
       continue;
     }
     // A file's own IDs are kept only when they are global (UUID, ULID): "n0" in one file and "n0"
     // in another are different organisations.
     const globalId = UUID.test(node.id) || ULID.test(node.id);
-    const key = nameKey(String(check.data.name), check.data.country);
     // Each organisation already here is matched by one node of the file at most: two nodes of one
     // file are two records, and merging both into one would merge them into each other.
     const byOwnId = globalId && byId.has(node.id) && !claimed.has(node.id) ? node.id : undefined;
@@ -154,7 +183,6 @@ export function planImport(
       claimed.add(existing);
     }
     if (key !== null) {
-      const same = inFile.get(key);
       if (same) same.push(organisations.length);
       else inFile.set(key, [organisations.length]);
     }
@@ -162,15 +190,17 @@ export function planImport(
     if (node.position) positions[id] = node.position;
     organisations.push({ nodeId: node.id, id, action, matchedBy, fields: check.data as Record<string, unknown>, location: loc(node) });
   }
+  const inFileGroups: InFileGroup[] = [];
   for (const same of inFile.values()) {
     if (same.length < 2) continue;
     const first = organisations[same[0]!]!;
     const lines = same.map((k) => organisations[k]!.location.line).filter((l) => l !== undefined);
+    const country = (first.fields.country as string | null | undefined) ?? null;
+    inFileGroups.push({ name: String(first.fields.name), country, count: same.length, lines });
     const shown = lines.slice(0, 5);
     const where = shown.length ? ` (line${shown.length > 1 ? 's' : ''} ${shown.join(', ')}${same.length > shown.length ? ', …' : ''})` : '';
-    const country = first.fields.country as string | null | undefined;
     warnings.push({
-      message: `${same.length} nodes of this file are named "${String(first.fields.name)}"${country ? ` in ${country}` : ''}${where}, with different IDs: they may be one organisation, and are kept apart`,
+      message: `${same.length} nodes of this file are named "${String(first.fields.name)}"${country ? ` in ${country}` : ''}${where}, with different IDs: ${mergeInFile ? 'they are merged into one organisation' : 'they may be one organisation, and are kept apart'}`,
     });
   }
   if (unsectored) {
@@ -246,6 +276,16 @@ export function planImport(
       message: `Unknown country "${value}" on ${count} organisation(s); kept in their attributes as "country (as written)"`,
     });
   }
+  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  // A few bad rows can be left out; a file where as many rows fail as pass is broken as a whole.
+  const badRowsSkippable = errors.length > 0 && errors.length * 2 < total + (graph.rejected?.length ?? 0);
+  let skippedRows = 0;
+  if (choices.skipBadRows && badRowsSkippable) {
+    skippedRows = errors.length;
+    warnings.unshift(...errors.map((e) => ({ ...e, message: `${e.message}; this row is skipped` })));
+    errors.length = 0;
+  }
+  const { sectors, sectorCounts, country, countryCounts } = values;
   return {
     organisations,
     relations,
@@ -253,9 +293,25 @@ export function planImport(
     positions,
     warnings,
     errors,
+    badRowsSkippable,
+    skippedRows,
+    inFileGroups,
     unknownCountries: [...unknown].map(([value, count]) => ({ value, count })),
+    sectorValues: [...sectorCounts].map(([value, count]) => ({ value, count, ...sectors.get(value)! })).sort((a, b) => b.count - a.count),
+    countryValues: [...countryCounts]
+      .filter(([value]) => choices.values?.countries?.[value] !== undefined || country.resolve(value) === null)
+      .map(([value, count]) => ({
+        value,
+        count,
+        country: country.resolve(value),
+        how: choices.values?.countries?.[value] !== undefined ? ('chosen' as const) : ('none' as const),
+      }))
+      .sort((a, b) => b.count - a.count),
   };
 }
+
+/** An ID as a message quotes it: a name used as an ID may be far too long to read. */
+const shortId = (id: string): string => (id.length > 60 ? `${id.slice(0, 57)}…` : id);
 
 const edgeName = (edge: ParsedEdge): string => (edge.id ? `edge '${edge.id}'` : `edge ${edge.source} → ${edge.target}`);
 
@@ -293,34 +349,30 @@ function loc(x: Location): Location {
 
 function organisationFields(
   node: ParsedNode,
-  countries: CountryMatcher,
+  values: ReturnType<typeof readValues>,
   unknown: Map<string, number>,
-  warnings: ImportIssue[],
 ): Record<string, unknown> {
   const attrs = { ...node.attributes };
-  const named = popText(attrs, ['name', 'label', 'title', 'organisation', 'organization']);
+  const named = popText(attrs, NAME_COLUMNS);
   const name = node.label?.trim() || named || node.id;
   if (named && named !== name) attrs['other name'] = named;
   // Parsers leave the position's own columns in the attributes; the position is kept as a layout.
   if (node.position) for (const k of Object.keys(attrs)) if (/^(x|y)$/i.test(k)) delete attrs[k];
   const acronym = popText(attrs, ['acronym', 'abbreviation', 'short_name']);
-  const sectorText = popText(attrs, ['sector', 'type', 'category', 'kind']);
-  const sector = sectorText
-    ? SECTORS.includes(sectorText as Sector)
-      ? (sectorText as Sector)
-      : SECTOR_WORDS[matchKey(sectorText)]
-    : undefined;
-  if (sectorText && !sector) attrs['sector (as written)'] = sectorText;
-  const countryText = popText(attrs, ['country', 'country_code', 'iso', 'iso2', 'iso3', 'nation']);
+  const sectorText = popText(attrs, SECTOR_COLUMNS);
+  const read = sectorText === null ? undefined : values.sectors.get(sectorText);
+  const sector = read && read.how !== 'none' ? read.sector : undefined;
+  if (sectorText && read?.how !== 'exact') attrs['sector (as written)'] = sectorText;
+  const countryText = popText(attrs, COUNTRY_COLUMNS);
   let country: string | null = null;
   if (countryText) {
-    country = countries.match(countryText);
-    if (!country) {
+    country = values.country.resolve(countryText);
+    if (!country && !values.country.isMissing(countryText)) {
       attrs['country (as written)'] = countryText;
       unknown.set(countryText, (unknown.get(countryText) ?? 0) + 1);
     }
   }
-  const city = popText(attrs, ['city', 'town']);
+  const city = popText(attrs, ['city', 'town', 'ville', 'ciudad']);
   let website = popText(attrs, ['website', 'url', 'homepage', 'web']);
   if (website && !/^https?:\/\/\S+$/i.test(website)) {
     attrs['website (as written)'] = website;
@@ -337,7 +389,6 @@ function organisationFields(
   if (node.end) attrs.active_until = node.end;
   if (node.parent) attrs.group = node.parent;
   if (!UUID.test(node.id) && !ULID.test(node.id)) attrs['id in file'] = node.id;
-  if (name.length > 300) warnings.push({ ...loc(node), message: `node '${node.id}': name longer than 300 characters` });
   return {
     name,
     acronym,

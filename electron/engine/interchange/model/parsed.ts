@@ -47,6 +47,8 @@ export interface ParsedGraph {
   nodes: ParsedNode[];
   edges: ParsedEdge[];
   warnings: ImportIssue[];
+  /** Rows the parser left out (a node ID declared again, an edge without an end): listed, and skippable. */
+  rejected?: ImportIssue[];
 }
 
 /** Thrown by a parser that refuses a file: the message says where and why. */

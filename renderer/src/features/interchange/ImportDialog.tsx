@@ -1,6 +1,7 @@
 // Import: pick files, see exactly what would change (the preview), choose what happens to
 // duplicates, then import in one step that lands whole or not at all.
 import { useEffect, useRef, useState } from 'react';
+import { SECTOR_LABELS, SECTORS, type Sector } from '../../../../shared/domain';
 import { IMPORT_ACCEPT } from '../../../../shared/formats';
 import type { ImportInput, ImportSummary } from '../../../../shared/schemas';
 import { ApiError, call } from '../../api/client';
@@ -10,7 +11,6 @@ import { stageFiles } from './files';
 import { ImportProgress } from './ImportProgress';
 import { showSnapshot } from './snapshotView';
 
-type OnDuplicate = 'merge' | 'skip' | 'create';
 const PART_LABELS: Record<string, string> = {
   organisations: 'Organisations',
   partnerships: 'Partnerships',
@@ -65,14 +65,17 @@ export function ImportButton() {
   );
 }
 
+type Choices = Omit<ImportInput, 'path' | 'format' | 'maxBytes'>;
+
 function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [onDuplicate, setOnDuplicate] = useState<OnDuplicate>('merge');
-  const [mapping, setMapping] = useState<ImportInput['mapping']>(undefined);
+  const [choices, setChoices] = useState<Choices>({ onDuplicate: 'merge' });
   const [preview, setPreview] = useState<ImportSummary | null>(null);
   const [state, setState] = useState<'previewing' | 'ready' | 'importing' | 'failed'>('previewing');
   const [message, setMessage] = useState<string | null>(null);
   const load = useAtlas((s) => s.load);
+  const choose = (patch: Partial<Choices>) => setChoices((c) => ({ ...c, ...patch }));
+  const input = JSON.stringify(choices);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -81,21 +84,32 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
     let live = true;
     setState('previewing');
     setMessage(null);
-    call('import.preview', { path, onDuplicate, ...(mapping ? { mapping } : {}) })
+    call('import.preview', { path, ...(JSON.parse(input) as Choices) })
       .then((p) => live && (setPreview(p), setState('ready')))
       .catch((err: ApiError) => live && (setMessage(err.message), setState('failed')));
     return () => {
       live = false;
     };
-  }, [path, onDuplicate, mapping]);
+  }, [path, input]);
 
   const run = async () => {
     setState('importing');
     setMessage(null);
     try {
-      const done = await call('import.run', { path, onDuplicate, ...(mapping ? { mapping } : {}) });
+      const done = await call('import.run', { path, ...choices });
       await load();
-      useAtlas.setState({ importedLayout: done.layoutView ? { file: done.file, viewId: done.layoutView.id } : null });
+      useAtlas.setState({
+        importedLayout: done.layoutView ? { file: done.file, viewId: done.layoutView.id } : null,
+        landedImport: done.landed
+          ? {
+              file: done.file,
+              organisations: done.landed.organisations,
+              relations: done.landed.relations,
+              warnings: done.warningCount,
+              ids: done.landed.organisationIds,
+            }
+          : null,
+      });
       dialog.current?.close();
       onClose();
     } catch (err) {
@@ -104,6 +118,7 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
       setState(err instanceof ApiError && err.code === 'cancelled' ? 'ready' : 'failed');
     }
   };
+  const blocked = !preview || (preview.errorCount > 0 && !(preview.badRowsSkippable && choices.skipBadRows));
 
   return (
     <dialog ref={dialog} className="modal" aria-labelledby="import-title" onClose={onClose} data-testid="import-dialog">
@@ -119,6 +134,7 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
         <>
           <p className="muted">
             {preview.format.toUpperCase()} · {plural(preview.nodes, 'node')} · {plural(preview.edges, 'edge')}
+            {preview.skippedLines > 0 && ` · the first ${plural(preview.skippedLines, 'line')}, before the header, skipped`}
           </p>
           <table className="plan" data-testid="import-plan">
             <thead>
@@ -142,28 +158,91 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
                 ))}
             </tbody>
           </table>
-          {preview.columns && <ColumnChoice columns={preview.columns} onChange={setMapping} />}
-          {preview.duplicates.length > 0 && (
+          {preview.columns && (
+            <ColumnChoice
+              columns={preview.columns}
+              skippedLines={preview.skippedLines}
+              onChange={(mapping, skipLines) => choose({ mapping, skipLines })}
+            />
+          )}
+          {preview.sectorValues.length > 0 && (
+            <SectorValues values={preview.sectorValues} onChange={(sectors) => choose({ values: { ...choices.values, sectors } })} />
+          )}
+          {preview.countryValues.length > 0 && (
+            <CountryValues values={preview.countryValues} onChange={(countries) => choose({ values: { ...choices.values, countries } })} />
+          )}
+          {preview.duplicateCount > 0 && (
             <fieldset>
-              <legend>{preview.duplicates.length} already in the network (matched by ID, by name and country, or by acronym)</legend>
+              <legend>
+                {plural(preview.duplicateCount, 'organisation')} already in the network (matched by ID, by name and country, or by acronym)
+              </legend>
               {(['merge', 'skip', 'create'] as const).map((mode) => (
                 <label key={mode}>
-                  <input type="radio" name="dup" checked={onDuplicate === mode} onChange={() => setOnDuplicate(mode)} />{' '}
+                  <input type="radio" name="dup" checked={choices.onDuplicate === mode} onChange={() => choose({ onDuplicate: mode })} />{' '}
                   {mode === 'merge' ? 'Merge: fill in what is missing' : mode === 'skip' ? 'Skip them' : 'Create them again as new records'}
                 </label>
               ))}
             </fieldset>
           )}
+          {preview.inFileDuplicateCount > 0 && (
+            <fieldset data-testid="in-file-duplicates">
+              <legend>
+                {preview.inFileDuplicateCount === 1 ? 'One name is' : `${preview.inFileDuplicateCount.toLocaleString('en')} names are`}{' '}
+                given to several nodes of this file, in the same country, with different IDs
+              </legend>
+              <ul>
+                {preview.inFileDuplicates.slice(0, 10).map((d, i) => (
+                  <li key={i}>
+                    “{d.name}”{d.country ? ` (${d.country})` : ''}: {d.count} nodes
+                    {d.lines.length ? `, lines ${d.lines.slice(0, 5).join(', ')}` : ''}
+                  </li>
+                ))}
+              </ul>
+              {(['apart', 'merge'] as const).map((mode) => (
+                <label key={mode}>
+                  <input
+                    type="radio"
+                    name="in-file"
+                    checked={(choices.inFileDuplicates ?? 'apart') === mode}
+                    onChange={() => choose({ inFileDuplicates: mode })}
+                  />{' '}
+                  {mode === 'apart' ? 'Keep them apart: they are different organisations' : 'Merge each group into one organisation'}
+                </label>
+              ))}
+            </fieldset>
+          )}
           {preview.errorCount > 0 && (
-            <section className="issues error">
-              <h3>{plural(preview.errorCount, 'error')}: the file cannot be imported until they are fixed</h3>
+            <section className="issues error" data-testid="import-errors">
+              <h3>
+                {preview.badRowsSkippable
+                  ? `${plural(preview.errorCount, 'row')} cannot be imported as written`
+                  : `${plural(preview.errorCount, 'error')}: the file cannot be imported until they are fixed`}
+              </h3>
               <ul>
                 {preview.errors.map((e, i) => (
                   <li key={i}>{[e.line !== undefined ? `line ${e.line}` : e.element, e.message].filter(Boolean).join(': ')}</li>
                 ))}
               </ul>
               {preview.errorCount > preview.errors.length && <p className="muted">The first {preview.errors.length} are listed.</p>}
+              {preview.badRowsSkippable && (
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={choices.skipBadRows === true}
+                    onChange={(e) => choose({ skipBadRows: e.target.checked })}
+                  />{' '}
+                  Skip {preview.errorCount === 1 ? 'this row' : `these ${preview.errorCount.toLocaleString('en')} rows`} and import the rest
+                </label>
+              )}
             </section>
+          )}
+          {preview.skippedRows > 0 && (
+            <p className="muted" data-testid="skipped-rows">
+              {plural(preview.skippedRows, 'row')} will be left out (listed among the warnings).{' '}
+              <button className="link" onClick={() => choose({ skipBadRows: false })}>
+                Keep them in view
+              </button>
+            </p>
           )}
           {preview.warningCount > 0 && (
             <section className="issues">
@@ -192,7 +271,7 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
             Show it read-only
           </button>
         )}
-        <button className="primary" onClick={run} disabled={state !== 'ready' || !preview || preview.errorCount > 0}>
+        <button className="primary" onClick={run} disabled={state !== 'ready' || blocked}>
           {state === 'importing' ? 'Importing…' : 'Import'}
         </button>
       </div>
@@ -203,6 +282,7 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
 type Columns = NonNullable<ImportSummary['columns']>;
 const NODE_ROLES = [
   ['name', 'Name', true],
+  ['id', 'ID', false],
   ['country', 'Country', false],
   ['sector', 'Sector', false],
 ] as const;
@@ -212,8 +292,19 @@ const EDGE_ROLES = [
   ['type', 'Relation type', false],
 ] as const;
 
-/** Which column is the name, the country, the sector (and an edge's ends); the rest are kept as attributes. */
-function ColumnChoice({ columns, onChange }: { columns: Columns; onChange: (m: Columns['mapping']) => void }) {
+/**
+ * Which column is the name, the ID, the country, the sector (and an edge's ends, and which node
+ * column those name); the rest are kept as attributes. Also how many lines come before the header.
+ */
+function ColumnChoice({
+  columns,
+  skippedLines,
+  onChange,
+}: {
+  columns: Columns;
+  skippedLines: number;
+  onChange: (m: Columns['mapping'], skipLines: number) => void;
+}) {
   const m = columns.mapping;
   const pick = (headers: string[], value: string | undefined, required: boolean, set: (v: string | undefined) => void, label: string) => (
     <label key={label}>
@@ -234,13 +325,125 @@ function ColumnChoice({ columns, onChange }: { columns: Columns; onChange: (m: C
       {columns.nodes &&
         m.nodes &&
         NODE_ROLES.map(([role, label, required]) =>
-          pick(columns.nodes!, m.nodes![role], required, (v) => onChange({ ...m, nodes: { ...m.nodes!, [role]: v } as never }), label),
+          pick(
+            columns.nodes!,
+            m.nodes![role],
+            required,
+            (v) => onChange({ ...m, nodes: { ...m.nodes!, [role]: v } as never }, skippedLines),
+            label,
+          ),
         )}
       {columns.edges &&
         m.edges &&
         EDGE_ROLES.map(([role, label, required]) =>
-          pick(columns.edges!, m.edges![role], required, (v) => onChange({ ...m, edges: { ...m.edges!, [role]: v } as never }), label),
+          pick(
+            columns.edges!,
+            m.edges![role],
+            required,
+            (v) => onChange({ ...m, edges: { ...m.edges!, [role]: v } as never }, skippedLines),
+            label,
+          ),
         )}
+      {columns.nodes &&
+        columns.edges &&
+        m.edges &&
+        pick(
+          columns.nodes,
+          m.edges.refersTo,
+          false,
+          (v) => onChange({ ...m, edges: { ...m.edges!, refersTo: v } }, skippedLines),
+          'Edge ends name the nodes by',
+        )}
+      <label>
+        Lines before the header{' '}
+        <input
+          type="number"
+          min={0}
+          max={1000}
+          aria-label="Lines before the header"
+          defaultValue={skippedLines}
+          onBlur={(e) => {
+            const n = Math.max(0, Math.min(1000, Math.trunc(Number(e.target.value) || 0)));
+            if (n !== skippedLines) onChange(m, n);
+          }}
+        />
+      </label>
+    </fieldset>
+  );
+}
+
+type SectorValue = ImportSummary['sectorValues'][number];
+
+/** The sector column's values and the sector each becomes: guessed, and the person's to correct. */
+function SectorValues({ values, onChange }: { values: SectorValue[]; onChange: (sectors: Record<string, Sector>) => void }) {
+  const chosen = Object.fromEntries(values.filter((v) => v.how === 'chosen').map((v) => [v.value, v.sector]));
+  return (
+    <fieldset data-testid="sector-values">
+      <legend>Sectors: what the file's values become</legend>
+      <table className="plan">
+        <tbody>
+          {values.slice(0, 50).map((v) => (
+            <tr key={v.value}>
+              <td>{v.value}</td>
+              <td className="muted">{v.count.toLocaleString('en')}</td>
+              <td>
+                <select
+                  aria-label={`Sector for ${v.value}`}
+                  value={v.sector}
+                  onChange={(e) => onChange({ ...chosen, [v.value]: e.target.value as Sector })}
+                >
+                  {SECTORS.map((s) => (
+                    <option key={s} value={s}>
+                      {SECTOR_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className="muted">{v.how === 'guessed' ? 'guessed' : v.how === 'none' ? 'not recognised' : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </fieldset>
+  );
+}
+
+type CountryValue = ImportSummary['countryValues'][number];
+
+/** The country column's values that name no country, for the person to map (or leave without a country). */
+function CountryValues({ values, onChange }: { values: CountryValue[]; onChange: (countries: Record<string, string>) => void }) {
+  const [countries, setCountries] = useState<{ code: string; name: string }[]>([]);
+  useEffect(() => {
+    void call('country.list', {}).then((list) => setCountries(list.map((c) => ({ code: c.code, name: c.name }))));
+  }, []);
+  const chosen = Object.fromEntries(values.filter((v) => v.how === 'chosen').map((v) => [v.value, v.country ?? '']));
+  return (
+    <fieldset data-testid="country-values">
+      <legend>Countries the file names in a way not recognised</legend>
+      <table className="plan">
+        <tbody>
+          {values.slice(0, 50).map((v) => (
+            <tr key={v.value}>
+              <td>{v.value}</td>
+              <td className="muted">{v.count.toLocaleString('en')}</td>
+              <td>
+                <select
+                  aria-label={`Country for ${v.value}`}
+                  value={v.country ?? ''}
+                  onChange={(e) => onChange({ ...chosen, [v.value]: e.target.value })}
+                >
+                  <option value="">(no country)</option>
+                  {countries.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </fieldset>
   );
 }

@@ -1,8 +1,14 @@
 // A graph from spreadsheets other tools make: an edge list (source, target, maybe weight, type,
-// dates) and optionally a node list. Column roles are guessed from common names and can be set by
-// hand. Adjacency lists and matrices look like CSV too but mean something else; they are
-// recognised and refused rather than read as wrong edges.
+// dates) and optionally a node list. What each table is, is judged by its content: a header naming
+// an edge's ends is an edge list, a first row whose cells recur as values is a header-less edge
+// list, any other table with a header is a node list, whatever its columns are called. Column
+// roles are guessed from the names people give them (in several languages) and from the values,
+// and can be set by hand, including which node column the edge list's ends name. Adjacency lists
+// and matrices look like CSV too but mean something else; they are recognised and refused rather
+// than read as wrong edges. A few bad rows (a node ID listed again, an edge with no end) are left
+// out and listed, for the person importing to skip.
 import { PartialDate } from '../../../../../shared/schemas';
+import { COUNTRY_COLUMNS, ID_COLUMNS, isIdLike, NAME_COLUMNS, SECTOR_COLUMNS, columnKey } from '../../model/column-names';
 import { readCsvRows, tableFromRows, type CsvRow, type CsvTable, type RawCsv } from './text';
 import { ImportRefused, type AttrValue, type ImportIssue, type ParsedEdge, type ParsedGraph, type ParsedNode } from '../../model/parsed';
 
@@ -11,10 +17,14 @@ export interface NodeColumns {
   name: string;
   country?: string;
   sector?: string;
+  x?: string;
+  y?: string;
 }
 export interface EdgeColumns {
   source: string;
   target: string;
+  /** The node list's column the ends name; the node list's ID column (or its name column) when not given. */
+  refersTo?: string;
   id?: string;
   weight?: string;
   type?: string;
@@ -28,26 +38,52 @@ export interface ColumnMapping {
 
 // In order of preference: the first name a header matches wins.
 const NODE_NAMES = {
-  id: ['id', 'node', 'node_id', 'key'],
-  name: ['name', 'label', 'organisation', 'organization', 'title'],
-  country: ['country', 'nation', 'iso', 'country_code'],
-  sector: ['sector', 'type', 'category'],
+  id: ID_COLUMNS,
+  name: NAME_COLUMNS,
+  country: COUNTRY_COLUMNS,
+  sector: SECTOR_COLUMNS,
+  x: ['x', 'pos_x', 'position_x', 'x_position', 'longitude_x'],
+  y: ['y', 'pos_y', 'position_y', 'y_position', 'latitude_y'],
 } as const;
 const EDGE_NAMES = {
-  source: ['source', 'from', 'source_id', 'src'],
-  target: ['target', 'to', 'target_id', 'dst'],
+  source: [
+    'source',
+    'from',
+    'source_id',
+    'src',
+    'source_node',
+    'from_id',
+    'origin',
+    'sender',
+    'node_1',
+    'node1',
+    'origen',
+    'origine',
+    'de',
+  ],
+  target: [
+    'target',
+    'to',
+    'target_id',
+    'dst',
+    'target_node',
+    'to_id',
+    'destination',
+    'receiver',
+    'node_2',
+    'node2',
+    'destino',
+    'cible',
+    'a',
+  ],
   id: ['id', 'edge_id', 'key'],
-  weight: ['weight'],
-  type: ['type', 'kind', 'relation', 'relation_type'],
+  weight: ['weight', 'value', 'strength'],
+  type: ['type', 'kind', 'relation', 'relation_type', 'edge_type'],
   start: ['start', 'start_date', 'from_date', 'since'],
   end: ['end', 'end_date', 'to_date', 'until'],
 } as const;
 
-const key = (header: string): string =>
-  header
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
+const key = (header: string): string => columnKey(header.trim());
 
 function pick(headers: string[], names: readonly string[], taken: Set<string>): string | undefined {
   for (const name of names) {
@@ -70,11 +106,54 @@ function pickAll<K extends string>(headers: string[], names: Record<K, readonly 
   return picked;
 }
 
+const NUMBER = /^-?\d+(?:[.,]\d+)?(?:e-?\d+)?$/i;
+const SAMPLE = 500;
+
+/** Of a column's first rows: how many distinct values, how many are numbers, how many are filled. */
+function profile(table: CsvTable, column: string) {
+  const seen = new Set<string>();
+  let numbers = 0;
+  let filled = 0;
+  for (const row of table.rows.slice(0, SAMPLE)) {
+    const v = (row.cells[column] ?? '').trim();
+    if (!v) continue;
+    filled++;
+    seen.add(v);
+    if (NUMBER.test(v)) numbers++;
+  }
+  return { distinct: seen.size, numbers, filled };
+}
+
+/**
+ * The node list's roles: by the columns' names first; failing a name column, the column of text
+ * most distinct in its values that is not an identifier (`english_name` beside `ngo_id`); failing
+ * an ID column, one named like one (`SPRVD_id`) whose values are unique (a few repeats aside).
+ */
 function guessNodes(table: CsvTable): NodeColumns | undefined {
-  const { name, ...rest } = pickAll(table.headers, NODE_NAMES);
-  // A node list with ids only still names its nodes: by the id.
-  const label = name ?? rest.id ?? table.headers[0];
-  return label ? { ...rest, name: label } : undefined;
+  const { name, id, x, y, ...rest } = pickAll(table.headers, NODE_NAMES);
+  const taken = new Set(Object.values({ name, id, x, y, ...rest }).filter(Boolean) as string[]);
+  const free = table.headers.filter((h) => !taken.has(h));
+  // Unique but for a few rows typed twice, which are then listed to skip.
+  const unique = (h: string) => {
+    const p = profile(table, h);
+    return p.filled > 0 && p.filled - p.distinct <= Math.max(5, 0.1 * p.filled);
+  };
+  const ids = id ?? free.find((h) => isIdLike(h) && unique(h));
+  let label = name;
+  if (!label) {
+    let best = -1;
+    for (const h of free) {
+      if (h === ids || isIdLike(h)) continue;
+      const p = profile(table, h);
+      const score = p.distinct - p.numbers * 2;
+      if (score > best) [best, label] = [score, h];
+    }
+  }
+  label ??= ids ?? table.headers[0];
+  if (!label) return undefined;
+  const numeric = (h: string | undefined) => h !== undefined && profile(table, h).numbers === profile(table, h).filled;
+  const positions = numeric(x) && numeric(y) ? { x, y } : {};
+  return { ...(ids && ids !== label ? { id: ids } : {}), ...rest, ...positions, name: label };
 }
 
 function guessEdges(table: CsvTable): EdgeColumns | undefined {
@@ -99,7 +178,7 @@ function otherAttributes(row: CsvRow, used: (string | undefined)[]): Record<stri
   return Object.fromEntries(Object.entries(row.cells).filter(([h, v]) => !used.includes(h) && v.trim() !== ''));
 }
 
-function tableNodes(table: CsvTable, columns: NodeColumns): ParsedNode[] {
+function tableNodes(table: CsvTable, columns: NodeColumns, rejected: ImportIssue[]): ParsedNode[] {
   const lineOf = new Map<string, number>();
   return table.rows.flatMap((row) => {
     const label = cell(row, columns.name);
@@ -107,15 +186,20 @@ function tableNodes(table: CsvTable, columns: NodeColumns): ParsedNode[] {
     if (!id) return [];
     const before = lineOf.get(id);
     if (before !== undefined) {
-      throw new ImportRefused(`${table.name}: node "${id}" is listed twice (lines ${before} and ${row.line})`, { line: row.line });
+      rejected.push({ line: row.line, message: `${table.name}: node "${id}" is listed again (first on line ${before})` });
+      return [];
     }
     lineOf.set(id, row.line);
-    const attributes = otherAttributes(row, [columns.id, columns.name, columns.country, columns.sector]);
+    const attributes = otherAttributes(row, [columns.id, columns.name, columns.country, columns.sector, columns.x, columns.y]);
     const country = cell(row, columns.country);
     const sector = cell(row, columns.sector);
     if (country) attributes.country = country;
     if (sector) attributes.sector = sector;
-    return [{ id, label: label || null, attributes, start: null, end: null, position: null, parent: null, line: row.line }];
+    const x = Number(cell(row, columns.x).replace(',', '.'));
+    const y = Number(cell(row, columns.y).replace(',', '.'));
+    const position =
+      columns.x && columns.y && cell(row, columns.x) && cell(row, columns.y) && Number.isFinite(x) && Number.isFinite(y) ? { x, y } : null;
+    return [{ id, label: label || null, attributes, start: null, end: null, position, parent: null, line: row.line }];
   });
 }
 
@@ -130,6 +214,7 @@ interface EdgeContext {
   table: CsvTable;
   columns: EdgeColumns;
   warnings: ImportIssue[];
+  rejected: ImportIssue[];
 }
 
 function edgeDate(ctx: EdgeContext, row: CsvRow, column: string | undefined, attributes: Record<string, AttrValue>): string | null {
@@ -154,30 +239,33 @@ function edgeWeight(ctx: EdgeContext, row: CsvRow, attributes: Record<string, At
   return null;
 }
 
-function tableEdge(ctx: EdgeContext, row: CsvRow): ParsedEdge {
+function tableEdge(ctx: EdgeContext, row: CsvRow): ParsedEdge[] {
   const { columns, table } = ctx;
   const source = cell(row, columns.source);
   const target = cell(row, columns.target);
   if (!source || !target) {
     const missing = source ? columns.target : columns.source;
-    throw new ImportRefused(`${table.name}: this edge has no ${missing}`, { line: row.line });
+    ctx.rejected.push({ line: row.line, message: `${table.name}: this edge has no ${missing}` });
+    return [];
   }
   const c = columns;
   const attributes = otherAttributes(row, [c.source, c.target, c.id, c.weight, c.type, c.start, c.end]);
   const type = cell(row, c.type);
   if (type) attributes.type = type;
-  return {
-    id: cell(row, c.id) || null,
-    source,
-    target,
-    directed: true,
-    weight: edgeWeight(ctx, row, attributes),
-    label: null,
-    start: edgeDate(ctx, row, c.start, attributes),
-    end: edgeDate(ctx, row, c.end, attributes),
-    attributes,
-    line: row.line,
-  };
+  return [
+    {
+      id: cell(row, c.id) || null,
+      source,
+      target,
+      directed: true,
+      weight: edgeWeight(ctx, row, attributes),
+      label: null,
+      start: edgeDate(ctx, row, c.start, attributes),
+      end: edgeDate(ctx, row, c.end, attributes),
+      attributes,
+      line: row.line,
+    },
+  ];
 }
 
 function checkEndpoints(edges: ParsedEdge[], nodes: ParsedNode[], table: CsvTable, warnings: ImportIssue[]): void {
@@ -205,22 +293,75 @@ function requireColumns(table: CsvTable, wanted: (string | undefined)[]): void {
   }
 }
 
+/**
+ * The node column the edge ends name when the mapping does not say: of the ID and name columns,
+ * the one more of the ends are found in (a file's edges may name their ends by name beside an ID
+ * column, and all of them would be dropped if read as IDs).
+ */
+function endsColumn(nodes: CsvTable, columns: NodeColumns, edges: ParsedEdge[]): string | undefined {
+  if (!columns.id) return undefined;
+  const found = (column: string) => {
+    const values = new Set(nodes.rows.map((r) => cell(r, column)));
+    let n = 0;
+    for (const e of edges.slice(0, SAMPLE)) n += Number(values.has(e.source)) + Number(values.has(e.target));
+    return n;
+  };
+  return found(columns.name) > found(columns.id) ? columns.name : columns.id;
+}
+
+/** Edge ends written as another node column's values, rewritten as the nodes' IDs. */
+function renameEnds(nodes: CsvTable, columns: NodeColumns, refersTo: string, edges: ParsedEdge[]): void {
+  const idOf = new Map<string, string>();
+  for (const row of nodes.rows) {
+    const value = cell(row, refersTo);
+    const id = cell(row, columns.id) || cell(row, columns.name);
+    if (value && id && !idOf.has(value)) idOf.set(value, id);
+  }
+  for (const e of edges) {
+    e.source = idOf.get(e.source) ?? e.source;
+    e.target = idOf.get(e.target) ?? e.target;
+  }
+}
+
+function refuseEmpty(table: CsvTable | null): void {
+  if (table && table.rows.length === 0) {
+    throw new ImportRefused(`${table.name} has a header (${table.headers.join(', ')}) but no rows: there is nothing to import`, {
+      line: 1,
+    });
+  }
+}
+
 export function csvToGraph(nodes: CsvTable | null, edges: CsvTable | null, mapping: ColumnMapping): ParsedGraph {
   const warnings: ImportIssue[] = [];
+  const rejected: ImportIssue[] = [];
+  refuseEmpty(nodes);
+  refuseEmpty(edges);
   if (nodes && !mapping.nodes) throw new ImportRefused(`${nodes.name}: which column holds the node names?`);
   if (edges && !mapping.edges) throw new ImportRefused(`${edges.name}: no source and target columns; which columns are they?`);
   if (nodes && mapping.nodes) requireColumns(nodes, Object.values(mapping.nodes));
-  if (edges && mapping.edges) requireColumns(edges, Object.values(mapping.edges));
-  const parsedNodes = nodes && mapping.nodes ? tableNodes(nodes, mapping.nodes) : [];
+  if (edges && mapping.edges) {
+    const { refersTo, ...own } = mapping.edges;
+    requireColumns(edges, Object.values(own));
+    if (nodes && refersTo) requireColumns(nodes, [refersTo]);
+  }
+  const parsedNodes = nodes && mapping.nodes ? tableNodes(nodes, mapping.nodes, rejected) : [];
   const parsedEdges =
-    edges && mapping.edges ? edges.rows.map((row) => tableEdge({ table: edges, columns: mapping.edges!, warnings }, row)) : [];
-  if (edges && nodes) checkEndpoints(parsedEdges, parsedNodes, edges, warnings);
+    edges && mapping.edges
+      ? edges.rows.flatMap((row) => tableEdge({ table: edges, columns: mapping.edges!, warnings, rejected }, row))
+      : [];
+  if (edges && nodes && mapping.nodes) {
+    const refersTo = mapping.edges?.refersTo ?? endsColumn(nodes, mapping.nodes, parsedEdges);
+    if (refersTo && refersTo !== mapping.nodes.id) renameEnds(nodes, mapping.nodes, refersTo, parsedEdges);
+    if (mapping.edges && refersTo && !mapping.edges.refersTo) mapping.edges.refersTo = refersTo;
+    checkEndpoints(parsedEdges, parsedNodes, edges, warnings);
+  }
   return {
     format: 'csv',
     directed: true,
     nodes: nodes ? parsedNodes : nodesFromEndpoints(parsedEdges),
     edges: parsedEdges,
     warnings,
+    rejected,
   };
 }
 
@@ -247,6 +388,19 @@ function hasEdgeHeader(raw: RawCsv): boolean {
   return Boolean(named.source && named.target);
 }
 
+/**
+ * Whether the first row is a header: every cell filled, one at least not a number, and none of
+ * them found again among the values below (a header-less edge list's first row names nodes that
+ * recur; an adjacency list's too).
+ */
+function hasHeader(raw: RawCsv): boolean {
+  const first = raw.rows[0]?.cells.map((c) => c.trim()) ?? [];
+  if (first.length < 2 || first.some((c) => c === '') || first.every((c) => NUMBER.test(c))) return false;
+  const values = new Set<string>();
+  for (const row of raw.rows.slice(1, SAMPLE)) for (const c of row.cells) values.add(c.trim());
+  return !first.some((c) => values.has(c));
+}
+
 /** A header-less edge list: two columns, or three with a numeric weight (jgrapht, networkx CSV). */
 function headerlessEdges(raw: RawCsv): CsvTable {
   const widths = new Set(raw.rows.map((r) => r.cells.length));
@@ -260,53 +414,77 @@ function headerlessEdges(raw: RawCsv): CsvTable {
   return { name: raw.name, delimiter: raw.delimiter, headers, rows };
 }
 
-function edgeTable(raw: RawCsv): CsvTable {
-  return hasEdgeHeader(raw) ? tableFromRows(raw) : headerlessEdges(raw);
-}
-
 export interface CsvFile {
   name: string;
   text: string;
 }
 
-/** A graph read from CSV, with the tables it came from and the column roles it used. */
+/** A graph read from CSV, with the tables it came from, the column roles it used and the preamble lines skipped. */
 export interface CsvGraphRead {
   graph: ParsedGraph;
   nodes: CsvTable | null;
   edges: CsvTable | null;
   mapping: ColumnMapping;
+  skippedLines: number;
 }
 
+type Kind = 'nodes' | 'edges' | 'headerless';
+
+/** What a table is, by its content: an edge list (its header names the ends), a header-less edge list, or a node list. */
+function kindOf(raw: RawCsv): Kind {
+  if (hasEdgeHeader(raw)) return 'edges';
+  if (raw.rows[0]?.cells[0]?.trim() === '' || !hasHeader(raw)) return 'headerless';
+  return 'nodes';
+}
+
+const read = (file: CsvFile, skipLines: number | undefined): RawCsv => readCsvRows(file.text, file.name, skipLines);
+
 /**
- * Reads an edge list (with or without a header) and/or a node list into a graph. Without a
- * mapping the columns are guessed; a file that is an adjacency list or matrix is refused.
+ * An edge list and/or a node list, however they are named: the file whose content is an edge list
+ * is the edges, the other the nodes; names decide only between two files alike.
  */
-export function readCsvGraphFiles(edges: CsvFile | null, nodes: CsvFile | null, mapping?: ColumnMapping): CsvGraphRead {
-  const nodeRows = nodes ? tableFromRows(readCsvRows(nodes.text, nodes.name)) : null;
-  return fromTables(nodeRows, edges ? edgeRowsOf(readCsvRows(edges.text, edges.name), mapping) : null, mapping);
+export function readCsvGraphFiles(files: CsvFile[], mapping?: ColumnMapping, skipLines?: number): CsvGraphRead {
+  const raws = files.map((f) => read(f, skipLines));
+  const kinds = raws.map(kindOf);
+  const named = (re: RegExp) => raws.findIndex((r) => re.test(r.name));
+  let e = kinds.indexOf('edges');
+  if (e < 0 || kinds.indexOf('edges', e + 1) >= 0) e = named(/edge|link|tie|relation/i);
+  let n = raws.findIndex((_, i) => i !== e && kinds[i] === 'nodes');
+  if (n < 0) n = raws.findIndex((r, i) => i !== e && /node|vert|organi[sz]ation/i.test(r.name));
+  if (e < 0 && n >= 0) e = raws.findIndex((_, i) => i !== n);
+  if (e < 0 || n < 0) {
+    throw new ImportRefused(
+      `cannot tell which of ${files.map((f) => f.name).join(', ')} lists nodes and which lists edges: the edge list names its ends in columns called source and target; import the two together`,
+    );
+  }
+  const skipped = Math.max(raws[n]!.skipped, raws[e]!.skipped);
+  return fromTables(tableFromRows(raws[n]!), edgeRowsOf(raws[e]!, mapping, kinds[e]!), mapping, skipped);
 }
 
 export function readCsvGraph(edges: CsvFile, nodes: CsvFile | null = null, mapping?: ColumnMapping): ParsedGraph {
-  return readCsvGraphFiles(edges, nodes, mapping).graph;
+  return (nodes ? readCsvGraphFiles([nodes, edges], mapping) : readCsvGraphFile(edges, mapping)).graph;
 }
 
-/**
- * One file alone: a node list when its header names a node's name and no edge ends; anything else
- * (a header-less edge list too) is read as an edge list.
- */
-export function readCsvGraphFile(file: CsvFile, mapping?: ColumnMapping): CsvGraphRead {
-  const raw = readCsvRows(file.text, file.name);
-  const first = raw.rows[0]?.cells.map((c) => c.trim()) ?? [];
-  const ends = pickAll(first, EDGE_NAMES);
-  const nodeList = mapping ? !mapping.edges : !(ends.source && ends.target) && pickAll(first, { name: NODE_NAMES.name }).name !== undefined;
-  return nodeList ? fromTables(tableFromRows(raw), null, mapping) : fromTables(null, edgeRowsOf(raw, mapping), mapping);
+/** One file alone: a node list or an edge list by its content (or by the mapping given). */
+export function readCsvGraphFile(file: CsvFile, mapping?: ColumnMapping, skipLines?: number): CsvGraphRead {
+  const raw = read(file, skipLines);
+  const kind = kindOf(raw);
+  const nodeList = mapping ? !mapping.edges : kind === 'nodes';
+  return nodeList
+    ? fromTables(tableFromRows(raw), null, mapping, raw.skipped)
+    : fromTables(null, edgeRowsOf(raw, mapping, kind), mapping, raw.skipped);
 }
 
-function edgeRowsOf(raw: RawCsv, mapping: ColumnMapping | undefined): CsvTable {
-  return mapping?.edges ? tableFromRows(raw) : edgeTable(raw);
+function edgeRowsOf(raw: RawCsv, mapping: ColumnMapping | undefined, kind: Kind): CsvTable {
+  return mapping?.edges || kind !== 'headerless' ? tableFromRows(raw) : headerlessEdges(raw);
 }
 
-function fromTables(nodes: CsvTable | null, edges: CsvTable | null, mapping: ColumnMapping | undefined): CsvGraphRead {
-  const used = mapping ?? guessMapping(nodes, edges);
-  return { graph: csvToGraph(nodes, edges, used), nodes, edges, mapping: used };
+function fromTables(
+  nodes: CsvTable | null,
+  edges: CsvTable | null,
+  mapping: ColumnMapping | undefined,
+  skippedLines: number,
+): CsvGraphRead {
+  const used = mapping ? structuredClone(mapping) : guessMapping(nodes, edges);
+  return { graph: csvToGraph(nodes, edges, used), nodes, edges, mapping: used, skippedLines };
 }

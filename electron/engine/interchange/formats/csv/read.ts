@@ -13,9 +13,9 @@ export interface CsvColumns {
   mapping: ColumnMapping;
 }
 
-type CsvRead = { graph: ParsedGraph; bundle: null; columns: CsvColumns } | { graph: null; bundle: Bundle };
+type CsvRead = { graph: ParsedGraph; bundle: null; columns: CsvColumns; skippedLines: number } | { graph: null; bundle: Bundle };
 
-export function readCsvFiles(files: CsvFile[], mapping: ColumnMapping | undefined): CsvRead {
+export function readCsvFiles(files: CsvFile[], mapping: ColumnMapping | undefined, skipLines?: number): CsvRead {
   if (files.length === 0) throw new ImportRefused('the folder holds no .csv file');
   const atlasFiles = files.filter(isAtlasRecordFile);
   if (atlasFiles.length) {
@@ -23,20 +23,12 @@ export function readCsvFiles(files: CsvFile[], mapping: ColumnMapping | undefine
     return { graph: null, bundle: csvFilesToBundle(Object.fromEntries(atlasFiles.map((f) => [f.name, parseCsv(f.text, f.name)]))) };
   }
   let read: CsvGraphRead;
-  if (files.length === 1) read = readCsvGraphFile(files[0]!, mapping);
-  else {
-    const nodes = files.find((f) => /node|vert|organi[sz]ation/i.test(f.name)) ?? null;
-    const edges = files.find((f) => f !== nodes && /edge|link|tie|relation/i.test(f.name)) ?? null;
-    if (!nodes && !edges) {
-      throw new ImportRefused(
-        `cannot tell which of ${files.map((f) => f.name).join(', ')} lists nodes and which lists edges; name them nodes.csv and edges.csv`,
-      );
-    }
-    read = readCsvGraphFiles(edges, nodes, mapping);
-  }
+  if (files.length === 1) read = readCsvGraphFile(files[0]!, mapping, skipLines);
+  else read = readCsvGraphFiles(files, mapping, skipLines);
   return {
     graph: read.graph,
     bundle: null,
+    skippedLines: read.skippedLines,
     columns: { nodes: read.nodes?.headers ?? null, edges: read.edges?.headers ?? null, mapping: read.mapping },
   };
 }

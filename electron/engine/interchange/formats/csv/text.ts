@@ -23,6 +23,8 @@ export interface RawCsv {
   name: string;
   delimiter: string;
   rows: { line: number; cells: string[] }[];
+  /** Lines before the header that were skipped (a title, an export date, a unit). */
+  skipped: number;
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -62,14 +64,62 @@ function guessDelimiter(text: string): string {
   return best.delimiter;
 }
 
-/** Every non-empty row with the line it starts on; the first row is not treated specially. */
-export function readCsvRows(input: string, name = 'file'): RawCsv {
-  const text = input.startsWith(BOM) ? input.slice(1) : input;
-  refuseBinary(text, name);
-  if (text.trim() === '') throw new ImportRefused(`${name} is empty`, { line: 1 });
+const PREAMBLE_LOOK = 20;
+const NUMERIC = /^-?\d+(?:[.,]\d+)?$/;
+
+/** The text from line `k` (0-based) on: after the k-th line break. */
+function fromLine(text: string, k: number): string {
+  let at = 0;
+  for (let i = 0; i < k; i++) {
+    const next = text.indexOf('\n', at);
+    if (next < 0) return '';
+    at = next + 1;
+  }
+  return text.slice(at);
+}
+
+/**
+ * How many lines of metadata come before the header (an export's title, date and unit, each a
+ * line of one cell or two): none when the first line is a header its rows agree with. A header
+ * after them has every cell filled and a word among them, and the rows below agree with its width.
+ */
+function preambleLines(text: string): number {
+  const lines = text.split(/\r\n|\r|\n/, PREAMBLE_LOOK + 30);
+  const fits = (k: number, strict: boolean): boolean => {
+    const rest = lines.slice(k).join('\n');
+    const delimiter = guessDelimiter(rest);
+    const { data } = Papa.parse<string[]>(rest, { delimiter, preview: 30, skipEmptyLines: 'greedy' });
+    const header = data[0];
+    if (!header || header.length < 2) return false;
+    const agree = data.slice(1).filter((r) => r.length === header.length).length;
+    if (data.length > 1 && agree < 0.8 * (data.length - 1)) return false;
+    if (!strict) return header.every((c) => c.trim() !== '');
+    if (header.some((c) => c.trim() === '') || header.every((c) => NUMERIC.test(c.trim()))) return false;
+    const most = Math.max(1, Math.floor(header.length / 3));
+    return lines.slice(0, k).every((l) => {
+      const cells = Papa.parse<string[]>(l, { delimiter }).data[0] ?? [];
+      return cells.filter((c) => c.trim() !== '').length <= most;
+    });
+  };
+  if (fits(0, false)) return 0;
+  for (let k = 1; k <= Math.min(PREAMBLE_LOOK, lines.length - 2); k++) if (lines[k]!.trim() !== '' && fits(k, true)) return k;
+  return 0;
+}
+
+/**
+ * Every non-empty row with the line it starts on; the first row is not treated specially.
+ * `skipLines`: lines before the header to leave out; when not given, a preamble is detected.
+ */
+export function readCsvRows(input: string, name = 'file', skipLines?: number): RawCsv {
+  const whole = input.startsWith(BOM) ? input.slice(1) : input;
+  refuseBinary(whole, name);
+  if (whole.trim() === '') throw new ImportRefused(`${name} is empty`, { line: 1 });
+  const skipped = skipLines ?? preambleLines(whole);
+  const text = skipped ? fromLine(whole, skipped) : whole;
+  if (text.trim() === '') throw new ImportRefused(`${name} has nothing after the ${skipped} lines skipped`, { line: skipped });
   const delimiter = guessDelimiter(text);
   const rows: RawCsv['rows'] = [];
-  let line = 1;
+  let line = skipped + 1;
   let cursor = 0;
   Papa.parse<string[]>(text, {
     delimiter,
@@ -85,7 +135,7 @@ export function readCsvRows(input: string, name = 'file'): RawCsv {
       cursor = result.meta.cursor;
     },
   });
-  return { name, delimiter, rows };
+  return { name, delimiter, rows, skipped };
 }
 
 function checkHeaders(headers: string[], name: string, line: number): void {

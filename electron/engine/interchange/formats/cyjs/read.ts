@@ -142,12 +142,16 @@ function readEdge(item: Located): ParsedEdge {
   };
 }
 
-function checkNodes(nodes: ParsedNode[], warnings: ImportIssue[]): Set<string> {
+/** Leaves out (and lists in `rejected`) a node whose id an earlier one has. */
+function checkNodes(nodes: ParsedNode[], warnings: ImportIssue[], rejected: ImportIssue[]): Set<string> {
   const ids = new Map<string, string>();
-  for (const n of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
     const first = ids.get(n.id);
-    if (first !== undefined) throw new ImportRefused(`duplicate node id "${n.id}" (first at ${first})`, { element: n.element });
-    ids.set(n.id, n.element!);
+    if (first !== undefined) {
+      rejected.push({ message: `node id "${n.id}" is declared again (first at ${first}); this node is left out`, element: n.element });
+      nodes.splice(i--, 1);
+    } else ids.set(n.id, n.element!);
   }
   const compound = nodes.find((n) => n.parent !== null);
   if (compound) {
@@ -172,8 +176,9 @@ export function parseCyjs(input: string): ParsedGraph {
     throw new ImportRefused('JSON without Cytoscape elements: expected an element array, {elements: …} or {nodes, edges}');
   }
   const warnings: ImportIssue[] = [];
+  const rejected: ImportIssue[] = [];
   const nodes = sorted.nodes.map(readNode);
   const edges = sorted.edges.map(readEdge);
-  checkEdges(edges, checkNodes(nodes, warnings), warnings);
-  return { format: 'cyjs', directed: true, nodes, edges, warnings };
+  checkEdges(edges, checkNodes(nodes, warnings, rejected), warnings);
+  return { format: 'cyjs', directed: true, nodes, edges, warnings, rejected };
 }

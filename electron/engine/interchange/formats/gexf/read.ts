@@ -269,6 +269,7 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
   const warnings: ImportIssue[] = [];
   const decls: Record<AttrClass, Map<string, AttrDecl>> = { node: new Map(), edge: new Map() };
   const nodes: Pending<ParsedNode>[] = [];
+  const rejected: ImportIssue[] = [];
   const edges: Pending<ParsedEdge>[] = [];
   const nodeIds = new Map<string, number>();
   const edgeIds = new Map<string, number>();
@@ -366,10 +367,14 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
         if (id === undefined) refuseAt('a <node> has no id', line, column);
         const nodeId = id as string;
         const firstLine = nodeIds.get(nodeId);
+        // A node declared again is read and left out, and listed for the person importing to skip.
         if (firstLine !== undefined) {
-          refuseAt(`duplicate node id "${nodeId}" (first declared on line ${firstLine})`, line, column);
-        }
-        nodeIds.set(nodeId, line);
+          rejected.push({
+            message: `node id "${nodeId}" is declared again (first on line ${firstLine}); this node is left out`,
+            line,
+            column,
+          });
+        } else nodeIds.set(nodeId, line);
         const enclosing = nodeStack[nodeStack.length - 1];
         let parent: string | null = enclosing ? enclosing.item.id : null;
         const pid = attr(tag, 'pid');
@@ -403,7 +408,7 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
           own: readSpan(tag),
           explicitWeight: null,
         };
-        nodes.push(pending);
+        if (firstLine === undefined) nodes.push(pending);
         nodeStack.push(pending);
         owner = pending;
         break;
@@ -646,5 +651,6 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
     nodes: nodes.map((p) => p.item),
     edges: edges.map((p) => p.item),
     warnings,
+    rejected,
   };
 }

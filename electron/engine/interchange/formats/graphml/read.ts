@@ -99,7 +99,15 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
 
   const warnings: ImportIssue[] = [];
-  const keys = new Map<string, KeyDef>();
+  // By id; igraph declares one id twice, for nodes and for edges, so an id may hold a key per domain.
+  const keys = new Map<string, KeyDef[]>();
+  const rejected: ImportIssue[] = [];
+  let portsWarned = false;
+  const warnPorts = () => {
+    if (portsWarned) return;
+    portsWarned = true;
+    warnings.push({ message: 'ports (yEd) were dropped: their edges connect the nodes themselves', line: tagLine, column: tagColumn });
+  };
   const nodes: PendingNode[] = [];
   const nodeIds = new Set<string>();
   const edges: PendingEdge[] = [];
@@ -183,7 +191,9 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
       case 'endpoint':
         return refuse('hyperedges are not supported (only edges between two nodes can be imported)');
       case 'port':
-        return refuse('ports are not supported (edges must connect nodes directly)');
+        warnPorts();
+        stack.push({ kind: 'foreign' });
+        return;
       case 'locator':
         return refuse('<locator> (graph content in another file) is not supported');
       case 'desc':
@@ -193,10 +203,13 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
         if (parent.kind !== 'graphml') return refuse('<key> must be a child of <graphml>');
         const id = attr(tag, 'id');
         if (!id) return refuse('<key> without an id');
-        if (keys.has(id)) {
-          const prev = keys.get(id)!;
-          return refuse(`key id "${id}" is declared twice (first at line ${prev.line})`);
-        }
+        const domain = attr(tag, 'for') ?? 'all';
+        const same = keys.get(id) ?? [];
+        const prev = same.find((k) => k.domain === domain || k.domain === 'all' || domain === 'all');
+        if (prev)
+          return refuse(
+            `key id "${id}" is declared twice for ${domain === 'all' ? 'all elements' : `<${domain}>`} (first at line ${prev.line})`,
+          );
         const rawType = (attr(tag, 'attr.type') ?? 'string').toLowerCase();
         let type: KeyType = 'string';
         if (KNOWN_TYPES.has(rawType as KeyType)) type = rawType as KeyType;
@@ -205,13 +218,13 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
           id,
           name: attr(tag, 'attr.name') ?? id,
           type,
-          domain: attr(tag, 'for') ?? 'all',
+          domain,
           defaultText: null,
           yfiles: attr(tag, 'yfiles.type') !== undefined,
           line: tagLine,
           column: tagColumn,
         };
-        keys.set(id, key);
+        keys.set(id, [...same, key]);
         stack.push({ kind: 'key', key });
         return;
       }
@@ -273,18 +286,18 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
         if (parent.kind !== 'graph') return refuse('<node> must be inside <graph>');
         const id = attr(tag, 'id');
         if (id === undefined) return refuse('<node> without an id');
-        if (nodeIds.has(id)) return refuse(`duplicate node id "${id}"`);
-        nodeIds.add(id);
         const node: PendingNode = { id, parent: enclosingNodeId(), data: [], line: tagLine, column: tagColumn };
-        nodes.push(node);
+        // A node declared again is left out (its data read and dropped) and listed, for the person importing to skip.
+        if (nodeIds.has(id))
+          rejected.push({ message: `node id "${id}" is declared again; this node is left out`, line: tagLine, column: tagColumn });
+        else nodes.push(node);
+        nodeIds.add(id);
         stack.push({ kind: 'node', node });
         return;
       }
       case 'edge': {
         if (parent.kind !== 'graph') return refuse('<edge> must be inside <graph>');
-        if (attr(tag, 'sourceport') !== undefined || attr(tag, 'targetport') !== undefined) {
-          return refuse('ports are not supported (edge uses sourceport/targetport)');
-        }
+        if (attr(tag, 'sourceport') !== undefined || attr(tag, 'targetport') !== undefined) warnPorts();
         const source = attr(tag, 'source');
         const target = attr(tag, 'target');
         if (source === undefined || target === undefined) return refuse('<edge> without source or target');
@@ -373,17 +386,23 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
     }
   };
 
-  const applies = (key: KeyDef, kind: 'node' | 'edge'): boolean => key.domain === kind || key.domain === 'all';
+  const applies = (key: KeyDef, kind: string): boolean => key.domain === kind || key.domain === 'all';
+  /** The key an element's data names: the one declared for its kind, else the id's only one. */
+  const keyOf = (id: string, kind: string): KeyDef | undefined => {
+    const list = keys.get(id);
+    if (!list) return undefined;
+    return list.length === 1 ? list[0] : (list.find((k) => applies(k, kind)) ?? list[0]);
+  };
 
   const collect = (data: DataRuns, kind: 'node' | 'edge'): Record<string, AttrValue> => {
     const out: Record<string, AttrValue> = {};
-    for (const key of keys.values()) {
+    for (const key of [...keys.values()].flat()) {
       if (key.yfiles || key.defaultText === null || !applies(key, kind)) continue;
       out[key.name] = convert(key, key.defaultText, { line: key.line, column: key.column });
     }
     for (let i = 0; i < data.length; i += 4) {
       const d = dataAt(data, i);
-      const key = keys.get(d.key);
+      const key = keyOf(d.key, kind);
       const where = { line: d.line, column: d.column };
       if (!key) {
         if (!undeclaredWarned.has(d.key)) {
@@ -417,7 +436,7 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
 
   for (let i = 0; i < graphData.length; i += 4) {
     const d = dataAt(graphData, i);
-    const key = keys.get(d.key);
+    const key = keyOf(d.key, 'graph');
     if (key && !key.yfiles) convert(key, d.text, { line: d.line, column: d.column });
   }
 
@@ -473,5 +492,6 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
     nodes: outNodes,
     edges: outEdges,
     warnings,
+    rejected,
   };
 }
