@@ -211,48 +211,30 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
               ))}
             </fieldset>
           )}
-          {preview.errorCount > 0 && (
+          {preview.errorCount > 0 && !preview.badRowsSkippable && (
             <section className="issues error" data-testid="import-errors">
-              <h3>
-                {preview.badRowsSkippable
-                  ? `${plural(preview.errorCount, 'row')} cannot be imported as written`
-                  : `${plural(preview.errorCount, 'error')}: the file cannot be imported until they are fixed`}
-              </h3>
-              <ul>
-                {preview.errors.map((e, i) => (
-                  <li key={i}>{[e.line !== undefined ? `line ${e.line}` : e.element, e.message].filter(Boolean).join(': ')}</li>
-                ))}
-              </ul>
-              {preview.errorCount > preview.errors.length && <p className="muted">The first {preview.errors.length} are listed.</p>}
-              {preview.badRowsSkippable && (
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={choices.skipBadRows === true}
-                    onChange={(e) => choose({ skipBadRows: e.target.checked })}
-                  />{' '}
-                  Skip {preview.errorCount === 1 ? 'this row' : `these ${preview.errorCount.toLocaleString('en')} rows`} and import the rest
-                </label>
-              )}
+              <h3>{plural(preview.errorCount, 'error')}: the file cannot be imported until they are fixed</h3>
+              <IssueList issues={preview.errors} total={preview.errorCount} />
             </section>
           )}
-          {preview.skippedRows > 0 && (
-            <p className="muted" data-testid="skipped-rows">
-              {plural(preview.skippedRows, 'row')} will be left out (listed among the warnings).{' '}
-              <button className="link" onClick={() => choose({ skipBadRows: false })}>
-                Keep them in view
-              </button>
-            </p>
+          {((preview.errorCount > 0 && preview.badRowsSkippable) || preview.skippedRows > 0) && (
+            <section className={preview.skippedRows ? 'issues' : 'issues error'} data-testid="bad-rows">
+              <h3>
+                {preview.skippedRows
+                  ? `${plural(preview.skippedRows, 'row')} will be left out (they are listed among the warnings)`
+                  : `${plural(preview.errorCount, 'row')} cannot be imported as written`}
+              </h3>
+              {preview.errorCount > 0 && <IssueList issues={preview.errors} total={preview.errorCount} />}
+              <label>
+                <input type="checkbox" checked={choices.skipBadRows === true} onChange={(e) => choose({ skipBadRows: e.target.checked })} />{' '}
+                Skip the bad rows and import the rest
+              </label>
+            </section>
           )}
           {preview.warningCount > 0 && (
             <section className="issues">
               <h3>{plural(preview.warningCount, 'warning')}</h3>
-              <ul>
-                {preview.warnings.map((w, i) => (
-                  <li key={i}>{[w.line !== undefined ? `line ${w.line}` : w.element, w.message].filter(Boolean).join(': ')}</li>
-                ))}
-              </ul>
-              {preview.warningCount > preview.warnings.length && <p className="muted">The first {preview.warnings.length} are listed.</p>}
+              <IssueList issues={preview.warnings} total={preview.warningCount} />
             </section>
           )}
           {preview.layout && <p className="muted">The file's node positions will be kept as a saved view.</p>}
@@ -276,6 +258,20 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
         </button>
       </div>
     </dialog>
+  );
+}
+
+/** Issues with where they are in the file; the engine sends the first 200 of `total`. */
+function IssueList({ issues, total }: { issues: ImportSummary['warnings']; total: number }) {
+  return (
+    <>
+      <ul>
+        {issues.map((w, i) => (
+          <li key={i}>{[w.line !== undefined ? `line ${w.line}` : w.element, w.message].filter(Boolean).join(': ')}</li>
+        ))}
+      </ul>
+      {total > issues.length && <p className="muted">The first {issues.length} are listed.</p>}
+    </>
   );
 }
 

@@ -309,18 +309,37 @@ function endsColumn(nodes: CsvTable, columns: NodeColumns, edges: ParsedEdge[]):
   return found(columns.name) > found(columns.id) ? columns.name : columns.id;
 }
 
-/** Edge ends written as another node column's values, rewritten as the nodes' IDs. */
-function renameEnds(nodes: CsvTable, columns: NodeColumns, refersTo: string, edges: ParsedEdge[]): void {
+/**
+ * Edge ends written as another node column's values, rewritten as the nodes' IDs; an edge whose
+ * end that column does not hold is left out with a warning (read as an ID, it could land on a
+ * node it does not mean).
+ */
+function renameEnds(
+  nodes: CsvTable,
+  columns: NodeColumns,
+  refersTo: string,
+  edges: ParsedEdge[],
+  table: CsvTable,
+  warnings: ImportIssue[],
+): ParsedEdge[] {
   const idOf = new Map<string, string>();
   for (const row of nodes.rows) {
     const value = cell(row, refersTo);
     const id = cell(row, columns.id) || cell(row, columns.name);
     if (value && id && !idOf.has(value)) idOf.set(value, id);
   }
-  for (const e of edges) {
-    e.source = idOf.get(e.source) ?? e.source;
-    e.target = idOf.get(e.target) ?? e.target;
-  }
+  return edges.filter((e) => {
+    const source = idOf.get(e.source);
+    const target = idOf.get(e.target);
+    if (source === undefined || target === undefined) {
+      const end = source === undefined ? e.source : e.target;
+      warnings.push({ line: e.line, message: `${table.name}: "${end}" is no node's ${refersTo}; the edge is skipped` });
+      return false;
+    }
+    e.source = source;
+    e.target = target;
+    return true;
+  });
 }
 
 function refuseEmpty(table: CsvTable | null): void {
@@ -345,13 +364,13 @@ export function csvToGraph(nodes: CsvTable | null, edges: CsvTable | null, mappi
     if (nodes && refersTo) requireColumns(nodes, [refersTo]);
   }
   const parsedNodes = nodes && mapping.nodes ? tableNodes(nodes, mapping.nodes, rejected) : [];
-  const parsedEdges =
+  let parsedEdges =
     edges && mapping.edges
       ? edges.rows.flatMap((row) => tableEdge({ table: edges, columns: mapping.edges!, warnings, rejected }, row))
       : [];
   if (edges && nodes && mapping.nodes) {
     const refersTo = mapping.edges?.refersTo ?? endsColumn(nodes, mapping.nodes, parsedEdges);
-    if (refersTo && refersTo !== mapping.nodes.id) renameEnds(nodes, mapping.nodes, refersTo, parsedEdges);
+    if (refersTo && refersTo !== mapping.nodes.id) parsedEdges = renameEnds(nodes, mapping.nodes, refersTo, parsedEdges, edges!, warnings);
     if (mapping.edges && refersTo && !mapping.edges.refersTo) mapping.edges.refersTo = refersTo;
     checkEndpoints(parsedEdges, parsedNodes, edges, warnings);
   }
