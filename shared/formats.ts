@@ -33,6 +33,15 @@ export const FORMATS = [
   },
   { id: 'xlsx', name: 'XLSX', label: 'Excel workbook', extensions: ['xlsx'], import: true, export: true },
   { id: 'cyjs', name: 'Cytoscape JSON', label: 'Cytoscape JSON', extensions: ['cyjs', 'json'], import: true, export: true },
+  // Recognised by its content (its nodes have keys), since it ends in .json as Cytoscape's does.
+  {
+    id: 'graphology',
+    name: 'graphology JSON',
+    label: 'Gephi Lite / graphology JSON',
+    extensions: ['json'],
+    import: true,
+    export: false,
+  },
   {
     id: 'snapshot',
     name: 'snapshot',

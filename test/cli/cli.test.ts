@@ -3,6 +3,7 @@
 // shebang, the bundle and exit codes work.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { USAGE } from '../../electron/cli/usage';
@@ -159,6 +160,39 @@ describe('atlas import and export', () => {
     await expectBrokenFileRefused(db, `${FIXTURES}/graphml/refused/hyperedge.graphml`, /hyperedges are not supported/);
     expectOneLineFailure(await run('import', gexf, '--db', db, '--on-duplicate', 'maybe'), 2, /--on-duplicate/);
     expectOneLineFailure(await run('import', '--db', db), 2, /Which file/);
+  });
+
+  it('a dry run a run would refuse exits 1 and says how to skip the bad rows; --skip-bad-rows imports the rest', async () => {
+    const db = freshDb();
+    const members = `${FIXTURES}/csv/tables-as-people-make-them/members-with-repeats.csv`;
+    const dry = await run('import', members, '--db', db, '--dry-run');
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain('error: line 8: members-with-repeats.csv: node "M03" is listed again (first on line 4)');
+    expect(dry.stdout).toMatch(/an import would be refused \(--skip-bad-rows leaves those rows out and imports the rest\)/);
+    const done = await runJson<{ organisations: { create: number } }>('import', members, '--db', db, '--skip-bad-rows', '--json');
+    expect(done.organisations.create).toBe(11);
+  });
+
+  it('maps a folder’s country and sector columns by their names, as the window does', async () => {
+    const db = freshDb();
+    const done = await runJson<{ relations: { create: number } }>(
+      'import',
+      `${FIXTURES}/csv/tables-as-people-make-them/supervisors`,
+      '--db',
+      db,
+      '--json',
+    );
+    expect(done.relations.create).toBe(7);
+    const stats = await runJson<Stats>('stats', '--db', db, '--json');
+    expect(stats.organisations).toBe(8);
+    const chile = await runJson<Slice>('query', '--db', db, '--country', 'CL', '--sector', 'government', '--json');
+    expect(chile.nodes.map((n) => n.name).sort()).toEqual(['Banco Central de Chile', 'Comisión para el Mercado Financiero']);
+  });
+
+  it('a file of no known format is told to pass --format', async () => {
+    const file = join(dir, 'notes');
+    writeFileSync(file, 'hello\n');
+    expectOneLineFailure(await run('import', file, '--db', freshDb()), 1, /give it one of the endings .*, or pass --format/);
   });
 
   it('exports the network, an ego network and a saved view; never over a file unless asked', async () => {

@@ -46,6 +46,7 @@ const EXPECTED: CountsFromFile = {
   'keys-for-all.graphml': { nodes: 3, edges: 3, why: 'graphology throws on for="all"' },
   'yed-diagram.graphml': { nodes: 3, edges: 2, why: 'graphology throws on yFiles keys' },
   'yed-groups.graphml': { nodes: 6, edges: 4, why: 'graphology throws on yFiles keys' },
+  'yed-ports.graphml': { nodes: 3, edges: 3, why: 'graphology throws on yFiles keys' },
   // graphology (addMissingNodes) invents the undeclared endpoint; we list declared nodes only.
   'undeclared-node.graphml': { nodes: 4, edges: 3, why: 'undeclared endpoint not added as a node' },
 };
@@ -303,6 +304,34 @@ ${HEAD}<graph edgedefault="directed"><node id="a"><data key="d0">&xxe;</data></n
     expect(nested.nodes.map((n) => n.id)).toEqual(['gateway', 'backbone']);
     expect(nested.edges).toHaveLength(1);
     expect(nested.warnings).toHaveLength(1);
+  });
+
+  it('reads yEd’s file with ports: every edge kept, the ports dropped with one warning, CDATA names whole', () => {
+    const g = parseGraphml(read('yed-ports.graphml'));
+    expect(g.nodes.map((n) => n.attributes.name)).toEqual([
+      'CERT-In (भारतीय कंप्यूटर आपातकालीन प्रतिक्रिया दल)',
+      'Sri Lanka CERT|CC',
+      'bdCERT & <partners>',
+    ]);
+    expect(g.edges.map((e) => [e.source, e.target])).toEqual([
+      ['n0', 'n1'],
+      ['n1', 'n2'],
+      ['n0', 'n2'],
+    ]);
+    expect(g.warnings.filter((w) => /ports/.test(w.message))).toHaveLength(1);
+  });
+
+  it('reads igraph’s keys of one id for nodes and for edges, each for its own', () => {
+    const g = parseGraphml(read('igraph-same-key-id.graphml'));
+    expect(g.nodes.map((n) => n.attributes)).toEqual([
+      { name: 'Ministerio de Tecnologías de la Información', weight: 3 },
+      { name: 'Защита информации', weight: 1.5 },
+      { name: 'Κέντρο Κυβερνοασφάλειας', weight: 2 },
+    ]);
+    expect(g.edges.map((e) => [e.weight, e.label])).toEqual([
+      [4, 'joint exercise'],
+      [0.5, 'MoU'],
+    ]);
   });
 
   it('leaves out a node declared again and lists it', () => {

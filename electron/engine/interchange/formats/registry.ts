@@ -16,6 +16,7 @@ import { streamCsvFiles, type OutFile } from './csv/write';
 import { parseCyjs } from './cyjs/read';
 import { streamCyjs } from './cyjs/write';
 import { parseGexf } from './gexf/read';
+import { looksLikeGraphology, parseGraphology } from './graphology/read';
 import { streamGexf } from './gexf/write';
 import { parseGraphml } from './graphml/read';
 import { streamGraphml } from './graphml/write';
@@ -112,6 +113,10 @@ const BINDINGS: Bindings = {
     content: (head) => /^\s*[[{]/.test(head),
     read: (s) => graphOrRecords(parseCyjs(text(s.path))),
     writer: { to: 'file', write: streamCyjs },
+  },
+  graphology: {
+    signature: (head) => looksLikeGraphology(head.toString('utf8')),
+    read: (s) => ({ graph: parseGraphology(text(s.path)), bundle: null }),
   },
   snapshot: {
     signature: hasSqliteHeader,
