@@ -1,4 +1,4 @@
-// Import and export benchmarks (issue 4), on a synthetic network: export every format, then
+// Import and export benchmarks (issues 4 and 13), on a synthetic network: export every format, then
 // import the GEXF and GraphML files into empty databases, timed against graphology's own parsers
 // reading the same files, and the memory an import of a large file takes (in its own process).
 import { spawnSync } from 'node:child_process';
@@ -90,8 +90,8 @@ export async function interchangeBench(): Promise<Row[]> {
       rows.push({
         what: `import ${file.split('.')[1]} ${kind} (${mb.toFixed(0)} MB, ${elements.toLocaleString('en')} elements) into an empty database`,
         figure: `${Math.round(rate).toLocaleString('en')} elements/s (${(importMs / 1000).toFixed(2)} s, ${(mb / (importMs / 1000)).toFixed(1)} MB/s)`,
-        target: '≥ 100,000 elements/s',
-        ok: rate >= 100_000,
+        target: '(reference: issue 13 dropped 100,000 elements/s)',
+        ok: true,
       });
       if (file.endsWith('.gexf')) {
         // graphology's GraphML reader (xmldom) takes minutes at this size; the issue compares GEXF.
@@ -100,8 +100,8 @@ export async function interchangeBench(): Promise<Row[]> {
         rows.push({
           what: `  …against graphology-gexf only parsing the same file (${(parseMs / 1000).toFixed(2)} s)`,
           figure: `${(importMs / parseMs).toFixed(2)}× its time`,
-          target: '≤ 1.5×',
-          ok: importMs / parseMs <= 1.5,
+          target: '≤ 0.5× (issue 13)',
+          ok: importMs / parseMs <= 0.5,
         });
       }
     }
@@ -117,8 +117,8 @@ export async function interchangeBench(): Promise<Row[]> {
     rows.push({
       what: `the foreign GEXF imported from the window: the run after its preview, which reuses the preview's plan (the preview took ${(previewMs / 1000).toFixed(2)} s)`,
       figure: `${Math.round(foreignElements / (afterPreviewMs / 1000)).toLocaleString('en')} elements/s (${(afterPreviewMs / 1000).toFixed(2)} s)`,
-      target: '≥ 100,000 elements/s',
-      ok: foreignElements / (afterPreviewMs / 1000) >= 100_000,
+      target: '(reference)',
+      ok: true,
     });
     const halves = [
       { what: `the foreign GEXF's preview alone (reading, parsing and planning; nothing written)`, ms: previewMs },
@@ -131,8 +131,8 @@ export async function interchangeBench(): Promise<Row[]> {
       rows.push({
         what,
         figure: `${(ms / 1000).toFixed(2)} s`,
-        target: `≤ ${(budgetMs / 1000).toFixed(1)} s, the whole import's budget`,
-        ok: ms <= budgetMs,
+        target: `(reference; ${(budgetMs / 1000).toFixed(1)} s was the budget at 100,000 elements/s)`,
+        ok: true,
       });
     }
 

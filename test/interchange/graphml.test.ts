@@ -19,6 +19,7 @@ const refused = (text: string): ImportRefused => refusal(() => parseGraphml(text
 /** Fixtures refused on purpose, with a pattern the message (and its place) must match. */
 const REFUSED: Record<string, RegExp> = {
   // Ports and hyperedges cannot be represented as node-to-node edges.
+  'refused/key-declared-twice-for-nodes.graphml': /^line 4, column 3: key id "d0" is declared twice for <node> \(first at line 3\)/,
   'refused/hyperedge.graphml': /^line 18, column 5: hyperedges are not supported/,
   // Stray text between elements, as graphinout's invalid samples have.
   'refused/stray-text.graphml': /^line 8, column 5: unexpected text "=+" inside <graph>/,

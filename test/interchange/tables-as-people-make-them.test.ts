@@ -86,6 +86,12 @@ describe('any node list reaches the mapping, its columns mapped by what they are
     expect(asCodes.relations.create).toBe(0);
   });
 
+  it('a single column of names under a header saying so is a node list', () => {
+    const read = readCsvGraphFile({ name: 'names.csv', text: 'Nom\nCERT-FR\nCERT Santé\n' });
+    expect(read.graph.nodes.map((n) => n.label)).toEqual(['CERT-FR', 'CERT Santé']);
+    expect(read.edges).toBeNull();
+  });
+
   it('x and y columns are the nodes’ positions, kept as a saved layout', async () => {
     const e = engines.open('xy');
     const done = await e.call('import.run', { path: at('node-positions.csv') });

@@ -43,7 +43,11 @@ const REFUSED: Record<string, RegExp> = {
  */
 const EXPECTED: CountsFromFile = {
   // A node declared again is left out and listed for the person importing to skip; graphology throws.
-  'jgrapht-tests/GraphMLImporterTest_testValidateDuplicateNode.graphml': { nodes: 1, edges: 0, why: 'the repeated node is left out and listed' },
+  'jgrapht-tests/GraphMLImporterTest_testValidateDuplicateNode.graphml': {
+    nodes: 1,
+    edges: 0,
+    why: 'the repeated node is left out and listed',
+  },
   'graphinout-tests/base64.graphml': { nodes: 0, edges: 0, why: 'no <graph>; graphology throws' },
   'graphinout-tests/data-linebreaks.graphml': { nodes: 0, edges: 0, why: 'no <graph>; graphology throws' },
   'graphinout-tests/namespace1.graphml': { nodes: 0, edges: 0, why: 'no <graph>; graphology throws' },

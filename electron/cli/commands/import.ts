@@ -55,6 +55,7 @@ export async function importFile(argv: string[], io: CliIO): Promise<number> {
   } catch (err) {
     // The engine names no flag (the window has none); here the format can be given.
     if (err instanceof AtlasError && err.field === 'format') err.message += ', or pass --format';
+    if (err instanceof AtlasError && err.field === 'maxBytes') err.message += '; --max-mb raises it';
     throw err;
   } finally {
     if (live) io.stderr.write('\r\x1b[K');

@@ -240,7 +240,7 @@ export class Importer {
     if (size > max) {
       throw new AtlasError(
         'validation',
-        `${basename(input.path)} is ${(size / 1e6).toFixed(1)} MB, over the ${(max / 1e6).toFixed(0)} MB limit; raise the limit to import it`,
+        `${basename(input.path)} is ${(size / 1e6).toFixed(1)} MB, over the ${(max / 1e6).toFixed(0)} MB limit for an import`,
         'maxBytes',
       );
     }

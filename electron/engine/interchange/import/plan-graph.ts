@@ -59,17 +59,33 @@ export interface ImportPlan {
   countryValues: { value: string; count: number; country: string | null; how: 'chosen' | 'none' }[];
 }
 
+const RELATION_TYPE_NAMES = ['type', 'relation', 'relation_type'];
+const ACRONYM_NAMES = ['acronym', 'abbreviation', 'short_name', 'sigle', 'sigla'];
+const CITY_NAMES = ['city', 'town', 'ville', 'ciudad'];
+const WEBSITE_NAMES = ['website', 'url', 'homepage', 'web'];
+const DESCRIPTION_NAMES = ['description', 'notes', 'about'];
+const TAG_NAMES = ['tags', 'tag', 'keywords'];
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+/** Each list of names as a set, made once: the lists are long (names in several languages) and asked of every attribute. */
+const nameSets = new Map<readonly string[], Set<string>>();
+function setOf(names: readonly string[]): Set<string> {
+  let set = nameSets.get(names);
+  if (!set) nameSets.set(names, (set = new Set(names)));
+  return set;
+}
+
 /** The attribute whose name, case and punctuation aside, is one of `names`. */
-function take(attrs: Record<string, AttrValue>, names: string[]): { key: string; value: AttrValue } | null {
+function take(attrs: Record<string, AttrValue>, names: readonly string[]): { key: string; value: AttrValue } | null {
+  const set = setOf(names);
   for (const key in attrs) {
-    if (names.includes(columnKey(key))) return { key, value: attrs[key]! };
+    if (set.has(columnKey(key))) return { key, value: attrs[key]! };
   }
   return null;
 }
 /** Takes the attribute `take` finds out of `attrs`, as text. */
-function popText(attrs: Record<string, AttrValue>, names: string[]): string | null {
+function popText(attrs: Record<string, AttrValue>, names: readonly string[]): string | null {
   const t = take(attrs, names);
   if (!t) return null;
   delete attrs[t.key];
@@ -233,7 +249,7 @@ export function planImport(
     // Most edges carry no attribute or only a weight: copy only when there is something to change.
     let attrs = edge.attributes;
     let copied = false;
-    const typed = take(attrs, ['type', 'relation', 'relation_type']);
+    const typed = take(attrs, RELATION_TYPE_NAMES);
     const type = typed && RELATION_TYPES.includes(String(typed.value) as never) ? String(typed.value) : 'other';
     if (typed && type !== 'other') {
       attrs = { ...attrs };
@@ -358,7 +374,7 @@ function organisationFields(
   if (named && named !== name) attrs['other name'] = named;
   // Parsers leave the position's own columns in the attributes; the position is kept as a layout.
   if (node.position) for (const k of Object.keys(attrs)) if (/^(x|y)$/i.test(k)) delete attrs[k];
-  const acronym = popText(attrs, ['acronym', 'abbreviation', 'short_name']);
+  const acronym = popText(attrs, ACRONYM_NAMES);
   const sectorText = popText(attrs, SECTOR_COLUMNS);
   const read = sectorText === null ? undefined : values.sectors.get(sectorText);
   const sector = read && read.how !== 'none' ? read.sector : undefined;
@@ -372,14 +388,14 @@ function organisationFields(
       unknown.set(countryText, (unknown.get(countryText) ?? 0) + 1);
     }
   }
-  const city = popText(attrs, ['city', 'town', 'ville', 'ciudad']);
-  let website = popText(attrs, ['website', 'url', 'homepage', 'web']);
+  const city = popText(attrs, CITY_NAMES);
+  let website = popText(attrs, WEBSITE_NAMES);
   if (website && !/^https?:\/\/\S+$/i.test(website)) {
     attrs['website (as written)'] = website;
     website = null;
   }
-  const description = popText(attrs, ['description', 'notes', 'about']);
-  const tagsAttr = take(attrs, ['tags', 'tag', 'keywords']);
+  const description = popText(attrs, DESCRIPTION_NAMES);
+  const tagsAttr = take(attrs, TAG_NAMES);
   let tags: string[] = [];
   if (tagsAttr) {
     delete attrs[tagsAttr.key];

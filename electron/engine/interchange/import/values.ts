@@ -68,7 +68,7 @@ export function sectorOf(value: string): { sector: Sector; how: SectorHow } {
 }
 
 const PLACEHOLDERS = new Set(['na', 'n/a', 'n.a.', 'n a', '-', '--', '—', '?', 'none', 'null', 'nil', 'unknown', 'nan', '.', 'tbd', 'x']);
-export const isPlaceholder = (value: string): boolean => PLACEHOLDERS.has(value.trim().toLowerCase());
+const isPlaceholder = (value: string): boolean => PLACEHOLDERS.has(value.trim().toLowerCase());
 
 /**
  * Countries of one column, each distinct value matched once: `resolve` gives a value's code, or

@@ -414,6 +414,8 @@ function hasEdgeHeader(raw: RawCsv): boolean {
  */
 function hasHeader(raw: RawCsv): boolean {
   const first = raw.rows[0]?.cells.map((c) => c.trim()) ?? [];
+  // A list of names alone, under a header saying so.
+  if (first.length === 1) return NAME_COLUMNS.includes(key(first[0]!));
   if (first.length < 2 || first.some((c) => c === '') || first.every((c) => NUMBER.test(c))) return false;
   const values = new Set<string>();
   for (const row of raw.rows.slice(1, SAMPLE)) for (const c of row.cells) values.add(c.trim());
