@@ -47,6 +47,9 @@ export function openDatabase(path: string, opts: OpenOptions): OpenResult {
           `Update the app to open it; the file has not been changed.`,
       );
     }
+    // A file opened read-only is someone else's (a snapshot shown): nothing in its schema may run
+    // a function with side effects (interchange/formats/snapshot/untrusted.ts checks it first).
+    if (opts.readonly) db.pragma('trusted_schema = OFF');
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
