@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { AtlasError } from './errors';
 import { contract, isCallName, type CallName, type CallInput } from './contract';
+import { MAX_NESTING, nestingWithin } from './nesting';
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
@@ -28,5 +29,9 @@ export function parseCall(name: unknown, input: unknown): { name: CallName; inpu
     throw new AtlasError('validation', `There is no call named '${String(name).slice(0, 80)}'`);
   }
   const spec = contract[name];
+  // Before zod, which walks input recursively: 100,000 levels would overflow its stack.
+  if (!nestingWithin(input, MAX_NESTING)) {
+    throw new AtlasError('validation', `Invalid input to ${name}: nested deeper than ${MAX_NESTING} levels`);
+  }
   return { name, input: parseOrThrow(spec.input, input ?? {}, `input to ${name}`) as CallInput<CallName> };
 }

@@ -16,7 +16,7 @@
 // process's exit ends it) and starts a fresh engine, so every later call is answered.
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AtlasErrorShape, CallResult } from '../../shared/errors';
 import { cancelledError, WorkControl, WorkWatch, type Progress } from './work';
@@ -68,6 +68,16 @@ export class EngineClient {
       run.pending.set(id, resolve);
       run.worker.postMessage({ id, name, input });
     });
+  }
+
+  /** Whether `path` is inside the staging folder (resolving links, so none leads out of it). */
+  isStaged(path: string): boolean {
+    try {
+      return realpathSync(path).startsWith(this.stagingDir + sep);
+    } catch {
+      // A path that does not exist yet is judged by its text, so its answer says nothing of the disk.
+      return !path.includes('..') && resolve(path).startsWith(this.stagingDir + sep);
+    }
   }
 
   /** How far the call the engine is working on has got, if it reports progress. */
