@@ -20,7 +20,10 @@ export function nestingWithin(value: unknown, max = MAX_NESTING): boolean {
 }
 
 /** Whether JSON text nests no deeper than `max`; brackets inside strings do not count. */
-export function jsonTextNestingWithin(text: string, max = MAX_NESTING): boolean {
+export const jsonTextNestingWithin = (text: string, max = MAX_NESTING): boolean => jsonTooDeepAt(text, max) < 0;
+
+/** Where JSON text first nests deeper than `max` (a character offset), or -1 if it never does. */
+export function jsonTooDeepAt(text: string, max = MAX_NESTING): number {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -31,8 +34,8 @@ export function jsonTextNestingWithin(text: string, max = MAX_NESTING): boolean 
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return false;
+      if (++depth > max) return i;
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
-  return true;
+  return -1;
 }

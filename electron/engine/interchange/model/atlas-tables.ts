@@ -1,6 +1,7 @@
 // Atlas records as one table per record type (a CSV file or an XLSX sheet), columns named after the
 // record fields, so a spreadsheet user can read and edit them and the app can read them back with
 // IDs and timestamps intact. The CSV and XLSX formats share this encoding, cells both ways.
+import { jsonTextNestingWithin } from '../../../../shared/nesting';
 import type { z } from 'zod';
 import {
   Citation,
@@ -132,6 +133,8 @@ export function recordCells(table: RecordTable, record: object): CellValue[] {
 // ---------- cells → records ----------
 
 function parseJson(text: string): unknown {
+  // Too deep to walk safely: left as text, so the schema refuses the field by name.
+  if (!jsonTextNestingWithin(text)) return undefined;
   try {
     return JSON.parse(text);
   } catch {
