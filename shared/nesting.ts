@@ -1,4 +1,4 @@
-// How deeply a value or a JSON text nests, measured without recursion, so that input nested
+// How deeply a value or a JSON text nests, and the one key no input may have, measured without recursion, so that input nested
 // 100,000 deep is refused with a message instead of overflowing the stack of whatever walks it next
 // (zod, JSON.stringify, a reader's own walk).
 
@@ -38,4 +38,23 @@ export function jsonTooDeepAt(text: string, max = MAX_NESTING): number {
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
   return -1;
+}
+
+/** The path of the first own key named `__proto__` in `value` (which nests within MAX_NESTING), or null. */
+export function protoKeyPath(value: unknown): string | null {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      v.forEach((child, i) => stack.push([child, `${path}[${i}]`]));
+      continue;
+    }
+    for (const [k, child] of Object.entries(v)) {
+      const at = path ? `${path}.${k}` : k;
+      if (k === '__proto__') return at;
+      stack.push([child, at]);
+    }
+  }
+  return null;
 }
