@@ -100,13 +100,27 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ m: fc.constant('replace' as const), value: fc.jsonValue({ maxDepth: 3 }) }) },
 );
 
+/**
+ * One call; `deep` says to nest the field `key` `depth` arrays deep when it is made (materialise),
+ * so the case itself stays shallow enough to post to another thread and keep as JSON.
+ */
 export interface CallCase {
   name: string;
   input: unknown;
+  deep?: { key: string; depth: number };
 }
 
-function mutate(bed: FuzzBed, name: string, example: Input, ms: Mutation[]): unknown {
+/** The input to send: the case's, with its deep field built. */
+export function materialise(c: CallCase): unknown {
+  if (!c.deep || c.input === null || typeof c.input !== 'object' || Array.isArray(c.input)) return c.input;
+  let v: unknown = 1;
+  for (let i = 0; i < c.deep.depth; i++) v = [v];
+  return { ...(c.input as Input), [c.deep.key]: v };
+}
+
+function mutate(bed: FuzzBed, name: string, example: Input, ms: Mutation[]): CallCase {
   let input: unknown = structuredClone(example);
+  let deep: CallCase['deep'];
   for (const m of ms) {
     const obj = input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Input) : null;
     const keys = obj ? Object.keys(obj) : [];
@@ -120,13 +134,13 @@ function mutate(bed: FuzzBed, name: string, example: Input, ms: Mutation[]): unk
       // A call that writes may write only inside the bed.
       obj.path = name === 'export.run' ? join(bed.dir, `out-${m.path % 7}.gexf`) : all[m.path % all.length];
     } else if (m.m === 'huge' && obj && key) obj[key] = 'x'.repeat(1_000_000);
-    else if (m.m === 'deep') {
-      let v: unknown = 1;
-      for (let i = 0; i < m.depth; i++) v = [v];
-      if (obj) obj[keys[0] ?? 'x'] = v;
-    } else if (m.m === 'replace') input = m.value;
+    else if (m.m === 'deep' && obj) deep = { key: keys[0] ?? 'x', depth: m.depth };
+    else if (m.m === 'replace') {
+      input = m.value;
+      deep = undefined;
+    }
   }
-  return input;
+  return deep ? { name, input, deep } : { name, input };
 }
 
 /** Any contract call, mutated from its example. */
@@ -134,5 +148,5 @@ export function callCase(bed: FuzzBed): fc.Arbitrary<CallCase> {
   const ex = examples(bed);
   return fc
     .record({ name: fc.constantFrom(...CALL_NAMES), ms: fc.array(mutation, { maxLength: 3 }) })
-    .map(({ name, ms }) => ({ name, input: mutate(bed, name, ex[name]!, ms) }));
+    .map(({ name, ms }) => mutate(bed, name, ex[name]!, ms));
 }

@@ -3,11 +3,12 @@
 // case's files sit beside it.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Finding, ImportCase } from './bed';
 import type { CallCase } from './calls';
 
-export const FOUND_DIR = resolve(__dirname, 'found');
+export const FOUND_DIR = fileURLToPath(new URL('found', import.meta.url));
 
 interface Kept {
   finding: Finding;

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FuzzBed, IMPORT_KINDS, type Finding } from './bed';
-import { callCase } from './calls';
+import { callCase, materialise } from './calls';
 import { keptCases } from './found';
 import { importCase, mutatedFile, tamperedSnapshot } from './mutate';
 
@@ -42,7 +42,7 @@ describe('fuzzing the contract', () => {
   it('every call, mutated from a valid one, is answered or refused with a typed error, and a refusal changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(callCase(bed), async (c) => {
-        holds(await bed.tryCall(c.name, c.input));
+        holds(await bed.tryCall(c.name, materialise(c)));
         // A snapshot left shown would answer every later call in the network's place.
         bed.engine.call('snapshot.view', { path: null });
       }),
@@ -54,7 +54,7 @@ describe('fuzzing the contract', () => {
 describe('cases the long run kept', () => {
   it('each passes now', async () => {
     for (const kept of keptCases()) {
-      const found = kept.call ? await bed.tryCall(kept.call.name, kept.call.input) : await bed.tryImport(kept.import!);
+      const found = kept.call ? await bed.tryCall(kept.call.name, materialise(kept.call)) : await bed.tryImport(kept.import!);
       expect(found, `${kept.id} (${kept.finding.problem}: ${kept.finding.detail.slice(0, 120)})`).toBeNull();
       bed.engine.call('snapshot.view', { path: null });
     }
