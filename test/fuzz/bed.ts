@@ -15,7 +15,7 @@ import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
 import { AtlasError } from '../../shared/errors';
 
-export const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 /** Longer than any of these small inputs may take; a call past it is a hang. */
 export const CALL_LIMIT_MS = 10_000;
 

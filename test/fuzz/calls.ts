@@ -9,7 +9,7 @@ import type { FuzzBed } from './bed';
 type Input = Record<string, unknown>;
 
 /** A valid input for every call, on the bed's network; calls the contract adds later get `{}`. */
-export function examples(bed: FuzzBed): Record<string, Input> {
+function examples(bed: FuzzBed): Record<string, Input> {
   const org = (bed.engine.call('organisation.list', { limit: 2 }) as { items: { id: string }[] }).items;
   const a = org[0]!.id;
   const b = org[1]!.id;

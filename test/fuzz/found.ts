@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Finding, ImportCase } from './bed';
 import type { CallCase } from './calls';
 
-export const FOUND_DIR = fileURLToPath(new URL('found', import.meta.url));
+const FOUND_DIR = fileURLToPath(new URL('found', import.meta.url));
 
 interface Kept {
   finding: Finding;

@@ -27,7 +27,7 @@ export interface RawCsv {
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 /** More columns than any table a person keeps; a header wider than this is refused before parsing. */
-export const MAX_COLUMNS = 2000;
+const MAX_COLUMNS = 2000;
 const BOM = '\ufeff';
 const LINE_BREAK = /\r\n|\r|\n/g;
 // NUL and the other C0 controls never occur in text a person typed; they mean a binary file.

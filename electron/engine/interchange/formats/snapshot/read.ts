@@ -19,7 +19,7 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
 /** Whether a file's first bytes are an SQLite database's, whatever its name. */
 export const hasSqliteHeader = (head: Buffer): boolean => head.subarray(0, SQLITE_MAGIC.length).toString('latin1') === SQLITE_MAGIC;
 
-export function isSnapshot(path: string): boolean {
+function isSnapshot(path: string): boolean {
   try {
     return hasSqliteHeader(fileHead(path, SQLITE_MAGIC.length));
   } catch {

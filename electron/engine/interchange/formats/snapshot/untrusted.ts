@@ -45,7 +45,7 @@ export function openUntrusted(path: string, name: string, nativeBinding?: string
 }
 
 /** What SQLite's complaint about a damaged file means to a person. */
-export function describeSqliteError(err: unknown): string {
+function describeSqliteError(err: unknown): string {
   const message = (err as Error).message ?? String(err);
   if (/file is not a database|file is encrypted/i.test(message)) return 'it is not an SQLite database, or it is encrypted';
   if (/malformed|corrupt/i.test(message)) return `the file is damaged (SQLite: ${message})`;
@@ -180,7 +180,7 @@ const kindWord = (c: Pick<Column, 'kind' | 'empty'>) =>
   c.kind === 'json' ? `valid JSON ${Array.isArray(c.empty) ? 'list' : 'object'} text` : c.kind === 'text' ? 'text' : 'a whole number';
 
 /** The largest text one cell of a snapshot may hold (a saved view's positions are the largest). */
-export const MAX_CELL_CHARS = 16 * 1024 * 1024;
+const MAX_CELL_CHARS = 16 * 1024 * 1024;
 
 /**
  * Every row of `table`, one at a time, calling `each` for each; `tick` is called every few hundred
