@@ -18,14 +18,22 @@ type Report =
   | { type: 'done' };
 
 const BATCH = 40;
+const FRESH_BED_EVERY = 6;
 
 async function work(seed: number, until: number): Promise<void> {
   const post = (r: Report) => parentPort!.postMessage(r);
-  const bed = await new FuzzBed().open();
-  const imports = importCase(bed);
-  const calls = callCase(bed);
+  let bed = await new FuzzBed().open();
+  let imports = importCase(bed);
+  let calls = callCase(bed);
   let tally = { imports: 0, calls: 0 };
   for (let batch = 0; Date.now() < until; batch++) {
+    // Imports that land grow the network, and every later call works over it: a fresh bed now and then.
+    if (batch > 0 && batch % FRESH_BED_EVERY === 0) {
+      bed.close();
+      bed = await new FuzzBed().open();
+      imports = importCase(bed);
+      calls = callCase(bed);
+    }
     const s = seed * 100_003 + batch;
     const cases: Case[] = [
       ...fc.sample(imports, { seed: s, numRuns: BATCH }).map((c) => ({ import: c })),
