@@ -3,7 +3,8 @@
 // two Host headers or an absolute-form request line naming another host, a body nested 100,000
 // deep, a host-only call; and SIGTERM stopping a server whose engine is busy.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -69,6 +70,35 @@ describe('the browser mode at its edges', () => {
     expect(status(absolute)).toBe(421);
     const ours = await raw(`GET http://127.0.0.1:${server.port}/ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`);
     expect(status(ours)).toBe(200);
+  });
+
+  it('refuses a hostile snapshot picked in the page as invalid input naming it, not internal', async () => {
+    const source = new Engine({ dbPath: join(dir, 'hostile-source.sqlite'), resourcesDir: findResourcesDir(), actor: 'test' });
+    source.seed();
+    const file = join(dir, 'hostile.atlas');
+    await source.call('export.run', { format: 'snapshot', path: file });
+    source.close();
+    const db = new Database(file);
+    db.pragma('foreign_keys = OFF');
+    db.exec('DROP TABLE organisation');
+    db.exec(`CREATE VIEW organisation AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT 'o' || n AS id FROM r`);
+    db.close();
+    const call = (name: string, input: unknown) =>
+      fetch(`${server.origin}/api/${name}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${server.token}` },
+        body: JSON.stringify(input),
+      }).then((r) => r.json() as Promise<{ ok: boolean; value: { path: string }; error: { code: string; message: string } }>);
+    const staged = await call('file.stage', { name: 'hostile.atlas', dataBase64: readFileSync(file).toString('base64') });
+    for (const name of ['import.preview', 'snapshot.view']) {
+      expect(await call(name, { path: staged.value.path })).toMatchObject({
+        ok: false,
+        error: {
+          code: 'validation',
+          message: expect.stringContaining("hostile.atlas cannot be read as a snapshot: it holds a view named 'organisation'"),
+        },
+      });
+    }
   });
 
   it('refuses host-only calls from the page', async () => {
@@ -152,7 +182,6 @@ describe('stopping the browser mode', () => {
         fetch(`${origin}/api/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify(input) }).then(
           (r) => r.json() as Promise<{ ok: boolean; value: { path: string } }>,
         );
-      const { readFileSync } = await import('node:fs');
       const staged = await call('file.stage', { name: 'big.graphml', dataBase64: readFileSync(big).toString('base64') });
       void call('import.run', { path: staged.value.path }).catch(() => {});
       await new Promise((r) => setTimeout(r, 300));
