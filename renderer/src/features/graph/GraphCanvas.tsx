@@ -125,7 +125,7 @@ export function GraphCanvas() {
         : createCytoscapeDrawing(container.current!, darkQuery.matches, events);
     drawingRef.current = drawing;
     setDrawing(drawing);
-    const uninstallHooks = __ATLAS_TEST_HOOKS__ ? installTestHooks(drawing) : null;
+    const uninstallHooks = __ATLAS_TEST_HOOKS__ ? installTestHooks(drawing, container.current!) : null;
     const onTheme = () => drawing.setTheme(darkQuery.matches);
     // Banners and panels change the canvas's size; the drawing must be told, and it is fitted
     // again until the user has panned or zoomed it themselves.

@@ -1,10 +1,10 @@
 // The Cytoscape drawing, for small networks and the aggregated view: node shapes, wrapped labels,
 // double-click to open a group, drag to pin, shift-drag to select a box.
-import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type NodeCollection, type NodeSingular } from 'cytoscape';
 import { cytoscapeSurface, enablePinning, unpinAll } from '../layout';
 import { pngBlob, pngSize, svgBlob } from '../interchange/image';
 import { applyDrawable } from './applySlice';
-import type { Drawing, DrawingEvents, GraphProbe } from './drawing';
+import type { Box, Drawing, DrawingEvents, GraphProbe } from './drawing';
 import { scaleLabels, updateLabels } from './labels';
 import { graphStyle } from './style';
 
@@ -34,6 +34,18 @@ function fitGraph(cy: Core) {
   const fitted = Math.min((w - 2 * pad) / Math.max(x2 - x1, 1), (h - 2 * pad) / Math.max(y2 - y1, 1));
   const zoom = Math.max(cy.minZoom(), Math.min(1.25, cy.maxZoom(), fitted));
   cy.viewport({ zoom, pan: { x: w / 2 - (zoom * (x1 + x2)) / 2, y: h / 2 - (zoom * (y1 + y2)) / 2 } });
+}
+
+/** Rendered boxes of `nodes` on the page (test builds). */
+function boxes(cy: Core, nodes: NodeCollection, what: { includeNodes: boolean; includeLabels: boolean }): Box[] {
+  const page = cy.container()!.getBoundingClientRect();
+  const out: Box[] = [];
+  nodes.forEach((n) => {
+    const b = n.renderedBoundingBox({ ...what, includeEdges: false, includeOverlays: false });
+    if (!(b.w > 0) || !(b.h > 0)) return;
+    out.push({ id: n.id(), x1: page.left + b.x1, y1: page.top + b.y1, x2: page.left + b.x2, y2: page.top + b.y2 });
+  });
+  return out;
 }
 
 export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, events: DrawingEvents): Drawing {
@@ -120,6 +132,16 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
           return n.empty() ? [] : (n.classes() as unknown as string[]);
         },
         renderer: 'cytoscape',
+        colourOf(id) {
+          const n = cy.getElementById(id);
+          return n.empty() ? '' : String(n.style('background-color'));
+        },
+        labelText(id) {
+          const n = cy.getElementById(id);
+          return n.empty() || n.style('label') === undefined ? '' : String(n.style('label') ?? '');
+        },
+        labelBoxes: () => boxes(cy, cy.nodes('.labelled, :selected, .path, .group'), { includeNodes: false, includeLabels: true }),
+        nodeBoxes: () => boxes(cy, cy.nodes(), { includeNodes: true, includeLabels: false }),
       }
     : undefined;
 

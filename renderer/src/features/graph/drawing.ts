@@ -73,4 +73,19 @@ export interface GraphProbe {
   selected(): string[];
   /** Which drawing is on screen. */
   renderer: Drawing['kind'];
+  /** A node's fill colour as drawn. */
+  colourOf(id: string): string;
+  /** The text drawn as a node's label ('' when it has none). */
+  labelText(id: string): string;
+  /** Where labels and nodes are drawn on the page, in CSS pixels (Cytoscape's drawing; the large one gives none). */
+  labelBoxes(): Box[];
+  nodeBoxes(): Box[];
+}
+
+export interface Box {
+  id: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
 }

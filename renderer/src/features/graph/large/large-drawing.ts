@@ -271,6 +271,10 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
           return out;
         },
         renderer: 'large',
+        colourOf: (id) => String(model.nodes.get(id)?.d.colour ?? ''),
+        labelText: (id) => (em.labelled.has(id) || em.selected.has(id) ? String(model.nodes.get(id)?.d.label ?? '') : ''),
+        labelBoxes: () => [],
+        nodeBoxes: () => [],
       }
     : undefined;
 
