@@ -564,6 +564,8 @@ export const Details = z.object({
       type: z.enum(RELATION_TYPES),
       direction: z.enum(['out', 'in']),
       other: z.object({ id: Id, name: z.string() }),
+      /** For type 'other': the type the file it came from named ("cooperation"), if any. */
+      typeName: z.string().nullable(),
       startDate: z.string().nullable(),
       endDate: z.string().nullable(),
     }),

@@ -12,6 +12,18 @@ const seed = JSON.parse(readFileSync('resources/seed/seed.json', 'utf8')) as {
 };
 const csu = seed.organisations.find((o) => o.acronym === 'CSU')!;
 
+test('8. direct relations read as sentences, an imported type as "related to (type)"', async ({ app }) => {
+  const details = app.getByTestId('details');
+  await clickNode(app, 'E');
+  await expect(details.getByTestId('relation')).toHaveText(['Alpha Ministry of Communications funds this organisation · from 2015']);
+  await clickNode(app, 'C');
+  await expect(details.getByTestId('relation')).toHaveText(['Bravo Digital Rights Forum is related to this organisation (cooperation)']);
+  await clickNode(app, 'B');
+  await expect(details.getByTestId('relation')).toHaveText(['Related to Charlie Cloud Inc (cooperation)']);
+  await clickNode(app, 'A');
+  await expect(details.getByTestId('relation')).toHaveText(['Funds Echo Intergovernmental Office · from 2015']);
+});
+
 test('9. F, + and − work while a filter checkbox has the focus, and not while typing in a text field', async ({ app }) => {
   await settled(app);
   const fitted = await zoomOf(app);

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Details, Event, Organisation, Partnership } from '../../../../shared/schemas';
 import { useAtlas } from '../../store/atlas';
-import { dateRange, humanise, participants, sectorLabel } from './format';
+import { dateRange, humanise, participants, relationSentence, sectorLabel } from './format';
 import { Focus, Neighbours, NodeMetricsList } from './Focus';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -133,26 +133,20 @@ export function DetailsPanel() {
         <section>
           <h3>Direct relations</h3>
           <ul className="connections">
-            {details.relations.map((rel) => (
-              <li key={rel.id}>
-                {rel.direction === 'out' ? (
-                  <>
-                    <span className="muted">{humanise(rel.type)} </span>
-                    <button className="link" onClick={() => void select(rel.other.id, 'organisation')}>
-                      {rel.other.name}
-                    </button>
-                  </>
-                ) : (
-                  <>
-                    <button className="link" onClick={() => void select(rel.other.id, 'organisation')}>
-                      {rel.other.name}
-                    </button>
-                    <span className="muted"> {humanise(rel.type).toLowerCase()} this organisation</span>
-                  </>
-                )}
-                {dateRange(rel.startDate, rel.endDate) && <span className="muted"> · {dateRange(rel.startDate, rel.endDate)}</span>}
-              </li>
-            ))}
+            {details.relations.map((rel) => {
+              const [before, after] = relationSentence(rel);
+              const dates = dateRange(rel.startDate, rel.endDate);
+              return (
+                <li key={rel.id} data-testid="relation">
+                  {before}
+                  <button className="link" onClick={() => void select(rel.other.id, 'organisation')}>
+                    {rel.other.name}
+                  </button>
+                  {after}
+                  {dates && <span className="muted"> · {dates}</span>}
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}
