@@ -466,8 +466,13 @@ export const Metrics = z.object({
   modularity: z.number(),
   components: z.number().int(),
   largestComponent: z.number().int(),
-  /** Organisation IDs with high betweenness for their degree, strongest broker first. */
+  /**
+   * Organisation IDs that are the only link between some organisations and the rest (cut
+   * vertices), the one joining most first (electron/engine/graph/metrics/brokers.ts).
+   */
   brokers: z.array(Id),
+  /** For each broker, how many organisations it alone joins to the rest. */
+  brokerJoins: z.array(z.number().int()),
   millis: z.number(),
 });
 export type Metrics = z.infer<typeof Metrics>;

@@ -12,6 +12,17 @@ const seed = JSON.parse(readFileSync('resources/seed/seed.json', 'utf8')) as {
 };
 const csu = seed.organisations.find((o) => o.acronym === 'CSU')!;
 
+seedTest('6. the seed names its bridge as a broker, and the panel says what a broker is', async ({ app }) => {
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
+  await app.getByTestId('tab-analysis').click();
+  const summary = app.getByTestId('metrics-summary');
+  await expect(summary.getByTestId('broker').first()).toContainText('UNODC Civil Society Unit');
+  await expect(summary.getByTestId('broker').first()).toContainText('joins 2 organisations to the rest');
+  await expect(summary).toContainText('the only link between some organisations and the rest');
+  await summary.getByTestId('broker').first().click();
+  await expect(app.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText(`${csu.name} (CSU)`);
+});
+
 test('8. direct relations read as sentences, an imported type as "related to (type)"', async ({ app }) => {
   const details = app.getByTestId('details');
   await clickNode(app, 'E');
