@@ -12,6 +12,22 @@ const seed = JSON.parse(readFileSync('resources/seed/seed.json', 'utf8')) as {
 };
 const csu = seed.organisations.find((o) => o.acronym === 'CSU')!;
 
+test('4. metrics computed for one view are not shown as the figures of another', async ({ app }) => {
+  await check(app, 'regions', 'Africa');
+  await drawn(app, 2, 1);
+  await clickNode(app, 'A');
+  const details = app.getByTestId('details');
+  await details.getByRole('button', { name: 'Compute metrics for this view' }).click();
+  await expect(app.getByTestId('node-metrics')).toContainText(/Degree\s*1\s*Weighted/);
+  await app.getByTestId('clear-filters').click();
+  await drawn(app, 6, 6);
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText('Alpha Ministry of Communications (AMC)');
+  await expect(app.getByTestId('node-metrics')).toHaveCount(0);
+  await expect(details).toContainText('computed for another view');
+  await details.getByRole('button', { name: 'Compute metrics for this view' }).click();
+  await expect(app.getByTestId('node-metrics')).toContainText(/Degree\s*3\s*Weighted/);
+});
+
 seedTest('6. the seed names its bridge as a broker, and the panel says what a broker is', async ({ app }) => {
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
   await app.getByTestId('tab-analysis').click();
