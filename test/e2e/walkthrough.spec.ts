@@ -12,6 +12,21 @@ const seed = JSON.parse(readFileSync('resources/seed/seed.json', 'utf8')) as {
 };
 const csu = seed.organisations.find((o) => o.acronym === 'CSU')!;
 
+test('3. an ego network under a filter says which filter hides its neighbours and offers to lift it', async ({ app }) => {
+  await check(app, 'sectors', 'Academia');
+  await drawn(app, 1, 0);
+  await clickNode(app, 'D');
+  const details = app.getByTestId('details');
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText('Delta University');
+  await details.getByRole('button', { name: 'Neighbours' }).click();
+  const banner = app.getByTestId('ego-hidden');
+  await expect(banner).toContainText('The Sector filter hides 2 of the 2 organisations Delta University is tied to');
+  await banner.getByRole('button', { name: 'Lift the Sector filter' }).click();
+  await drawn(app, 3, 2);
+  await expect(app.getByTestId('ego-banner')).toContainText('Delta University');
+  await expect(app.getByTestId('ego-hidden')).toHaveCount(0);
+});
+
 test('4. metrics computed for one view are not shown as the figures of another', async ({ app }) => {
   await check(app, 'regions', 'Africa');
   await drawn(app, 2, 1);
