@@ -736,8 +736,11 @@ export const ExportResult = z.object({
   organisations: z.number(),
   partnerships: z.number(),
   events: z.number(),
+  /** Memberships and participations written: with relations, the edges of a graph file. */
   links: z.number(),
   relations: z.number(),
+  /** Pairs of the organisations written that share a partnership or an event, or have a direct relation (the header's ties). */
+  ties: z.number(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 

@@ -43,6 +43,28 @@ test('4. metrics computed for one view are not shown as the figures of another',
   await expect(app.getByTestId('node-metrics')).toContainText(/Degree\s*3\s*Weighted/);
 });
 
+seedTest('5. "ties" counts the same thing in the header, the export dialog and the file', async ({ app }) => {
+  await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
+  await app.getByRole('button', { name: 'With partnerships and events' }).click();
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '12');
+  await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 1 of 1 partnership · 4 of 4 events · 8 of 8 ties');
+  await app.getByRole('button', { name: 'Organisations', exact: true }).click();
+  await check(app, 'sectors', 'Intergovernmental');
+  await expect(app.getByTestId('counts')).toHaveText('2 of 7 organisations · 1 of 8 ties');
+
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByTestId('export-dialog');
+  await dialog.getByRole('radio', { name: 'What is drawn now' }).check();
+  const download = app.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = readFileSync((await (await download).path())!, 'utf8');
+  const edges = Number(/<edges count="(\d+)"/.exec(file)![1]);
+  const message = dialog.getByTestId('export-message');
+  await expect(message).toContainText('2 organisations');
+  await expect(message).toContainText('1 tie');
+  await expect(message).toContainText(`${edges} ${edges === 1 ? 'edge' : 'edges'}`);
+});
+
 seedTest('6. the seed names its bridge as a broker, and the panel says what a broker is', async ({ app }) => {
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
   await app.getByTestId('tab-analysis').click();
