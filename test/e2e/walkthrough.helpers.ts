@@ -51,10 +51,13 @@ export const check = (page: Page, group: string, label: string) =>
 /** Every drawn node lies inside the graph's box on screen. */
 export async function allInView(page: Page) {
   await expect
-    .poll(async () => {
-      const v = await page.evaluate(() => window.atlasGraph!.inView());
-      return v.drawn > 0 && v.inView === v.drawn;
-    })
+    .poll(
+      async () => {
+        const v = await page.evaluate(() => window.atlasGraph!.inView());
+        return v.drawn > 0 && v.inView === v.drawn;
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
 }
 
@@ -71,7 +74,7 @@ export async function settled(page: Page) {
         before = z;
         return same;
       },
-      { intervals: [300] },
+      { intervals: [300], timeout: 15_000 },
     )
     .toBe(true);
 }

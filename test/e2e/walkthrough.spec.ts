@@ -12,6 +12,15 @@ const seed = JSON.parse(readFileSync('resources/seed/seed.json', 'utf8')) as {
 };
 const csu = seed.organisations.find((o) => o.acronym === 'CSU')!;
 
+seedTest('1. with the Table tab open, a filter draws every organisation the header counts inside the view', async ({ app }) => {
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
+  await app.getByTestId('tab-table').click();
+  await check(app, 'sectors', 'Civil society');
+  await expect(app.getByTestId('counts')).toContainText('3 of 7 organisations');
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '3');
+  await allInView(app);
+});
+
 test('3. an ego network under a filter says which filter hides its neighbours and offers to lift it', async ({ app }) => {
   await check(app, 'sectors', 'Academia');
   await drawn(app, 1, 0);

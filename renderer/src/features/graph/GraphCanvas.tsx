@@ -164,6 +164,9 @@ export function GraphCanvas() {
     const wasAggregate = drawing.showsGroups();
     const unplaced = drawing.apply(d, remembered.current);
     if (unplaced > 0 || wasAggregate !== !!aggregate) startLayout(drawing, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
+    // What a filter leaves is fitted in view (a drawing just taken over from the other renderer
+    // included), unless the person has panned or zoomed since: then their view stays.
+    else if (autoFit.current) drawing.fit();
     drawing.updateLabels();
     showCounts(container.current!, drawing.counts(), aggregate?.by ?? null);
     // The drawing answers what it is given; `renderer` changing is handled by the effect above,
