@@ -21,6 +21,32 @@ seedTest('1. with the Table tab open, a filter draws every organisation the head
   await allInView(app);
 });
 
+test('2. nodes shown again after a restored view and "Clear all" are placed near their neighbours, not stacked', async ({ app }) => {
+  await check(app, 'regions', 'Africa');
+  await drawn(app, 2, 1);
+  await app.getByTestId('layout').selectOption('grid');
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-layout', 'grid');
+  await app.getByTestId('tab-views').click();
+  await app.getByLabel('Save what you see now').fill('Africa only');
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await app.getByTestId('clear-filters').click();
+  await drawn(app, 6, 6);
+  await app.getByRole('button', { name: 'Africa only' }).click();
+  await drawn(app, 2, 1);
+  await app.getByTestId('clear-filters').click();
+  await drawn(app, 6, 6);
+  await settled(app);
+  const at = await app.evaluate(() => Object.fromEntries(['A', 'B', 'C', 'D', 'E', 'F'].map((id) => [id, window.atlasGraph!.position(id)!])));
+  const gap = (p: string, q: string) => Math.hypot(at[p]!.x - at[q]!.x, at[p]!.y - at[q]!.y);
+  const ab = gap('A', 'B');
+  // C is tied to A and B, E to A: each lands beside a neighbour, not in a block apart.
+  expect(Math.min(gap('C', 'A'), gap('C', 'B'))).toBeLessThanOrEqual(Math.max(ab, 250));
+  expect(Math.min(gap('E', 'A'), gap('E', 'D'))).toBeLessThanOrEqual(Math.max(ab, 250));
+  // And no two nodes are drawn on top of each other.
+  const ids = Object.keys(at);
+  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) expect(gap(ids[i]!, ids[j]!)).toBeGreaterThan(40);
+});
+
 test('3. an ego network under a filter says which filter hides its neighbours and offers to lift it', async ({ app }) => {
   await check(app, 'sectors', 'Academia');
   await drawn(app, 1, 0);
