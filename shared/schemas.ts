@@ -350,9 +350,13 @@ export const AggregateGroup = z.object({
   /** The filter value that expands the group: the region or sub-region name, or the country code; null for none. */
   key: z.string().nullable(),
   label: z.string(),
+  /** The UN M49 region the group lies in (its own name for a region); null for no country. */
+  region: z.string().nullable(),
   organisations: z.number().int(),
   /** Ties between organisations inside the group. */
   innerTies: z.number().int(),
+  /** Its organisations by sector. */
+  sectors: z.record(z.string(), z.number().int()),
 });
 const AggregateLink = z.object({
   id: z.string(),

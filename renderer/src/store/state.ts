@@ -81,9 +81,12 @@ export interface SelectionSlice {
   detailsError: string | null;
   /** A chosen search result that the current view does not draw. */
   notice: { id: string; name: string; type: NodeType } | null;
+  /** A group of the aggregated view, clicked to see what it holds. */
+  group: AggregateGroup | null;
 
   select(id: string | null, type?: NodeType): Promise<void>;
   setSelection(ids: string[]): void;
+  selectGroup(group: AggregateGroup | null): void;
   hideSelection(): Promise<void>;
   fadeSelection(): Promise<void>;
   isolateSelection(): Promise<void>;

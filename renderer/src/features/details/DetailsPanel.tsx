@@ -5,6 +5,7 @@ import type { Details, Event, Organisation, Partnership } from '../../../../shar
 import { useAtlas } from '../../store/atlas';
 import { dateRange, humanise, participants, relationSentence, sectorLabel } from './format';
 import { Focus, Neighbours, NodeMetricsList } from './Focus';
+import { GroupDetails } from './GroupDetails';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
@@ -63,7 +64,9 @@ function ConnectorFields({ r, type, d }: { r: Partnership | Event; type: 'partne
 }
 
 export function DetailsPanel() {
-  const { selectedId, details, detailsError, select } = useAtlas();
+  const { selectedId, details, detailsError, select, group, aggregate } = useAtlas();
+  const shownGroup = group && aggregate?.groups.find((g) => g.id === group.id);
+  if (shownGroup && aggregate) return <GroupDetails group={shownGroup} aggregate={aggregate} />;
   if (!selectedId) {
     return (
       <section className="details empty" aria-label="Details">

@@ -69,6 +69,7 @@ export function GraphCanvas() {
   const layoutRun = useAtlas((s) => s.layoutRun);
   const fitRequest = useAtlas((s) => s.fitRequest);
   const [layoutShown, setLayoutShown] = useState('none');
+  const [hint, setHint] = useState<{ text: string; x: number; y: number } | null>(null);
   const [groups, setGroups] = useState<LayoutGroup[] | null>(null);
   // Which drawing is on screen, chosen by the size of what is to be drawn; `generation` counts
   // the drawings created, so that the effects below apply themselves to a new one.
@@ -118,6 +119,8 @@ export function GraphCanvas() {
       picked: (id, type) => void store.select(id, type),
       selectionChanged: store.setSelection,
       groupOpened: (group) => void store.expandGroup(group),
+      groupPicked: (group) => store.selectGroup(group),
+      hovered: setHint,
     };
     const drawing =
       renderer === 'large'
@@ -194,6 +197,8 @@ export function GraphCanvas() {
 
   useEffect(() => {
     drawingRef.current?.select(selectedId);
+    // The selected label is always shown: the others make room for it.
+    drawingRef.current?.updateLabels();
   }, [selectedId, slice, generation]);
 
   // Fit everything, or centre on the selected node when a search chose it.
@@ -221,6 +226,11 @@ export function GraphCanvas() {
         tabIndex={0}
       />
       {groups && drawingRef.current && <GroupLabels drawing={drawingRef.current} groups={groups} />}
+      {hint && (
+        <div className="node-tooltip" role="tooltip" data-testid="node-tooltip" style={{ left: hint.x, top: hint.y }}>
+          {hint.text}
+        </div>
+      )}
     </>
   );
 }

@@ -3,6 +3,7 @@
 import cytoscape, { type Core, type NodeCollection, type NodeSingular } from 'cytoscape';
 import { cytoscapeSurface, enablePinning, unpinAll } from '../layout';
 import { pngBlob, pngSize, svgBlob } from '../interchange/image';
+import type { AggregateGroup } from '../../../../shared/schemas';
 import { applyDrawable } from './applySlice';
 import type { Box, Drawing, DrawingEvents, GraphProbe } from './drawing';
 import { scaleLabels, updateLabels } from './labels';
@@ -62,22 +63,28 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
   const disablePinning = enablePinning(cy);
   cy.on('tap', 'node', (e) => {
     const n = e.target as NodeSingular;
-    if (n.hasClass('group')) return;
+    if (n.hasClass('group')) {
+      events.groupPicked(n.data('group') as AggregateGroup);
+      return;
+    }
     const shift = (e.originalEvent as MouseEvent | undefined)?.shiftKey;
     if (shift) return; // additive selection: the select event below records it
     events.picked(n.id(), n.data('type'));
   });
   cy.on('dbltap', 'node.group', (e) => {
-    const g = e.target as NodeSingular;
-    events.groupOpened({
-      id: g.id(),
-      by: g.data('by'),
-      key: g.data('key'),
-      label: g.data('name'),
-      organisations: g.data('organisations'),
-      innerTies: 0,
-    });
+    events.groupOpened((e.target as NodeSingular).data('group') as AggregateGroup);
   });
+  // The whole name on hover (the graph shows long ones shortened), and what a group holds.
+  cy.on('mouseover', 'node', (e) => {
+    const n = e.target as NodeSingular;
+    const p = n.renderedPosition();
+    const text = n.hasClass('group')
+      ? `${n.data('name') as string}: ${(n.data('organisations') as number).toLocaleString('en')} organisations`
+      : String(n.data('name') ?? n.data('label') ?? '');
+    events.hovered({ text, x: p.x, y: p.y - ((n.data('size') as number) * cy.zoom()) / 2 });
+  });
+  cy.on('mouseout', 'node', () => events.hovered(null));
+  cy.on('viewport remove', () => events.hovered(null));
   cy.on('tap', (e) => {
     if (e.target === cy) events.picked(null);
   });

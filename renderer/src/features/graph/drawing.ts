@@ -59,6 +59,10 @@ export interface DrawingEvents {
   selectionChanged(ids: string[]): void;
   /** A group of the aggregated view was opened (double-click). */
   groupOpened(group: AggregateGroup): void;
+  /** A group of the aggregated view was clicked: its details are wanted. */
+  groupPicked(group: AggregateGroup): void;
+  /** The pointer is over a node (what to say, and where in the container), or over none. */
+  hovered(hint: { text: string; x: number; y: number } | null): void;
 }
 
 /** A read-only view of where nodes are drawn, for end-to-end tests and benchmarks (`window.atlasGraph`). */

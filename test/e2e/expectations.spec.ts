@@ -1,0 +1,47 @@
+// What people expect of the explorer (issue 18): the work kept across reloads and restarts, per
+// database; readable labels; ForceAtlas2 without overlaps; a view that re-fits when a panel opens;
+// a theme switch; "Clear all" that clears the search too and says what it cleared.
+import { readFileSync, rmSync } from 'node:fs';
+import { startWebServer } from '../../electron/web/server';
+import { expect, test as seedTest } from './fixtures';
+import {
+  allInView,
+  check,
+  drawn,
+  fixtureDatabase,
+  fixtureTest as test,
+  overlapping,
+  settled,
+  touchingNodes,
+  zoomOf,
+} from './walkthrough.helpers';
+import { clickNode } from './fixtures';
+
+const seed = JSON.parse(readFileSync('resources/seed/seed.json', 'utf8')) as {
+  organisations: { id: string; name: string; acronym: string | null }[];
+};
+const alliance = seed.organisations.find((o) => o.name.startsWith('Alliance of NGOs'))!;
+
+seedTest('labels do not overlap, long names are shortened on the graph and whole on hover, the selected label is on top', async ({
+  app,
+}) => {
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
+  await settled(app);
+  const text = await app.evaluate((id) => window.atlasGraph!.labelText(id), alliance.id);
+  expect(text.endsWith('…')).toBe(true);
+  expect(text.length).toBeLessThan(alliance.name.length);
+  // Crowded: zoomed out, fewer labels are shown rather than drawn over each other.
+  for (let i = 0; i < 6; i++) await app.getByRole('button', { name: 'Zoom out' }).click();
+  await settled(app);
+  await expect.poll(async () => overlapping(await app.evaluate(() => window.atlasGraph!.labelBoxes()))).toEqual([]);
+  // Hovering a node shows its whole name.
+  const at = await app.evaluate((id) => window.atlasGraph!.renderedPosition(id), alliance.id);
+  await app.mouse.move(at!.x, at!.y);
+  await expect(app.getByTestId('node-tooltip')).toHaveText(alliance.name);
+  // Selected: its label is shown, and no other label is drawn over it.
+  await app.mouse.click(at!.x, at!.y);
+  await expect(app.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText(alliance.name);
+  await expect.poll(() => app.evaluate((id) => window.atlasGraph!.labelText(id), alliance.id)).not.toBe('');
+  const boxes = await app.evaluate(() => window.atlasGraph!.labelBoxes());
+  expect(overlapping(boxes).filter((pair) => pair.includes(alliance.id))).toEqual([]);
+});
