@@ -45,3 +45,52 @@ seedTest('labels do not overlap, long names are shortened on the graph and whole
   const boxes = await app.evaluate(() => window.atlasGraph!.labelBoxes());
   expect(overlapping(boxes).filter((pair) => pair.includes(alliance.id))).toEqual([]);
 });
+
+seedTest('ForceAtlas2 prevents overlaps by default on a small network', async ({ app }) => {
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
+  await app.getByTestId('layout').selectOption('forceatlas2');
+  await expect(app.getByRole('checkbox', { name: 'Prevent overlap' })).toBeChecked();
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-layout', 'forceatlas2');
+  await expect(app.getByTestId('layout-stop')).toHaveCount(0, { timeout: 20_000 });
+  await settled(app);
+  expect(touchingNodes(await app.evaluate(() => window.atlasGraph!.nodeBoxes()))).toEqual([]);
+});
+
+test('the view re-fits when a side panel opens or widens, unless the person moved it', async ({ app }) => {
+  await settled(app);
+  await app.getByRole('button', { name: 'Collapse the side panel' }).click();
+  await settled(app);
+  await app.getByTestId('show-side').click();
+  await allInView(app);
+  await app.getByTestId('tab-charts').click();
+  await allInView(app);
+  const fitted = await zoomOf(app);
+  const box = (await app.getByTestId('graph').boundingBox())!;
+  await app.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await app.mouse.wheel(0, -300);
+  await settled(app);
+  const moved = await zoomOf(app);
+  expect(moved).not.toBeCloseTo(fitted, 3);
+  await app.getByRole('button', { name: 'Collapse the side panel' }).click();
+  await app.waitForTimeout(500);
+  expect(await zoomOf(app)).toBeCloseTo(moved, 5);
+});
+
+test('a theme switch in the preferences: system, light or dark, kept after a reload', async ({ app }) => {
+  const background = () => app.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const light = await background();
+  await app.getByRole('button', { name: 'Preferences' }).click();
+  const prefs = app.getByTestId('preferences');
+  await prefs.getByRole('radio', { name: 'Dark' }).check();
+  await expect.poll(background).not.toBe(light);
+  const dark = await background();
+  await app.reload();
+  await drawn(app, 6, 6);
+  expect(await background()).toBe(dark);
+  await app.getByRole('button', { name: 'Preferences' }).click();
+  await expect(prefs.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await prefs.getByRole('radio', { name: 'Same as the system' }).check();
+  await expect.poll(background).toBe(light); // Playwright's page prefers light
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(background).toBe(dark);
+});

@@ -12,6 +12,7 @@ import { useAtlas } from '../store/atlas';
 import { AGGREGATE_ABOVE } from '../store/view';
 import { useShortcuts } from './keyboard';
 import { Notices } from './Notices';
+import { Preferences } from './Preferences';
 import { Progress } from './Progress';
 import { SidePanel } from './SidePanel';
 
@@ -75,6 +76,7 @@ export function App() {
         </div>
         <ImportButton />
         <ExportButton />
+        <Preferences />
       </header>
       <Progress />
       {info?.synthetic && (

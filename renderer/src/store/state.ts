@@ -136,8 +136,12 @@ export interface LayoutSlice {
   layoutError: string | null;
   /** Bumped to ask the canvas to fit the graph, or to centre on one node. */
   fitRequest: { n: number; id: string | null };
+  /** ForceAtlas2 keeps nodes from overlapping; null: as suits the size drawn (see preventsOverlap). */
+  preventOverlap: boolean | null;
 
   setLayout(layout: LayoutChoice): void;
+  /** Turns ForceAtlas2's prevent-overlap on or off, and runs the layout again if it is ForceAtlas2. */
+  setPreventOverlap(on: boolean): void;
   requestFit(id?: string): void;
   /** The canvas started a layout; `shown` when it runs long enough to be shown and stopped (ForceAtlas2). */
   layoutStarted(shown: boolean): void;

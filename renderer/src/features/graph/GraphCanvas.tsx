@@ -5,7 +5,9 @@
 // which hears of clicks, selections and layouts from here (the drawings report through
 // DrawingEvents and know nothing of the store).
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { isDark, onDarkChange } from '../../app/theme-choice';
 import { useAtlas } from '../../store/atlas';
+import { preventsOverlap } from '../../store/layout';
 import type { LayoutChoice } from '../../store/state';
 import type { LayoutGroup } from '../layout';
 import { aggregateDrawable, sliceDrawable, type Remembered } from './applySlice';
@@ -16,8 +18,6 @@ import { setDrawing } from './handle';
 import { createLargeDrawing, largeDrawingWorks } from './large/large-drawing';
 import { runChosenLayout, usesForceAtlas2, type RunningLayout } from './runLayout';
 import { installTestHooks } from './test-hooks';
-
-const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
 type Renderer = Drawing['kind'];
 
@@ -87,21 +87,27 @@ export function GraphCanvas() {
     setGroups(null);
     const store = useAtlas.getState();
     store.layoutStarted(usesForceAtlas2(drawing.layout, choice));
-    running.current = runChosenLayout(drawing.layout, choice, {
-      onProgress: (iterations) => {
-        if (mine()) store.layoutProgressed(iterations);
+    const apart = preventsOverlap(store.preventOverlap, drawing.counts().nodes);
+    running.current = runChosenLayout(
+      drawing.layout,
+      choice,
+      {
+        onProgress: (iterations) => {
+          if (mine()) store.layoutProgressed(iterations);
+        },
+        onDone: (placed) => {
+          if (!mine()) return;
+          store.layoutEnded();
+          setGroups(placed);
+          if (autoFit.current) drawing.fit();
+          drawing.updateLabels();
+        },
+        onError: (message) => {
+          if (mine()) store.layoutEnded(`The layout failed: ${message}`);
+        },
       },
-      onDone: (placed) => {
-        if (!mine()) return;
-        store.layoutEnded();
-        setGroups(placed);
-        if (autoFit.current) drawing.fit();
-        drawing.updateLabels();
-      },
-      onError: (message) => {
-        if (mine()) store.layoutEnded(`The layout failed: ${message}`);
-      },
-    });
+      apart,
+    );
     autoFit.current = true;
     drawing.fit();
     setLayoutShown(choice.name);
@@ -124,12 +130,12 @@ export function GraphCanvas() {
     };
     const drawing =
       renderer === 'large'
-        ? createLargeDrawing(container.current!, darkQuery.matches, events)
-        : createCytoscapeDrawing(container.current!, darkQuery.matches, events);
+        ? createLargeDrawing(container.current!, isDark(), events)
+        : createCytoscapeDrawing(container.current!, isDark(), events);
     drawingRef.current = drawing;
     setDrawing(drawing);
     const uninstallHooks = __ATLAS_TEST_HOOKS__ ? installTestHooks(drawing, container.current!) : null;
-    const onTheme = () => drawing.setTheme(darkQuery.matches);
+    const offTheme = onDarkChange((dark) => drawing.setTheme(dark));
     // Banners and panels change the canvas's size; the drawing must be told, and it is fitted
     // again until the user has panned or zoomed it themselves.
     const resize = new ResizeObserver(() => {
@@ -137,12 +143,11 @@ export function GraphCanvas() {
       if (autoFit.current) drawing.fit();
     });
     resize.observe(container.current!);
-    darkQuery.addEventListener('change', onTheme);
     setGeneration((g) => g + 1);
     return () => {
       running.current?.cancel();
       uninstallHooks?.();
-      darkQuery.removeEventListener('change', onTheme);
+      offTheme();
       resize.disconnect();
       setDrawing(null);
       setGroups(null);
