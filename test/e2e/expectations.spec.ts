@@ -94,3 +94,15 @@ test('a theme switch in the preferences: system, light or dark, kept after a rel
   await app.emulateMedia({ colorScheme: 'dark' });
   await expect.poll(background).toBe(dark);
 });
+
+test('"Clear all" clears the search box too, and says what it cleared', async ({ app }) => {
+  const search = app.getByRole('combobox', { name: 'Search by name or acronym' });
+  await search.fill('alpha');
+  await check(app, 'regions', 'Africa');
+  await check(app, 'sectors', 'Government');
+  await drawn(app, 1, 0);
+  await app.getByTestId('clear-filters').click();
+  await drawn(app, 6, 6);
+  await expect(search).toHaveValue('');
+  await expect(app.getByTestId('cleared')).toHaveText('Cleared the region (Africa), the sector (Government) and the search “alpha”.');
+});

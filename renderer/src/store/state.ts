@@ -34,12 +34,18 @@ export type AtlasSlice<T> = StateCreator<AtlasState, [], [], T>;
 export interface ViewingSlice {
   vs: ViewState;
   history: ViewState[];
+  /** The search box's text (Clear all clears it too). */
+  search: string;
+  /** What the last "Clear all" cleared, said under the filters' heading until the next change. */
+  cleared: string | null;
 
   /** Changes what is looked at; `remember: false` leaves it out of undo (the timeline playing). */
   change(patch: Partial<ViewState>, remember?: boolean): Promise<void>;
   setFilters(filters: Filters): Promise<void>;
   patchFilters(patch: Partial<Filters>): Promise<void>;
+  /** Clears every filter, the focus, what is hidden, and the search; says what it cleared. */
   clearFilters(): Promise<void>;
+  setSearch(text: string): void;
   undo(): Promise<void>;
   setView(view: GraphView): Promise<void>;
   setStyle(patch: Partial<StyleSettings>): Promise<void>;

@@ -46,3 +46,22 @@ export function groupValues(f: Filters, group: FilterGroup): string {
   }
   return values.join(', ');
 }
+
+/** "a, b and c". */
+function listed(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** What "Clear all" cleared, as a sentence; null when there was nothing to clear. */
+export function clearedText(
+  f: Filters,
+  other: { search: string; ego: string | null; hidden: number; faded: number; isolated: boolean },
+): string | null {
+  const parts = activeGroups(f).map((g) => `the ${g.name.toLowerCase()} (${groupValues(f, g)})`);
+  if (other.ego) parts.push(`the ego network of ${other.ego}`);
+  if (other.hidden) parts.push(`${other.hidden} hidden ${other.hidden === 1 ? 'node' : 'nodes'}`);
+  if (other.faded) parts.push(`${other.faded} faded ${other.faded === 1 ? 'node' : 'nodes'}`);
+  if (other.isolated) parts.push('the isolated selection');
+  if (other.search.trim()) parts.push(`the search “${other.search.trim()}”`);
+  return parts.length ? `Cleared ${listed(parts)}.` : null;
+}
