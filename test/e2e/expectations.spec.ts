@@ -22,6 +22,61 @@ const seed = JSON.parse(readFileSync('resources/seed/seed.json', 'utf8')) as {
 };
 const alliance = seed.organisations.find((o) => o.name.startsWith('Alliance of NGOs'))!;
 
+test('the work is kept per database: filters, selection, view, styling and layout come back after a reload and a restart', async ({
+  page: app,
+  dbPath,
+}) => {
+  const harness = await startWebServer({ dbPath, seedIfEmpty: false });
+  await app.goto(harness.url);
+  await drawn(app, 6, 6);
+  await check(app, 'regions', 'Africa');
+  await drawn(app, 2, 1);
+  await clickNode(app, 'A');
+  await app.getByTestId('style-menu').locator('summary').click();
+  await app.getByTestId('colour-by').selectOption('region');
+  await app.getByTestId('style-menu').locator('summary').click();
+  await app.getByTestId('layout').selectOption('grid');
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-layout', 'grid');
+  await settled(app);
+  const where = () => app.evaluate(() => ({ a: window.atlasGraph!.position('A'), b: window.atlasGraph!.position('B') }));
+  const before = await where();
+
+  const expectKept = async () => {
+    await drawn(app, 2, 1);
+    await expect(app.getByTestId('filter-regions').getByRole('checkbox', { name: /^Africa/ })).toBeChecked();
+    await expect(app.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText('Alpha Ministry of Communications (AMC)');
+    await expect(app.getByTestId('colour-by')).toHaveValue('region');
+    await expect.poll(where).toEqual(before);
+  };
+  await app.reload();
+  await expectKept();
+
+  // A restart: a new engine and server on the same database (and the same address).
+  const port = harness.port;
+  await harness.close();
+  const again = await startWebServer({ dbPath, port, seedIfEmpty: false });
+  try {
+    // (Only the fragment would differ from the page's address: leave it first, so that it loads anew.)
+    await app.goto('about:blank');
+    await app.goto(again.url);
+    await expectKept();
+  } finally {
+    await again.close();
+  }
+  // Another database at the same address starts from its own state, not this one's.
+  const other = fixtureDatabase();
+  const third = await startWebServer({ dbPath: other.dbPath, port, seedIfEmpty: false });
+  try {
+    await app.goto('about:blank');
+    await app.goto(third.url);
+    await drawn(app, 6, 6);
+    await expect(app.getByTestId('filter-regions').getByRole('checkbox', { name: /^Africa/ })).not.toBeChecked();
+  } finally {
+    await third.close();
+    rmSync(other.dir, { recursive: true, force: true });
+  }
+});
+
 seedTest('labels do not overlap, long names are shortened on the graph and whole on hover, the selected label is on top', async ({
   app,
 }) => {
