@@ -77,29 +77,30 @@ test('the work is kept per database: filters, selection, view, styling and layou
   }
 });
 
-seedTest('labels do not overlap, long names are shortened on the graph and whole on hover, the selected label is on top', async ({
-  app,
-}) => {
-  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
-  await settled(app);
-  const text = await app.evaluate((id) => window.atlasGraph!.labelText(id), alliance.id);
-  expect(text.endsWith('…')).toBe(true);
-  expect(text.length).toBeLessThan(alliance.name.length);
-  // Crowded: zoomed out, fewer labels are shown rather than drawn over each other.
-  for (let i = 0; i < 6; i++) await app.getByRole('button', { name: 'Zoom out' }).click();
-  await settled(app);
-  await expect.poll(async () => overlapping(await app.evaluate(() => window.atlasGraph!.labelBoxes()))).toEqual([]);
-  // Hovering a node shows its whole name.
-  const at = await app.evaluate((id) => window.atlasGraph!.renderedPosition(id), alliance.id);
-  await app.mouse.move(at!.x, at!.y);
-  await expect(app.getByTestId('node-tooltip')).toHaveText(alliance.name);
-  // Selected: its label is shown, and no other label is drawn over it.
-  await app.mouse.click(at!.x, at!.y);
-  await expect(app.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText(alliance.name);
-  await expect.poll(() => app.evaluate((id) => window.atlasGraph!.labelText(id), alliance.id)).not.toBe('');
-  const boxes = await app.evaluate(() => window.atlasGraph!.labelBoxes());
-  expect(overlapping(boxes).filter((pair) => pair.includes(alliance.id))).toEqual([]);
-});
+seedTest(
+  'labels do not overlap, long names are shortened on the graph and whole on hover, the selected label is on top',
+  async ({ app }) => {
+    await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
+    await settled(app);
+    const text = await app.evaluate((id) => window.atlasGraph!.labelText(id), alliance.id);
+    expect(text.endsWith('…')).toBe(true);
+    expect(text.length).toBeLessThan(alliance.name.length);
+    // Crowded: zoomed out, fewer labels are shown rather than drawn over each other.
+    for (let i = 0; i < 6; i++) await app.getByRole('button', { name: 'Zoom out' }).click();
+    await settled(app);
+    await expect.poll(async () => overlapping(await app.evaluate(() => window.atlasGraph!.labelBoxes()))).toEqual([]);
+    // Hovering a node shows its whole name.
+    const at = await app.evaluate((id) => window.atlasGraph!.renderedPosition(id), alliance.id);
+    await app.mouse.move(at!.x, at!.y);
+    await expect(app.getByTestId('node-tooltip')).toHaveText(alliance.name);
+    // Selected: its label is shown, and no other label is drawn over it.
+    await app.mouse.click(at!.x, at!.y);
+    await expect(app.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText(alliance.name);
+    await expect.poll(() => app.evaluate((id) => window.atlasGraph!.labelText(id), alliance.id)).not.toBe('');
+    const boxes = await app.evaluate(() => window.atlasGraph!.labelBoxes());
+    expect(overlapping(boxes).filter((pair) => pair.includes(alliance.id))).toEqual([]);
+  },
+);
 
 seedTest('ForceAtlas2 prevents overlaps by default on a small network', async ({ app }) => {
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');

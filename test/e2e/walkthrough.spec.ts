@@ -36,7 +36,9 @@ test('2. nodes shown again after a restored view and "Clear all" are placed near
   await app.getByTestId('clear-filters').click();
   await drawn(app, 6, 6);
   await settled(app);
-  const at = await app.evaluate(() => Object.fromEntries(['A', 'B', 'C', 'D', 'E', 'F'].map((id) => [id, window.atlasGraph!.position(id)!])));
+  const at = await app.evaluate(() =>
+    Object.fromEntries(['A', 'B', 'C', 'D', 'E', 'F'].map((id) => [id, window.atlasGraph!.position(id)!])),
+  );
   const gap = (p: string, q: string) => Math.hypot(at[p]!.x - at[q]!.x, at[p]!.y - at[q]!.y);
   const ab = gap('A', 'B');
   // C is tied to A and B, E to A: each lands beside a neighbour, not in a block apart.

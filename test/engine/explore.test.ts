@@ -111,7 +111,16 @@ describe('aggregated slices', () => {
         innerTies: 1,
         sectors: { private_sector: 1, academia: 1 },
       },
-      { id: 'region:Asia', by: 'region', key: 'Asia', label: 'Asia', region: 'Asia', organisations: 1, innerTies: 0, sectors: { civil_society: 1 } },
+      {
+        id: 'region:Asia',
+        by: 'region',
+        key: 'Asia',
+        label: 'Asia',
+        region: 'Asia',
+        organisations: 1,
+        innerTies: 0,
+        sectors: { civil_society: 1 },
+      },
       {
         id: 'none',
         by: 'region',

@@ -30,7 +30,9 @@ export function EgoHidden() {
     let live = true;
     const shown = organisationsIn(raw);
     const egoOf = (f: Filters) =>
-      call('graph.ego', { organisationId: ego.id, depth: ego.depth, filters: cleanFilters(f), view: 'organisations' }).then(organisationsIn);
+      call('graph.ego', { organisationId: ego.id, depth: ego.depth, filters: cleanFilters(f), view: 'organisations' }).then(
+        organisationsIn,
+      );
     void (async () => {
       try {
         const all = await egoOf({});
@@ -51,7 +53,10 @@ export function EgoHidden() {
   if (!ego || !found) return null;
   const { hidden, total, culprits } = found;
   const names = culprits.length ? culprits.map((g) => g.name).join(' and ') : 'current';
-  const around = ego.depth === 1 ? `the ${total} organisations ${ego.name} is tied to` : `the ${total} organisations within ${ego.depth} steps of ${ego.name}`;
+  const around =
+    ego.depth === 1
+      ? `the ${total} organisations ${ego.name} is tied to`
+      : `the ${total} organisations within ${ego.depth} steps of ${ego.name}`;
   const a = useAtlas.getState();
   return (
     <p className="banner" role="note" data-testid="ego-hidden">

@@ -40,9 +40,7 @@ export function anySession(): boolean {
 }
 
 /** The work kept for `info`'s database, as the store takes it back; null if none or unreadable. */
-export function keptSession(
-  info: Info,
-): { vs: ViewState; layout: LayoutChoice; selected: { id: string; type: NodeType } | null } | null {
+export function keptSession(info: Info): { vs: ViewState; layout: LayoutChoice; selected: { id: string; type: NodeType } | null } | null {
   const key = keyOf(info);
   const text = key ? storage()?.getItem(key) : null;
   if (!text) return null;
@@ -60,7 +58,9 @@ export function keptSession(
     });
     const sel = s.selected;
     const selected =
-      sel && typeof sel.id === 'string' && ['organisation', 'partnership', 'event'].includes(sel.type) ? { id: sel.id, type: sel.type } : null;
+      sel && typeof sel.id === 'string' && ['organisation', 'partnership', 'event'].includes(sel.type)
+        ? { id: sel.id, type: sel.type }
+        : null;
     return { vs: patch, layout, selected };
   } catch {
     return null;
@@ -95,7 +95,12 @@ export function keepSession(store: Store, info: Info): () => void {
   };
   const off = store.subscribe((now, before) => {
     // What is looked at, the selection, and a layout ending (its positions) are worth keeping.
-    if (now.vs !== before.vs || now.selectedId !== before.selectedId || now.layout !== before.layout || now.layoutActive !== before.layoutActive)
+    if (
+      now.vs !== before.vs ||
+      now.selectedId !== before.selectedId ||
+      now.layout !== before.layout ||
+      now.layoutActive !== before.layoutActive
+    )
       soon();
   });
   window.addEventListener('pagehide', write);

@@ -9,7 +9,7 @@ export interface FilterGroup {
   keys: (keyof Filters)[];
 }
 
-export const FILTER_GROUPS: FilterGroup[] = [
+const FILTER_GROUPS: FilterGroup[] = [
   { name: 'Dates', keys: ['dateFrom', 'dateTo'] },
   { name: 'Region', keys: ['regions', 'subRegions'] },
   { name: 'Country', keys: ['countries'] },
@@ -35,7 +35,7 @@ export function without(f: Filters, group: FilterGroup): Filters {
 }
 
 /** What a group of `f` is set to, in words: "Africa", "Government, Academia", "from 2019". */
-export function groupValues(f: Filters, group: FilterGroup): string {
+function groupValues(f: Filters, group: FilterGroup): string {
   if (group.name === 'Dates') return [f.dateFrom && `from ${f.dateFrom}`, f.dateTo && `to ${f.dateTo}`].filter(Boolean).join(' ');
   if (group.name === 'Tie weight') return `at least ${f.minWeight}`;
   const values: string[] = [];

@@ -99,19 +99,31 @@ const CHAR_PX = 0.62 * LABEL_PX;
  */
 function labelBox(n: NodeSingular, zoom: number): Rect {
   const k = Math.max(1, zoom); // below zoom 1 labels keep LABEL_PX on screen (scaleLabels)
-  const maxWidth = LABEL_TEXT.maxWidth * k;
+  const p = n.renderedPosition();
+  const text = String(n.data('label') ?? '');
+  if (n.hasClass('group')) {
+    const box = textBox(text, p.x, 0, LABEL_TEXT.maxWidth * k, k);
+    const half = (box.y2 - box.y1) / 2;
+    return { ...box, y1: p.y - half, y2: p.y + half };
+  }
+  const radius = (((n.data('size') as number | undefined) ?? 20) * zoom) / 2;
+  return textBox(text, p.x, p.y + radius + LABEL_TEXT.marginY * k, LABEL_TEXT.maxWidth * k, k);
+}
+
+/**
+ * The box a label's text takes on screen, centred on `cx` from `top`, wrapped at `maxWidth`,
+ * lines split at newlines, estimated from its characters at `scale` × LABEL_PX.
+ */
+export function textBox(text: string, cx: number, top: number, maxWidth: number, scale = 1): Rect {
   let width = 0;
   let rows = 0;
-  for (const line of String(n.data('label') ?? '').split('\n')) {
-    const w = line.length * CHAR_PX * k;
+  for (const line of text.split('\n')) {
+    const w = line.length * CHAR_PX * scale;
     width = Math.max(width, Math.min(w, maxWidth));
     rows += Math.max(1, Math.ceil(w / maxWidth));
   }
-  const height = rows * LABEL_PX * 1.3 * k;
-  const p = n.renderedPosition();
-  const radius = (((n.data('size') as number | undefined) ?? 20) * zoom) / 2;
-  const top = n.hasClass('group') ? p.y - height / 2 : p.y + radius + LABEL_TEXT.marginY * k;
-  return { x1: p.x - width / 2 - 3, x2: p.x + width / 2 + 3, y1: top - 2, y2: top + height + 2 };
+  const height = rows * LABEL_PX * 1.3 * scale;
+  return { x1: cx - width / 2 - 3, x2: cx + width / 2 + 3, y1: top - 2, y2: top + height + 2 };
 }
 
 export function updateLabels(cy: Core): void {

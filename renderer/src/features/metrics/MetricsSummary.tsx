@@ -257,13 +257,11 @@ export function MetricsSummary({ metrics, status, error, names, onSelect, onColo
 
           <h3 className="mx-h">Brokers</h3>
           <p className="mx-hint muted" data-testid="broker-rule">
-            An organisation is a broker when it is the only link between some organisations and the rest of their network: without it,
-            they would be cut off. The one that joins the most comes first.
+            An organisation is a broker when it is the only link between some organisations and the rest of their network: without it, they
+            would be cut off. The one that joins the most comes first.
           </p>
           {brokers.length === 0 ? (
-            <p className="mx-none muted">
-              No organisation is the only link between others in this view: each has another way in.
-            </p>
+            <p className="mx-none muted">No organisation is the only link between others in this view: each has another way in.</p>
           ) : (
             <>
               <RankedList
