@@ -177,7 +177,16 @@ describe('aggregated slices', () => {
     const s = agg('region', 0, { minWeight: 2 });
     expect(s.counts.organisations.shown).toBe(2);
     expect(s.aggregate!.groups).toEqual([
-      { id: 'region:Africa', by: 'region', key: 'Africa', label: 'Africa', organisations: 2, innerTies: 1 },
+      {
+        id: 'region:Africa',
+        by: 'region',
+        key: 'Africa',
+        label: 'Africa',
+        region: 'Africa',
+        organisations: 2,
+        innerTies: 1,
+        sectors: { government: 1, civil_society: 1 },
+      },
     ]);
     expect(s.aggregate!.links).toEqual([]);
     expect(agg('country', 1, { regions: ['Americas'] }).aggregate!.links).toEqual([

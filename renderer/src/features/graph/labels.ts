@@ -90,8 +90,8 @@ export function withoutOverlaps<T>(ranked: T[], box: (n: T) => Rect, reserved: R
   return out;
 }
 
-/** Width of a character of the 11 px labels, on average and a little over, in px. */
-const CHAR_PX = 0.62 * LABEL_PX;
+/** Width of a character of the 11 px labels, on average and a little over (system-ui is about 0.53 em), in px. */
+const CHAR_PX = 0.58 * LABEL_PX;
 
 /**
  * Where a Cytoscape node's label is drawn, in rendered px, estimated from its text (measuring
