@@ -32,7 +32,7 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.waitForTimeout(2500);
   if (by) {
     await page.getByRole('combobox', { name: 'Group by' }).selectOption(by);
-    await page.waitForSelector(`[data-testid=graph][data-aggregated=${by}]`);
+    await page.waitForSelector(`[data-testid=graph][data-aggregated=${by}]`, { state: 'attached', timeout: 90_000 });
     await page.waitForTimeout(2500);
   }
   await page.screenshot({ path: join(out, `${scheme}-main.png`) });
