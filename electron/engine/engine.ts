@@ -92,6 +92,8 @@ export class Engine {
     this.writer = new Writer(db, this.actor, this.work);
     this.store = new RecordStore(db, this.writer);
     this.graph = new GraphService(db);
+    // Every write reaches the index through the one writer.
+    this.writer.observe(this.graph);
     this.importer = new Importer(db, this.store, this.writer, opts.resourcesDir, this.work);
     this.handlers = this.buildHandlers();
   }
