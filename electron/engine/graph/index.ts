@@ -206,16 +206,10 @@ export class GraphIndex {
   }
 
   private setOrganisation(i: number, rec: RecordObject): void {
-    const code = (rec.country as string | null) ?? null;
-    const c = code === null ? undefined : this.countries.get(code);
     this.name[i] = rec.name as string;
     this.acronym[i] = (rec.acronym as string | null) ?? null;
     this.sector[i] = rec.sector as string;
-    this.country[i] = code;
-    this.countryName[i] = c?.[1] ?? null;
-    this.region[i] = c?.[2] ?? null;
-    this.subRegion[i] = c?.[3] ?? null;
-    this.intermediateRegion[i] = c?.[4] ?? null;
+    this.placeOf(i, (rec.country as string | null) ?? null);
     this.synthetic[i] = rec.synthetic === true;
     this.tagsJson[i] = JSON.stringify(rec.tags ?? []);
     if (this.lowered) this.lowered[i] = `${this.name[i]}\u0000${this.acronym[i] ?? ''}`.toLowerCase();
@@ -391,17 +385,33 @@ export class GraphIndex {
     this.relations.pop();
   }
 
+  /** The country table (names and regions by code), which organisations take their places from. */
+  readCountries(db: Database): ReadonlyMap<string, CountryRow> {
+    this.countries = new Map(
+      (db.prepare(`SELECT code, name, region, sub_region, intermediate_region FROM country`).raw().all() as CountryRow[]).map((c) => [
+        c[0],
+        c,
+      ]),
+    );
+    return this.countries;
+  }
+
+  /** An organisation's country and the places that follow from it. */
+  placeOf(i: number, code: string | null): void {
+    const c = code === null ? undefined : this.countries.get(code);
+    this.country[i] = code;
+    this.countryName[i] = c?.[1] ?? null;
+    this.region[i] = c?.[2] ?? null;
+    this.subRegion[i] = c?.[3] ?? null;
+    this.intermediateRegion[i] = c?.[4] ?? null;
+  }
+
   // Links and relations are read as rowids joined in SQLite rather than as IDs looked up here: a
   // quarter of a million UUID strings made and hashed was most of the load. CROSS JOIN keeps the
   // link table as the outer loop, so members come in the order they were stored, as before.
   static load(db: Database, version: number): GraphIndex {
     const g = new GraphIndex(version);
-    const countries = (g.countries = new Map(
-      (db.prepare(`SELECT code, name, region, sub_region, intermediate_region FROM country`).raw().all() as CountryRow[]).map((c) => [
-        c[0],
-        c,
-      ]),
-    ));
+    const countries = g.readCountries(db);
     type OrgRow = [number, string, string, string | null, string, string | null, number, string];
     const orgs = db
       .prepare(`SELECT rowid, id, name, acronym, sector, country, synthetic, tags FROM organisation ORDER BY rowid`)
@@ -553,13 +563,25 @@ export class GraphIndexCache {
   private current: GraphIndex | null = null;
   private readonly versionStmt;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    db: Database,
+    /** Builds the index as of the log's place `version` (from SQLite, or a persisted copy caught up). */
+    private readonly build: (version: number) => GraphIndex = (version) => GraphIndex.load(db, version),
+  ) {
     this.versionStmt = db.prepare(`SELECT coalesce(max(seq), 0) FROM change`).pluck();
   }
 
   get(): GraphIndex {
     const version = this.versionStmt.get() as number;
-    if (this.current?.version !== version) this.current = GraphIndex.load(this.db, version);
+    if (this.current?.version !== version) {
+      this.current = null; // let the old one go before the new one is built
+      this.current = this.build(version);
+    }
+    return this.current;
+  }
+
+  /** The index if built, whatever its version. */
+  built(): GraphIndex | null {
     return this.current;
   }
 

@@ -8,7 +8,8 @@ import type { GraphView, RecordType } from '../../../shared/domain';
 import type { Filters, Slice } from '../../../shared/schemas';
 import type { CommittedWrites, WriteObserver } from '../store/writer';
 import { connectorRule, hasOrganisationFilter, weightFloor } from './filters';
-import { GraphIndexCache, type GraphIndex, type TieChanges } from './index';
+import { GraphIndex, GraphIndexCache, IndexMismatch, type TieChanges } from './index';
+import { readIndexFile, writeIndexFile } from './persisted';
 import { select, type SelectOptions, type Selection } from './selection';
 import { drawSlice, type SliceOptions } from './slice';
 import type { TieTable } from './ties';
@@ -25,12 +26,80 @@ export class GraphService implements WriteObserver {
   private readonly cache: GraphIndexCache;
   /** What no filter keeps; at 100,000 organisations and a million ties building it takes about a second. */
   private whole: Selection | null = null;
-  /** The whole selection's ties were changed in place; its lists are brought up to date on next use. */
-  private wholeStale = false;
+  /** How the whole selection's tie table changed since its lists were last brought up to date. */
+  private pending: Pending | null = null;
   readonly followUpTo = FOLLOW_UP_TO;
 
-  constructor(db: Database) {
-    this.cache = new GraphIndexCache(db);
+  /** The log place the persisted index file reflects (-1: none written by this service). */
+  private persistedAt = -1;
+  /** The index was last built from SQLite, not from the file: worth writing the file soon. */
+  private builtFromSql = false;
+  /** Where the index was last built from (for tests and the benchmark). */
+  builtFrom: 'file' | 'database' | null = null;
+
+  constructor(
+    private readonly db: Database,
+    /** Where the index is persisted (persisted.ts), or null to keep it in memory only. */
+    private readonly file: string | null = null,
+  ) {
+    this.cache = new GraphIndexCache(db, (version) => this.build(version));
+  }
+
+  /** From the persisted file caught up with the log when it can be, else from SQLite. */
+  private build(version: number): GraphIndex {
+    this.whole = null;
+    this.pending = null;
+    const saved = this.file ? readIndexFile(this.file, this.db) : null;
+    if (saved && this.catchUpFile(saved.g, saved.ties, version)) {
+      this.persistedAt = saved.g.version;
+      if (saved.ties) this.whole = wholeSelection(selectionOfTable(saved.g, saved.ties));
+      saved.g.version = version;
+      this.builtFromSql = false;
+      this.builtFrom = 'file';
+      return saved.g;
+    }
+    this.builtFromSql = this.file !== null;
+    this.builtFrom = 'database';
+    return GraphIndex.load(this.db, version);
+  }
+
+  /** Applies the log's rows after the file's place; false when they cannot say everything that changed. */
+  private catchUpFile(g: GraphIndex, ties: TieTable | null, version: number): boolean {
+    if (g.version === version) return true;
+    if (g.version > version) return false;
+    const [rows, top] = this.db.prepare('SELECT count(*), coalesce(max(seq), 0) FROM change WHERE seq > ?').raw().get(g.version) as [
+      number,
+      number,
+    ];
+    // Places without rows are an import's records: the log cannot replay them.
+    if (rows !== top - g.version || rows > FOLLOW_UP_TO) return false;
+    const changes = ties ? tieChanges(ties, { entered: [], zeroed: false, connectors: false }) : null;
+    try {
+      for (const [type, before, after] of this.db
+        .prepare('SELECT record_type, before, after FROM change WHERE seq > ? ORDER BY seq')
+        .raw()
+        .iterate(g.version) as Iterable<[RecordType, string | null, string | null]>) {
+        if (!GRAPH_TYPES.has(type)) continue;
+        g.apply({ type, before: before === null ? null : JSON.parse(before), after: after === null ? null : JSON.parse(after) }, changes);
+      }
+    } catch {
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Writes the index beside the database when that is worth it: after a build from SQLite (the next
+   * open reads the file instead), or, with `always`, whenever the file is behind (the engine closing).
+   */
+  persist(always = false): void {
+    const g = this.cache.built();
+    if (!this.file || !g) return;
+    if (g.version === this.persistedAt || (!always && !this.builtFromSql)) return;
+    const whole = this.select(g, {});
+    writeIndexFile(this.file, this.db, g, whole.ties);
+    this.persistedAt = g.version;
+    this.builtFromSql = false;
   }
 
   /** The index as of the last write (rebuilt first if the change log moved without it). */
@@ -50,23 +119,25 @@ export class GraphService implements WriteObserver {
 
   /** Which organisations, connectors, relations and ties the filters keep. Callers only read it. */
   select(g: GraphIndex, filters: Filters, opts: SelectOptions = {}): Selection {
+    const rule = connectorRule(filters);
     const whole =
       opts.restrictTo === undefined &&
       opts.alwaysKeep === undefined &&
       !hasOrganisationFilter(filters) &&
-      !connectorRule(filters).active &&
+      !rule.active &&
       weightFloor(filters) === null;
-    if (whole && this.whole?.g === g) {
-      if (this.wholeStale) this.whole = refreshWhole(this.whole);
-      this.wholeStale = false;
-      return this.whole;
+    if (this.whole?.g === g) {
+      if (this.pending) this.whole = catchUp(this.whole, this.pending);
+      this.pending = null;
+      if (whole) return this.whole;
     }
-    const sel = select(g, filters, opts);
     if (whole) {
-      this.whole = sel;
-      this.wholeStale = false;
+      this.pending = null;
+      return (this.whole = wholeSelection(select(g, filters, opts)));
     }
-    return sel;
+    // Organisation filters alone keep the whole network's ties among what they keep: read them there.
+    const base = !rule.active && opts.restrictTo === undefined ? this.select(g, {}) : null;
+    return select(g, filters, opts, base);
   }
 
   watches(type: RecordType): boolean {
@@ -79,14 +150,19 @@ export class GraphService implements WriteObserver {
     if (!g) return; // not built, or already behind: the next read builds it
     if (writes === null) return this.forget();
     if (writes.length) {
-      const ties = this.whole?.g === g ? tieChanges(this.whole.ties) : null;
+      const following = this.whole?.g === g;
+      const pending = this.pending ?? { entered: [], zeroed: false, connectors: false };
+      const ties = following ? tieChanges(this.whole!.ties, pending) : null;
       try {
-        for (const w of writes) g.apply(w, ties);
+        for (const w of writes) {
+          if ((w.type === 'partnership' || w.type === 'event') && (!w.before || !w.after)) pending.connectors = true;
+          g.apply(w, ties);
+        }
       } catch {
         // A write the index could not follow: SQLite has it, so build again from there.
         return this.forget();
       }
-      if (ties) this.wholeStale = true;
+      if (following) this.pending = pending;
       else this.whole = null;
     }
     g.version = to;
@@ -95,16 +171,32 @@ export class GraphService implements WriteObserver {
   private forget(): void {
     this.cache.drop();
     this.whole = null;
+    this.pending = null;
   }
 }
 
+/** What writes did to the whole network's tie table: slots that came to hold a tie, whether any was emptied. */
+interface Pending {
+  entered: number[];
+  zeroed: boolean;
+  /** A partnership or event came or went, so the list of kept connectors is made again. */
+  connectors: boolean;
+}
+
 /** Counts in the whole network's tie table, changed pair by pair; a pair left with nothing stays as an empty slot. */
-function tieChanges(t: TieTable): TieChanges {
+function tieChanges(t: TieTable, pending: Pending): TieChanges {
+  // `s` comes first in every call, so a pair added (which may move the count arrays) is in place.
+  const into = (s: number, kind: 'partnerships' | 'events' | 'relations', by: number) => {
+    if (t.weight(s) === 0) pending.entered.push(s);
+    t[kind][s]! += by;
+  };
   return {
     add(kind, x, y, by) {
-      const s = by > 0 ? t.slot(x, y) : t.find(x, y);
-      if (s < 0) throw new Error('a tie the table does not have');
-      t[kind][s]! += by;
+      if (by > 0) return into(t.slot(x, y), kind, by);
+      const s = t.find(x, y);
+      if (s < 0 || t[kind][s]! < 1) throw new IndexMismatch('a tie the table does not have');
+      t[kind][s]!--;
+      if (t.weight(s) === 0) pending.zeroed = true;
     },
     move(from, to, partners) {
       for (const p of partners) {
@@ -112,20 +204,54 @@ function tieChanges(t: TieTable): TieChanges {
         if (old < 0) continue;
         const s = t.slot(to, p);
         for (const kind of ['partnerships', 'events', 'relations'] as const) {
-          t[kind][s]! += t[kind][old]!;
+          if (t[kind][old]) into(s, kind, t[kind][old]!);
           t[kind][old] = 0;
         }
+        pending.zeroed = true;
       }
     },
   };
 }
 
-/** The whole selection again from its index and tie table, without counting a single tie. */
-function refreshWhole(sel: Selection): Selection {
-  const { g, ties } = sel;
-  const n = g.ids.length;
+/** Offsets 0, 1, 2…: a kept connector's `links` in the whole network, where every member is kept. */
+const identity: number[] = [];
+
+/**
+ * The whole network's selection in the form it is kept up to date in: its connectors' members,
+ * its relations and (through `identity`) its links are the index's own arrays, so writes reach them
+ * without copying.
+ */
+function wholeSelection(sel: Selection): Selection {
+  const kept = sel.g.connectors.map((c) => ({ c, members: c.orgs, links: identity }));
+  growIdentity(kept);
+  return { ...sel, kept, shown: kept, relations: sel.g.relations };
+}
+
+function growIdentity(kept: readonly { members: readonly number[] }[]): void {
+  let most = 0;
+  for (const k of kept) if (k.members.length > most) most = k.members.length;
+  while (identity.length < most) identity.push(identity.length);
+}
+
+/** The whole network's selection over a tie table kept from before (a persisted index). */
+function selectionOfTable(g: GraphIndex, ties: TieTable): Selection {
   const live: number[] = [];
   for (let s = 0; s < ties.size; s++) if (ties.weight(s) > 0) live.push(s);
-  const kept = g.connectors.map((c) => ({ c, members: c.orgs, links: c.orgs.map((_, k) => k) }));
-  return { g, keep: new Uint8Array(n).fill(1), organisations: n, ties, live, kept, shown: kept, relations: g.relations.slice() };
+  const n = g.ids.length;
+  return { g, keep: new Uint8Array(n).fill(1), organisations: n, ties, live, kept: [], shown: [], relations: g.relations };
+}
+
+/** The whole selection brought up to date after writes, without counting a single tie again. */
+function catchUp(sel: Selection, pending: Pending): Selection {
+  const { g, ties } = sel;
+  const n = g.ids.length;
+  let live = sel.live;
+  if (pending.zeroed) {
+    live = [];
+    for (let s = 0; s < ties.size; s++) if (ties.weight(s) > 0) live.push(s);
+  } else for (const s of pending.entered) live.push(s);
+  const kept = pending.connectors ? g.connectors.map((c) => ({ c, members: c.orgs, links: identity })) : sel.kept;
+  growIdentity(kept);
+  const keep = sel.keep.length === n ? sel.keep : new Uint8Array(n).fill(1);
+  return { g, keep, organisations: n, ties, live, kept, shown: kept, relations: g.relations };
 }
