@@ -307,9 +307,14 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
         }
       }
       tied = pairs?.size ?? null;
-      writer.withIndexesDeferred(ORDER, () => {
+      // Indexes are rebuilt from sorted data only when this brings at least as many organisations
+      // as the network holds (as an import decides): rebuilding them over a large network to add a
+      // few hundred records read every table.
+      const insert = () => {
         for (const def of ORDER) writer.insertMany(def, buffers.get(def)!);
-      });
+      };
+      if (N > 5000 && N >= writer.roughCount(TABLES.organisation)) writer.withIndexesDeferred(ORDER, insert);
+      else insert();
       return importId;
     },
   );
