@@ -43,8 +43,8 @@ interface Session {
   maxRssMb: number;
 }
 
-function child(script: string, args: string[]): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], {
+function child(script: URL, args: string[]): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(script), ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
@@ -69,8 +69,9 @@ export function scaleBench(): Row[] {
       ok: true,
     });
 
-    const cold = JSON.parse(child('./scale-session.ts', [dbPath, resourcesDir])) as Session;
-    const warm = JSON.parse(child('./scale-session.ts', [dbPath, resourcesDir])) as Session;
+    const session = new URL('./scale-session.ts', import.meta.url);
+    const cold = JSON.parse(child(session, [dbPath, resourcesDir])) as Session;
+    const warm = JSON.parse(child(session, [dbPath, resourcesDir])) as Session;
     const kept = statSync(`${dbPath}.graph-index`).size / 1e6;
     const size = `${n(warm.organisations)} organisations, ${n(warm.ties)} ties`;
     rows.push({
@@ -126,7 +127,7 @@ export function scaleBench(): Row[] {
     // A foreign GEXF of the same size, imported in its own process.
     const gexf = join(dir, 'foreign.gexf');
     writeForeignNetwork(gexf, join(dir, 'foreign.graphml'), ORGS, TIES);
-    const imp = JSON.parse(child('./import-memory.ts', [gexf, join(dir, 'import.sqlite'), resourcesDir])) as {
+    const imp = JSON.parse(child(new URL('./import-memory.ts', import.meta.url), [gexf, join(dir, 'import.sqlite'), resourcesDir])) as {
       maxRssMb: number;
       seconds: number;
     };

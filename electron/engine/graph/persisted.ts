@@ -15,7 +15,7 @@ const MAGIC = 'atlas-graph-index';
 const FORMAT = 1;
 
 /** Which database and place in its log a file reflects: the place, and the first and last rows' times and records. */
-export function fingerprint(db: Database, version: number): string {
+function fingerprint(db: Database, version: number): string {
   const row = db.prepare('SELECT seq, at, record_id FROM change WHERE seq = ?').raw();
   const first = db.prepare('SELECT seq, at, record_id FROM change ORDER BY seq LIMIT 1').raw().get();
   return JSON.stringify([version, first ?? null, version ? (row.get(version) ?? null) : null]);
