@@ -74,6 +74,7 @@ async function main(): Promise<void> {
   while (Date.now() < until) {
     await new Promise<void>((resolve) => {
       let last: Case | null = null;
+      let stopped = false;
       let heard = Date.now();
       // A worker does not inherit tsx's loader for a .ts entry: it registers it, then loads this file.
       const boot = `import('tsx/esm/api').then(({ register }) => (register(), import(${JSON.stringify(import.meta.url)})))`;
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
           problems.set('hang', (problems.get('hang') ?? 0) + 1);
           console.log(`hang: kept at ${keep({ problem: 'hang', detail: 'no answer within the limit' }, last)}`);
         }
+        stopped = true;
         void worker.terminate();
         worker.unref();
         seed++;
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
       worker.on('message', (r: Report) => {
         heard = Date.now();
         if (r.type === 'trying') last = r.c;
+        else if (r.type === 'done') stopped = true;
         else if (r.type === 'found') {
           totals.found++;
           problems.set(r.finding.problem, (problems.get(r.finding.problem) ?? 0) + 1);
@@ -117,7 +120,17 @@ async function main(): Promise<void> {
         }
         finish();
       });
-      worker.on('exit', finish);
+      worker.on('exit', (code) => {
+        // A worker whose loop empties before its time is up was awaiting a promise that will
+        // never settle: in the app, that call would never be answered.
+        if (Date.now() < until - 1000 && last && !stopped) {
+          totals.found++;
+          problems.set('hang', (problems.get('hang') ?? 0) + 1);
+          const detail = `the worker stopped (code ${code}) awaiting an answer that never came`;
+          console.log(`hang: ${detail}\n  kept at ${keep({ problem: 'hang', detail }, last)}`);
+        }
+        finish();
+      });
     });
   }
   const byProblem = [...problems].map(([p, n]) => `${n} ${p}`).join(', ') || 'nothing';
