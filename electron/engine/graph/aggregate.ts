@@ -10,6 +10,8 @@
 // - an organisation whose country has no region (Antarctica, say) gets its country's group, so
 //   that group's `by` is 'country' and expanding it filters by that country;
 // - an organisation without a country goes to the group 'none' (key null).
+// Each group also says what it holds: its organisations by sector, and its region (the window
+// colours a country or sub-region by the region it lies in).
 import type { Aggregate, AggregateGroup, AggregateLevel } from '../../../shared/schemas';
 import type { Selection } from './selection';
 
@@ -25,7 +27,7 @@ export function aggregateSelection(sel: Selection, by: AggregateLevel): Aggregat
     if (gi === undefined) {
       gi = groups.length;
       groupIndex.set(id, gi);
-      groups.push({ id, by: level, key, label, organisations: 0, innerTies: 0 });
+      groups.push({ id, by: level, key, label, region: null, organisations: 0, innerTies: 0, sectors: {} });
     }
     return gi;
   };
@@ -40,7 +42,11 @@ export function aggregateSelection(sel: Selection, by: AggregateLevel): Aggregat
           ? group(`${by}:${value}`, by, value, value)
           : group(`country:${country}`, 'country', country, g.countryName[i] ?? country);
     groupOf[i] = gi;
-    groups[gi]!.organisations++;
+    const into = groups[gi]!;
+    into.organisations++;
+    into.region ??= g.region[i] ?? null;
+    const sector = g.sector[i] ?? 'other';
+    into.sectors[sector] = (into.sectors[sector] ?? 0) + 1;
   }
 
   // Links between groups, counted in flat arrays by the pair of group indices (a few hundred groups
