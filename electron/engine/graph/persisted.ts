@@ -14,11 +14,15 @@ import { TieTable, type TieColumns } from './ties';
 const MAGIC = 'atlas-graph-index';
 const FORMAT = 1;
 
-/** Which database and place in its log a file reflects: the place, and the first and last rows' times and records. */
+/**
+ * Which database, schema and place in its log a file reflects: the place, the first and last rows'
+ * times and records, and the schema version (a migration may change records without logging).
+ */
 function fingerprint(db: Database, version: number): string {
   const row = db.prepare('SELECT seq, at, record_id FROM change WHERE seq = ?').raw();
   const first = db.prepare('SELECT seq, at, record_id FROM change ORDER BY seq LIMIT 1').raw().get();
-  return JSON.stringify([version, first ?? null, version ? (row.get(version) ?? null) : null]);
+  const schema = db.pragma('user_version', { simple: true }) as number;
+  return JSON.stringify([schema, version, first ?? null, version ? (row.get(version) ?? null) : null]);
 }
 
 interface Section {
