@@ -125,7 +125,7 @@ export function aggregateElements(a: Aggregate) {
     colour: regionColour(g.region),
     size: Math.round(30 + 90 * Math.sqrt(g.organisations / maxOrgs)),
   }));
-  const edges = a.links.map((l) => ({
+  const edges = strongestLinks(a).map((l) => ({
     id: l.id,
     source: l.source,
     target: l.target,
@@ -134,4 +134,23 @@ export function aggregateElements(a: Aggregate) {
     width: Math.round((1 + 14 * Math.sqrt(l.ties / maxTies)) * 10) / 10,
   }));
   return { nodes, edges };
+}
+
+/** Above this many links between groups, each group keeps only its strongest few (the rest would grey the drawing over). */
+export const LINKS_DRAWN_UP_TO = 400;
+const LINKS_PER_GROUP = 3;
+
+/** The links drawn: all of them, or above LINKS_DRAWN_UP_TO each group's LINKS_PER_GROUP strongest. */
+function strongestLinks(a: Aggregate): Aggregate['links'] {
+  if (a.links.length <= LINKS_DRAWN_UP_TO) return a.links;
+  const taken = new Map<string, number>();
+  // Links come strongest first (aggregate.ts).
+  return a.links.filter((l) => {
+    const s = taken.get(l.source) ?? 0;
+    const t = taken.get(l.target) ?? 0;
+    if (s >= LINKS_PER_GROUP && t >= LINKS_PER_GROUP) return false;
+    taken.set(l.source, s + 1);
+    taken.set(l.target, t + 1);
+    return true;
+  });
 }
