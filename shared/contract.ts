@@ -75,6 +75,18 @@ export const contract = {
   'record.details': read(S.DetailsInput, S.Details),
   'stats.get': read(Empty, S.Stats),
   'changes.list': read(S.ChangesInput, z.array(S.Change)),
+  /** What undo and redo would do now (the stack lives in the database, so it survives a restart). */
+  'history.state': read(Empty, S.UndoState),
+  /** Undoes the last change, whoever made it (a form, a merge, a whole import): Ctrl/Cmd+Z. */
+  'history.undo': write(Empty, S.UndoResult),
+  /** Redoes the change undone last: Ctrl/Cmd+Shift+Z. */
+  'history.redo': write(Empty, S.UndoResult),
+  /** The newest actions first (what was done, undone and redone, by whom and when). */
+  'history.actions': read(S.ActionsInput, z.array(S.Action)),
+  /** The imports this network holds, newest first, and whether each is taken back. */
+  'import.list': read(Empty, z.array(S.ImportRun)),
+  /** Takes one import back, whatever came after it; itself one action that undo can take back. */
+  'import.undo': write(S.ImportUndoInput, S.ImportUndone),
   'import.preview': fileWork(S.ImportInput, S.ImportSummary, false),
   'import.run': fileWork(S.ImportInput, S.ImportSummary, true),
   'export.run': fileWork(S.ExportInput, S.ExportResult, false),

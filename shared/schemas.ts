@@ -2,6 +2,8 @@
 // missing in the engine, so the same field schemas serve both create (whole) and update (partial).
 import { z } from 'zod';
 import {
+  ACTION_KINDS,
+  ACTION_STATES,
   AGGREGATE_LEVELS,
   CITABLE_TYPES,
   COUNT_QUALIFIERS,
@@ -745,3 +747,44 @@ export const Staged = z.object({ path: z.string(), folder: z.string(), batch: z.
 export const FetchInput = z.strictObject({ path: z.string().min(1).max(4096) });
 export const Fetched = z.object({ name: z.string(), dataBase64: z.string() });
 export const ExportStagedInput = ExportInput.omit({ path: true }).extend({ name: z.string().min(1).max(255) });
+
+// ---------- undo, redo and imports ----------
+/** One entry of the undo stack: everything one transaction wrote. */
+export const Action = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  label: z.string(),
+  importId: z.string().nullable(),
+  /** How many places of the change log it took (records an import created in bulk included). */
+  size: z.number().int(),
+  kind: z.enum(ACTION_KINDS),
+  state: z.enum(ACTION_STATES),
+});
+export type Action = z.infer<typeof Action>;
+/** What Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z would do now. */
+export const UndoState = z.object({ undo: Action.nullable(), redo: Action.nullable() });
+export type UndoState = z.infer<typeof UndoState>;
+export const UndoResult = UndoState.extend({
+  /** The action undone or redone; null when there was nothing to do. */
+  did: Action.nullable(),
+  /** Organisations, partnerships and events the step touched, for the window to refresh what it shows. */
+  touched: z.array(z.object({ type: z.enum(RECORD_TYPES), id: z.string() })).max(1000),
+});
+export type UndoResult = z.infer<typeof UndoResult>;
+export const ActionsInput = z.strictObject({ limit: z.number().int().min(1).max(500).optional() });
+
+export const ImportRun = z.object({
+  id: z.string(),
+  label: z.string(),
+  format: z.string().nullable(),
+  startedAt: z.string(),
+  actor: z.string(),
+  /** How many places in the change log the import took (about how many records it wrote). */
+  size: z.number().int(),
+  /** Whether it is taken back: undone from the stack or by "Undo this import". */
+  undone: z.boolean(),
+});
+export type ImportRun = z.infer<typeof ImportRun>;
+export const ImportUndoInput = z.strictObject({ importId: Id });
+export const ImportUndone = z.object({ restored: z.number().int(), removed: z.number().int() });

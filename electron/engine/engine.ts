@@ -24,6 +24,9 @@ import { generateSynthetic, type GenerateOptions, type GenerateResult } from './
 import { loadSeed, type SeedResult } from './seed/seed';
 import { recordDetails } from './store/details';
 import { listChanges } from './store/history';
+import { listImports } from './store/imports';
+import { listActions, redo, undo, undoState } from './store/undo';
+import { undoImport } from './store/undo-import';
 import { RecordStore } from './store/records';
 import { stats } from './store/stats';
 import { TABLES, type TableDef } from './store/tables';
@@ -192,18 +195,55 @@ export class Engine {
       'file.stage': (i: CallInput<'file.stage'>) => this.staging.stage(i.name, i.dataBase64, i.batch),
       'file.fetch': (i: CallInput<'file.fetch'>) => this.staging.fetch(i.path),
       'changes.list': (i: CallInput<'changes.list'>): Change[] => listChanges(db, i),
+      'history.state': () => undoState(db),
+      'history.undo': () => undo(db, this.writer),
+      'history.redo': () => redo(db, this.writer),
+      'history.actions': (i: CallInput<'history.actions'>) => listActions(db, i.limit),
+      'import.list': () => listImports(db),
+      'import.undo': (i: CallInput<'import.undo'>) => undoImport(db, store, this.writer, i.importId),
     };
     for (const [prefix, def] of Object.entries(CRUD_TABLES)) {
-      h[`${prefix}.create`] = (i: Record<string, unknown>) => store.create(def, i);
+      h[`${prefix}.create`] = (i: Record<string, unknown>) =>
+        this.writer.transaction(() => store.create(def, i), { label: `Add ${describeRecord(db, def, i)}` });
       h[`${prefix}.get`] = (i: { id: string }) => store.get(def, i.id);
-      h[`${prefix}.update`] = (i: { id: string; patch: Record<string, unknown> }) => store.update(def, i.id, i.patch);
-      h[`${prefix}.delete`] = (i: { id: string }) => ({ id: i.id, deleted: store.delete(def, i.id) });
+      h[`${prefix}.update`] = (i: { id: string; patch: Record<string, unknown> }) =>
+        this.writer.transaction(() => {
+          this.writer.describe(`Edit ${describeRecord(db, def, store.get(def, i.id))}`);
+          return store.update(def, i.id, i.patch);
+        });
+      h[`${prefix}.delete`] = (i: { id: string }) =>
+        this.writer.transaction(() => {
+          const label = `Delete ${describeRecord(db, def, store.get(def, i.id))}`;
+          const deleted = store.delete(def, i.id);
+          this.writer.describe(deleted > 1 ? `${label} and ${deleted - 1} linked record${deleted > 2 ? 's' : ''}` : label);
+          return { id: i.id, deleted };
+        });
       h[`${prefix}.list`] = (i: CallInput<'organisation.list'>) => store.list(def, i);
     }
     for (const name of Object.keys(contract)) {
       if (!h[name]) throw new AtlasError('internal', `The engine does not implement ${name}`);
     }
     return h as unknown as Handlers;
+  }
+}
+
+/** A record as an undo label names it: its type and name, or for a link the names of its ends. */
+function describeRecord(db: Database, def: TableDef, rec: Record<string, unknown>): string {
+  const nameOf = (table: string, id: unknown, col = 'name') =>
+    (db.prepare(`SELECT ${col} FROM ${table} WHERE id = ?`).pluck().get(id) as string | undefined) ?? '?';
+  switch (def.type) {
+    case 'membership':
+      return `membership of ‘${nameOf('organisation', rec.organisationId)}’ in ‘${nameOf('partnership', rec.partnershipId)}’`;
+    case 'participation':
+      return `participation of ‘${nameOf('organisation', rec.organisationId)}’ in ‘${nameOf('event', rec.eventId)}’`;
+    case 'relation':
+      return `relation ‘${nameOf('organisation', rec.sourceId)}’ → ‘${nameOf('organisation', rec.targetId)}’`;
+    case 'citation':
+      return `citation of ‘${nameOf('source', rec.sourceId, 'title')}’`;
+    default: {
+      const name = (rec.name ?? rec.title ?? null) as string | null;
+      return name ? `${def.noun} ‘${name}’` : `a ${def.noun}`;
+    }
   }
 }
 

@@ -22,10 +22,11 @@ const REMOVAL_ORDER: TableDef[] = [
 ];
 
 export function undoImport(db: Database, store: RecordStore, writer: Writer, importId: string): { restored: number; removed: number } {
+  const run = db.prepare('SELECT first_seq AS first, last_seq AS last, label FROM import_run WHERE id = ?').get(importId) as
+    | { first: number | null; last: number | null; label: string }
+    | undefined;
+  if (!run) throw new AtlasError('not_found', `No import has ID '${importId}'`, 'importId');
   return writer.transaction(() => {
-    const run = db.prepare('SELECT first_seq AS first, last_seq AS last FROM import_run WHERE id = ?').get(importId) as
-      { first: number | null; last: number | null } | undefined;
-    if (!run) throw new AtlasError('not_found', `No import has ID '${importId}'`, 'id');
     let restored = 0;
     const updates = db
       .prepare(`SELECT record_type AS type, before FROM change WHERE import_id = ? AND op = 'update' ORDER BY seq DESC`)
@@ -49,6 +50,7 @@ export function undoImport(db: Database, store: RecordStore, writer: Writer, imp
         .all(run.first ?? 0, run.last ?? -1, importId, def.type) as string[];
       for (const id of ids) if (writer.read(def, id)) removed += store.delete(def, id);
     }
+    if (restored + removed === 0) throw new AtlasError('conflict', `The import ${run.label} is already taken back: nothing it wrote is left`, 'importId');
     return { restored, removed };
-  });
+  }, { label: `Undo the import ${run.label}`, revertsImport: importId });
 }
