@@ -828,7 +828,12 @@ export const MergeInput = z.strictObject({
 });
 export const MergeResult = z.object({
   organisation: Organisation,
-  moved: z.object({ memberships: z.number().int(), participations: z.number().int(), relations: z.number().int(), citations: z.number().int() }),
+  moved: z.object({
+    memberships: z.number().int(),
+    participations: z.number().int(),
+    relations: z.number().int(),
+    citations: z.number().int(),
+  }),
   /** Ties the two shared (both in one partnership or event, a relation between them) folded into one. */
   folded: z.number().int(),
 });
@@ -873,7 +878,10 @@ export const Backup = z.object({
 export type Backup = z.infer<typeof Backup>;
 /** A backup is named, never given by path: the engine keeps them beside the database. */
 export const BackupName = z.strictObject({ name: z.string().regex(/^atlas-[0-9TZ-]+-[a-z-]+\.sqlite$/, 'Not a backup of this network') });
-export const UnsourcedInput = z.strictObject({ type: z.enum(['organisation', 'partnership', 'event']).optional(), limit: z.number().int().min(1).max(10000).optional() });
+export const UnsourcedInput = z.strictObject({
+  type: z.enum(['organisation', 'partnership', 'event']).optional(),
+  limit: z.number().int().min(1).max(10000).optional(),
+});
 export const Unsourced = z.object({ ids: z.array(Id), total: z.number().int() });
 export const BulkInput = z.strictObject({
   ids: z.array(Id).min(1, 'Choose the records to change').max(100_000),

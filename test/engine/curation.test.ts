@@ -171,7 +171,11 @@ describe('deleting, bulk edits, provenance', () => {
       sourceId: 'S9',
     });
     expect(r.changed).toBe(3);
-    expect(e.call('organisation.get', { id: 'A' })).toMatchObject({ sector: 'civil_society', tags: ['ransomware', 'workshop'], attributes: { checked: true } });
+    expect(e.call('organisation.get', { id: 'A' })).toMatchObject({
+      sector: 'civil_society',
+      tags: ['ransomware', 'workshop'],
+      attributes: { checked: true },
+    });
     expect(e.call('citation.list', { where: { sourceId: 'S9' } }).total).toBe(3);
     expect(e.call('history.undo', {}).did?.label).toBe('Set sector, tags, ‘checked’ on 3 organisations');
     expect(rows()).toEqual(before);

@@ -32,10 +32,10 @@ const REASON_SCORE: Record<DuplicateReason['kind'], number> = {
   similar_name: 0.0, // its score is the similarity itself (below)
 };
 
+/** Function words, which acronyms leave out ("Global Forum on Cyber Expertise" is GFCE). */
+const STOP = new Set('the of and for de la le les du des el los las del y et und der die das on in to a an'.split(' '));
 /** Words too common in organisation names to say two names are alike. */
-const COMMON = new Set(
-  'the of and for de la le les du des el los las del y et und der die das for on in to a an national international association'.split(' '),
-);
+const COMMON = new Set([...STOP, 'national', 'international', 'association', 'ministry', 'centre', 'center', 'institute', 'university']);
 
 /** A word shared by more than this many names of one country says nothing about two of them. */
 const COMMON_IN_COUNTRY = 40;
@@ -51,7 +51,7 @@ export function domainOf(website: string | null): string | null {
 
 /** The initials of a name's words that are not common: "Global Forum on Cyber Expertise" → "gfce". */
 function initials(key: string): string {
-  const words = key.split(' ').filter((w) => w && !COMMON.has(w));
+  const words = key.split(' ').filter((w) => w && !STOP.has(w));
   return words.length >= 2 ? words.map((w) => w[0]).join('') : '';
 }
 
@@ -78,9 +78,9 @@ export interface FindOptions {
 
 export function findDuplicates(db: Database, opts: FindOptions = {}): { pairs: DuplicatePair[]; total: number; millis: number } {
   const t0 = performance.now();
-  const orgs = (
-    db.prepare('SELECT id, name, acronym, country, website FROM organisation ORDER BY rowid').all() as Omit<Org, 'key'>[]
-  ).map((o) => ({ ...o, key: foldText(o.name, true) }));
+  const orgs = (db.prepare('SELECT id, name, acronym, country, website FROM organisation ORDER BY rowid').all() as Omit<Org, 'key'>[]).map(
+    (o) => ({ ...o, key: foldText(o.name, true) }),
+  );
   const pairs = new Map<string, { a: Org; b: Org; reasons: DuplicateReason[] }>();
   const add = (a: Org, b: Org, reason: DuplicateReason) => {
     if (a.id === b.id) return;
@@ -195,7 +195,8 @@ export function likelyDuplicates(
     if (k === key) [why, rank] = ['the same name', 3];
     else if (oAcr && (oAcr === compact || oAcr === acr)) [why, rank] = [`the acronym ${o.acronym}`, 2];
     else if (ini.length >= 3 && k.replace(/ /g, '') === ini) [why, rank] = [`a name that is these initials`, 2];
-    else if (input.country && o.country === input.country && k && similarity(k, key) >= 0.75) [why, rank] = ['a similar name in the same country', 1];
+    else if (input.country && o.country === input.country && k && similarity(k, key) >= 0.75)
+      [why, rank] = ['a similar name in the same country', 1];
     if (why) out.set(o.id, { id: o.id, name: o.name, acronym: o.acronym, country: o.country, website: o.website, why, rank });
   }
   return [...out.values()].sort((a, b) => b.rank - a.rank).slice(0, 8);

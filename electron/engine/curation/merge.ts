@@ -90,8 +90,7 @@ export function mergeOrganisations(db: Database, store: RecordStore, writer: Wri
       for (const r of rows(`SELECT * FROM ${type} WHERE organisation_id = ?`, mergeId)) {
         const link = fromRow(def, r);
         const theirs = db.prepare(`SELECT * FROM ${type} WHERE organisation_id = ? AND ${col} = ?`).get(keepId, link[key]) as
-          | Record<string, unknown>
-          | undefined;
+          Record<string, unknown> | undefined;
         if (theirs) {
           const kept = fromRow(def, theirs);
           const fill: Record<string, unknown> = {};

@@ -66,7 +66,10 @@ export class Backups {
     let safety: Backup;
     try {
       safety = await this.create('before-restore');
-      openDatabase(tmp, { resourcesDir: this.resourcesDir, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) }).db.close();
+      openDatabase(tmp, {
+        resourcesDir: this.resourcesDir,
+        ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
+      }).db.close();
       this.db.prepare('ATTACH DATABASE ? AS restored').run(tmp);
       try {
         const tables = this.db
@@ -117,7 +120,11 @@ export class Backups {
     let organisations: number | null = null;
     let actionsSince: number | null = null;
     try {
-      const b = new Database(path, { readonly: true, fileMustExist: true, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) });
+      const b = new Database(path, {
+        readonly: true,
+        fileMustExist: true,
+        ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
+      });
       try {
         organisations = b.prepare('SELECT count(*) FROM organisation').pluck().get() as number;
         const hasActions = b.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'action'`).get();
@@ -136,5 +143,7 @@ export class Backups {
 
 function stampTime(name: string): number {
   const s = NAME.exec(name)![1]!;
-  return Date.parse(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`);
+  return Date.parse(
+    `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`,
+  );
 }

@@ -100,7 +100,10 @@ export class RecordStore {
   /** One dependent as the delete warning names it ("member of Ransomware PPP"). */
   private describeLink(def: TableDef, row: Record<string, unknown>, of: string): string {
     const name = (table: string, id: unknown) =>
-      (this.db.prepare(`SELECT ${table === 'source' ? 'title' : 'name'} FROM ${table} WHERE id = ?`).pluck().get(id) as string) ?? '?';
+      (this.db
+        .prepare(`SELECT ${table === 'source' ? 'title' : 'name'} FROM ${table} WHERE id = ?`)
+        .pluck()
+        .get(id) as string) ?? '?';
     switch (def.type) {
       case 'membership':
         return `${row.role} of ${name('partnership', row.partnership_id)} (${name('organisation', row.organisation_id)})`;

@@ -41,15 +41,13 @@ function publicAction(a: ActionRow | undefined): Action | null {
 
 function nextUndo(db: Database): ActionRow | undefined {
   return db.prepare(`SELECT ${ACTION_COLUMNS} FROM action WHERE kind = 'do' AND state = 'done' ORDER BY id DESC LIMIT 1`).get() as
-    | ActionRow
-    | undefined;
+    ActionRow | undefined;
 }
 
 function nextRedo(db: Database): ActionRow | undefined {
   // What was undone is a run of the newest actions; the one undone last is the oldest of them.
   return db.prepare(`SELECT ${ACTION_COLUMNS} FROM action WHERE kind = 'do' AND state = 'undone' ORDER BY id ASC LIMIT 1`).get() as
-    | ActionRow
-    | undefined;
+    ActionRow | undefined;
 }
 
 export function undoState(db: Database): UndoState {
@@ -58,8 +56,8 @@ export function undoState(db: Database): UndoState {
 
 /** The newest actions first, every kind, for the history menu. */
 export function listActions(db: Database, limit = 50): Action[] {
-  return (db.prepare(`SELECT ${ACTION_COLUMNS} FROM action ORDER BY id DESC LIMIT ?`).all(limit) as ActionRow[]).map(
-    (a) => publicAction(a)!,
+  return (db.prepare(`SELECT ${ACTION_COLUMNS} FROM action ORDER BY id DESC LIMIT ?`).all(limit) as ActionRow[]).map((a) =>
+    publicAction(a)!,
   );
 }
 
@@ -72,7 +70,14 @@ function stepsOf(db: Database, a: ActionRow): Step[] {
   const steps: Step[] = [];
   const logged = db
     .prepare(`SELECT seq, record_type AS type, record_id AS id, op, before, after FROM change WHERE seq BETWEEN ? AND ? ORDER BY seq`)
-    .all(a.firstSeq, a.lastSeq) as { seq: number; type: RecordType; id: string; op: Step['op']; before: string | null; after: string | null }[];
+    .all(a.firstSeq, a.lastSeq) as {
+    seq: number;
+    type: RecordType;
+    id: string;
+    op: Step['op'];
+    before: string | null;
+    after: string | null;
+  }[];
   for (const r of logged) {
     steps.push({
       seq: r.seq,
@@ -85,9 +90,10 @@ function stepsOf(db: Database, a: ActionRow): Step[] {
   }
   if (a.importId) {
     for (const def of Object.values(TABLES) as TableDef[]) {
-      const rows = db
-        .prepare(`SELECT * FROM ${def.table} WHERE created_seq BETWEEN ? AND ?`)
-        .all(a.firstSeq, a.lastSeq) as Record<string, unknown>[];
+      const rows = db.prepare(`SELECT * FROM ${def.table} WHERE created_seq BETWEEN ? AND ?`).all(a.firstSeq, a.lastSeq) as Record<
+        string,
+        unknown
+      >[];
       for (const row of rows) {
         const rec = fromRow(def, row);
         steps.push({ seq: row.created_seq as number, def, id: rec.id, op: 'create', before: null, after: rec });

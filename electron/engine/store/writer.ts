@@ -213,7 +213,8 @@ export class Writer {
     this.inTransaction(() => {
       const byRun = opts.byRun === true && this.logChanges;
       const cur = this.current!;
-      if (!cur.first && records[0]) cur.first = { op: 'create', noun: def.noun, name: (records[0].name ?? records[0].title ?? null) as string | null };
+      if (!cur.first && records[0])
+        cur.first = { op: 'create', noun: def.noun, name: (records[0].name ?? records[0].title ?? null) as string | null };
       cur.logged += records.length;
       const logged = this.logChanges && !byRun;
       const seq = byRun ? this.reserve() : null;

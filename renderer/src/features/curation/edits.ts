@@ -57,12 +57,7 @@ async function ensureAnalyst(): Promise<void> {
 export async function afterWrite(): Promise<void> {
   const a = useAtlas.getState();
   useCuration.setState((s) => ({ version: s.version + 1 }));
-  const [undo, facets, info] = await Promise.all([
-    call('history.state', {}),
-    call('graph.facets', {}),
-    call('meta.info', {}),
-    a.refresh(),
-  ]);
+  const [undo, facets, info] = await Promise.all([call('history.state', {}), call('graph.facets', {}), call('meta.info', {}), a.refresh()]);
   useCuration.setState({ undo });
   useAtlas.setState({ facets, info });
   const { selectedId, selectedType } = useAtlas.getState();
@@ -78,9 +73,15 @@ export async function afterWrite(): Promise<void> {
 }
 
 /** Makes one call that changes the network, as one undoable step. */
-export async function write<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+export async function write<K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+  /** Runs once the call has answered, before the drawing is asked again (to place a new node). */
+  landed?: (out: CallOutput<K>) => void,
+): Promise<CallOutput<K>> {
   await ensureAnalyst();
   const out = await call(name, input);
+  landed?.(out);
   marks.push(useAtlas.getState().history.length);
   await afterWrite();
   return out;

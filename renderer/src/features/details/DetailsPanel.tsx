@@ -3,6 +3,8 @@
 import type { ReactNode } from 'react';
 import type { Details, Event, Organisation, Partnership } from '../../../../shared/schemas';
 import { useAtlas } from '../../store/atlas';
+import { openForm } from '../curation/RecordForm';
+import { EditButton, RecordHistory } from '../curation/RecordHistory';
 import { dateRange, humanise, participants, sectorLabel } from './format';
 import { Focus, Neighbours, NodeMetricsList } from './Focus';
 
@@ -95,6 +97,7 @@ export function DetailsPanel() {
       <header>
         <p className="kicker">{humanise(details.type)}</p>
         <h2>{title}</h2>
+        <EditButton type={details.type} id={r.id} />
         <button className="close" aria-label="Close details" onClick={() => void select(null)}>
           ×
         </button>
@@ -150,13 +153,17 @@ export function DetailsPanel() {
                     <span className="muted"> {humanise(rel.type).toLowerCase()} this organisation</span>
                   </>
                 )}
-                {dateRange(rel.startDate, rel.endDate) && <span className="muted"> · {dateRange(rel.startDate, rel.endDate)}</span>}
+                {dateRange(rel.startDate, rel.endDate) && <span className="muted"> · {dateRange(rel.startDate, rel.endDate)}</span>}{' '}
+                <button className="link" aria-label="Edit this relation" onClick={() => openForm({ type: 'relation', id: rel.id })}>
+                  edit
+                </button>
               </li>
             ))}
           </ul>
         </section>
       )}
       {details.neighbours.length > 0 && <Neighbours neighbours={details.neighbours} />}
+      <RecordHistory type={details.type} id={r.id} />
       <section data-testid="sources">
         <h3>Sources</h3>
         {details.sources.length === 0 ? (

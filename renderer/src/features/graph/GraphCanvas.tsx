@@ -124,7 +124,7 @@ export function GraphCanvas() {
         ? createLargeDrawing(container.current!, darkQuery.matches, events)
         : createCytoscapeDrawing(container.current!, darkQuery.matches, events);
     drawingRef.current = drawing;
-    setDrawing(drawing);
+    setDrawing(drawing, positions);
     const uninstallHooks = __ATLAS_TEST_HOOKS__ ? installTestHooks(drawing) : null;
     const onTheme = () => drawing.setTheme(darkQuery.matches);
     // Banners and panels change the canvas's size; the drawing must be told, and it is fitted
