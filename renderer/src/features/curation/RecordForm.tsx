@@ -79,6 +79,9 @@ function RecordForm({ request, onClose }: { request: FormRequest; onClose: () =>
       if (!live) return;
       setTexts(t);
       setOrgs(o);
+      // A relation drawn in the graph has both ends: its type is what is left to choose.
+      if (type === 'relation' && preset.sourceId && preset.targetId)
+        setTimeout(() => document.getElementById('field-relation-type')?.focus());
     })().catch((err) => live && setMessage(errorText(err)));
     return () => {
       live = false;
