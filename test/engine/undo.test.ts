@@ -116,6 +116,15 @@ describe('undo and redo', () => {
     expect(e.call('import.list', {})[0]).toMatchObject({ id: importId, undone: false });
   });
 
+  it('undoes an import that only created (its source logged first, then moved past its records)', async () => {
+    const file = gexf(`${dir}/new.gexf`, [
+      ['Mike Lab', 'academia', 'KE'],
+      ['November Team', 'government', 'PE'],
+      ['Oscar Forum', 'civil_society', 'FR'],
+    ]);
+    await roundTrip(/Import of new\.gexf/, () => e.call('import.run', { path: file }));
+  });
+
   it('keeps the stack across a restart, and a new change drops what could be redone', () => {
     const start = rows(e);
     e.call('organisation.create', { id: 'H', name: 'Hotel Forum', sector: 'civil_society' });

@@ -42,7 +42,7 @@ const COMMON_IN_COUNTRY = 40;
 /** A group of more than this many same-keyed organisations yields its first pairs only. */
 const GROUP_PAIRS = 50;
 
-export function domainOf(website: string | null): string | null {
+function domainOf(website: string | null): string | null {
   if (!website) return null;
   const m = /^[a-z]+:\/\/([^/?#:]+)/i.exec(website.trim());
   const host = (m ? m[1]! : website.trim().split(/[/?#]/)[0]!).toLowerCase().replace(/^www\d?\./, '');
@@ -62,7 +62,7 @@ function trigrams(s: string): Set<string> {
   return t;
 }
 
-export function similarity(a: string, b: string): number {
+function similarity(a: string, b: string): number {
   const ta = trigrams(a);
   const tb = trigrams(b);
   let both = 0;

@@ -17,7 +17,7 @@ import { fromRow, TABLES, type RecordObject, type TableDef } from '../store/tabl
 import type { Writer } from '../store/writer';
 
 /** Fields a person may choose between; the rest (tags, attributes, synthetic) are combined. */
-export const MERGE_FIELDS = ['name', 'acronym', 'sector', 'country', 'city', 'website', 'description'] as const;
+const MERGE_FIELDS = ['name', 'acronym', 'sector', 'country', 'city', 'website', 'description'] as const;
 
 const empty = (v: unknown) => v === null || v === undefined || v === '';
 

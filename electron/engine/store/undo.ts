@@ -89,6 +89,14 @@ function stepsOf(db: Database, a: ActionRow): Step[] {
     });
   }
   if (a.importId) {
+    // An import that created records by run moved its last logged row (its source, logged before
+    // any record) past the places it reserved (Writer.closeReservation); it was done first.
+    const run = db.prepare('SELECT first_seq AS first, last_seq AS last FROM import_run WHERE id = ?').get(a.importId) as
+      { first: number | null; last: number | null } | undefined;
+    if (run?.first != null && run.last != null) {
+      const moved = steps.find((x) => x.seq === run.last! + 1);
+      if (moved) moved.seq = run.first - 0.5;
+    }
     for (const def of Object.values(TABLES) as TableDef[]) {
       const rows = db.prepare(`SELECT * FROM ${def.table} WHERE created_seq BETWEEN ? AND ?`).all(a.firstSeq, a.lastSeq) as Record<
         string,

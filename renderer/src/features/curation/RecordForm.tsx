@@ -23,7 +23,7 @@ export interface FormRequest {
   preset?: Record<string, unknown>;
 }
 
-export const useForms = create<{ form: FormRequest | null }>()(() => ({ form: null }));
+const useForms = create<{ form: FormRequest | null }>()(() => ({ form: null }));
 export const openForm = (form: FormRequest) => useForms.setState({ form });
 
 let countryCache: Promise<Country[]> | null = null;

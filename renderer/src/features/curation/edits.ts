@@ -54,7 +54,7 @@ async function ensureAnalyst(): Promise<void> {
 }
 
 /** Everything the window shows that a write may have changed, asked again. */
-export async function afterWrite(): Promise<void> {
+async function afterWrite(): Promise<void> {
   const a = useAtlas.getState();
   useCuration.setState((s) => ({ version: s.version + 1 }));
   const [undo, facets, info] = await Promise.all([call('history.state', {}), call('graph.facets', {}), call('meta.info', {}), a.refresh()]);

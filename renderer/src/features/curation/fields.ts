@@ -85,7 +85,7 @@ export const FORM_FIELDS: Record<EditableType, FieldSpec[]> = {
   ],
 };
 
-export const SCHEMAS = {
+const SCHEMAS = {
   organisation: OrganisationFields,
   partnership: PartnershipFields,
   event: EventFields,
