@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
+import { TABLES as TABLES } from '../../electron/engine/store/tables';
 import type { Row } from './engine.bench';
 
 const arg = (name: string, fallback: number) => {
@@ -36,6 +37,23 @@ export async function curationBench(): Promise<Row[]> {
     const engine = new Engine({ dbPath: join(dir, 'bench.sqlite'), resourcesDir: findResourcesDir(), actor: 'bench' });
     engine.generate({ organisations: orgs, seed: 42 });
     const n = orgs.toLocaleString('en');
+    // Duplicates as people make them: 300 organisations entered again, in capitals, with a typo,
+    // or by their acronym, so the finder has pairs to find and rank.
+    const some = engine.db.prepare('SELECT name, acronym, sector, country FROM organisation ORDER BY rowid LIMIT 300').all() as {
+      name: string;
+      acronym: string | null;
+      sector: string;
+      country: string | null;
+    }[];
+    engine.writer.transaction(() =>
+      some.forEach((o, i) =>
+        engine.store.create(TABLES.organisation, {
+          name: i % 3 === 0 ? o.name.toUpperCase() : i % 3 === 1 ? o.name.replace('organisation', 'organization') : (o.acronym ?? o.name),
+          sector: o.sector,
+          country: o.country,
+        }),
+      ),
+    );
 
     const finds: number[] = [];
     let pairs = 0;

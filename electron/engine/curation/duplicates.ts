@@ -55,6 +55,9 @@ function initials(key: string): string {
   return words.length >= 2 ? words.map((w) => w[0]).join('') : '';
 }
 
+/** The numbers in a name: "Session 6" and "Session 7" are two sessions, however alike the rest. */
+const digitsOf = (key: string) => (key.match(/\p{N}+/gu) ?? []).join(' ');
+
 function trigrams(s: string): Set<string> {
   const t = new Set<string>();
   const p = ` ${s} `;
@@ -63,8 +66,10 @@ function trigrams(s: string): Set<string> {
 }
 
 function similarity(a: string, b: string): number {
-  const ta = trigrams(a);
-  const tb = trigrams(b);
+  return dice(trigrams(a), trigrams(b));
+}
+
+function dice(ta: Set<string>, tb: Set<string>): number {
   let both = 0;
   for (const g of ta) if (tb.has(g)) both++;
   return (2 * both) / (ta.size + tb.size || 1);
@@ -137,17 +142,29 @@ export function findDuplicates(db: Database, opts: FindOptions = {}): { pairs: D
       }
     }
     const seen = new Set<string>();
+    const grams = new Map<Org, Set<string>>();
+    const gramsOf = (o: Org) => {
+      let g = grams.get(o);
+      if (!g) grams.set(o, (g = trigrams(o.key)));
+      return g;
+    };
+    const digits = new Map<Org, string>();
+    for (const o of g) digits.set(o, digitsOf(o.key));
     for (const list of byWord.values()) {
       if (list.length < 2 || list.length > COMMON_IN_COUNTRY) continue;
       for (let i = 0; i < list.length; i++) {
         for (let j = i + 1; j < list.length; j++) {
           const a = list[i]!;
           const b = list[j]!;
-          if (a.key === b.key) continue;
+          if (a.key === b.key || digits.get(a) !== digits.get(b)) continue;
+          // Dice ≥ 0.75 needs lengths within a factor of 0.6 of each other.
+          const la = a.key.length;
+          const lb = b.key.length;
+          if (Math.min(la, lb) < 0.6 * Math.max(la, lb)) continue;
           const k = a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`;
           if (seen.has(k)) continue;
           seen.add(k);
-          const s = similarity(a.key, b.key);
+          const s = dice(gramsOf(a), gramsOf(b));
           if (s >= 0.75) add(a, b, { kind: 'similar_name', detail: country, similarity: Math.round(s * 100) / 100 });
         }
       }
