@@ -20,6 +20,7 @@ if (!only || only === 'layout')
     'Layouts (explorer): ForceAtlas2 worker, layouts at once, cose vs fcose, in Chromium',
     await (await import('./layout.bench')).layoutBench(),
   );
-if (!only || only === 'curation') print('Curation (issue 15): 50,000 organisations', await (await import('./curation.bench')).curationBench());
+if (!only || only === 'curation')
+  print('Curation (issue 15): 50,000 organisations', await (await import('./curation.bench')).curationBench());
 if (!only || only === 'explorer')
   print('Explorer (issue 3): drawing, filtering and opening, in Chromium', await (await import('./explorer.bench')).explorerBench());
