@@ -202,6 +202,15 @@ describe('deleting, bulk edits, provenance', () => {
 });
 
 describe('backups', () => {
+  it('makes the daily backup at most once a day, and none of an empty network', async () => {
+    expect(await e.dailyBackup()).toMatchObject({ reason: 'daily' });
+    expect(await e.dailyBackup()).toBeNull();
+    expect(e.call('backup.list', {})).toHaveLength(1);
+    const empty = openEngine(`${dir}/empty.sqlite`);
+    expect(await empty.dailyBackup()).toBeNull();
+    empty.close();
+  });
+
   it('keeps the last ten, and restores one after backing up what it replaces', async () => {
     const first = await e.call('backup.create', {});
     const atFirst = rows();
