@@ -183,7 +183,12 @@ export function validate(type: EditableType, values: Record<string, unknown>): R
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? '');
       if (issues[key]) continue;
-      issues[key] = issue.code === 'invalid_type' && issue.input === undefined ? 'This is required' : issue.message;
+      issues[key] =
+        issue.input === undefined || issue.input === null
+          ? 'This is required'
+          : issue.code === 'invalid_value'
+            ? 'Choose one from the list'
+            : issue.message;
     }
   }
   if (type === 'relation' && values.sourceId && values.sourceId === values.targetId)
