@@ -184,7 +184,7 @@ export function validate(type: EditableType, values: Record<string, unknown>): R
       const key = String(issue.path[0] ?? '');
       if (issues[key]) continue;
       issues[key] =
-        issue.input === undefined || issue.input === null
+        values[key] === undefined || values[key] === null
           ? 'This is required'
           : issue.code === 'invalid_value'
             ? 'Choose one from the list'
