@@ -102,7 +102,10 @@ export class Engine {
     this.writer = new Writer(db, getPreferences(db).analystName ?? this.actor, this.work);
     this.backups = new Backups(db, opts.dbPath, opts.resourcesDir, opts.nativeBinding);
     this.store = new RecordStore(db, this.writer);
-    this.graph = new GraphService(db);
+    // A snapshot shown read-only keeps its index in memory; a network keeps one beside its file.
+    this.graph = new GraphService(db, opts.viewing === undefined ? `${opts.dbPath}.graph-index` : null);
+    // Every write reaches the index through the one writer.
+    this.writer.observe(this.graph);
     this.importer = new Importer(db, this.store, this.writer, opts.resourcesDir, this.work);
     this.handlers = this.buildHandlers();
   }
@@ -154,7 +157,17 @@ export class Engine {
     return (this.db.prepare('SELECT coalesce(max(seq), 0) FROM change').pluck().get() as number) > 0;
   }
 
+  /** Nothing is being asked: a good time to write the graph index beside the database, if a build made it worth it. */
+  idle(): void {
+    if (this.db.open) this.graph.persist();
+  }
+
   close(): void {
+    try {
+      if (this.db.open) this.graph.persist(true);
+    } catch {
+      // The file is a cache; the next open builds the index from SQLite instead.
+    }
     this.viewed?.close();
     this.viewed = null;
     // Only a folder the engine made itself is its to remove.
@@ -247,6 +260,7 @@ export class Engine {
       'backup.create': () => this.backups.create('by-hand'),
       'backup.restore': async (i: CallInput<'backup.restore'>) => {
         const out = await this.backups.restore(i.name);
+        this.graph.reset();
         const name = getPreferences(db).analystName;
         if (name) this.writer.setActor(name);
         return out;

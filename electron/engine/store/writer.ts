@@ -5,6 +5,7 @@
 // an import creates in bulk take a place in the log (created_seq) without a row there, since the
 // record and its import run already say everything the row would (store/history.ts reads them).
 import type { Database, Statement } from 'better-sqlite3';
+import type { RecordType } from '../../../shared/domain';
 import { newId } from '../ids';
 import { creationRow } from './history';
 import { fromRow, toRow, type RecordObject, type TableDef } from './tables';
@@ -20,6 +21,33 @@ export interface ActionContext {
   target?: number;
   /** The import an "undo this import" takes back. */
   revertsImport?: string;
+}
+
+/** One record written: created (no before), updated (both) or deleted (no after). */
+export interface RecordWrite {
+  type: RecordType;
+  before: RecordObject | null;
+  after: RecordObject | null;
+}
+
+/**
+ * What a committed transaction did, for whatever keeps a copy of the records in memory (the graph
+ * index): the log's last place before and after it, and the writes of the types it watches, in
+ * order; `writes` is null when there were more than it wanted to follow one by one.
+ */
+export interface CommittedWrites {
+  from: number;
+  to: number;
+  writes: RecordWrite[] | null;
+}
+
+/** Told of every committed transaction; the Writer calls it, so every write path reaches it. */
+export interface WriteObserver {
+  /** Whether writes of this type concern it; others are not collected. */
+  watches(type: RecordType): boolean;
+  /** More watched writes than this in one transaction are not listed (a large import): rebuild instead. */
+  readonly followUpTo: number;
+  committed(c: CommittedWrites): void;
 }
 
 export class Writer {
@@ -41,7 +69,10 @@ export class Writer {
     first: { op: string; noun: string; name: string | null } | null;
     logged: number;
     after: ((actionId: number) => void)[];
+    /** The watched writes so far, for the observer (null past its followUpTo). */
+    writes: RecordWrite[] | null;
   } | null = null;
+  private observer: WriteObserver | null = null;
   private readonly lastSeq: Statement;
   private readonly actions: boolean;
 
@@ -89,6 +120,11 @@ export class Writer {
     this.current.after.push(fn);
   }
 
+  /** The one observer told of every committed transaction (the graph service). */
+  observe(observer: WriteObserver): void {
+    this.observer = observer;
+  }
+
   /** Runs `fn` in one transaction; every write inside shares its time and import. */
   transaction<T>(fn: () => T, ctx: { importId?: string | null } & ActionContext = {}): T {
     if (this.current) {
@@ -100,8 +136,10 @@ export class Writer {
     if (ctx.kind) action.kind = ctx.kind;
     if (ctx.target !== undefined) action.target = ctx.target;
     if (ctx.revertsImport) action.revertsImport = ctx.revertsImport;
+    let committed: CommittedWrites | null = null;
+    let result: T;
     try {
-      return this.db
+      result = this.db
         .transaction(() => {
           // Read inside the transaction: an immediate transaction holds the write lock, so no
           // other connection can move the log between this and the commit.
@@ -114,16 +152,29 @@ export class Writer {
             first: null,
             logged: 0,
             after: [],
+            writes: [],
           };
           const result = fn();
           this.recordAction();
           this.work?.commitPoint();
+          const cur = this.current;
+          committed = { from: cur.base, to: this.lastSeq.get() as number, writes: cur.writes };
           return result;
         })
         .immediate();
     } finally {
       this.current = null;
     }
+    if (committed) this.observer?.committed(committed);
+    return result;
+  }
+
+  /** Notes a write for the observer, if it watches the type. */
+  private noted(def: TableDef, before: RecordObject | null, after: RecordObject | null): void {
+    const cur = this.current!;
+    if (!this.observer || cur.writes === null || !this.observer.watches(def.type)) return;
+    if (cur.writes.length >= this.observer.followUpTo) cur.writes = null;
+    else cur.writes.push({ type: def.type, before, after });
   }
 
   /**
@@ -199,6 +250,7 @@ export class Writer {
         return `INSERT INTO ${def.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
       }).run(row);
       this.log(def, rec.id, 'create', null, rec);
+      this.noted(def, null, rec);
     });
   }
 
@@ -211,6 +263,7 @@ export class Writer {
   insertMany(def: TableDef, records: readonly RecordObject[], opts: { byRun?: boolean } = {}): void {
     const B = BULK_ROWS;
     this.inTransaction(() => {
+      for (const rec of records) this.noted(def, null, rec);
       const byRun = opts.byRun === true && this.logChanges;
       const cur = this.current!;
       if (!cur.first && records[0])
@@ -393,6 +446,7 @@ export class Writer {
         return `UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = @id`;
       }).run(row);
       this.log(def, after.id, 'update', before, after);
+      this.noted(def, before, after);
     });
   }
 
@@ -409,6 +463,7 @@ export class Writer {
       }
       this.stmt(def, 'delete', () => `DELETE FROM ${def.table} WHERE id = ?`).run(before.id);
       this.log(def, before.id, 'delete', before, null);
+      this.noted(def, before, null);
     });
   }
 
