@@ -86,6 +86,40 @@ export const contract = {
   'record.details': read(S.DetailsInput, S.Details),
   'stats.get': read(Empty, S.Stats),
   'changes.list': read(S.ChangesInput, z.array(S.Change)),
+  /** What undo and redo would do now (the stack lives in the database, so it survives a restart). */
+  'history.state': read(Empty, S.UndoState),
+  /** Undoes the last change, whoever made it (a form, a merge, a whole import): Ctrl/Cmd+Z. */
+  'history.undo': write(Empty, S.UndoResult),
+  /** Redoes the change undone last: Ctrl/Cmd+Shift+Z. */
+  'history.redo': write(Empty, S.UndoResult),
+  /** The newest actions first (what was done, undone and redone, by whom and when). */
+  'history.actions': read(S.ActionsInput, z.array(S.Action)),
+  /** The imports this network holds, newest first, and whether each is taken back. */
+  'import.list': read(Empty, z.array(S.ImportRun)),
+  /** Takes one import back, whatever came after it; itself one action that undo can take back. */
+  'import.undo': write(S.ImportUndoInput, S.ImportUndone),
+  /** Likely duplicate pairs of organisations with their reasons, ranked; computed in the engine's worker. */
+  'duplicates.find': read(S.DuplicatesInput, S.Duplicates),
+  /** Organisations a name about to be added would likely duplicate (the quick add's warning). */
+  'duplicates.likely': read(S.LikelyInput, S.Likely),
+  /** Merges one organisation into another, keeping every tie, citation and attribute; backs up first. */
+  'organisation.merge': fileWork(S.MergeInput, S.MergeResult, true),
+  /** Sets sector, country, tags or an attribute on many organisations at once: one undoable step. */
+  'organisation.bulkUpdate': write(S.BulkInput, S.BulkResult),
+  /** What deleting a record would take with it, asked before the window deletes. */
+  'record.impact': read(S.ImpactInput, S.Impact),
+  /** Which import or person created a record and when, who changed it last, what was merged into it. */
+  'record.provenance': read(S.ProvenanceInput, S.Provenance),
+  /** Records that cite no source. */
+  'record.unsourced': read(S.UnsourcedInput, S.Unsourced),
+  'preferences.get': read(Empty, S.Preferences),
+  /** Sets the analyst's name, which every change from then on records as who made it. */
+  'preferences.set': write(S.PreferencesInput, S.Preferences),
+  /** The backups kept beside the database (the last ten), newest first. */
+  'backup.list': read(Empty, z.array(S.Backup)),
+  'backup.create': fileWork(Empty, S.Backup, false),
+  /** Replaces the network by a backup, after backing up what it replaces. */
+  'backup.restore': fileWork(S.BackupName, z.object({ restored: S.Backup, safety: S.Backup }), true),
   'import.preview': stagedPath(fileWork(S.ImportInput, S.ImportSummary, false)),
   'import.run': stagedPath(fileWork(S.ImportInput, S.ImportSummary, true)),
   /** Writes anywhere, overwriting if asked: the window exports through export.staged instead. */

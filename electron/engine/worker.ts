@@ -33,6 +33,9 @@ try {
   engine = new Engine({ ...options, work });
   if (data.seedIfEmpty) engine.seedIfEmpty();
   post({ type: 'ready' });
+  // The day's backup, a minute after opening (not while the window opens the network), runs in
+  // steps between calls (SQLite's online backup), so it never holds one up for long.
+  setTimeout(() => void engine.dailyBackup().catch(() => {}), 60_000).unref();
   // The graph index is built now, while the window loads, rather than on the first slice it asks
   // for (the longest part of opening a large network). Calls that arrive meanwhile wait their turn.
   setImmediate(() => {

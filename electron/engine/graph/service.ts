@@ -168,6 +168,11 @@ export class GraphService implements WriteObserver {
     g.version = to;
   }
 
+  /** The database was replaced under the index (a backup restored): build it again from SQLite. */
+  reset(): void {
+    this.forget();
+  }
+
   private forget(): void {
     this.cache.drop();
     this.whole = null;

@@ -77,6 +77,50 @@ export class RecordStore {
     return this.writer.transaction(() => this.deleteWithDependents(def, this.get(def, id)));
   }
 
+  /**
+   * What deleting the record would take with it, by type (memberships, participations, relations,
+   * citations, and theirs), with the names of a few: what the window shows before it asks.
+   */
+  impact(def: TableDef, id: string): { total: number; byType: Record<string, number>; examples: string[] } {
+    this.get(def, id);
+    const byType: Record<string, number> = {};
+    const examples: string[] = [];
+    let total = 0;
+    const walk = (d: TableDef, recId: string) => {
+      for (const [dep, sql, params] of this.dependentsOf(d, recId)) {
+        for (const row of this.db.prepare(sql).all(...params) as Record<string, unknown>[]) {
+          total++;
+          byType[dep.type] = (byType[dep.type] ?? 0) + 1;
+          if (examples.length < 8) examples.push(this.describeLink(dep, row, id));
+          walk(dep, row.id as string);
+        }
+      }
+    };
+    walk(def, id);
+    return { total, byType, examples };
+  }
+
+  /** One dependent as the delete warning names it ("member of Ransomware PPP"). */
+  private describeLink(def: TableDef, row: Record<string, unknown>, of: string): string {
+    const name = (table: string, id: unknown) =>
+      (this.db
+        .prepare(`SELECT ${table === 'source' ? 'title' : 'name'} FROM ${table} WHERE id = ?`)
+        .pluck()
+        .get(id) as string) ?? '?';
+    switch (def.type) {
+      case 'membership':
+        return `${row.role} of ${name('partnership', row.partnership_id)} (${name('organisation', row.organisation_id)})`;
+      case 'participation':
+        return `${row.role} at ${name('event', row.event_id)} (${name('organisation', row.organisation_id)})`;
+      case 'relation':
+        return `${String(row.type).replace(/_/g, ' ')}: ${name('organisation', row.source_id === of ? row.target_id : row.source_id)}`;
+      case 'citation':
+        return `citation of ${name('source', row.source_id)}`;
+      default:
+        return def.noun;
+    }
+  }
+
   list(def: TableDef, input: ListInput): { items: RecordObject[]; total: number } {
     const where: string[] = [];
     const params: unknown[] = [];

@@ -1,6 +1,7 @@
 // The app shell: a top bar (search, counts, view, import/export), the filter panel, the graph with
 // its toolbar and legend, and the side panel; designed states for loading, errors and an empty
 // network; notices for what the view is doing (aggregated, ego network, a hidden search result).
+import { EditMenu } from '../features/curation/EditMenu';
 import { FilterPanel } from '../features/filters/FilterPanel';
 import { ExportButton } from '../features/interchange/ExportDialog';
 import { ImportButton } from '../features/interchange/ImportDialog';
@@ -74,6 +75,7 @@ export function App() {
             With partnerships and events
           </button>
         </div>
+        <EditMenu />
         <ImportButton />
         <ExportButton />
         <Preferences />

@@ -3,6 +3,8 @@
 import type { ReactNode } from 'react';
 import type { Details, Event, Organisation, Partnership } from '../../../../shared/schemas';
 import { useAtlas } from '../../store/atlas';
+import { openForm } from '../curation/RecordForm';
+import { EditButton, RecordHistory } from '../curation/RecordHistory';
 import { dateRange, humanise, participants, relationSentence, sectorLabel } from './format';
 import { Focus, Neighbours, NodeMetricsList } from './Focus';
 import { GroupDetails } from './GroupDetails';
@@ -98,6 +100,7 @@ export function DetailsPanel() {
       <header>
         <p className="kicker">{humanise(details.type)}</p>
         <h2>{title}</h2>
+        <EditButton type={details.type} id={r.id} />
         <button className="close" aria-label="Close details" onClick={() => void select(null)}>
           ×
         </button>
@@ -146,7 +149,10 @@ export function DetailsPanel() {
                     {rel.other.name}
                   </button>
                   {after}
-                  {dates && <span className="muted"> · {dates}</span>}
+                  {dates && <span className="muted"> · {dates}</span>}{' '}
+                  <button className="link" aria-label="Edit this relation" onClick={() => openForm({ type: 'relation', id: rel.id })}>
+                    edit
+                  </button>
                 </li>
               );
             })}
@@ -154,6 +160,7 @@ export function DetailsPanel() {
         </section>
       )}
       {details.neighbours.length > 0 && <Neighbours neighbours={details.neighbours} />}
+      <RecordHistory type={details.type} id={r.id} />
       <section data-testid="sources">
         <h3>Sources</h3>
         {details.sources.length === 0 ? (

@@ -17,7 +17,9 @@ import { GroupLabels } from './GroupLabels';
 import { setDrawing } from './handle';
 import { createLargeDrawing, largeDrawingWorks } from './large/large-drawing';
 import { runChosenLayout, usesForceAtlas2, type RunningLayout } from './runLayout';
+import { installRelateGesture } from './relate-gesture';
 import { installTestHooks } from './test-hooks';
+import { openForm } from '../curation/RecordForm';
 
 type Renderer = Drawing['kind'];
 
@@ -133,7 +135,7 @@ export function GraphCanvas() {
         ? createLargeDrawing(container.current!, isDark(), events)
         : createCytoscapeDrawing(container.current!, isDark(), events);
     drawingRef.current = drawing;
-    setDrawing(drawing);
+    setDrawing(drawing, positions);
     const uninstallHooks = __ATLAS_TEST_HOOKS__ ? installTestHooks(drawing, container.current!) : null;
     const offTheme = onDarkChange((dark) => drawing.setTheme(dark));
     // Banners and panels change the canvas's size; the drawing must be told, and it is fitted
@@ -143,10 +145,32 @@ export function GraphCanvas() {
       if (autoFit.current) drawing.fit();
     });
     resize.observe(container.current!);
+    // Alt-drag from one organisation to another draws a relation (then its type is chosen).
+    const nodeAt = (x: number, y: number) => {
+      const types = new Map((useAtlas.getState().slice?.nodes ?? []).map((n) => [n.id, n.type]));
+      let best: { id: string; type: string } | null = null;
+      let bestD = 16;
+      for (const [id, p] of Object.entries(drawing.positions())) {
+        const s = drawing.project(p.x, p.y);
+        const d = Math.hypot(s.x - x, s.y - y);
+        if (d < bestD && types.has(id)) [best, bestD] = [{ id, type: types.get(id)! }, d];
+      }
+      return best;
+    };
+    const uninstallRelate = installRelateGesture(
+      container.current!,
+      nodeAt,
+      (id) => {
+        const p = drawing.positions()[id];
+        return p ? drawing.project(p.x, p.y) : null;
+      },
+      (from, to) => openForm({ type: 'relation', id: null, preset: { sourceId: from, targetId: to } }),
+    );
     setGeneration((g) => g + 1);
     return () => {
       running.current?.cancel();
       uninstallHooks?.();
+      uninstallRelate();
       offTheme();
       resize.disconnect();
       setDrawing(null);
