@@ -12,6 +12,12 @@ interface CallSpec<I extends z.ZodType, O extends z.ZodType, A extends boolean =
   writes: boolean;
   /** Whether the engine answers it with a promise (file work that a library does asynchronously). */
   async: A;
+  /**
+   * Who may make the call besides the CLI and tests, which may make any: unset, the window too;
+   * 'host', never the window (it takes any filesystem path); 'staged', the window too, but only
+   * with a path main gave it (a file staged from its picker, an export staged for it) or none.
+   */
+  reach?: 'host' | 'staged';
 }
 const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): CallSpec<I, O, false> => ({
   input,
@@ -31,6 +37,11 @@ const fileWork = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O,
   writes,
   async: true,
 });
+
+/** The call takes any filesystem path: the CLI's and the tests', never the window's. */
+const hostOnly = <S extends CallSpec<z.ZodType, z.ZodType>>(spec: S): S => ({ ...spec, reach: 'host' });
+/** The window may make the call only with a path main staged for it (see electron/host/relay.ts). */
+const stagedPath = <S extends CallSpec<z.ZodType, z.ZodType>>(spec: S): S => ({ ...spec, reach: 'staged' });
 
 const Empty = z.strictObject({});
 const Deleted = z.object({ id: S.Id, deleted: z.number().int() });
@@ -75,11 +86,46 @@ export const contract = {
   'record.details': read(S.DetailsInput, S.Details),
   'stats.get': read(Empty, S.Stats),
   'changes.list': read(S.ChangesInput, z.array(S.Change)),
-  'import.preview': fileWork(S.ImportInput, S.ImportSummary, false),
-  'import.run': fileWork(S.ImportInput, S.ImportSummary, true),
-  'export.run': fileWork(S.ExportInput, S.ExportResult, false),
+  /** What undo and redo would do now (the stack lives in the database, so it survives a restart). */
+  'history.state': read(Empty, S.UndoState),
+  /** Undoes the last change, whoever made it (a form, a merge, a whole import): Ctrl/Cmd+Z. */
+  'history.undo': write(Empty, S.UndoResult),
+  /** Redoes the change undone last: Ctrl/Cmd+Shift+Z. */
+  'history.redo': write(Empty, S.UndoResult),
+  /** The newest actions first (what was done, undone and redone, by whom and when). */
+  'history.actions': read(S.ActionsInput, z.array(S.Action)),
+  /** The imports this network holds, newest first, and whether each is taken back. */
+  'import.list': read(Empty, z.array(S.ImportRun)),
+  /** Takes one import back, whatever came after it; itself one action that undo can take back. */
+  'import.undo': write(S.ImportUndoInput, S.ImportUndone),
+  /** Likely duplicate pairs of organisations with their reasons, ranked; computed in the engine's worker. */
+  'duplicates.find': read(S.DuplicatesInput, S.Duplicates),
+  /** Organisations a name about to be added would likely duplicate (the quick add's warning). */
+  'duplicates.likely': read(S.LikelyInput, S.Likely),
+  /** Merges one organisation into another, keeping every tie, citation and attribute; backs up first. */
+  'organisation.merge': fileWork(S.MergeInput, S.MergeResult, true),
+  /** Sets sector, country, tags or an attribute on many organisations at once: one undoable step. */
+  'organisation.bulkUpdate': write(S.BulkInput, S.BulkResult),
+  /** What deleting a record would take with it, asked before the window deletes. */
+  'record.impact': read(S.ImpactInput, S.Impact),
+  /** Which import or person created a record and when, who changed it last, what was merged into it. */
+  'record.provenance': read(S.ProvenanceInput, S.Provenance),
+  /** Records that cite no source. */
+  'record.unsourced': read(S.UnsourcedInput, S.Unsourced),
+  'preferences.get': read(Empty, S.Preferences),
+  /** Sets the analyst's name, which every change from then on records as who made it. */
+  'preferences.set': write(S.PreferencesInput, S.Preferences),
+  /** The backups kept beside the database (the last ten), newest first. */
+  'backup.list': read(Empty, z.array(S.Backup)),
+  'backup.create': fileWork(Empty, S.Backup, false),
+  /** Replaces the network by a backup, after backing up what it replaces. */
+  'backup.restore': fileWork(S.BackupName, z.object({ restored: S.Backup, safety: S.Backup }), true),
+  'import.preview': stagedPath(fileWork(S.ImportInput, S.ImportSummary, false)),
+  'import.run': stagedPath(fileWork(S.ImportInput, S.ImportSummary, true)),
+  /** Writes anywhere, overwriting if asked: the window exports through export.staged instead. */
+  'export.run': hostOnly(fileWork(S.ExportInput, S.ExportResult, false)),
   'file.stage': write(S.StageInput, S.Staged),
-  'file.fetch': read(S.FetchInput, S.Fetched),
+  'file.fetch': stagedPath(read(S.FetchInput, S.Fetched)),
   /**
    * Stops the call the engine is working on (an import, say). The host answers it, since a busy
    * engine cannot read it: the two share a cancel mark the engine looks at between batches, and
@@ -99,7 +145,7 @@ export const contract = {
    * While a snapshot is shown, every read is answered from it and every write is refused; imports
    * (merging that snapshot, say) still go to the network.
    */
-  'snapshot.view': read(S.SnapshotViewInput, z.object({ viewing: z.string().nullable() })),
+  'snapshot.view': stagedPath(read(S.SnapshotViewInput, z.object({ viewing: z.string().nullable() }))),
   /** Exports into the staging folder, for the window to fetch and offer as a download. */
   'export.staged': fileWork(S.ExportStagedInput, S.ExportResult, false),
 };
@@ -112,6 +158,11 @@ export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
 export type CallReturn<K extends CallName> = Contract[K]['async'] extends true ? Promise<CallOutput<K>> : CallOutput<K>;
 
 export const CALL_NAMES = Object.keys(contract) as CallName[];
+/**
+ * The calls the window may make: every call but the host-only ones, so a call added to the
+ * contract reaches the window unless it is marked otherwise.
+ */
+export const WINDOW_CALLS = CALL_NAMES.filter((name) => (contract[name] as { reach?: string }).reach !== 'host');
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

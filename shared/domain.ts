@@ -98,3 +98,8 @@ export function workText(p: WorkProgress): string {
   if (p.phase === 'reading') return `${label} (${percent}%)`;
   return `${label}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} (${percent}%)`;
 }
+
+/** Who did an action of the undo stack (migration 004): someone, or an undo or redo of another. */
+export const ACTION_KINDS = ['do', 'undo', 'redo'] as const;
+/** Where a done action stands: done, undone (redo brings it back), dropped (undone, then something new was done). */
+export const ACTION_STATES = ['done', 'undone', 'dropped'] as const;

@@ -2,6 +2,8 @@
 // missing in the engine, so the same field schemas serve both create (whole) and update (partial).
 import { z } from 'zod';
 import {
+  ACTION_KINDS,
+  ACTION_STATES,
   AGGREGATE_LEVELS,
   CITABLE_TYPES,
   COUNT_QUALIFIERS,
@@ -350,9 +352,13 @@ export const AggregateGroup = z.object({
   /** The filter value that expands the group: the region or sub-region name, or the country code; null for none. */
   key: z.string().nullable(),
   label: z.string(),
+  /** The UN M49 region the group lies in (its own name for a region); null for no country. */
+  region: z.string().nullable(),
   organisations: z.number().int(),
   /** Ties between organisations inside the group. */
   innerTies: z.number().int(),
+  /** Its organisations by sector. */
+  sectors: z.record(z.string(), z.number().int()),
 });
 const AggregateLink = z.object({
   id: z.string(),
@@ -466,8 +472,13 @@ export const Metrics = z.object({
   modularity: z.number(),
   components: z.number().int(),
   largestComponent: z.number().int(),
-  /** Organisation IDs with high betweenness for their degree, strongest broker first. */
+  /**
+   * Organisation IDs that are the only link between some organisations and the rest (cut
+   * vertices), the one joining most first (electron/engine/graph/metrics/brokers.ts).
+   */
   brokers: z.array(Id),
+  /** For each broker, how many organisations it alone joins to the rest. */
+  brokerJoins: z.array(z.number().int()),
   millis: z.number(),
 });
 export type Metrics = z.infer<typeof Metrics>;
@@ -564,6 +575,8 @@ export const Details = z.object({
       type: z.enum(RELATION_TYPES),
       direction: z.enum(['out', 'in']),
       other: z.object({ id: Id, name: z.string() }),
+      /** For type 'other': the type the file it came from named ("cooperation"), if any. */
+      typeName: z.string().nullable(),
       startDate: z.string().nullable(),
       endDate: z.string().nullable(),
     }),
@@ -777,8 +790,11 @@ export const ExportResult = z.object({
   organisations: z.number(),
   partnerships: z.number(),
   events: z.number(),
+  /** Memberships and participations written: with relations, the edges of a graph file. */
   links: z.number(),
   relations: z.number(),
+  /** Pairs of the organisations written that share a partnership or an event, or have a direct relation (the header's ties). */
+  ties: z.number(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 
@@ -793,3 +809,151 @@ export const Staged = z.object({ path: z.string(), folder: z.string(), batch: z.
 export const FetchInput = z.strictObject({ path: z.string().min(1).max(4096) });
 export const Fetched = z.object({ name: z.string(), dataBase64: z.string() });
 export const ExportStagedInput = ExportInput.omit({ path: true }).extend({ name: z.string().min(1).max(255) });
+
+// ---------- undo, redo and imports ----------
+/** One entry of the undo stack: everything one transaction wrote. */
+export const Action = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  label: z.string(),
+  importId: z.string().nullable(),
+  /** How many places of the change log it took (records an import created in bulk included). */
+  size: z.number().int(),
+  kind: z.enum(ACTION_KINDS),
+  state: z.enum(ACTION_STATES),
+});
+export type Action = z.infer<typeof Action>;
+/** What Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z would do now. */
+export const UndoState = z.object({ undo: Action.nullable(), redo: Action.nullable() });
+export type UndoState = z.infer<typeof UndoState>;
+export const UndoResult = UndoState.extend({
+  /** The action undone or redone; null when there was nothing to do. */
+  did: Action.nullable(),
+  /** Organisations, partnerships and events the step touched, for the window to refresh what it shows. */
+  touched: z.array(z.object({ type: z.enum(RECORD_TYPES), id: z.string() })).max(1000),
+});
+export type UndoResult = z.infer<typeof UndoResult>;
+export const ActionsInput = z.strictObject({ limit: z.number().int().min(1).max(500).optional() });
+
+export const ImportRun = z.object({
+  id: z.string(),
+  label: z.string(),
+  format: z.string().nullable(),
+  startedAt: z.string(),
+  actor: z.string(),
+  /** How many places in the change log the import took (about how many records it wrote). */
+  size: z.number().int(),
+  /** Whether it is taken back: undone from the stack or by "Undo this import". */
+  undone: z.boolean(),
+});
+export type ImportRun = z.infer<typeof ImportRun>;
+export const ImportUndoInput = z.strictObject({ importId: Id });
+export const ImportUndone = z.object({ restored: z.number().int(), removed: z.number().int() });
+
+// ---------- curation: duplicates, merges, impact, provenance, preferences, backups ----------
+export const DuplicateReason = z.object({
+  kind: z.enum(['same_name', 'same_acronym', 'same_domain', 'similar_name', 'name_is_acronym']),
+  /** The name, acronym, domain or country the reason is about. */
+  detail: z.string(),
+  similarity: z.number().optional(),
+  sameCountry: z.boolean().optional(),
+});
+export type DuplicateReason = z.infer<typeof DuplicateReason>;
+const DuplicateSide = z.object({
+  id: Id,
+  name: z.string(),
+  acronym: z.string().nullable(),
+  country: z.string().nullable(),
+  website: z.string().nullable(),
+});
+export const DuplicatePair = z.object({ a: DuplicateSide, b: DuplicateSide, reasons: z.array(DuplicateReason), score: z.number() });
+export type DuplicatePair = z.infer<typeof DuplicatePair>;
+export const DuplicatesInput = z.strictObject({ limit: z.number().int().min(1).max(5000).optional() });
+export const Duplicates = z.object({ pairs: z.array(DuplicatePair), total: z.number().int(), millis: z.number() });
+export const LikelyInput = z.strictObject({
+  name: z.string().max(300),
+  country: z.string().max(2).nullable().optional(),
+  acronym: z.string().max(60).nullable().optional(),
+});
+export const Likely = z.array(DuplicateSide.extend({ why: z.string() }));
+
+export const MergeInput = z.strictObject({
+  /** The organisation that stays (its ID is kept). */
+  keepId: Id,
+  /** The organisation merged into it and then deleted; every tie and citation moves over. */
+  mergeId: Id,
+  /** For fields where the two differ: whose value the kept record takes (the kept one's by default). */
+  choose: z.record(z.string().max(200), z.enum(['keep', 'merge'])).optional(),
+  /** A source the merge is based on, cited by the kept organisation. */
+  sourceId: Id.optional(),
+});
+export const MergeResult = z.object({
+  organisation: Organisation,
+  moved: z.object({
+    memberships: z.number().int(),
+    participations: z.number().int(),
+    relations: z.number().int(),
+    citations: z.number().int(),
+  }),
+  /** Ties the two shared (both in one partnership or event, a relation between them) folded into one. */
+  folded: z.number().int(),
+});
+
+export const ImpactInput = z.strictObject({ type: z.enum(RECORD_TYPES), id: Id });
+/** What deleting a record takes with it, by type, with a few names to show. */
+export const Impact = z.object({
+  total: z.number().int(),
+  byType: z.record(z.string(), z.number().int()),
+  examples: z.array(z.string()),
+});
+
+export const ProvenanceInput = z.strictObject({ type: z.enum(RECORD_TYPES), id: Id });
+/** Who brought a record in and when: an import (named) or a person; and merges into it. */
+export const Provenance = z.object({
+  createdAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  importLabel: z.string().nullable(),
+  importId: z.string().nullable(),
+  lastChangedAt: z.string().nullable(),
+  lastChangedBy: z.string().nullable(),
+  merges: z.array(
+    z.object({ mergedId: z.string(), mergedName: z.string(), at: z.string(), actor: z.string(), fields: z.record(z.string(), z.string()) }),
+  ),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+export const Preferences = z.object({ analystName: z.string().nullable() });
+export const PreferencesInput = z.strictObject({
+  analystName: z.string().trim().min(1, 'Your name, as changes will record it').max(120, 'At most 120 characters'),
+});
+
+export const Backup = z.object({
+  name: z.string(),
+  at: z.string(),
+  reason: z.string(),
+  bytes: z.number().int(),
+  organisations: z.number().int().nullable(),
+  /** Actions (undo steps) recorded after it, that restoring it would take away. */
+  actionsSince: z.number().int().nullable(),
+});
+export type Backup = z.infer<typeof Backup>;
+/** A backup is named, never given by path: the engine keeps them beside the database. */
+export const BackupName = z.strictObject({ name: z.string().regex(/^atlas-[0-9TZ-]+-[a-z-]+\.sqlite$/, 'Not a backup of this network') });
+export const UnsourcedInput = z.strictObject({
+  type: z.enum(['organisation', 'partnership', 'event']).optional(),
+  limit: z.number().int().min(1).max(10000).optional(),
+});
+export const Unsourced = z.object({ ids: z.array(Id), total: z.number().int() });
+export const BulkInput = z.strictObject({
+  ids: z.array(Id).min(1, 'Choose the records to change').max(100_000),
+  set: z.strictObject({
+    sector: z.enum(SECTORS).optional(),
+    country: CountryCode.nullable().optional(),
+    addTags: Tags.optional(),
+    removeTags: Tags.optional(),
+    attribute: z.strictObject({ name: z.string().min(1).max(ATTRIBUTE_NAME_MAX), value: JsonValue }).optional(),
+  }),
+  sourceId: Id.optional(),
+});
+export const BulkResult = z.object({ changed: z.number().int() });

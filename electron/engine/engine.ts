@@ -24,6 +24,15 @@ import { generateSynthetic, type GenerateOptions, type GenerateResult } from './
 import { loadSeed, type SeedResult } from './seed/seed';
 import { recordDetails } from './store/details';
 import { listChanges } from './store/history';
+import { listImports } from './store/imports';
+import { Backups } from './store/backups';
+import { getPreferences, setPreferences } from './store/preferences';
+import { bulkUpdate } from './curation/bulk';
+import { findDuplicates, likelyDuplicates } from './curation/duplicates';
+import { mergeOrganisations } from './curation/merge';
+import { provenanceOf, unsourced } from './curation/provenance';
+import { listActions, redo, undo, undoState } from './store/undo';
+import { undoImport } from './store/undo-import';
 import { RecordStore } from './store/records';
 import { stats } from './store/stats';
 import { TABLES, type TableDef } from './store/tables';
@@ -73,6 +82,7 @@ export class Engine {
   readonly graph: GraphService;
   readonly work: WorkControl;
   private readonly importer: Importer;
+  readonly backups: Backups;
   private readonly staging: Staging;
   /** The snapshot shown read-only in place of the network, if any. */
   private viewed: SnapshotView<Engine> | null = null;
@@ -89,9 +99,13 @@ export class Engine {
     this.db = db;
     this.actor = opts.actor ?? safeUser();
     this.work = opts.work ?? new WorkControl();
-    this.writer = new Writer(db, this.actor, this.work);
+    this.writer = new Writer(db, getPreferences(db).analystName ?? this.actor, this.work);
+    this.backups = new Backups(db, opts.dbPath, opts.resourcesDir, opts.nativeBinding);
     this.store = new RecordStore(db, this.writer);
-    this.graph = new GraphService(db);
+    // A snapshot shown read-only keeps its index in memory; a network keeps one beside its file.
+    this.graph = new GraphService(db, opts.viewing === undefined ? `${opts.dbPath}.graph-index` : null);
+    // Every write reaches the index through the one writer.
+    this.writer.observe(this.graph);
     this.importer = new Importer(db, this.store, this.writer, opts.resourcesDir, this.work);
     this.handlers = this.buildHandlers();
   }
@@ -128,7 +142,32 @@ export class Engine {
     return generateSynthetic(this.db, this.writer, opts);
   }
 
+  /** The day's backup, if none was made in the last day: the app's hosts ask for it when they open the network. */
+  dailyBackup(): Promise<unknown> {
+    if (this.opts.viewing !== undefined || !this.hasHistory()) return Promise.resolve(null);
+    return this.backups.daily();
+  }
+
+  /** A backup before a step that changes much (an import, a merge), unless there is nothing yet to lose. */
+  private async backupBefore(reason: string): Promise<void> {
+    if (this.hasHistory()) await this.backups.create(reason);
+  }
+
+  private hasHistory(): boolean {
+    return (this.db.prepare('SELECT coalesce(max(seq), 0) FROM change').pluck().get() as number) > 0;
+  }
+
+  /** Nothing is being asked: a good time to write the graph index beside the database, if a build made it worth it. */
+  idle(): void {
+    if (this.db.open) this.graph.persist();
+  }
+
   close(): void {
+    try {
+      if (this.db.open) this.graph.persist(true);
+    } catch {
+      // The file is a cache; the next open builds the index from SQLite instead.
+    }
     this.viewed?.close();
     this.viewed = null;
     // Only a folder the engine made itself is its to remove.
@@ -180,7 +219,10 @@ export class Engine {
       'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, this.graph, i.type, i.id),
       'stats.get': () => stats(db, this.graph),
       'import.preview': (i: CallInput<'import.preview'>) => this.importer.preview(i),
-      'import.run': (i: CallInput<'import.run'>) => this.importer.run(i, this.staging.holds(i.path)),
+      'import.run': async (i: CallInput<'import.run'>) => {
+        await this.backupBefore('before-import');
+        return this.importer.run(i, this.staging.holds(i.path));
+      },
       'export.run': (i: CallInput<'export.run'>) => exportTo(db, this.graph, i, this.opts.resourcesDir, this.actor),
       'export.staged': (i: CallInput<'export.staged'>) => {
         const { name, ...rest } = i;
@@ -192,18 +234,80 @@ export class Engine {
       'file.stage': (i: CallInput<'file.stage'>) => this.staging.stage(i.name, i.dataBase64, i.batch),
       'file.fetch': (i: CallInput<'file.fetch'>) => this.staging.fetch(i.path),
       'changes.list': (i: CallInput<'changes.list'>): Change[] => listChanges(db, i),
+      'history.state': () => undoState(db),
+      'history.undo': () => undo(db, this.writer),
+      'history.redo': () => redo(db, this.writer),
+      'history.actions': (i: CallInput<'history.actions'>) => listActions(db, i.limit),
+      'import.list': () => listImports(db),
+      'import.undo': (i: CallInput<'import.undo'>) => undoImport(db, store, this.writer, i.importId),
+      'duplicates.find': (i: CallInput<'duplicates.find'>) => findDuplicates(db, i.limit ? { limit: i.limit } : {}),
+      'duplicates.likely': (i: CallInput<'duplicates.likely'>) => likelyDuplicates(db, i),
+      'organisation.merge': async (i: CallInput<'organisation.merge'>) => {
+        await this.backupBefore('before-merge');
+        return mergeOrganisations(db, store, this.writer, i);
+      },
+      'organisation.bulkUpdate': (i: CallInput<'organisation.bulkUpdate'>) => bulkUpdate(db, store, this.writer, i),
+      'record.impact': (i: CallInput<'record.impact'>) => store.impact(TABLES[i.type] as TableDef, i.id),
+      'record.provenance': (i: CallInput<'record.provenance'>) => provenanceOf(db, i.id),
+      'record.unsourced': (i: CallInput<'record.unsourced'>) => unsourced(db, i.type, i.limit),
+      'preferences.get': () => getPreferences(db),
+      'preferences.set': (i: CallInput<'preferences.set'>) => {
+        const prefs = setPreferences(db, i);
+        this.writer.setActor(i.analystName);
+        return prefs;
+      },
+      'backup.list': () => this.backups.list(),
+      'backup.create': () => this.backups.create('by-hand'),
+      'backup.restore': async (i: CallInput<'backup.restore'>) => {
+        const out = await this.backups.restore(i.name);
+        this.graph.reset();
+        const name = getPreferences(db).analystName;
+        if (name) this.writer.setActor(name);
+        return out;
+      },
     };
     for (const [prefix, def] of Object.entries(CRUD_TABLES)) {
-      h[`${prefix}.create`] = (i: Record<string, unknown>) => store.create(def, i);
+      h[`${prefix}.create`] = (i: Record<string, unknown>) =>
+        this.writer.transaction(() => store.create(def, i), { label: `Add ${describeRecord(db, def, i)}` });
       h[`${prefix}.get`] = (i: { id: string }) => store.get(def, i.id);
-      h[`${prefix}.update`] = (i: { id: string; patch: Record<string, unknown> }) => store.update(def, i.id, i.patch);
-      h[`${prefix}.delete`] = (i: { id: string }) => ({ id: i.id, deleted: store.delete(def, i.id) });
+      h[`${prefix}.update`] = (i: { id: string; patch: Record<string, unknown> }) =>
+        this.writer.transaction(() => {
+          this.writer.describe(`Edit ${describeRecord(db, def, store.get(def, i.id))}`);
+          return store.update(def, i.id, i.patch);
+        });
+      h[`${prefix}.delete`] = (i: { id: string }) =>
+        this.writer.transaction(() => {
+          const label = `Delete ${describeRecord(db, def, store.get(def, i.id))}`;
+          const deleted = store.delete(def, i.id);
+          this.writer.describe(deleted > 1 ? `${label} and ${deleted - 1} linked record${deleted > 2 ? 's' : ''}` : label);
+          return { id: i.id, deleted };
+        });
       h[`${prefix}.list`] = (i: CallInput<'organisation.list'>) => store.list(def, i);
     }
     for (const name of Object.keys(contract)) {
       if (!h[name]) throw new AtlasError('internal', `The engine does not implement ${name}`);
     }
     return h as unknown as Handlers;
+  }
+}
+
+/** A record as an undo label names it: its type and name, or for a link the names of its ends. */
+function describeRecord(db: Database, def: TableDef, rec: Record<string, unknown>): string {
+  const nameOf = (table: string, id: unknown, col = 'name') =>
+    (db.prepare(`SELECT ${col} FROM ${table} WHERE id = ?`).pluck().get(id) as string | undefined) ?? '?';
+  switch (def.type) {
+    case 'membership':
+      return `membership of ‘${nameOf('organisation', rec.organisationId)}’ in ‘${nameOf('partnership', rec.partnershipId)}’`;
+    case 'participation':
+      return `participation of ‘${nameOf('organisation', rec.organisationId)}’ in ‘${nameOf('event', rec.eventId)}’`;
+    case 'relation':
+      return `relation ‘${nameOf('organisation', rec.sourceId)}’ → ‘${nameOf('organisation', rec.targetId)}’`;
+    case 'citation':
+      return `citation of ‘${nameOf('source', rec.sourceId, 'title')}’`;
+    default: {
+      const name = (rec.name ?? rec.title ?? null) as string | null;
+      return name ? `${def.noun} ‘${name}’` : `a ${def.noun}`;
+    }
   }
 }
 

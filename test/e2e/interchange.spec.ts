@@ -51,12 +51,13 @@ test('import a Gephi file: its organisations are drawn, the largest labelled at 
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(graph).toHaveAttribute('data-node-count', '87');
   // Fitted, 87 nodes need a zoom well under 1; their labels are scaled to stay 11 px on screen,
-  // and only as many as the screen has room for are shown.
+  // and only as many as the screen has room for are shown, none over another (issue 18): in a
+  // dense cluster that is a handful.
   const sizes = () => app.evaluate(() => window.atlasGraph!.labelled().map((id) => window.atlasGraph!.labelPx(id)));
   // Labels are rescaled once the view settles (the layout may still be fitting it), so poll.
   const readable = async () => {
     const px = await sizes();
-    return px.length > 10 && px.length < 87 && px.every((p) => Math.abs(p - 11) < 0.5);
+    return px.length >= 5 && px.length < 87 && px.every((p) => Math.abs(p - 11) < 0.5);
   };
   await expect.poll(readable).toBe(true);
   await app.getByRole('group', { name: 'Zoom' }).getByRole('button', { name: 'Zoom out' }).click();
@@ -196,7 +197,8 @@ test('an import shows how far it has got, and cancelling it leaves the network a
   await dialog.getByTestId('import-cancel').click();
   await app.getByRole('button', { name: 'With partnerships and events' }).click();
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '12', { timeout: 20_000 });
-  await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
+  // The full view's header counts its partnerships and events too (issue 18).
+  await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 1 of 1 partnership · 4 of 4 events · 8 of 8 ties');
 });
 
 test('a snapshot from another laptop is shown read-only, then imported from the banner', async ({ app }) => {

@@ -6,6 +6,7 @@ import { openDatabase } from '../../electron/engine/db/open';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/engine/db/migrations/index';
 import { loadSeed } from '../../electron/engine/seed/seed';
 import { RecordStore } from '../../electron/engine/store/records';
+import { TABLES } from '../../electron/engine/store/tables';
 import { Writer } from '../../electron/engine/store/writer';
 import { RESOURCES, openEngine, tempDir } from './helpers';
 
@@ -126,6 +127,30 @@ describe('migrations', () => {
     expect(engine.call('organisation.delete', { id: csu }).deleted).toBeGreaterThan(1);
     expect(engine.call('changes.list', { recordId: csu }).map((c) => c.op)).toEqual(['delete', 'create']);
     expect(engine.db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    engine.close();
+  });
+
+  it('migration 4 groups an older log into undoable actions: each import whole, the rest by transaction', () => {
+    const path = `${dir}/v3.sqlite`;
+    const v3 = openDatabase(path, { resourcesDir: RESOURCES, migrations: MIGRATIONS.slice(0, 3) }).db;
+    const writer = new Writer(v3, 'old');
+    const store = new RecordStore(v3, writer);
+    loadSeed(RESOURCES, store, writer);
+    const before = v3.prepare('SELECT count(*) FROM organisation').pluck().get() as number;
+    writer.transaction(() => store.create(TABLES.organisation, { name: 'Later Lab', sector: 'academia' }));
+    v3.close();
+
+    const engine = openEngine(path);
+    expect(engine.call('history.actions', {}).map((a) => [a.label, a.state])).toEqual([
+      ['Change organisation', 'done'],
+      ['Import Seed network', 'done'],
+    ]);
+    engine.call('history.undo', {});
+    expect(engine.db.prepare('SELECT count(*) FROM organisation').pluck().get()).toBe(before);
+    engine.call('history.undo', {});
+    expect(engine.db.prepare('SELECT count(*) FROM organisation').pluck().get()).toBe(0);
+    engine.call('history.redo', {});
+    expect(engine.db.prepare('SELECT count(*) FROM organisation').pluck().get()).toBe(before);
     engine.close();
   });
 

@@ -57,6 +57,18 @@ const VOCABULARY_COLUMNS: { table: string; column: string; values: readonly stri
   { table: 'citation', column: 'record_type', values: domain.CITABLE_TYPES, row: { source_id: 's', record_type: 'event', record_id: 'e' } },
   { table: 'saved_view', column: 'view', values: domain.GRAPH_VIEWS, row: { name: 'V', view: 'full' } },
   {
+    table: 'action',
+    column: 'kind',
+    values: domain.ACTION_KINDS,
+    row: { at: 't', actor: 'a', label: 'l', first_seq: 1, last_seq: 1, size: 1, kind: 'do', state: 'done' },
+  },
+  {
+    table: 'action',
+    column: 'state',
+    values: domain.ACTION_STATES,
+    row: { at: 't', actor: 'a', label: 'l', first_seq: 1, last_seq: 1, size: 1, kind: 'do', state: 'done' },
+  },
+  {
     table: 'change',
     column: 'record_type',
     values: domain.RECORD_TYPES,
@@ -79,7 +91,8 @@ function tableSql(table: string): string {
 /** Inserts one row with `column` set to `value` and takes it back; the database's error, or null if it took the row. */
 function insertError(table: string, row: Record<string, unknown>, column: string, value: string): string | null {
   const values: Record<string, unknown> = { ...row, [column]: value };
-  if (table !== 'change') values.id = `${table}-${column}-${value}`;
+  // The log and the undo stack number their rows themselves.
+  if (table !== 'change' && table !== 'action') values.id = `${table}-${column}-${value}`;
   if (STAMPED.has(table)) Object.assign(values, { created_at: 't', updated_at: 't' });
   const cols = Object.keys(values);
   db.exec('SAVEPOINT probe');

@@ -1,5 +1,21 @@
--- The schema of a fresh database after every migration (PRAGMA user_version = 3).
+-- The schema of a fresh database after every migration (PRAGMA user_version = 4).
 -- Written by `node --import tsx scripts/write-schema.ts`; test/engine/schema.test.ts compares it with a new database.
+
+CREATE TABLE action (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  label TEXT NOT NULL,
+  import_id TEXT REFERENCES import_run(id),
+  first_seq INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('do', 'undo', 'redo')),
+  target INTEGER REFERENCES action(id),
+  state TEXT NOT NULL CHECK (state IN ('done', 'undone', 'dropped')),
+  reverts_import TEXT REFERENCES import_run(id),
+  CHECK (last_seq >= first_seq)
+);
 
 CREATE TABLE change (
   seq INTEGER PRIMARY KEY,
@@ -73,6 +89,16 @@ CREATE TABLE membership (
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL
   , created_seq INTEGER);
 
+CREATE TABLE merge_log (
+  id INTEGER PRIMARY KEY,
+  action_id INTEGER NOT NULL REFERENCES action(id),
+  record_type TEXT NOT NULL,
+  kept_id TEXT NOT NULL,
+  merged_id TEXT NOT NULL,
+  merged_name TEXT NOT NULL,
+  fields TEXT NOT NULL CHECK (json_type(fields) = 'object')
+);
+
 CREATE TABLE organisation (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
@@ -114,6 +140,8 @@ CREATE TABLE partnership (
   end_key TEXT GENERATED ALWAYS AS (CASE length(end_date) WHEN 4 THEN end_date || '-12-31' WHEN 7 THEN end_date || '-31' ELSE end_date END) VIRTUAL
   , created_seq INTEGER);
 
+CREATE TABLE preference (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
 CREATE TABLE relation (
   id TEXT PRIMARY KEY,
   source_id TEXT NOT NULL REFERENCES organisation(id),
@@ -151,6 +179,8 @@ CREATE TABLE source (
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL
   , created_seq INTEGER);
 
+CREATE INDEX action_seq ON action(first_seq);
+CREATE INDEX action_stack ON action(kind, state, id);
 CREATE INDEX change_import ON change(import_id) WHERE import_id IS NOT NULL;
 CREATE INDEX change_record ON change(record_id, seq);
 CREATE INDEX citation_created ON citation(created_seq) WHERE created_seq IS NOT NULL;
@@ -161,6 +191,7 @@ CREATE INDEX import_run_seq ON import_run(first_seq) WHERE first_seq IS NOT NULL
 CREATE INDEX membership_created ON membership(created_seq) WHERE created_seq IS NOT NULL;
 CREATE INDEX membership_organisation ON membership(organisation_id, partnership_id);
 CREATE UNIQUE INDEX membership_pair ON membership(partnership_id, organisation_id);
+CREATE INDEX merge_log_kept ON merge_log(kept_id);
 CREATE INDEX organisation_country ON organisation(country);
 CREATE INDEX organisation_created ON organisation(created_seq) WHERE created_seq IS NOT NULL;
 CREATE INDEX organisation_name ON organisation(name COLLATE NOCASE);

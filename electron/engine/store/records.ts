@@ -62,6 +62,9 @@ export class RecordStore {
       for (const c of def.columns) {
         if (patch[c.key] !== undefined) after[c.key] = patch[c.key];
       }
+      // A patch that changes nothing (empty, or the values already there) writes nothing: no
+      // change row, no new updatedAt, and the graph's index is not rebuilt for it.
+      if (def.columns.every((c) => JSON.stringify(after[c.key]) === JSON.stringify(before[c.key]))) return before;
       after.updatedAt = this.writer.now();
       this.check(def, after, before);
       this.writer.update(def, before, after);
@@ -72,6 +75,50 @@ export class RecordStore {
   /** Deletes the record and, first, everything that refers to it; returns how many went. */
   delete(def: TableDef, id: string): number {
     return this.writer.transaction(() => this.deleteWithDependents(def, this.get(def, id)));
+  }
+
+  /**
+   * What deleting the record would take with it, by type (memberships, participations, relations,
+   * citations, and theirs), with the names of a few: what the window shows before it asks.
+   */
+  impact(def: TableDef, id: string): { total: number; byType: Record<string, number>; examples: string[] } {
+    this.get(def, id);
+    const byType: Record<string, number> = {};
+    const examples: string[] = [];
+    let total = 0;
+    const walk = (d: TableDef, recId: string) => {
+      for (const [dep, sql, params] of this.dependentsOf(d, recId)) {
+        for (const row of this.db.prepare(sql).all(...params) as Record<string, unknown>[]) {
+          total++;
+          byType[dep.type] = (byType[dep.type] ?? 0) + 1;
+          if (examples.length < 8) examples.push(this.describeLink(dep, row, id));
+          walk(dep, row.id as string);
+        }
+      }
+    };
+    walk(def, id);
+    return { total, byType, examples };
+  }
+
+  /** One dependent as the delete warning names it ("member of Ransomware PPP"). */
+  private describeLink(def: TableDef, row: Record<string, unknown>, of: string): string {
+    const name = (table: string, id: unknown) =>
+      (this.db
+        .prepare(`SELECT ${table === 'source' ? 'title' : 'name'} FROM ${table} WHERE id = ?`)
+        .pluck()
+        .get(id) as string) ?? '?';
+    switch (def.type) {
+      case 'membership':
+        return `${row.role} of ${name('partnership', row.partnership_id)} (${name('organisation', row.organisation_id)})`;
+      case 'participation':
+        return `${row.role} at ${name('event', row.event_id)} (${name('organisation', row.organisation_id)})`;
+      case 'relation':
+        return `${String(row.type).replace(/_/g, ' ')}: ${name('organisation', row.source_id === of ? row.target_id : row.source_id)}`;
+      case 'citation':
+        return `citation of ${name('source', row.source_id)}`;
+      default:
+        return def.noun;
+    }
   }
 
   list(def: TableDef, input: ListInput): { items: RecordObject[]; total: number } {

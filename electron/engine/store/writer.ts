@@ -5,12 +5,50 @@
 // an import creates in bulk take a place in the log (created_seq) without a row there, since the
 // record and its import run already say everything the row would (store/history.ts reads them).
 import type { Database, Statement } from 'better-sqlite3';
+import type { RecordType } from '../../../shared/domain';
 import { newId } from '../ids';
 import { creationRow } from './history';
 import { fromRow, toRow, type RecordObject, type TableDef } from './tables';
 
 /** Rows per multi-row INSERT: past ~16 the gain flattens (measured); 32 stays well under SQLite's variable limit. */
 const BULK_ROWS = 32;
+
+/** What a transaction's action is, for the undo stack (store/undo.ts). */
+export interface ActionContext {
+  label?: string;
+  kind?: 'do' | 'undo' | 'redo';
+  /** The action an undo or redo acts on. */
+  target?: number;
+  /** The import an "undo this import" takes back. */
+  revertsImport?: string;
+}
+
+/** One record written: created (no before), updated (both) or deleted (no after). */
+export interface RecordWrite {
+  type: RecordType;
+  before: RecordObject | null;
+  after: RecordObject | null;
+}
+
+/**
+ * What a committed transaction did, for whatever keeps a copy of the records in memory (the graph
+ * index): the log's last place before and after it, and the writes of the types it watches, in
+ * order; `writes` is null when there were more than it wanted to follow one by one.
+ */
+export interface CommittedWrites {
+  from: number;
+  to: number;
+  writes: RecordWrite[] | null;
+}
+
+/** Told of every committed transaction; the Writer calls it, so every write path reaches it. */
+export interface WriteObserver {
+  /** Whether writes of this type concern it; others are not collected. */
+  watches(type: RecordType): boolean;
+  /** More watched writes than this in one transaction are not listed (a large import): rebuild instead. */
+  readonly followUpTo: number;
+  committed(c: CommittedWrites): void;
+}
 
 export class Writer {
   private readonly statements = new Map<string, Statement>();
@@ -20,11 +58,27 @@ export class Writer {
    * place in the log once an import has reserved places for the records it creates unlogged; from
    * then on logged rows take their places from it too, so the two never collide.
    */
-  private current: { at: string; importId: string | null; seq: { first: number; next: number } | null } | null = null;
+  private current: {
+    at: string;
+    importId: string | null;
+    seq: { first: number; next: number } | null;
+    /** The log's last place when the transaction began: its action is the places after it. */
+    base: number;
+    action: ActionContext;
+    /** What the label says when no caller named the action: the first change logged, and how many. */
+    first: { op: string; noun: string; name: string | null } | null;
+    logged: number;
+    after: ((actionId: number) => void)[];
+    /** The watched writes so far, for the observer (null past its followUpTo). */
+    writes: RecordWrite[] | null;
+  } | null = null;
+  private observer: WriteObserver | null = null;
+  private readonly lastSeq: Statement;
+  private readonly actions: boolean;
 
   constructor(
     private readonly db: Database,
-    private readonly actor: string,
+    private actor: string,
     /** Told before every commit, so a cancelled call rolls back instead of landing. */
     private readonly work: { commitPoint(): void } | null = null,
     /**
@@ -41,23 +95,130 @@ export class Writer {
       `INSERT INTO change (seq, at, actor, import_id, record_type, record_id, op, before, after)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.lastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM change').pluck();
+    // A database older than migration 4 (only tests write to one) has no undo stack to record in.
+    this.actions = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'action'`).get() !== undefined;
+  }
+
+  /** Who the next changes are by (the analyst's name, once set in preferences). */
+  setActor(actor: string): void {
+    this.actor = actor;
+  }
+
+  get actorName(): string {
+    return this.actor;
+  }
+
+  /** Names the action of the transaction under way (the outermost caller that knows what it is doing). */
+  describe(label: string): void {
+    if (this.current && !this.current.action.label) this.current.action.label = label;
+  }
+
+  /** Runs `fn` with the ID of the current transaction's action once it is recorded, before it commits. */
+  afterAction(fn: (actionId: number) => void): void {
+    if (!this.current) throw new Error('afterAction runs inside a transaction');
+    this.current.after.push(fn);
+  }
+
+  /** The one observer told of every committed transaction (the graph service). */
+  observe(observer: WriteObserver): void {
+    this.observer = observer;
   }
 
   /** Runs `fn` in one transaction; every write inside shares its time and import. */
-  transaction<T>(fn: () => T, ctx: { importId?: string | null } = {}): T {
-    if (this.current) return fn();
-    this.current = { at: new Date().toISOString(), importId: ctx.importId ?? null, seq: null };
+  transaction<T>(fn: () => T, ctx: { importId?: string | null } & ActionContext = {}): T {
+    if (this.current) {
+      if (ctx.label) this.describe(ctx.label);
+      return fn();
+    }
+    const action: ActionContext = {};
+    if (ctx.label) action.label = ctx.label;
+    if (ctx.kind) action.kind = ctx.kind;
+    if (ctx.target !== undefined) action.target = ctx.target;
+    if (ctx.revertsImport) action.revertsImport = ctx.revertsImport;
+    let committed: CommittedWrites | null = null;
+    let result: T;
     try {
-      return this.db
+      result = this.db
         .transaction(() => {
+          // Read inside the transaction: an immediate transaction holds the write lock, so no
+          // other connection can move the log between this and the commit.
+          this.current = {
+            at: new Date().toISOString(),
+            importId: ctx.importId ?? null,
+            seq: null,
+            base: this.lastSeq.get() as number,
+            action,
+            first: null,
+            logged: 0,
+            after: [],
+            writes: [],
+          };
           const result = fn();
+          this.recordAction();
           this.work?.commitPoint();
+          const cur = this.current;
+          committed = { from: cur.base, to: this.lastSeq.get() as number, writes: cur.writes };
           return result;
         })
         .immediate();
     } finally {
       this.current = null;
     }
+    if (committed) this.observer?.committed(committed);
+    return result;
+  }
+
+  /** Notes a write for the observer, if it watches the type. */
+  private noted(def: TableDef, before: RecordObject | null, after: RecordObject | null): void {
+    const cur = this.current!;
+    if (!this.observer || cur.writes === null || !this.observer.watches(def.type)) return;
+    if (cur.writes.length >= this.observer.followUpTo) cur.writes = null;
+    else cur.writes.push({ type: def.type, before, after });
+  }
+
+  /**
+   * Records the places this transaction took in the log as one action of the undo stack (see
+   * migration 004). A new action done by someone drops what was undone before it: redo can no
+   * longer reach it, as in every editor.
+   */
+  private recordAction(): void {
+    const cur = this.current!;
+    if (!this.logChanges || !this.actions) return;
+    const last = this.lastSeq.get() as number;
+    if (last <= cur.base) return;
+    const kind = cur.action.kind ?? 'do';
+    const label = cur.action.label ?? this.defaultLabel();
+    if (kind === 'do') this.db.prepare(`UPDATE action SET state = 'dropped' WHERE kind = 'do' AND state = 'undone'`).run();
+    const id = Number(
+      this.db
+        .prepare(
+          `INSERT INTO action (at, actor, label, import_id, first_seq, last_seq, size, kind, target, state, reverts_import)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'done', ?)`,
+        )
+        .run(
+          cur.at,
+          this.actor,
+          label,
+          cur.importId,
+          cur.base + 1,
+          last,
+          last - cur.base,
+          kind,
+          cur.action.target ?? null,
+          cur.action.revertsImport ?? null,
+        ).lastInsertRowid,
+    );
+    for (const f of cur.after) f(id);
+  }
+
+  private defaultLabel(): string {
+    const cur = this.current!;
+    const f = cur.first;
+    if (!f) return 'Changes';
+    const verb = f.op === 'create' ? 'Add' : f.op === 'update' ? 'Edit' : 'Delete';
+    const what = `${verb} ${f.noun}${f.name ? ` ‘${f.name}’` : ''}`;
+    return cur.logged > 1 ? `${what} and ${cur.logged - 1} more change${cur.logged > 2 ? 's' : ''}` : what;
   }
 
   /** Runs an import as one transaction: its rows can later be listed and undone together. */
@@ -65,6 +226,7 @@ export class Writer {
     const id = newId();
     return this.transaction(
       () => {
+        this.describe(/^import/i.test(meta.label) ? meta.label : `Import the ${meta.label.toLowerCase()}`);
         this.db
           .prepare(`INSERT INTO import_run (id, label, format, file, started_at, actor) VALUES (?, ?, ?, ?, ?, ?)`)
           .run(id, meta.label, meta.format, meta.file, this.now(), this.actor);
@@ -88,6 +250,7 @@ export class Writer {
         return `INSERT INTO ${def.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
       }).run(row);
       this.log(def, rec.id, 'create', null, rec);
+      this.noted(def, null, rec);
     });
   }
 
@@ -100,7 +263,12 @@ export class Writer {
   insertMany(def: TableDef, records: readonly RecordObject[], opts: { byRun?: boolean } = {}): void {
     const B = BULK_ROWS;
     this.inTransaction(() => {
+      for (const rec of records) this.noted(def, null, rec);
       const byRun = opts.byRun === true && this.logChanges;
+      const cur = this.current!;
+      if (!cur.first && records[0])
+        cur.first = { op: 'create', noun: def.noun, name: (records[0].name ?? records[0].title ?? null) as string | null };
+      cur.logged += records.length;
       const logged = this.logChanges && !byRun;
       const seq = byRun ? this.reserve() : null;
       const rowCols = ['id', ...def.columns.map((c) => c.col), 'created_at', 'updated_at'];
@@ -278,6 +446,7 @@ export class Writer {
         return `UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = @id`;
       }).run(row);
       this.log(def, after.id, 'update', before, after);
+      this.noted(def, before, after);
     });
   }
 
@@ -294,6 +463,7 @@ export class Writer {
       }
       this.stmt(def, 'delete', () => `DELETE FROM ${def.table} WHERE id = ?`).run(before.id);
       this.log(def, before.id, 'delete', before, null);
+      this.noted(def, before, null);
     });
   }
 
@@ -310,7 +480,14 @@ export class Writer {
 
   private log(def: TableDef, id: string, op: string, before: RecordObject | null, after: RecordObject | null) {
     if (!this.logChanges) return;
-    const { at, seq } = this.current!;
+    const cur = this.current!;
+    const { at, seq } = cur;
+    cur.logged++;
+    if (!cur.first) {
+      const rec = (after ?? before)!;
+      const name = (rec.name ?? rec.title ?? null) as string | null;
+      cur.first = { op, noun: def.noun, name };
+    }
     this.logChange.run(
       seq ? seq.next++ : null,
       at,

@@ -1,6 +1,7 @@
 // The app shell: a top bar (search, counts, view, import/export), the filter panel, the graph with
 // its toolbar and legend, and the side panel; designed states for loading, errors and an empty
 // network; notices for what the view is doing (aggregated, ego network, a hidden search result).
+import { EditMenu } from '../features/curation/EditMenu';
 import { FilterPanel } from '../features/filters/FilterPanel';
 import { ExportButton } from '../features/interchange/ExportDialog';
 import { ImportButton } from '../features/interchange/ImportDialog';
@@ -12,28 +13,47 @@ import { useAtlas } from '../store/atlas';
 import { AGGREGATE_ABOVE } from '../store/view';
 import { useShortcuts } from './keyboard';
 import { Notices } from './Notices';
+import { Preferences } from './Preferences';
 import { Progress } from './Progress';
 import { SidePanel } from './SidePanel';
 
 const n = (x: number) => x.toLocaleString('en');
 
+const of = (shown: number, total: number, one: string, many = `${one}s`) => `${n(shown)} of ${n(total)} ${total === 1 ? one : many}`;
+
+/** What the header's ties are (the export dialog counts the same pairs). */
+const TIE_MEANING =
+  'A tie joins two organisations that share a partnership or an event, or have a direct relation: one tie per pair, however much they share.';
+
+/**
+ * What can be seen, out of what exists: organisations (and in the full view partnerships and
+ * events) drawn, and ties, which always count pairs of organisations whatever the view draws.
+ */
 function Counts() {
   const raw = useAtlas((s) => s.raw);
   const slice = useAtlas((s) => s.slice);
   if (!raw) return null;
-  const { organisations, ties } = raw.counts;
-  const orgsDrawn = raw.aggregate ? organisations.shown : slice ? slice.nodes.filter((x) => x.type === 'organisation').length : 0;
+  const { organisations, ties, partnerships, events } = raw.counts;
+  const drawnOf = (type: string) => (slice ? slice.nodes.filter((x) => x.type === type).length : 0);
+  const orgsDrawn = raw.aggregate ? organisations.shown : drawnOf('organisation');
   const tiesDrawn = raw.aggregate ? ties.shown : slice ? (raw.view === 'organisations' ? slice.edges.length : ties.shown) : 0;
+  const full = raw.view === 'full' && !raw.aggregate;
   // Two lines, so neither total is cut off in a narrow window.
   return (
     <p className="counts" data-testid="counts">
       <span>
-        {n(orgsDrawn)} of {n(organisations.total)} organisations
+        {of(orgsDrawn, organisations.total, 'organisation')}
+        {full && (
+          <>
+            {' · '}
+            {of(drawnOf('partnership'), partnerships.total, 'partnership')}
+            {' · '}
+            {of(drawnOf('event'), events.total, 'event')}
+          </>
+        )}
       </span>
       <span className="sep"> · </span>
-      <span>
-        {n(tiesDrawn)} of {n(ties.total)} ties
-      </span>
+      <span title={TIE_MEANING}>{of(tiesDrawn, ties.total, 'tie')}</span>
     </p>
   );
 }
@@ -55,8 +75,10 @@ export function App() {
             With partnerships and events
           </button>
         </div>
+        <EditMenu />
         <ImportButton />
         <ExportButton />
+        <Preferences />
       </header>
       <Progress />
       {info?.synthetic && (

@@ -2,6 +2,7 @@
 // every drawn node, charts and saved views, one tab at a time; it collapses for a projector.
 import { useMemo } from 'react';
 import { AggregateCharts, Charts } from '../features/charts/Charts';
+import { BulkEdit } from '../features/curation/BulkEdit';
 import { DetailsPanel } from '../features/details/DetailsPanel';
 import { MetricsSummary } from '../features/metrics/MetricsSummary';
 import { NodeTable } from '../features/table/NodeTable';
@@ -74,6 +75,7 @@ export function SidePanel() {
             onRetry={() => void useAtlas.getState().ensureMetrics()}
           />
         )}
+        {tab === 'table' && !aggregated && <BulkEdit nodes={slice?.nodes ?? []} />}
         {tab === 'table' && !aggregated && (
           <NodeTable
             nodes={slice?.nodes ?? []}

@@ -1,13 +1,22 @@
-// Keyboard shortcuts for the whole window. Keys that type (F, +, -) act only when no text field
-// has the focus; Ctrl/Cmd+F and Esc work everywhere.
+// Keyboard shortcuts for the whole window. Keys that type (F, +, -) act wherever the focus is
+// (a checkbox, a button, the graph) except in a field that takes text; Ctrl/Cmd+F and Esc work
+// everywhere.
 import { useEffect } from 'react';
+import { redoAny, undoAny } from '../features/curation/edits';
+import { useEditDialogs } from '../features/curation/EditMenu';
 import { fitDrawn, zoomBy } from '../features/graph/Toolbar';
 import { SEARCH_INPUT_ID } from '../features/search/SearchBox';
 import { useAtlas } from '../store/atlas';
 
+/** Inputs that take no typed text: a key pressed on them is a shortcut. */
+const KEYLESS_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+
+/** Whether a key pressed on `target` types into it: text fields, and selects (they jump to the option typed). */
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  if (!el) return false;
+  if (el.tagName === 'INPUT') return !KEYLESS_INPUTS.has((el as HTMLInputElement).type);
+  return el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
 }
 
 export function useShortcuts(): void {
@@ -31,9 +40,13 @@ export function useShortcuts(): void {
         return;
       }
       if (typing(e.target) || e.altKey) return;
+      // One undo for the view and the network (features/curation/edits.ts); Shift (or Ctrl+Y) redoes.
       if (mod && e.key.toLowerCase() === 'z') {
         e.preventDefault();
-        void s.undo();
+        void (e.shiftKey ? redoAny() : undoAny());
+      } else if (mod && e.key.toLowerCase() === 'y') {
+        e.preventDefault();
+        void redoAny();
       } else if (mod) {
         return;
       } else if (e.key === 'f' || e.key === 'F') {
@@ -42,6 +55,10 @@ export function useShortcuts(): void {
         zoomBy(1.25);
       } else if (e.key === '-' || e.key === '_') {
         zoomBy(0.8);
+      } else if ((e.key === 'n' || e.key === 'N') && !s.info?.viewing && !document.querySelector('dialog[open]')) {
+        // Quick add, for workshops.
+        e.preventDefault();
+        useEditDialogs.open('quick');
       } else if (e.key === 'p' || e.key === 'P') {
         // Presentation: every panel away, or back.
         s.showPanels(!(s.panels.filters || s.panels.side));

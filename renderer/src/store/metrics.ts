@@ -7,7 +7,7 @@ import { cleanFilters, type ViewState } from './view';
 let metricsTicket = 0;
 
 /** Metrics depend on the filters and the ego network, not on styling or what is hidden. */
-const metricsKeyOf = (vs: ViewState) => JSON.stringify([cleanFilters(vs.filters), vs.ego && [vs.ego.id, vs.ego.depth]]);
+export const metricsKeyOf = (vs: ViewState) => JSON.stringify([cleanFilters(vs.filters), vs.ego && [vs.ego.id, vs.ego.depth]]);
 
 /** Whether anything on screen needs metrics. */
 export function metricsWanted(s: AtlasState): boolean {

@@ -21,8 +21,9 @@
 import { initialDataModel } from './001-initial-data-model';
 import { relationAttributes } from './002-relation-attributes';
 import { provenanceByImportRun } from './003-provenance-by-import-run';
+import { undoActions } from './004-undo-actions';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [initialDataModel, relationAttributes, provenanceByImportRun];
+export const MIGRATIONS: readonly Migration[] = [initialDataModel, relationAttributes, provenanceByImportRun, undoActions];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -29,6 +29,7 @@ export async function exportTo(
     events: reader.count('events'),
     links: reader.count('memberships') + reader.count('participations'),
     relations: reader.count('relations'),
+    ties: scoped.ties,
   };
 }
 

@@ -3,8 +3,11 @@
 import type { ReactNode } from 'react';
 import type { Details, Event, Organisation, Partnership } from '../../../../shared/schemas';
 import { useAtlas } from '../../store/atlas';
-import { dateRange, humanise, participants, sectorLabel } from './format';
+import { openForm } from '../curation/RecordForm';
+import { EditButton, RecordHistory } from '../curation/RecordHistory';
+import { dateRange, humanise, participants, relationSentence, sectorLabel } from './format';
 import { Focus, Neighbours, NodeMetricsList } from './Focus';
+import { GroupDetails } from './GroupDetails';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
@@ -63,7 +66,9 @@ function ConnectorFields({ r, type, d }: { r: Partnership | Event; type: 'partne
 }
 
 export function DetailsPanel() {
-  const { selectedId, details, detailsError, select } = useAtlas();
+  const { selectedId, details, detailsError, select, group, aggregate } = useAtlas();
+  const shownGroup = group && aggregate?.groups.find((g) => g.id === group.id);
+  if (shownGroup && aggregate) return <GroupDetails group={shownGroup} aggregate={aggregate} />;
   if (!selectedId) {
     return (
       <section className="details empty" aria-label="Details">
@@ -95,6 +100,7 @@ export function DetailsPanel() {
       <header>
         <p className="kicker">{humanise(details.type)}</p>
         <h2>{title}</h2>
+        <EditButton type={details.type} id={r.id} />
         <button className="close" aria-label="Close details" onClick={() => void select(null)}>
           ×
         </button>
@@ -133,30 +139,28 @@ export function DetailsPanel() {
         <section>
           <h3>Direct relations</h3>
           <ul className="connections">
-            {details.relations.map((rel) => (
-              <li key={rel.id}>
-                {rel.direction === 'out' ? (
-                  <>
-                    <span className="muted">{humanise(rel.type)} </span>
-                    <button className="link" onClick={() => void select(rel.other.id, 'organisation')}>
-                      {rel.other.name}
-                    </button>
-                  </>
-                ) : (
-                  <>
-                    <button className="link" onClick={() => void select(rel.other.id, 'organisation')}>
-                      {rel.other.name}
-                    </button>
-                    <span className="muted"> {humanise(rel.type).toLowerCase()} this organisation</span>
-                  </>
-                )}
-                {dateRange(rel.startDate, rel.endDate) && <span className="muted"> · {dateRange(rel.startDate, rel.endDate)}</span>}
-              </li>
-            ))}
+            {details.relations.map((rel) => {
+              const [before, after] = relationSentence(rel);
+              const dates = dateRange(rel.startDate, rel.endDate);
+              return (
+                <li key={rel.id} data-testid="relation">
+                  {before}
+                  <button className="link" onClick={() => void select(rel.other.id, 'organisation')}>
+                    {rel.other.name}
+                  </button>
+                  {after}
+                  {dates && <span className="muted"> · {dates}</span>}{' '}
+                  <button className="link" aria-label="Edit this relation" onClick={() => openForm({ type: 'relation', id: rel.id })}>
+                    edit
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}
       {details.neighbours.length > 0 && <Neighbours neighbours={details.neighbours} />}
+      <RecordHistory type={details.type} id={r.id} />
       <section data-testid="sources">
         <h3>Sources</h3>
         {details.sources.length === 0 ? (

@@ -5,7 +5,9 @@
 // which hears of clicks, selections and layouts from here (the drawings report through
 // DrawingEvents and know nothing of the store).
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { isDark, onDarkChange } from '../../app/theme-choice';
 import { useAtlas } from '../../store/atlas';
+import { preventsOverlap } from '../../store/layout';
 import type { LayoutChoice } from '../../store/state';
 import type { LayoutGroup } from '../layout';
 import { aggregateDrawable, sliceDrawable, type Remembered } from './applySlice';
@@ -15,9 +17,9 @@ import { GroupLabels } from './GroupLabels';
 import { setDrawing } from './handle';
 import { createLargeDrawing, largeDrawingWorks } from './large/large-drawing';
 import { runChosenLayout, usesForceAtlas2, type RunningLayout } from './runLayout';
+import { installRelateGesture } from './relate-gesture';
 import { installTestHooks } from './test-hooks';
-
-const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+import { openForm } from '../curation/RecordForm';
 
 type Renderer = Drawing['kind'];
 
@@ -69,6 +71,7 @@ export function GraphCanvas() {
   const layoutRun = useAtlas((s) => s.layoutRun);
   const fitRequest = useAtlas((s) => s.fitRequest);
   const [layoutShown, setLayoutShown] = useState('none');
+  const [hint, setHint] = useState<{ text: string; x: number; y: number } | null>(null);
   const [groups, setGroups] = useState<LayoutGroup[] | null>(null);
   // Which drawing is on screen, chosen by the size of what is to be drawn; `generation` counts
   // the drawings created, so that the effects below apply themselves to a new one.
@@ -86,21 +89,27 @@ export function GraphCanvas() {
     setGroups(null);
     const store = useAtlas.getState();
     store.layoutStarted(usesForceAtlas2(drawing.layout, choice));
-    running.current = runChosenLayout(drawing.layout, choice, {
-      onProgress: (iterations) => {
-        if (mine()) store.layoutProgressed(iterations);
+    const apart = preventsOverlap(store.preventOverlap, drawing.counts().nodes);
+    running.current = runChosenLayout(
+      drawing.layout,
+      choice,
+      {
+        onProgress: (iterations) => {
+          if (mine()) store.layoutProgressed(iterations);
+        },
+        onDone: (placed) => {
+          if (!mine()) return;
+          store.layoutEnded();
+          setGroups(placed);
+          if (autoFit.current) drawing.fit();
+          drawing.updateLabels();
+        },
+        onError: (message) => {
+          if (mine()) store.layoutEnded(`The layout failed: ${message}`);
+        },
       },
-      onDone: (placed) => {
-        if (!mine()) return;
-        store.layoutEnded();
-        setGroups(placed);
-        if (autoFit.current) drawing.fit();
-        drawing.updateLabels();
-      },
-      onError: (message) => {
-        if (mine()) store.layoutEnded(`The layout failed: ${message}`);
-      },
-    });
+      apart,
+    );
     autoFit.current = true;
     drawing.fit();
     setLayoutShown(choice.name);
@@ -118,15 +127,17 @@ export function GraphCanvas() {
       picked: (id, type) => void store.select(id, type),
       selectionChanged: store.setSelection,
       groupOpened: (group) => void store.expandGroup(group),
+      groupPicked: (group) => store.selectGroup(group),
+      hovered: setHint,
     };
     const drawing =
       renderer === 'large'
-        ? createLargeDrawing(container.current!, darkQuery.matches, events)
-        : createCytoscapeDrawing(container.current!, darkQuery.matches, events);
+        ? createLargeDrawing(container.current!, isDark(), events)
+        : createCytoscapeDrawing(container.current!, isDark(), events);
     drawingRef.current = drawing;
-    setDrawing(drawing);
-    const uninstallHooks = __ATLAS_TEST_HOOKS__ ? installTestHooks(drawing) : null;
-    const onTheme = () => drawing.setTheme(darkQuery.matches);
+    setDrawing(drawing, positions);
+    const uninstallHooks = __ATLAS_TEST_HOOKS__ ? installTestHooks(drawing, container.current!) : null;
+    const offTheme = onDarkChange((dark) => drawing.setTheme(dark));
     // Banners and panels change the canvas's size; the drawing must be told, and it is fitted
     // again until the user has panned or zoomed it themselves.
     const resize = new ResizeObserver(() => {
@@ -134,12 +145,33 @@ export function GraphCanvas() {
       if (autoFit.current) drawing.fit();
     });
     resize.observe(container.current!);
-    darkQuery.addEventListener('change', onTheme);
+    // Alt-drag from one organisation to another draws a relation (then its type is chosen).
+    const nodeAt = (x: number, y: number) => {
+      const types = new Map((useAtlas.getState().slice?.nodes ?? []).map((n) => [n.id, n.type]));
+      let best: { id: string; type: string } | null = null;
+      let bestD = 16;
+      for (const [id, p] of Object.entries(drawing.positions())) {
+        const s = drawing.project(p.x, p.y);
+        const d = Math.hypot(s.x - x, s.y - y);
+        if (d < bestD && types.has(id)) [best, bestD] = [{ id, type: types.get(id)! }, d];
+      }
+      return best;
+    };
+    const uninstallRelate = installRelateGesture(
+      container.current!,
+      nodeAt,
+      (id) => {
+        const p = drawing.positions()[id];
+        return p ? drawing.project(p.x, p.y) : null;
+      },
+      (from, to) => openForm({ type: 'relation', id: null, preset: { sourceId: from, targetId: to } }),
+    );
     setGeneration((g) => g + 1);
     return () => {
       running.current?.cancel();
       uninstallHooks?.();
-      darkQuery.removeEventListener('change', onTheme);
+      uninstallRelate();
+      offTheme();
       resize.disconnect();
       setDrawing(null);
       setGroups(null);
@@ -164,6 +196,9 @@ export function GraphCanvas() {
     const wasAggregate = drawing.showsGroups();
     const unplaced = drawing.apply(d, remembered.current);
     if (unplaced > 0 || wasAggregate !== !!aggregate) startLayout(drawing, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
+    // What a filter leaves is fitted in view (a drawing just taken over from the other renderer
+    // included), unless the person has panned or zoomed since: then their view stays.
+    else if (autoFit.current) drawing.fit();
     drawing.updateLabels();
     showCounts(container.current!, drawing.counts(), aggregate?.by ?? null);
     // The drawing answers what it is given; `renderer` changing is handled by the effect above,
@@ -191,6 +226,8 @@ export function GraphCanvas() {
 
   useEffect(() => {
     drawingRef.current?.select(selectedId);
+    // The selected label is always shown: the others make room for it.
+    drawingRef.current?.updateLabels();
   }, [selectedId, slice, generation]);
 
   // Fit everything, or centre on the selected node when a search chose it.
@@ -218,6 +255,11 @@ export function GraphCanvas() {
         tabIndex={0}
       />
       {groups && drawingRef.current && <GroupLabels drawing={drawingRef.current} groups={groups} />}
+      {hint && (
+        <div className="node-tooltip" role="tooltip" data-testid="node-tooltip" style={{ left: hint.x, top: hint.y }}>
+          {hint.text}
+        </div>
+      )}
     </>
   );
 }

@@ -14,6 +14,7 @@ import {
   type TieKind,
 } from '../../../../shared/palette';
 import type { StyleSettings } from '../../../../shared/saved-view-style';
+import { shortLabel } from './labels';
 
 export interface NodeLook {
   colour: string;
@@ -107,22 +108,24 @@ export function edgeWithLook(e: GraphEdge, style: StyleSettings, maxWeight: numb
   };
 }
 
-/** An aggregated view as nodes and edges: groups sized by organisations, links by ties. */
+/** An aggregated view as nodes and edges: groups sized by organisations and coloured by region, links by ties. */
 export function aggregateElements(a: Aggregate) {
   const maxOrgs = Math.max(1, ...a.groups.map((g) => g.organisations));
   const maxTies = Math.max(1, ...a.links.map((l) => l.ties));
   const nodes = a.groups.map((g) => ({
     id: g.id,
-    label: `${g.label}\n${g.organisations.toLocaleString('en')}`,
+    label: `${shortLabel(g.label)}\n${g.organisations.toLocaleString('en')}`,
     name: g.label,
     type: 'group',
     by: g.by,
     key: g.key,
     organisations: g.organisations,
-    colour: g.by === 'region' ? regionColour(g.key) : '#7f8794',
+    group: g,
+    // A country or sub-region in its region's colour, as the legend of regions shows them.
+    colour: regionColour(g.region),
     size: Math.round(30 + 90 * Math.sqrt(g.organisations / maxOrgs)),
   }));
-  const edges = a.links.map((l) => ({
+  const edges = strongestLinks(a).map((l) => ({
     id: l.id,
     source: l.source,
     target: l.target,
@@ -131,4 +134,23 @@ export function aggregateElements(a: Aggregate) {
     width: Math.round((1 + 14 * Math.sqrt(l.ties / maxTies)) * 10) / 10,
   }));
   return { nodes, edges };
+}
+
+/** Above this many links between groups, each group keeps only its strongest few (the rest would grey the drawing over). */
+export const LINKS_DRAWN_UP_TO = 400;
+const LINKS_PER_GROUP = 3;
+
+/** The links drawn: all of them, or above LINKS_DRAWN_UP_TO each group's LINKS_PER_GROUP strongest. */
+function strongestLinks(a: Aggregate): Aggregate['links'] {
+  if (a.links.length <= LINKS_DRAWN_UP_TO) return a.links;
+  const taken = new Map<string, number>();
+  // Links come strongest first (aggregate.ts).
+  return a.links.filter((l) => {
+    const s = taken.get(l.source) ?? 0;
+    const t = taken.get(l.target) ?? 0;
+    if (s >= LINKS_PER_GROUP && t >= LINKS_PER_GROUP) return false;
+    taken.set(l.source, s + 1);
+    taken.set(l.target, t + 1);
+    return true;
+  });
 }

@@ -6,6 +6,7 @@ import { IMPORT_ACCEPT } from '../../../../shared/formats';
 import type { ImportInput, ImportSummary } from '../../../../shared/schemas';
 import { ApiError, call } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
+import { noteWrite } from '../curation/edits';
 import { plural } from '../metrics/format';
 import { stageFiles } from './files';
 import { ImportProgress } from './ImportProgress';
@@ -98,6 +99,7 @@ function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) 
     try {
       const done = await call('import.run', { path, ...choices });
       await load();
+      noteWrite(); // Ctrl+Z takes the import back, in the order things were done here
       useAtlas.setState({
         importedLayout: done.layoutView ? { file: done.file, viewId: done.layoutView.id } : null,
         landedImport: done.landed

@@ -13,7 +13,7 @@ import {
 } from '../../../../shared/palette';
 import { useAtlas } from '../../store/atlas';
 import { sectorLabel } from '../details/format';
-import { communityColour } from '../graph/appearance';
+import { communityColour, LINKS_DRAWN_UP_TO } from '../graph/appearance';
 
 const SIZE_TEXT = {
   degree: 'Size: number of ties.',
@@ -40,8 +40,10 @@ export function Legend() {
     return (
       <section className="legend" aria-label="Legend" data-testid="legend">
         <p>
-          Each circle is a {aggregate.by === 'subRegion' ? 'sub-region' : aggregate.by}, sized by its organisations; lines are as wide as
-          the ties between them. Double-click one to open it.
+          Each circle is a {aggregate.by === 'subRegion' ? 'sub-region' : aggregate.by}, sized by its organisations and coloured by its
+          region; lines are as wide as the ties between them
+          {aggregate.links.length > LINKS_DRAWN_UP_TO ? ' (each group’s three strongest, of many)' : ''}. Click one for what it holds,
+          double-click to open it.
         </p>
       </section>
     );
