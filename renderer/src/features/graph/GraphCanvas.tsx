@@ -136,6 +136,8 @@ export function GraphCanvas() {
         : createCytoscapeDrawing(container.current!, isDark(), events);
     drawingRef.current = drawing;
     setDrawing(drawing, positions);
+    // A new drawing has no view of its own yet: it is fitted to what it draws.
+    autoFit.current = true;
     const uninstallHooks = __ATLAS_TEST_HOOKS__ ? installTestHooks(drawing, container.current!) : null;
     const offTheme = onDarkChange((dark) => drawing.setTheme(dark));
     // Banners and panels change the canvas's size; the drawing must be told, and it is fitted
