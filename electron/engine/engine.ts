@@ -7,6 +7,8 @@ import { type CallInput, type CallName, type CallReturn, contract } from '../../
 import { AtlasError } from '../../shared/errors';
 import type { Change, Country, Filters } from '../../shared/schemas';
 import { parseCall, parseOrThrow } from '../../shared/validate';
+import { AttributeCatalogue } from './attributes/catalogue';
+import { attributeFacet } from './attributes/facet';
 import { openDatabase } from './db/open';
 import { SCHEMA_VERSION } from './db/migrations/index';
 import { egoNetwork } from './graph/ego';
@@ -72,6 +74,7 @@ export class Engine {
   readonly store: RecordStore;
   readonly graph: GraphService;
   readonly work: WorkControl;
+  readonly attributes: AttributeCatalogue;
   private readonly importer: Importer;
   private readonly staging: Staging;
   /** The snapshot shown read-only in place of the network, if any. */
@@ -92,6 +95,7 @@ export class Engine {
     this.writer = new Writer(db, this.actor, this.work);
     this.store = new RecordStore(db, this.writer);
     this.graph = new GraphService(db);
+    this.attributes = new AttributeCatalogue(db);
     this.importer = new Importer(db, this.store, this.writer, opts.resourcesDir, this.work);
     this.handlers = this.buildHandlers();
   }
@@ -175,16 +179,29 @@ export class Engine {
       'graph.timeline': (i: CallInput<'graph.timeline'>) => timeline(this.graph.index(), i.filters ?? {}),
       'graph.facets': () => facets(this.graph),
       'graph.path': (i: CallInput<'graph.path'>) => shortestPath(this.graph.index(), i.from, i.to, i.filters ?? {}),
-      'graph.metrics': (i: CallInput<'graph.metrics'>) => sliceMetrics(this.graph, i),
+      'graph.metrics': (i: CallInput<'graph.metrics'>) => {
+        if (i.weight !== undefined && this.attributes.need('relation', i.weight).type !== 'number') {
+          throw new AtlasError('validation', `The relation attribute "${i.weight}" is not a number, so ties cannot be weighed by it`, 'weight');
+        }
+        return sliceMetrics(this.graph, i);
+      },
+      'attributes.list': () => this.attributes.list().map(({ classes: _classes, ...info }) => info),
+      'attributes.setType': (i: CallInput<'attributes.setType'>) => this.attributes.setType(i.kind, i.name, i.type, new Date().toISOString()),
+      'attributes.facet': (i: CallInput<'attributes.facet'>) => attributeFacet(this.attributes, this.graph, i.kind, i.name, (i.filters ?? {}) as Filters),
+      'attributes.values': (i: CallInput<'attributes.values'>) => {
+        const { type } = this.attributes.need(i.kind, i.name);
+        const column = this.graph.index().attributes!.column(i.kind, i.name);
+        return { kind: i.kind, name: i.name, type, values: Object.fromEntries(column) };
+      },
       'search.query': (i: CallInput<'search.query'>) => search(this.graph.index(), i.text, i.limit, i.types),
       'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, this.graph, i.type, i.id),
       'stats.get': () => stats(db, this.graph),
       'import.preview': (i: CallInput<'import.preview'>) => this.importer.preview(i),
       'import.run': (i: CallInput<'import.run'>) => this.importer.run(i, this.staging.holds(i.path)),
-      'export.run': (i: CallInput<'export.run'>) => exportTo(db, this.graph, i, this.opts.resourcesDir, this.actor),
+      'export.run': (i: CallInput<'export.run'>) => exportTo(db, this.graph, i, this.opts.resourcesDir, this.actor, this.attributes),
       'export.staged': (i: CallInput<'export.staged'>) => {
         const { name, ...rest } = i;
-        return exportTo(db, this.graph, { ...rest, path: this.staging.exportPath(name) }, this.opts.resourcesDir, this.actor);
+        return exportTo(db, this.graph, { ...rest, path: this.staging.exportPath(name) }, this.opts.resourcesDir, this.actor, this.attributes);
       },
       // Only a host can stop a busy engine; asked directly, there is nothing running to stop.
       'work.cancel': () => ({ cancelled: false }),

@@ -3,6 +3,7 @@
 // rebuilt whenever the change log has moved on, so slices and ego networks never go to disk and
 // never join text keys. Its build time is a row of `npm run bench -- --only engine`.
 import type { Database } from 'better-sqlite3';
+import { AttributeColumns } from './attribute-columns';
 
 export interface Connector {
   id: string;
@@ -53,6 +54,9 @@ export class GraphIndex {
   private lookup: Map<string, number> | null = null;
   private lowered: string[] | null = null;
   private byOrg: { connectors: number[][]; relations: number[][] } | null = null;
+
+  /** Attribute values, read column by column as filters ask (attribute-columns.ts). */
+  attributes: AttributeColumns | null = null;
 
   constructor(readonly version: number) {}
 
@@ -106,6 +110,7 @@ export class GraphIndex {
   // link table as the outer loop, so members come in the order they were stored, as before.
   static load(db: Database, version: number): GraphIndex {
     const g = new GraphIndex(version);
+    g.attributes = new AttributeColumns(db);
     type CountryRow = [string, string, string | null, string | null, string | null];
     const countries = new Map(
       (db.prepare(`SELECT code, name, region, sub_region, intermediate_region FROM country`).raw().all() as CountryRow[]).map((c) => [

@@ -21,8 +21,9 @@
 import { initialDataModel } from './001-initial-data-model';
 import { relationAttributes } from './002-relation-attributes';
 import { provenanceByImportRun } from './003-provenance-by-import-run';
+import { attributeTypes } from './004-attribute-types';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [initialDataModel, relationAttributes, provenanceByImportRun];
+export const MIGRATIONS: readonly Migration[] = [initialDataModel, relationAttributes, provenanceByImportRun, attributeTypes];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
