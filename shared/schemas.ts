@@ -259,8 +259,8 @@ export const Citation = z.object({
 export type Citation = z.infer<typeof Citation>;
 
 // ---------- attributes ----------
-export const AttributeKind = z.enum(ATTRIBUTE_KINDS);
-export const AttributeType = z.enum(ATTRIBUTE_TYPES);
+const AttributeKind = z.enum(ATTRIBUTE_KINDS);
+const AttributeType = z.enum(ATTRIBUTE_TYPES);
 const AttributeName = z.string().min(1).max(ATTRIBUTE_NAME_MAX);
 const Bound = z.union([z.number().finite(), PartialDate]);
 /**

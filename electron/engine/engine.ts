@@ -181,13 +181,19 @@ export class Engine {
       'graph.path': (i: CallInput<'graph.path'>) => shortestPath(this.graph.index(), i.from, i.to, i.filters ?? {}),
       'graph.metrics': (i: CallInput<'graph.metrics'>) => {
         if (i.weight !== undefined && this.attributes.need('relation', i.weight).type !== 'number') {
-          throw new AtlasError('validation', `The relation attribute "${i.weight}" is not a number, so ties cannot be weighed by it`, 'weight');
+          throw new AtlasError(
+            'validation',
+            `The relation attribute "${i.weight}" is not a number, so ties cannot be weighed by it`,
+            'weight',
+          );
         }
         return sliceMetrics(this.graph, i);
       },
       'attributes.list': () => this.attributes.list().map(({ classes: _classes, ...info }) => info),
-      'attributes.setType': (i: CallInput<'attributes.setType'>) => this.attributes.setType(i.kind, i.name, i.type, new Date().toISOString()),
-      'attributes.facet': (i: CallInput<'attributes.facet'>) => attributeFacet(this.attributes, this.graph, i.kind, i.name, (i.filters ?? {}) as Filters),
+      'attributes.setType': (i: CallInput<'attributes.setType'>) =>
+        this.attributes.setType(i.kind, i.name, i.type, new Date().toISOString()),
+      'attributes.facet': (i: CallInput<'attributes.facet'>) =>
+        attributeFacet(this.attributes, this.graph, i.kind, i.name, (i.filters ?? {}) as Filters),
       'attributes.values': (i: CallInput<'attributes.values'>) => {
         const { type } = this.attributes.need(i.kind, i.name);
         const column = this.graph.index().attributes!.column(i.kind, i.name);
@@ -201,7 +207,14 @@ export class Engine {
       'export.run': (i: CallInput<'export.run'>) => exportTo(db, this.graph, i, this.opts.resourcesDir, this.actor, this.attributes),
       'export.staged': (i: CallInput<'export.staged'>) => {
         const { name, ...rest } = i;
-        return exportTo(db, this.graph, { ...rest, path: this.staging.exportPath(name) }, this.opts.resourcesDir, this.actor, this.attributes);
+        return exportTo(
+          db,
+          this.graph,
+          { ...rest, path: this.staging.exportPath(name) },
+          this.opts.resourcesDir,
+          this.actor,
+          this.attributes,
+        );
       },
       // Only a host can stop a busy engine; asked directly, there is nothing running to stop.
       'work.cancel': () => ({ cancelled: false }),

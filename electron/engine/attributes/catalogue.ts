@@ -9,7 +9,7 @@ import { classify, inferType, type AttributeKind, type AttributeType, type Class
 import { AtlasError } from '../../../shared/errors';
 import type { AttributeInfo } from '../../../shared/schemas';
 
-export const KIND_TABLE: Record<AttributeKind, string> = {
+const KIND_TABLE: Record<AttributeKind, string> = {
   organisation: 'organisation',
   partnership: 'partnership',
   event: 'event',

@@ -16,7 +16,13 @@ function keptIds(graph: GraphService, kind: AttributeKind, filters: Filters): It
   return sel.shown.filter((k) => k.c.type === kind).map((k) => k.c.id);
 }
 
-export function attributeFacet(catalogue: AttributeCatalogue, graph: GraphService, kind: AttributeKind, name: string, filters: Filters): AttributeFacet {
+export function attributeFacet(
+  catalogue: AttributeCatalogue,
+  graph: GraphService,
+  kind: AttributeKind,
+  name: string,
+  filters: Filters,
+): AttributeFacet {
   const entry = catalogue.need(kind, name);
   const others: Filters = { ...filters, attributes: (filters.attributes ?? []).filter((a) => a.kind !== kind || a.name !== name) };
   const column = graph.index().attributes!.column(kind, name);

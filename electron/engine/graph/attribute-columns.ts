@@ -7,7 +7,12 @@ import { categoriesOf, dateKeyOf, numberOf, type AttributeKind } from '../../../
 import { endBound, startBound } from '../../../shared/dates';
 import type { AttributeFilter, Filters } from '../../../shared/schemas';
 
-const TABLE: Record<AttributeKind, string> = { organisation: 'organisation', partnership: 'partnership', event: 'event', relation: 'relation' };
+const TABLE: Record<AttributeKind, string> = {
+  organisation: 'organisation',
+  partnership: 'partnership',
+  event: 'event',
+  relation: 'relation',
+};
 
 function jsValue(value: unknown, type: string): unknown {
   if (type === 'true') return true;
@@ -44,7 +49,7 @@ export class AttributeColumns {
 }
 
 /** Whether one value passes one filter: any ticked value (a list by any item), or within the range. */
-export function valuePasses(f: AttributeFilter, value: unknown): boolean {
+function valuePasses(f: AttributeFilter, value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (f.values !== undefined) {
     const wanted = f.values;
@@ -59,10 +64,14 @@ export function valuePasses(f: AttributeFilter, value: unknown): boolean {
   const key = dateKeyOf(value);
   if (key === null) return false;
   // Partial dates compare by the span they cover: 2019 is within [2019-03, 2019-06] only in part, and is kept.
-  return (typeof f.min !== 'string' || endBound(key.slice(0, 10)) >= startBound(f.min)) && (typeof f.max !== 'string' || startBound(key.slice(0, 10)) <= endBound(f.max));
+  return (
+    (typeof f.min !== 'string' || endBound(key.slice(0, 10)) >= startBound(f.min)) &&
+    (typeof f.max !== 'string' || startBound(key.slice(0, 10)) <= endBound(f.max))
+  );
 }
 
-export const attributeFiltersOf = (f: Filters, kind: AttributeKind): AttributeFilter[] => (f.attributes ?? []).filter((a) => a.kind === kind);
+export const attributeFiltersOf = (f: Filters, kind: AttributeKind): AttributeFilter[] =>
+  (f.attributes ?? []).filter((a) => a.kind === kind);
 
 /** A test over record IDs of one kind, or null when no attribute filter is on it. */
 export function attributeTest(columns: AttributeColumns, f: Filters, kind: AttributeKind): ((id: string) => boolean) | null {

@@ -16,7 +16,12 @@ import { computeMetrics } from './index';
  * (so a network whose ties are all weighted relations, as files from other tools bring, is weighed
  * by exactly the file's weights). Returns the weights and how many relations had a value.
  */
-function attributeWeights(g: GraphIndex, edges: readonly GraphEdge[], filters: Filters, name: string): { weights: number[]; relations: number } {
+function attributeWeights(
+  g: GraphIndex,
+  edges: readonly GraphEdge[],
+  filters: Filters,
+  name: string,
+): { weights: number[]; relations: number } {
   const column = g.attributes!.column('relation', name);
   const passes = relationTest(g, filters);
   let withValue = 0;
@@ -50,7 +55,11 @@ export function sliceMetrics(graph: GraphService, input: CallInput<'graph.metric
   const at = new Map<string, number>();
   ids.forEach((id, i) => at.set(id, i));
   const byAttribute = input.weight !== undefined ? attributeWeights(graph.index(), slice.edges, filters, input.weight) : null;
-  const edges = slice.edges.map((e, k) => ({ source: at.get(e.source)!, target: at.get(e.target)!, weight: byAttribute ? byAttribute.weights[k]! : e.weight }));
+  const edges = slice.edges.map((e, k) => ({
+    source: at.get(e.source)!,
+    target: at.get(e.target)!,
+    weight: byAttribute ? byAttribute.weights[k]! : e.weight,
+  }));
   const opts = {
     ...(input.exactUpTo !== undefined ? { exactUpTo: input.exactUpTo } : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),

@@ -28,7 +28,11 @@ export async function exportTo(
   const attributes = typed.filter((a) => !omission.attributes.has(a.name));
   const omitted = omission.names.length > 0;
   const reader = omitting(scoped.reader, omission);
-  const files = await write(input, { reader, whole: scoped.whole && !omitted }, db, resourcesDir, actor, attributes);
+  // A saved view's export carries the view's own positions unless the window sends those on screen.
+  const view = input.scope?.savedViewId ? scoped.reader.records('savedViews') : [];
+  const viewPositions = [...view][0]?.positions;
+  const positioned = input.positions || !viewPositions ? input : { ...input, positions: viewPositions };
+  const files = await write(positioned, { reader, whole: scoped.whole && !omitted }, db, resourcesDir, actor, attributes);
   return {
     format: input.format,
     files,

@@ -28,7 +28,7 @@ const OPTIONAL_FIELDS: Record<string, null | []> = {
 };
 
 const CONTACT_FIELDS = ['website', 'city'];
-export const CONTACT = 'contact';
+const CONTACT = 'contact';
 const PERSONAL_ATTRIBUTE = /e-?mail|phone|mobile|\btel\b|telephone|fax|contact|address|person|people|linkedin|twitter|whatsapp|signal/i;
 
 export interface Omission {

@@ -95,11 +95,6 @@ export function columnsOf(table: RecordTable): string[] {
   return [...columns];
 }
 
-function cachedColumns(table: RecordTable): readonly string[] {
-  if (!columnCache.has(table)) columnsOf(table);
-  return columnCache.get(table)!;
-}
-
 /** Whether a table's records carry attributes, which are then columns of their own after the fields. */
 export const hasAttributes = (table: RecordTable): boolean => 'attributes' in table.schema.shape;
 
@@ -161,14 +156,6 @@ export function toCell(value: unknown): CellValue {
   if (Array.isArray(value)) return listCell(value);
   if (typeof value === 'object') return objectCell(value);
   return String(value);
-}
-
-export function recordCells(table: RecordTable, record: object): CellValue[] {
-  const values = record as Record<string, unknown>;
-  const columns = cachedColumns(table);
-  const cells = new Array<CellValue>(columns.length);
-  for (let i = 0; i < columns.length; i++) cells[i] = toCell(values[columns[i]!]);
-  return cells;
 }
 
 // ---------- cells → records ----------

@@ -14,7 +14,7 @@ import {
 } from '../../../../shared/attributes';
 import type { BundleReader, Part } from './bundle';
 
-export const ATTRIBUTE_PREFIX = 'attr:';
+const ATTRIBUTE_PREFIX = 'attr:';
 
 /** How a column is written: numbers whole or not, truth values, lists of text, or text. */
 export type ColumnType = 'string' | 'integer' | 'double' | 'boolean' | 'list';
@@ -71,8 +71,14 @@ function merge(a: ClassCounts, b: ClassCounts): ClassCounts {
  * (a name typed differently in two kinds is written as text). `reserved` are the columns the
  * format already has, per side.
  */
-export function attributeColumns(stats: readonly AttributeStats[], reserved: { node: ReadonlySet<string>; edge: ReadonlySet<string> }): AttributeColumns {
-  const sides = { node: new Map<string, { types: Set<AttributeType>; classes: ClassCounts }>(), edge: new Map<string, { types: Set<AttributeType>; classes: ClassCounts }>() };
+export function attributeColumns(
+  stats: readonly AttributeStats[],
+  reserved: { node: ReadonlySet<string>; edge: ReadonlySet<string> },
+): AttributeColumns {
+  const sides = {
+    node: new Map<string, { types: Set<AttributeType>; classes: ClassCounts }>(),
+    edge: new Map<string, { types: Set<AttributeType>; classes: ClassCounts }>(),
+  };
   for (const s of stats) {
     const side = sides[s.kind === 'relation' ? 'edge' : 'node'];
     const seen = side.get(s.name);
@@ -92,7 +98,7 @@ export function attributeColumns(stats: readonly AttributeStats[], reserved: { n
   return { node: columns('node'), edge: columns('edge') };
 }
 
-export function columnName(name: string, reserved: ReadonlySet<string>): string {
+function columnName(name: string, reserved: ReadonlySet<string>): string {
   return reserved.has(name) || name.startsWith(ATTRIBUTE_PREFIX) ? `${ATTRIBUTE_PREFIX}${name}` : name;
 }
 

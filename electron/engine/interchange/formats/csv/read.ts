@@ -1,7 +1,15 @@
 // Reading CSV files: Atlas's own per-record-type files come back as records with their IDs; any
 // other file, or pair of files, is a node and edge list from another tool.
 import { emptyBundle, type Bundle } from '../../model/bundle';
-import { columnsOf, fieldColumnsOf, hasAttributes, RECORD_TABLES, tableToRecords, type RecordTable, type TablePart } from '../../model/atlas-tables';
+import {
+  columnsOf,
+  fieldColumnsOf,
+  hasAttributes,
+  RECORD_TABLES,
+  tableToRecords,
+  type RecordTable,
+  type TablePart,
+} from '../../model/atlas-tables';
 import { ImportRefused, type ParsedGraph } from '../../model/parsed';
 import { readCsvGraphFile, readCsvGraphFiles, type ColumnMapping, type CsvFile, type CsvGraphRead } from './node-edge-lists';
 import { parseCsv, type CsvTable } from './text';

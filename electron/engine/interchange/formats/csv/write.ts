@@ -41,7 +41,11 @@ const EDGE_ROWS: Partial<Record<TablePart, Row>> = {
 const asCell = (values: unknown[]): CellValue[] => values.map(toCell);
 
 /** The list's row with the record's attribute columns after it. */
-function withAttributes(row: unknown[], record: { attributes?: Record<string, unknown> }, columns: readonly AttributeColumn[]): CellValue[] {
+function withAttributes(
+  row: unknown[],
+  record: { attributes?: Record<string, unknown> },
+  columns: readonly AttributeColumn[],
+): CellValue[] {
   const cells = asCell(row);
   for (const c of columns) cells.push(attributeCellOf(c, record.attributes?.[c.name]));
   return cells;
@@ -53,7 +57,11 @@ export interface OutFile extends TextOut {
 }
 
 /** Writes every file through `open`; a failure aborts the files still open and is thrown on. */
-export function streamCsvFiles(reader: BundleReader, open: (name: string) => OutFile, stats: readonly AttributeStats[] = statsOf(reader)): string[] {
+export function streamCsvFiles(
+  reader: BundleReader,
+  open: (name: string) => OutFile,
+  stats: readonly AttributeStats[] = statsOf(reader),
+): string[] {
   const opened: OutFile[] = [];
   const start = (name: string, headers: string[]): OutFile => {
     const file = open(name);

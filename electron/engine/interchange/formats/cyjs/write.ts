@@ -13,7 +13,12 @@ export type CyjsExportOptions = Pick<GraphExportOptions, 'positions' | 'attribut
 
 type Data = Record<string, unknown>;
 
-function recordData(atlasType: string, record: Record<string, unknown>, fields: readonly FieldSpec[], columns: readonly AttributeColumn[]): Data {
+function recordData(
+  atlasType: string,
+  record: Record<string, unknown>,
+  fields: readonly FieldSpec[],
+  columns: readonly AttributeColumn[],
+): Data {
   const data: Data = { id: record.id };
   for (const f of fields) {
     const v = record[f.name] ?? null;

@@ -74,7 +74,13 @@ function headsOf(fields: readonly FieldSpec[]): string[] {
   return heads;
 }
 
-const ATTRIBUTE_TYPES: Record<ColumnType, string> = { string: 'string', integer: 'long', double: 'double', boolean: 'boolean', list: 'liststring' };
+const ATTRIBUTE_TYPES: Record<ColumnType, string> = {
+  string: 'string',
+  integer: 'long',
+  double: 'double',
+  boolean: 'boolean',
+  list: 'liststring',
+};
 
 /** The attribute columns' attvalue heads, once per export. */
 interface AttributeOut {
@@ -100,7 +106,13 @@ function attributeValues(record: Record<string, unknown>, out: AttributeOut, ski
   return xml;
 }
 
-function attvalues(atlasType: string, record: Record<string, unknown>, fields: readonly FieldSpec[], attrs: AttributeOut, skip: string | null = null): string {
+function attvalues(
+  atlasType: string,
+  record: Record<string, unknown>,
+  fields: readonly FieldSpec[],
+  attrs: AttributeOut,
+  skip: string | null = null,
+): string {
   const heads = headsOf(fields);
   let out = `<attvalues><attvalue for="atlas_type" value="${atlasType}"/>`;
   for (let i = 0; i < fields.length; i++) {

@@ -24,7 +24,13 @@ import { attr, escapeText, jsonForXml, xmlAttrs } from '../xml/escape';
 
 export type GraphmlExportOptions = Pick<GraphExportOptions, 'positions' | 'attributes'>;
 
-const ATTRIBUTE_TYPES: Record<ColumnType, string> = { string: 'string', integer: 'long', double: 'double', boolean: 'boolean', list: 'string' };
+const ATTRIBUTE_TYPES: Record<ColumnType, string> = {
+  string: 'string',
+  integer: 'long',
+  double: 'double',
+  boolean: 'boolean',
+  list: 'string',
+};
 
 /** Attribute columns with their key ids, `na0`, `ea0`…: never a field's `n_`/`e_` key, whatever the name. */
 interface AttributeKeys {
