@@ -302,6 +302,11 @@ export const AttributeValuesOutput = z.object({
   type: AttributeType,
   /** Record ID → value, for the records that have one. */
   values: z.record(z.string(), JsonValue),
+  /**
+   * Relations only: the numeric values summed per pair of organisations ("idA idB", the smaller
+   * ID first, a space between), so a tie of the organisation view can be drawn by its relations'.
+   */
+  pairs: z.record(z.string(), z.number()).optional(),
 });
 
 // ---------- graph filters and slices ----------

@@ -8,7 +8,7 @@ import { AtlasError } from '../../shared/errors';
 import type { Change, Country, Filters } from '../../shared/schemas';
 import { parseCall, parseOrThrow } from '../../shared/validate';
 import { AttributeCatalogue } from './attributes/catalogue';
-import { attributeFacet } from './attributes/facet';
+import { attributeFacet, relationPairs } from './attributes/facet';
 import { openDatabase } from './db/open';
 import { SCHEMA_VERSION } from './db/migrations/index';
 import { egoNetwork } from './graph/ego';
@@ -196,8 +196,10 @@ export class Engine {
         attributeFacet(this.attributes, this.graph, i.kind, i.name, (i.filters ?? {}) as Filters),
       'attributes.values': (i: CallInput<'attributes.values'>) => {
         const { type } = this.attributes.need(i.kind, i.name);
-        const column = this.graph.index().attributes!.column(i.kind, i.name);
-        return { kind: i.kind, name: i.name, type, values: Object.fromEntries(column) };
+        const g = this.graph.index();
+        const column = g.attributes!.column(i.kind, i.name);
+        const out = { kind: i.kind, name: i.name, type, values: Object.fromEntries(column) };
+        return i.kind === 'relation' && type === 'number' ? { ...out, pairs: relationPairs(g, column) } : out;
       },
       'search.query': (i: CallInput<'search.query'>) => search(this.graph.index(), i.text, i.limit, i.types),
       'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, this.graph, i.type, i.id),

@@ -3,6 +3,7 @@
 // as in any faceted search, so ticking a value never hides the others from the list.
 import { categoriesOf, dateKeyOf, isRangeType, numberOf, type AttributeKind } from '../../../shared/attributes';
 import type { AttributeFacet, Filters } from '../../../shared/schemas';
+import type { GraphIndex } from '../graph/index';
 import type { GraphService } from '../graph/service';
 import type { AttributeCatalogue } from './catalogue';
 
@@ -56,4 +57,18 @@ export function attributeFacet(
     more: Math.max(0, values.length - MAX_VALUES),
     range: min !== null && max !== null ? { min, max } : null,
   };
+}
+
+/** A numeric relation attribute summed per pair of organisations, keyed "idA idB" (smaller ID first). */
+export function relationPairs(g: GraphIndex, column: ReadonlyMap<string, unknown>): Record<string, number> {
+  const pairs: Record<string, number> = {};
+  for (const r of g.relations) {
+    const v = numberOf(column.get(r.id));
+    if (v === null) continue;
+    const a = g.ids[r.source]!;
+    const b = g.ids[r.target]!;
+    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+    pairs[key] = (pairs[key] ?? 0) + v;
+  }
+  return pairs;
 }

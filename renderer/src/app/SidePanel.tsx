@@ -1,5 +1,6 @@
 // The right-hand panel: details of the selection, the analysis of the current slice, the table of
 // every drawn node, charts and saved views, one tab at a time; it collapses for a projector.
+import { WeightChoice } from '../features/attributes/WeightChoice';
 import { useMemo } from 'react';
 import { AggregateCharts, Charts } from '../features/charts/Charts';
 import { DetailsPanel } from '../features/details/DetailsPanel';
@@ -63,6 +64,7 @@ export function SidePanel() {
             <AggregateCharts aggregate={aggregate} timeline={timeline} />
           </>
         )}
+        {tab === 'analysis' && !aggregated && <WeightChoice metrics={metrics} onChange={() => void useAtlas.getState().ensureMetrics()} />}
         {tab === 'analysis' && !aggregated && (
           <MetricsSummary
             metrics={metrics}

@@ -43,7 +43,7 @@ export const createSavedViewsSlice: AtlasSlice<SavedViewsSlice> = (set, get) => 
   },
   async restoreView(id) {
     const v = await call('savedView.get', { id });
-    const { colourBy, sizeBy, edgeWidth, edgeColour, ego, hidden, faded, isolated, aggregateBy, layoutOptions } = restoreStyle(v.style);
+    const { ego, hidden, faded, isolated, aggregateBy, layoutOptions, ...style } = restoreStyle(v.style);
     await get().change({
       filters: cleanFilters(v.filters),
       view: v.view,
@@ -52,7 +52,7 @@ export const createSavedViewsSlice: AtlasSlice<SavedViewsSlice> = (set, get) => 
       faded,
       isolated,
       aggregateBy,
-      style: { colourBy, sizeBy, edgeWidth, edgeColour },
+      style,
     });
     // Saved positions win over any layout: the view comes back exactly as it was left.
     if (Object.keys(v.positions).length > 0) get().setLayout({ name: 'preset', positions: v.positions });

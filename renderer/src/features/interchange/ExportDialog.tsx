@@ -1,5 +1,6 @@
 // Export: the whole network, what is drawn, the selected organisation's ties, or a saved view, to
 // the formats other tools open, a snapshot for another laptop, or a picture.
+import { OmitFields } from '../attributes/OmitFields';
 import { useEffect, useRef, useState } from 'react';
 import { EXPORTABLE, exportExtension } from '../../../../shared/formats';
 import type { ExportScope, SavedView } from '../../../../shared/schemas';
@@ -39,6 +40,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const [viewId, setViewId] = useState<string>('');
   const [state, setState] = useState<'idle' | 'working' | 'done' | 'failed'>('idle');
   const [message, setMessage] = useState('');
+  const [omit, setOmit] = useState<string[]>([]);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -70,12 +72,13 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
               : scope === 'saved' && viewId
                 ? { savedViewId: viewId }
                 : {};
-        const r = await call('export.staged', { format, name, scope: s, positions: drawnPositions() });
+        const r = await call('export.staged', { format, name, scope: s, positions: drawnPositions(), ...(omit.length ? { omit } : {}) });
         await downloadStaged(r.files);
         setMessage(
           `Exported ${r.organisations.toLocaleString('en')} organisations, ${r.partnerships} partnerships, ${r.events} events and ${(
             r.links + r.relations
-          ).toLocaleString('en')} ties to ${r.files.length > 1 ? `${r.files.length} files` : name}.`,
+          ).toLocaleString('en')} ties to ${r.files.length > 1 ? `${r.files.length} files` : name}.` +
+            (r.omitted.length ? ` Left out: ${r.omitted.join(', ')}.` : ''),
         );
       }
       setState('done');
@@ -148,6 +151,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           </label>
         </fieldset>
       )}
+      {!picture && <OmitFields omit={omit} onChange={setOmit} />}
       {message && (
         <p className={state === 'failed' ? 'error' : 'muted'} role={state === 'failed' ? 'alert' : 'status'} data-testid="export-message">
           {message}
