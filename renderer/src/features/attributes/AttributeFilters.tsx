@@ -18,10 +18,13 @@ const KIND_LABEL: Record<AttributeKind, string> = {
   relation: 'Relations',
 };
 const TYPE_LABEL: Record<AttributeType, string> = { text: 'text', number: 'number', date: 'date', boolean: 'yes/no', list: 'list' };
+const NO_FILTERS: AttributeFilter[] = [];
 const same = (f: AttributeFilter, a: { kind: string; name: string }) => f.kind === a.kind && f.name === a.name;
 
 function useFilterList(): [AttributeFilter[], (next: AttributeFilter[]) => void] {
-  const list = useAtlas((s) => s.vs.filters.attributes ?? []);
+  // The list itself, not `?? []` inside the selector: a new empty array each time would re-render forever.
+  const stored = useAtlas((s) => s.vs.filters.attributes);
+  const list = stored ?? NO_FILTERS;
   const patch = useAtlas((s) => s.patchFilters);
   return [list, (next) => void patch({ attributes: next.length ? next : undefined })];
 }

@@ -119,6 +119,10 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
           const n = cy.getElementById(id);
           return n.empty() ? [] : (n.classes() as unknown as string[]);
         },
+        looksOf: (id) => {
+          const el = cy.getElementById(id);
+          return el.empty() ? null : { colour: el.data('colour'), size: el.data('size'), width: el.data('width') };
+        },
         renderer: 'cytoscape',
       }
     : undefined;
