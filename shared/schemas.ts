@@ -644,6 +644,8 @@ export const Details = z.object({
       other: z.object({ id: Id, name: z.string() }),
       startDate: z.string().nullable(),
       endDate: z.string().nullable(),
+      /** Every attribute the relation carries (a weight, a channel…). */
+      attributes: Attributes,
     }),
   ),
   sources: z.array(CitedSource),

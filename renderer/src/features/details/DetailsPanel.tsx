@@ -151,6 +151,14 @@ export function DetailsPanel() {
                   </>
                 )}
                 {dateRange(rel.startDate, rel.endDate) && <span className="muted"> · {dateRange(rel.startDate, rel.endDate)}</span>}
+                {Object.keys(rel.attributes).length > 0 && (
+                  <span className="muted small" data-testid="relation-attributes">
+                    {' · '}
+                    {Object.entries(rel.attributes)
+                      .map(([k, v]) => `${humanise(k)}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+                      .join(' · ')}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
