@@ -1,5 +1,6 @@
 // The right-hand panel: details of the selection, the analysis of the current slice, the table of
 // every drawn node, charts and saved views, one tab at a time; it collapses for a projector.
+import { TableColumnChooser, useTableAttributes } from '../features/attributes/TableColumns';
 import { WeightChoice } from '../features/attributes/WeightChoice';
 import { useMemo } from 'react';
 import { AggregateCharts, Charts } from '../features/charts/Charts';
@@ -20,6 +21,7 @@ const TABS: [SideTab, string][] = [
 
 export function SidePanel() {
   const tab = useAtlas((s) => s.sideTab);
+  const tableAttributes = useTableAttributes();
   const slice = useAtlas((s) => s.slice);
   const metrics = useAtlas((s) => s.metrics);
   const metricsStatus = useAtlas((s) => s.metricsStatus);
@@ -76,8 +78,10 @@ export function SidePanel() {
             onRetry={() => void useAtlas.getState().ensureMetrics()}
           />
         )}
+        {tab === 'table' && !aggregated && <TableColumnChooser />}
         {tab === 'table' && !aggregated && (
           <NodeTable
+            attributeColumns={tableAttributes}
             nodes={slice?.nodes ?? []}
             metrics={byId}
             estimated={metrics?.estimated ?? false}

@@ -10,7 +10,7 @@ export const choiceValue = (by: string, attribute: string | null): string =>
   by === 'attribute' && attribute ? `${PREFIX}${attribute}` : by;
 
 /** The attribute a select value names, or null when it is one of the built-in choices. */
-export const chosenAttribute = (value: string): string | null => (value.startsWith(PREFIX) ? value.slice(PREFIX.length) : null);
+const chosenAttribute = (value: string): string | null => (value.startsWith(PREFIX) ? value.slice(PREFIX.length) : null);
 
 export function AttributeOptions({ use }: { use: 'colour' | 'size' | 'width' }) {
   const catalogue = useAttributes((s) => s.catalogue);

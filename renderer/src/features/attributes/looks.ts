@@ -33,7 +33,7 @@ export interface AttributeLooks {
   width: (Ranking & { pairOf(a: string, b: string): number | null }) | null;
 }
 
-export function partition(name: string, v: AttributeValues): Partition {
+function partition(name: string, v: AttributeValues): Partition {
   const counts = new Map<string, number>();
   for (const value of Object.values(v.values)) for (const c of categoriesOf(value)) counts.set(c, (counts.get(c) ?? 0) + 1);
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -49,7 +49,7 @@ export function partition(name: string, v: AttributeValues): Partition {
   };
 }
 
-export function ranking(name: string, values: Record<string, unknown>): Ranking {
+function ranking(name: string, values: Record<string, unknown>): Ranking {
   let min = Infinity;
   let max = -Infinity;
   for (const value of Object.values(values)) {

@@ -6,7 +6,7 @@ import { attributeLooks, type AttributeLooks } from './looks';
 import { useAttributes } from './store';
 
 /** A text that changes whenever the network does (an import, an edit): when to read the catalogue again. */
-export function useNetworkVersion(): string | null {
+function useNetworkVersion(): string | null {
   const counts = useAtlas((s) => s.slice?.counts ?? null);
   return counts ? `${counts.organisations.total}:${counts.ties.total}:${counts.partnerships.total}:${counts.events.total}` : null;
 }
