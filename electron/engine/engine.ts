@@ -19,6 +19,7 @@ import { search } from './graph/search';
 import { GraphService } from './graph/service';
 import { timeline } from './graph/timeline';
 import { exportTo } from './interchange/export/exporter';
+import { zipFiles } from './interchange/export/zip-folder';
 import { Importer } from './interchange/import/importer';
 import { openSnapshotView, type SnapshotView } from './interchange/formats/snapshot/view';
 import { Staging } from './interchange/import/staging';
@@ -209,14 +210,11 @@ export class Engine {
       'export.run': (i: CallInput<'export.run'>) => exportTo(db, this.graph, i, this.opts.resourcesDir, this.actor, this.attributes),
       'export.staged': (i: CallInput<'export.staged'>) => {
         const { name, ...rest } = i;
-        return exportTo(
-          db,
-          this.graph,
-          { ...rest, path: this.staging.exportPath(name) },
-          this.opts.resourcesDir,
-          this.actor,
-          this.attributes,
-        );
+        const path = this.staging.exportPath(name);
+        const done = exportTo(db, this.graph, { ...rest, path }, this.opts.resourcesDir, this.actor, this.attributes);
+        // The window gets a CSV export's files as one ZIP beside their folder.
+        if (i.format !== 'csv') return done;
+        return done.then((r) => ({ ...r, files: [zipFiles(r.files, `${path.replace(/\.(csv|zip)$/i, '')}.zip`)] }));
       },
       // Only a host can stop a busy engine; asked directly, there is nothing running to stop.
       'work.cancel': () => ({ cancelled: false }),

@@ -212,3 +212,15 @@ describe('exports that leave fields out', () => {
     }
   });
 });
+
+describe('CSV for the window', () => {
+  it('arrives as one ZIP holding every file', async () => {
+    const r = await engine.call('export.staged', { format: 'csv', name: 'network.csv' });
+    expect(r.files).toHaveLength(1);
+    expect(r.files[0]).toMatch(/network\.zip$/);
+    const zip = readFileSync(r.files[0]!);
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+    // The central directory names each file (stored names are plain ASCII here).
+    for (const name of ['organisations.csv', 'relations.csv', 'nodes.csv', 'edges.csv']) expect(zip.includes(Buffer.from(name))).toBe(true);
+  });
+});
