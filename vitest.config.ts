@@ -10,6 +10,7 @@ export default defineConfig({
       'test/cli/**/*.test.ts',
       'test/renderer/**/*.test.ts',
       'test/lint/**/*.test.ts',
+      'test/fuzz/**/*.test.ts',
     ],
     pool: 'forks',
     testTimeout: 30_000,

@@ -12,6 +12,12 @@ interface CallSpec<I extends z.ZodType, O extends z.ZodType, A extends boolean =
   writes: boolean;
   /** Whether the engine answers it with a promise (file work that a library does asynchronously). */
   async: A;
+  /**
+   * Who may make the call besides the CLI and tests, which may make any: unset, the window too;
+   * 'host', never the window (it takes any filesystem path); 'staged', the window too, but only
+   * with a path main gave it (a file staged from its picker, an export staged for it) or none.
+   */
+  reach?: 'host' | 'staged';
 }
 const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): CallSpec<I, O, false> => ({
   input,
@@ -31,6 +37,11 @@ const fileWork = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O,
   writes,
   async: true,
 });
+
+/** The call takes any filesystem path: the CLI's and the tests', never the window's. */
+const hostOnly = <S extends CallSpec<z.ZodType, z.ZodType>>(spec: S): S => ({ ...spec, reach: 'host' });
+/** The window may make the call only with a path main staged for it (see electron/host/relay.ts). */
+const stagedPath = <S extends CallSpec<z.ZodType, z.ZodType>>(spec: S): S => ({ ...spec, reach: 'staged' });
 
 const Empty = z.strictObject({});
 const Deleted = z.object({ id: S.Id, deleted: z.number().int() });
@@ -83,11 +94,12 @@ export const contract = {
   'record.details': read(S.DetailsInput, S.Details),
   'stats.get': read(Empty, S.Stats),
   'changes.list': read(S.ChangesInput, z.array(S.Change)),
-  'import.preview': fileWork(S.ImportInput, S.ImportSummary, false),
-  'import.run': fileWork(S.ImportInput, S.ImportSummary, true),
-  'export.run': fileWork(S.ExportInput, S.ExportResult, false),
+  'import.preview': stagedPath(fileWork(S.ImportInput, S.ImportSummary, false)),
+  'import.run': stagedPath(fileWork(S.ImportInput, S.ImportSummary, true)),
+  /** Writes anywhere, overwriting if asked: the window exports through export.staged instead. */
+  'export.run': hostOnly(fileWork(S.ExportInput, S.ExportResult, false)),
   'file.stage': write(S.StageInput, S.Staged),
-  'file.fetch': read(S.FetchInput, S.Fetched),
+  'file.fetch': stagedPath(read(S.FetchInput, S.Fetched)),
   /**
    * Stops the call the engine is working on (an import, say). The host answers it, since a busy
    * engine cannot read it: the two share a cancel mark the engine looks at between batches, and
@@ -107,7 +119,7 @@ export const contract = {
    * While a snapshot is shown, every read is answered from it and every write is refused; imports
    * (merging that snapshot, say) still go to the network.
    */
-  'snapshot.view': read(S.SnapshotViewInput, z.object({ viewing: z.string().nullable() })),
+  'snapshot.view': stagedPath(read(S.SnapshotViewInput, z.object({ viewing: z.string().nullable() }))),
   /** Exports into the staging folder, for the window to fetch and offer as a download. */
   'export.staged': fileWork(S.ExportStagedInput, S.ExportResult, false),
 };
@@ -120,6 +132,11 @@ export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
 export type CallReturn<K extends CallName> = Contract[K]['async'] extends true ? Promise<CallOutput<K>> : CallOutput<K>;
 
 export const CALL_NAMES = Object.keys(contract) as CallName[];
+/**
+ * The calls the window may make: every call but the host-only ones, so a call added to the
+ * contract reaches the window unless it is marked otherwise.
+ */
+export const WINDOW_CALLS = CALL_NAMES.filter((name) => (contract[name] as { reach?: string }).reach !== 'host');
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

@@ -420,9 +420,13 @@ export const AggregateGroup = z.object({
   /** The filter value that expands the group: the region or sub-region name, or the country code; null for none. */
   key: z.string().nullable(),
   label: z.string(),
+  /** The UN M49 region the group lies in (its own name for a region); null for no country. */
+  region: z.string().nullable(),
   organisations: z.number().int(),
   /** Ties between organisations inside the group. */
   innerTies: z.number().int(),
+  /** Its organisations by sector. */
+  sectors: z.record(z.string(), z.number().int()),
 });
 const AggregateLink = z.object({
   id: z.string(),
@@ -542,10 +546,15 @@ export const Metrics = z.object({
   modularity: z.number(),
   components: z.number().int(),
   largestComponent: z.number().int(),
-  /** Organisation IDs with high betweenness for their degree, strongest broker first. */
+  /**
+   * Organisation IDs that are the only link between some organisations and the rest (cut
+   * vertices), the one joining most first (electron/engine/graph/metrics/brokers.ts).
+   */
   brokers: z.array(Id),
   /** What the ties were weighed by: their count, or a relation attribute (with how many relations had a value). */
   weight: z.object({ attribute: z.string().nullable(), relations: z.number().int() }),
+  /** For each broker, how many organisations it alone joins to the rest. */
+  brokerJoins: z.array(z.number().int()),
   millis: z.number(),
 });
 export type Metrics = z.infer<typeof Metrics>;
@@ -642,6 +651,8 @@ export const Details = z.object({
       type: z.enum(RELATION_TYPES),
       direction: z.enum(['out', 'in']),
       other: z.object({ id: Id, name: z.string() }),
+      /** For type 'other': the type the file it came from named ("cooperation"), if any. */
+      typeName: z.string().nullable(),
       startDate: z.string().nullable(),
       endDate: z.string().nullable(),
       /** Every attribute the relation carries (a weight, a channel…). */
@@ -814,10 +825,13 @@ export const ExportResult = z.object({
   organisations: z.number(),
   partnerships: z.number(),
   events: z.number(),
+  /** Memberships and participations written: with relations, the edges of a graph file. */
   links: z.number(),
   relations: z.number(),
   /** The fields the export left out, as the records had them (none when nothing was asked to be). */
   omitted: z.array(z.string()),
+  /** Pairs of the organisations written that share a partnership or an event, or have a direct relation (the header's ties). */
+  ties: z.number(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 

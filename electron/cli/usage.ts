@@ -88,6 +88,7 @@ ${EXPORT_FORMAT}
 
 generate options:
   --orgs N                   How many organisations (required)
+  --ties M                   How many tied pairs (default: about five per organisation)
   --seed S                   Random seed; the same seed gives the same network (default 1)
 
 Exit codes: 0 success, 1 error, 2 bad usage.

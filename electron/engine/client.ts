@@ -7,9 +7,16 @@
 // time (reading a huge file, say) is stopped by terminating the worker: SQLite rolls back the open
 // transaction when its connection goes, and a fresh worker takes over. A call already past its
 // commit point is never reported as cancelled.
+//
+// A worker thread stops only when it next runs JavaScript: one caught inside a single native call
+// (an SQLite statement that never returns) ignores terminate() for good. The engine is built so
+// that no such call reads untrusted input (a snapshot is read row by row, interchange/formats/
+// snapshot/untrusted.ts), and the host never waits on a worker that does not stop: after
+// TERMINATE_GRACE_MS it lets that thread go (unreferenced, so it holds no host open, and the
+// process's exit ends it) and starts a fresh engine, so every later call is answered.
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AtlasErrorShape, CallResult } from '../../shared/errors';
 import { cancelledError, WorkControl, WorkWatch, type Progress } from './work';
@@ -17,6 +24,8 @@ import type { WorkerData, WorkerReply } from './worker';
 
 /** How long the engine has to reach a checkpoint after a cancel before its worker is stopped. */
 const CANCEL_GRACE_MS = 2000;
+/** How long a worker has to stop once terminated before the host stops waiting for it. */
+const TERMINATE_GRACE_MS = 2000;
 
 interface Running {
   worker: Worker;
@@ -61,6 +70,16 @@ export class EngineClient {
     });
   }
 
+  /** Whether `path` is inside the staging folder (resolving links, so none leads out of it). */
+  isStaged(path: string): boolean {
+    try {
+      return realpathSync(path).startsWith(this.stagingDir + sep);
+    } catch {
+      // A path that does not exist yet is judged by its text, so its answer says nothing of the disk.
+      return !path.includes('..') && resolve(path).startsWith(this.stagingDir + sep);
+    }
+  }
+
   /** How far the call the engine is working on has got, if it reports progress. */
   progress(): Progress | null {
     return this.current.watch.progress();
@@ -81,7 +100,7 @@ export class EngineClient {
     run.stopping = true;
     for (const done of run.pending.values()) done({ ok: false, error: cancelledError().toJSON() });
     run.pending.clear();
-    await run.worker.terminate();
+    await stopWorker(run.worker);
     // The new engine opens the same database; the seed check has already run.
     this.current = this.start({ ...this.data, seedIfEmpty: false });
     await this.current.ready;
@@ -114,7 +133,7 @@ export class EngineClient {
     this.current.stopping = true;
     // Before awaiting the worker: a host that is quitting may not live to see the promise settle.
     rmSync(this.stagingDir, { recursive: true, force: true });
-    await this.current.worker.terminate();
+    await stopWorker(this.current.worker);
   }
 
   private start(data: Omit<WorkerData, 'workBuffer' | 'stagingDir'>): Running {
@@ -162,4 +181,19 @@ export class EngineClient {
     });
     return run;
   }
+}
+
+/**
+ * Terminates a worker, waiting TERMINATE_GRACE_MS at most: true when it stopped. One that has not
+ * is stuck in native code; it is unreferenced, so the host is free to go on or exit.
+ */
+async function stopWorker(worker: Worker): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stopped = await Promise.race([
+    worker.terminate().then(() => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), TERMINATE_GRACE_MS))),
+  ]);
+  clearTimeout(timer);
+  if (!stopped) worker.unref();
+  return stopped;
 }

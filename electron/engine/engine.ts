@@ -95,7 +95,10 @@ export class Engine {
     this.work = opts.work ?? new WorkControl();
     this.writer = new Writer(db, this.actor, this.work);
     this.store = new RecordStore(db, this.writer);
-    this.graph = new GraphService(db);
+    // A snapshot shown read-only keeps its index in memory; a network keeps one beside its file.
+    this.graph = new GraphService(db, opts.viewing === undefined ? `${opts.dbPath}.graph-index` : null);
+    // Every write reaches the index through the one writer.
+    this.writer.observe(this.graph);
     this.attributes = new AttributeCatalogue(db);
     this.importer = new Importer(db, this.store, this.writer, opts.resourcesDir, this.work);
     this.handlers = this.buildHandlers();
@@ -133,7 +136,17 @@ export class Engine {
     return generateSynthetic(this.db, this.writer, opts);
   }
 
+  /** Nothing is being asked: a good time to write the graph index beside the database, if a build made it worth it. */
+  idle(): void {
+    if (this.db.open) this.graph.persist();
+  }
+
   close(): void {
+    try {
+      if (this.db.open) this.graph.persist(true);
+    } catch {
+      // The file is a cache; the next open builds the index from SQLite instead.
+    }
     this.viewed?.close();
     this.viewed = null;
     // Only a folder the engine made itself is its to remove.

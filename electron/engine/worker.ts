@@ -20,6 +20,9 @@ export type WorkerReply =
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: ReturnType<typeof toErrorShape> };
 
+/** How long the engine must have been asked nothing before it does housekeeping. */
+const IDLE_MS = 1500;
+
 const port = parentPort!;
 const post = (m: WorkerReply) => port.postMessage(m);
 let engine: Engine;
@@ -35,12 +38,15 @@ try {
   setImmediate(() => {
     try {
       engine.graph.totalTies();
+      if (waiting === 0) idle = setTimeout(() => engine.idle(), IDLE_MS);
     } catch {
       // The first call reports whatever went wrong, with its own error.
     }
   });
   // One call at a time, even across an await inside a call, so the shared "current call" is true.
   let queue = Promise.resolve();
+  let waiting = 0;
+  let idle: ReturnType<typeof setTimeout> | undefined;
   const answer = async (m: WorkerRequest) => {
     try {
       work.begin(m.id);
@@ -51,9 +57,14 @@ try {
       post({ type: 'result', id: m.id, ok: false, error: toErrorShape(err) });
     } finally {
       work.end();
+      // Once nothing has been asked for a moment, the engine may write its graph index to disk.
+      clearTimeout(idle);
+      if (--waiting === 0) idle = setTimeout(() => engine.idle(), IDLE_MS);
     }
   };
   port.on('message', (m: WorkerRequest) => {
+    waiting++;
+    clearTimeout(idle);
     queue = queue.then(() => answer(m));
   });
   port.on('close', () => engine.close());

@@ -2,8 +2,13 @@
 // and the browser mode's server (HTTP), so both validate, answer and encode exactly alike. Each host
 // keeps only what is its own: main checks the sender, the server its Host header, origin and token.
 //
+// Both transports carry the window's calls, so the relay holds the window to its surface: no
+// host-only call (shared/contract.ts marks those that take any filesystem path), and the calls
+// that take a path only with one main staged for the window.
+//
 // Runs in Node and never imports Electron: the browser mode and the tests use it without it.
-import { toErrorShape, type CallResult } from '../../shared/errors';
+import { contract } from '../../shared/contract';
+import { AtlasError, toErrorShape, type CallResult } from '../../shared/errors';
 import { isSliceWire, sliceAnswerJson } from '../../shared/slice-wire';
 import { parseCall } from '../../shared/validate';
 import type { Progress } from '../engine/work';
@@ -13,6 +18,8 @@ export interface EngineLink {
   call(name: string, input: unknown): Promise<CallResult<unknown>>;
   cancel(): Promise<boolean>;
   progress(): Progress | null;
+  /** Whether `path` is a file staged for the window (engine/client.ts keeps the staging folder). */
+  isStaged(path: string): boolean;
 }
 
 /**
@@ -22,6 +29,13 @@ export interface EngineLink {
 export async function relayCall(engine: EngineLink, name: string, input: unknown): Promise<CallResult<unknown>> {
   try {
     const parsed = parseCall(name, input);
+    const reach = (contract[parsed.name] as { reach?: string }).reach;
+    if (reach === 'host') throw new AtlasError('forbidden', `${parsed.name} is not available to the app window`);
+    const path = (parsed.input as { path?: unknown }).path;
+    if (reach === 'staged' && typeof path === 'string' && !engine.isStaged(path)) {
+      // The same answer whether or not the path exists: the window learns nothing of the disk.
+      throw new AtlasError('forbidden', 'The window may only use files it picked or the app staged for it', 'path');
+    }
     // Answered here: the engine is busy with the very work these calls are about, and a busy
     // engine reads no messages.
     if (parsed.name === 'work.cancel') return { ok: true, value: { cancelled: await engine.cancel() } };

@@ -1,12 +1,12 @@
-// The preload: exposes exactly the contract's calls to the page, nothing else, through one
+// The preload: exposes exactly the window's calls (shared/contract.ts) to the page, nothing else, through one
 // frozen object. No logic, no Node: it runs sandboxed, and main validates everything again.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_NAMES } from '../../shared/contract';
+import { WINDOW_CALLS } from '../../shared/contract';
 
-const allowed = new Set<string>(CALL_NAMES);
+const allowed = new Set<string>(WINDOW_CALLS);
 
 contextBridge.exposeInMainWorld('atlas', {
-  calls: [...CALL_NAMES],
+  calls: [...WINDOW_CALLS],
   invoke(name: string, input: unknown): Promise<unknown> {
     if (typeof name !== 'string' || !allowed.has(name)) {
       return Promise.resolve({

@@ -19,7 +19,15 @@ startWebServer({ dbPath, port }).then(
     console.log(`Stakeholder Atlas (browser mode) on ${dbPath}`);
     console.log(`Open ${h.url}`);
     console.log('Only this URL (it holds the access token) can reach the engine. Ctrl+C stops.');
-    const stop = () => void h.close().then(() => process.exit(0));
+    // Stops whatever the engine is doing: close() waits a bounded time for the worker, and the
+    // process's exit ends even a thread caught in native code (engine/client.ts).
+    let stopping = false;
+    const stop = () => {
+      if (stopping) process.exit(0);
+      stopping = true;
+      setTimeout(() => process.exit(0), 5000).unref();
+      void h.close().then(() => process.exit(0));
+    };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   },

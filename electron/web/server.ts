@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isCallName } from '../../shared/contract';
+import { isCallName, WINDOW_CALLS } from '../../shared/contract';
 import type { CallResult } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { mimeType, servedPath } from '../../shared/static-files';
@@ -78,28 +78,62 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
   };
 
+  const invalid = (res: ServerResponse, status: number, message: string) =>
+    send(res, status, { ok: false, error: { code: 'validation', message } } satisfies CallResult<never>);
+  const ours = (host: string) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  /**
+   * Answers 413 as soon as the body passes the limit, keeping nothing more of it; the rest is read
+   * and dropped for a moment before the connection closes, since closing on unread data resets
+   * it and the client would lose the answer (nginx's lingering close).
+   */
+  const tooLarge = (req: IncomingMessage, res: ServerResponse) => {
+    res.setHeader('Connection', 'close');
+    invalid(res, 413, `The request is larger than the limit of ${maxBody} bytes; nothing was read past it`);
+    req.removeAllListeners('data');
+    req.on('data', () => {});
+    req.resume();
+    setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  };
+
   const server = createServer(async (req, res) => {
     try {
       const host = req.headers.host ?? '';
-      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-        return refuse(res, 421, 'This server answers only at 127.0.0.1');
+      // Node keeps the first of several Host headers; a request with two is refused, not guessed at.
+      const hosts = req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'host').length;
+      if (hosts !== 1 || !ours(host)) return refuse(res, 421, 'This server answers only at 127.0.0.1');
+      // An absolute-form request line names its own host, which must be ours too.
+      const target = req.url ?? '/';
+      if (!target.startsWith('/')) {
+        let named: string | null = null;
+        try {
+          named = new URL(target).host;
+        } catch {
+          // not a URL at all
+        }
+        if (named === null || !ours(named)) return refuse(res, 421, 'This server answers only at 127.0.0.1');
       }
-      const url = new URL(req.url ?? '/', `http://${host}`);
+      const url = new URL(target, `http://${host}`);
       if (url.pathname.startsWith('/api/')) {
         const origin = req.headers.origin;
         if (origin !== undefined && origin !== `http://${host}`) return refuse(res, 403, 'Cross-origin calls are refused');
         if (!authorised(req)) return refuse(res, 401, 'Missing or wrong token: open the URL printed at start');
         if (req.method !== 'POST') return refuse(res, 405, 'Calls are POST requests');
-        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-        const body = await readBody(req, maxBody);
-        if (body === null) {
-          return send(res, 413, { ok: false, error: { code: 'validation', message: `Request larger than ${maxBody} bytes` } });
+        let name: string;
+        try {
+          name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        } catch {
+          return invalid(res, 400, `The call name in ${url.pathname.slice(0, 120)} is not valid percent-encoding`);
         }
+        if (isCallName(name) && !windowCalls.has(name)) return refuse(res, 403, `${name} is not available to the app window`);
+        const declared = Number(req.headers['content-length'] ?? 0);
+        if (declared > maxBody) return tooLarge(req, res);
+        const body = await readBody(req, maxBody);
+        if (body === null) return tooLarge(req, res);
         let input: unknown;
         try {
           input = body.length ? JSON.parse(body) : {};
         } catch {
-          return send(res, 400, { ok: false, error: { code: 'validation', message: 'The request body is not JSON' } });
+          return invalid(res, 400, 'The request body is not JSON');
         }
         // An unknown name is answered like any invalid call, with HTTP's word for it.
         return sendJson(res, isCallName(name) ? 200 : 404, answerJson(await relayCall(engine, name, input)));
@@ -142,6 +176,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   };
 }
 
+/** How long an answered request's unread body is drained before its connection is closed. */
+const LINGER_MS = 2000;
+const windowCalls = new Set<string>(WINDOW_CALLS);
+
+/** The body as text, or null as soon as it passes `max` bytes (the stream is then paused, not read on). */
 function readBody(req: IncomingMessage, max: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -149,8 +188,9 @@ function readBody(req: IncomingMessage, max: number): Promise<string | null> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > max) {
+        req.pause();
+        chunks.length = 0;
         resolve(null);
-        req.destroy();
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));

@@ -20,5 +20,7 @@ if (!only || only === 'layout')
     'Layouts (explorer): ForceAtlas2 worker, layouts at once, cose vs fcose, in Chromium',
     await (await import('./layout.bench')).layoutBench(),
   );
+if (!only || only === 'scale')
+  print('Scale (issue 17): 100,000 organisations, 1,000,000 ties', (await import('./scale.bench')).scaleBench());
 if (!only || only === 'explorer')
   print('Explorer (issue 3): drawing, filtering and opening, in Chromium', await (await import('./explorer.bench')).explorerBench());

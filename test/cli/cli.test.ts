@@ -126,6 +126,37 @@ describe('atlas generate and query', () => {
     for (const r of REGIONS) expect(s.organisationsByRegion[r]).toBeGreaterThan(0);
   });
 
+  it('--ties makes exactly that many tied pairs, over every region and sector, all synthetic', async () => {
+    const db = freshDb();
+    const made = await runJson<{ ties: number; rows: Record<string, number> }>(
+      'generate',
+      '--orgs',
+      '400',
+      '--ties',
+      '3000',
+      '--seed',
+      '5',
+      '--db',
+      db,
+      '--json',
+    );
+    expect(made.ties).toBe(3000);
+    expect(made.rows.organisation).toBe(400);
+    expect(made.rows.relation).toBeGreaterThan(0);
+    const slice = await runJson<Slice>('query', '--db', db);
+    expect(slice.edges).toHaveLength(3000);
+    expect(slice.counts.ties.total).toBe(3000);
+    expect(new Set(slice.nodes.map((node) => node.region))).toEqual(new Set(REGIONS));
+    expect(new Set(slice.nodes.map((node) => node.sector))).toEqual(new Set(SECTORS));
+    expect(slice.nodes.every((node) => node.synthetic && node.name.startsWith('[synthetic] '))).toBe(true);
+    // Heavy-tailed: the busiest organisation has many times the median's ties.
+    const degree = new Map<string, number>();
+    for (const e of slice.edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+    const sorted = [...degree.values()].sort((a, b) => a - b);
+    expect(sorted[sorted.length - 1]!).toBeGreaterThan(4 * sorted[Math.floor(sorted.length / 2)]!);
+    expect((await run('generate', '--orgs', '50', '--ties', '300', '--db', freshDb())).stdout).toMatch(/50 organisations and 300 ties/);
+  });
+
   it('--region Africa returns only African organisations', async () => {
     const db = freshDb();
     expect((await run('generate', '--orgs', '300', '--seed', '3', '--db', db)).code).toBe(0);
@@ -231,6 +262,7 @@ describe('atlas failures', () => {
     expectOneLineFailure(await run('generate', '--orgs', '0', '--db', freshDb()), 2, /--orgs/);
     expectOneLineFailure(await run('generate', '--orgs', '1000001', '--db', freshDb()), 2, /--orgs/);
     expectOneLineFailure(await run('generate', '--db', freshDb()), 2, /--orgs/);
+    expectOneLineFailure(await run('generate', '--orgs', '10', '--ties', '23', '--db', freshDb()), 2, /--ties must be between 0 and 22/);
     expectOneLineFailure(await run('query', '--depth', '2', '--db', freshDb()), 2, /--depth needs --ego/);
     expectOneLineFailure(await run('query', '--colour', 'red', '--db', freshDb()), 2, /Unknown option '--colour'/);
     expectOneLineFailure(await run('stats', 'extra', '--db', freshDb()), 2, /Unexpected argument 'extra'/);

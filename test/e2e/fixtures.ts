@@ -24,11 +24,16 @@ export const test = base.extend<{ app: Page; harness: WebServer }>({
 export { expect };
 
 /** A harness on a generated network of `organisations` (in a temp folder, removed after `use`). */
-export async function generatedHarness(organisations: number, seed: number, use: (h: WebServer) => Promise<void>): Promise<void> {
+export async function generatedHarness(
+  organisations: number,
+  seed: number,
+  use: (h: WebServer) => Promise<void>,
+  ties?: number,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-generated-'));
   const dbPath = join(dir, 'generated.sqlite');
   const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
-  engine.generate({ organisations, seed });
+  engine.generate({ organisations, seed, ...(ties === undefined ? {} : { ties }) });
   engine.close();
   const harness = await startWebServer({ dbPath, seedIfEmpty: false });
   try {

@@ -196,7 +196,8 @@ test('an import shows how far it has got, and cancelling it leaves the network a
   await dialog.getByTestId('import-cancel').click();
   await app.getByRole('button', { name: 'With partnerships and events' }).click();
   await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '12', { timeout: 20_000 });
-  await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 8 of 8 ties');
+  // The full view's header counts its partnerships and events too (issue 18).
+  await expect(app.getByTestId('counts')).toHaveText('7 of 7 organisations · 1 of 1 partnership · 4 of 4 events · 8 of 8 ties');
 });
 
 test('a snapshot from another laptop is shown read-only, then imported from the banner', async ({ app }) => {

@@ -91,10 +91,46 @@ describe('aggregated slices', () => {
     expect(s.counts.ties).toEqual({ shown: 6, total: 6 });
     expect(s.aggregate!.by).toBe('region');
     expect(s.aggregate!.groups).toEqual([
-      { id: 'region:Africa', by: 'region', key: 'Africa', label: 'Africa', organisations: 2, innerTies: 1 },
-      { id: 'region:Americas', by: 'region', key: 'Americas', label: 'Americas', organisations: 2, innerTies: 1 },
-      { id: 'region:Asia', by: 'region', key: 'Asia', label: 'Asia', organisations: 1, innerTies: 0 },
-      { id: 'none', by: 'region', key: null, label: 'No country (international)', organisations: 1, innerTies: 0 },
+      {
+        id: 'region:Africa',
+        by: 'region',
+        key: 'Africa',
+        label: 'Africa',
+        region: 'Africa',
+        organisations: 2,
+        innerTies: 1,
+        sectors: { government: 1, civil_society: 1 },
+      },
+      {
+        id: 'region:Americas',
+        by: 'region',
+        key: 'Americas',
+        label: 'Americas',
+        region: 'Americas',
+        organisations: 2,
+        innerTies: 1,
+        sectors: { private_sector: 1, academia: 1 },
+      },
+      {
+        id: 'region:Asia',
+        by: 'region',
+        key: 'Asia',
+        label: 'Asia',
+        region: 'Asia',
+        organisations: 1,
+        innerTies: 0,
+        sectors: { civil_society: 1 },
+      },
+      {
+        id: 'none',
+        by: 'region',
+        key: null,
+        label: 'No country (international)',
+        region: null,
+        organisations: 1,
+        innerTies: 0,
+        sectors: { intergovernmental: 1 },
+      },
     ]);
     // A-C and B-C cross Africa-Americas; A-E Africa-none; D-E Americas-none.
     expect(s.aggregate!.links).toEqual([
@@ -141,7 +177,16 @@ describe('aggregated slices', () => {
     const s = agg('region', 0, { minWeight: 2 });
     expect(s.counts.organisations.shown).toBe(2);
     expect(s.aggregate!.groups).toEqual([
-      { id: 'region:Africa', by: 'region', key: 'Africa', label: 'Africa', organisations: 2, innerTies: 1 },
+      {
+        id: 'region:Africa',
+        by: 'region',
+        key: 'Africa',
+        label: 'Africa',
+        region: 'Africa',
+        organisations: 2,
+        innerTies: 1,
+        sectors: { government: 1, civil_society: 1 },
+      },
     ]);
     expect(s.aggregate!.links).toEqual([]);
     expect(agg('country', 1, { regions: ['Americas'] }).aggregate!.links).toEqual([

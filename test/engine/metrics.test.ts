@@ -348,27 +348,52 @@ describe('brokers', () => {
   };
   const edges = pairs([...clique(0), ...clique(5), [0, 10], [10, 5]]);
 
-  it('puts the low-degree bridge first', () => {
+  it('names the organisations that alone join others to the rest, the one joining most first', () => {
     const m = run(11, edges);
-    expect(m.brokers[0]).toBe('10');
-    // 0 and 5 hold nearly as many paths but have more ties than the median organisation.
-    expect(m.brokers).not.toContain('0');
+    // Without 10 the two cliques fall apart (5 cut off); without 0 (or 5) its four clique-mates do.
+    expect(m.brokers).toEqual(['10', '0', '5']);
+    expect(m.brokerJoins).toEqual([5, 4, 4]);
     expect(m.nodes[10]!.betweenness).toBeCloseTo(25 / 45, 10);
     expect(m.nodes[0]!.betweenness).toBeCloseTo(24 / 45, 10);
   });
 
-  it('a star has no broker: its centre is also its best-tied node', () => {
-    expect(
-      run(
-        5,
-        pairs([
-          [0, 1],
-          [0, 2],
-          [0, 3],
-          [0, 4],
-        ]),
-      ).brokers,
-    ).toEqual([]);
+  it("a star's centre is its broker; a cycle has none, every organisation has another way in", () => {
+    const star = run(
+      5,
+      pairs([
+        [0, 1],
+        [0, 2],
+        [0, 3],
+        [0, 4],
+      ]),
+    );
+    expect(star.brokers).toEqual(['0']);
+    expect(star.brokerJoins).toEqual([3]);
+    const cycle = run(
+      4,
+      pairs([
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 0],
+      ]),
+    );
+    expect(cycle.brokers).toEqual([]);
+  });
+
+  it('two organisations hanging on one in a path each count', () => {
+    // 0 - 1 - 2 - 3 - 4: without 2 the path splits 2 and 2 (2 cut off); without 1 or 3, one end.
+    const m = run(
+      5,
+      pairs([
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 4],
+      ]),
+    );
+    expect(m.brokers).toEqual(['2', '1', '3']);
+    expect(m.brokerJoins).toEqual([2, 1, 1]);
   });
 });
 

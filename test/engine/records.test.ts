@@ -176,6 +176,7 @@ describe('sources and citations', () => {
         other: { id: 'E', name: 'Echo Intergovernmental Office' },
         startDate: '2015',
         endDate: null,
+        typeName: null,
       },
     ]);
     expect(d.country?.name).toBe('Ghana');

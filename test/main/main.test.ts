@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALL_NAMES } from '../../shared/contract';
+import { CALL_NAMES, WINDOW_CALLS } from '../../shared/contract';
 import { decodeSlice, isSliceWire } from '../../shared/slice-wire';
 
 const root = resolve(__dirname, '../..');
@@ -60,8 +60,21 @@ const own = () => ({ sender: win().webContents, senderFrame: { url: 'atlas://app
 const invoke = (name: string, input: unknown, event: object = own()) => calls().ipc[`atlas:${name}`]!(event, input);
 
 describe('main process', () => {
-  it('registers exactly the contract calls', () => {
-    expect(Object.keys(calls().ipc).sort()).toEqual(CALL_NAMES.map((n) => `atlas:${n}`).sort());
+  it("registers exactly the window's calls: every contract call but the host-only ones", () => {
+    expect(Object.keys(calls().ipc).sort()).toEqual(WINDOW_CALLS.map((n) => `atlas:${n}`).sort());
+    expect(WINDOW_CALLS.length).toBe(CALL_NAMES.length - 1);
+    expect(calls().ipc['atlas:export.run']).toBeUndefined();
+  });
+
+  it('refuses a path main did not stage, from its own window too', async () => {
+    const outside = { code: 'forbidden', message: 'The window may only use files it picked or the app staged for it', field: 'path' };
+    expect(await invoke('import.preview', { path: '/etc/passwd' })).toEqual({ ok: false, error: outside });
+    expect(await invoke('file.fetch', { path: join(dir, 'atlas.sqlite') })).toEqual({ ok: false, error: outside });
+    const staged = await invoke('file.stage', { name: 'n.csv', dataBase64: Buffer.from('name\nAlpha\n').toString('base64') });
+    expect(await invoke('import.preview', { path: staged.value.path })).toMatchObject({
+      ok: true,
+      value: { organisations: { create: 1 } },
+    });
   });
 
   it('opens one window with the secure preferences, on the app protocol', () => {

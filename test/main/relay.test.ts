@@ -2,7 +2,7 @@
 // bundle the app runs): calls are checked against the contract before the worker sees them,
 // work.cancel and work.progress are answered while the engine is busy, and a slice's columns are
 // spliced into the JSON answer rather than quoted.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,7 @@ beforeAll(async () => {
     call: (name, input) => (forwarded.push(name), client.call(name, input)),
     cancel: () => client.cancel(),
     progress: () => client.progress(),
+    isStaged: (path) => client.isStaged(path),
   };
 });
 
@@ -65,11 +66,16 @@ describe('the relay', () => {
     const big = join(dir, 'big.graphml');
     await source.call('export.run', { format: 'graphml', path: big });
     source.close();
+    // The window imports only what it staged.
+    const staged = (await client.call('file.stage', { name: 'big.graphml', dataBase64: readFileSync(big).toString('base64') })) as {
+      ok: true;
+      value: { path: string };
+    };
 
     forwarded.length = 0;
     expect(await relayCall(engine, 'work.cancel', {})).toEqual({ ok: true, value: { cancelled: false } });
     expect(await relayCall(engine, 'work.progress', {})).toEqual({ ok: true, value: null });
-    const running = relayCall(engine, 'import.run', { path: big });
+    const running = relayCall(engine, 'import.run', { path: staged.value.path });
     let progress: Progress | null = null;
     for (let i = 0; i < 2000 && !(progress?.phase === 'writing' && progress.done > 0); i++) {
       const r = (await relayCall(engine, 'work.progress', {})) as Extract<CallResult<Progress | null>, { ok: true }>;
@@ -82,6 +88,48 @@ describe('the relay', () => {
     expect(forwarded).toEqual(['import.run']);
     expect(await relayCall(engine, 'stats.get', {})).toMatchObject({ ok: true, value: { organisations: 7 } });
   }, 60_000);
+
+  it("holds the window to its surface: no host-only call, and paths only from main's staging", async () => {
+    forwarded.length = 0;
+    const out = join(dir, 'anywhere.gexf');
+    expect(await relayCall(engine, 'export.run', { format: 'gexf', path: out, overwrite: true })).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'export.run is not available to the app window' },
+    });
+    expect(existsSync(out)).toBe(false);
+    const outside = { code: 'forbidden', message: 'The window may only use files it picked or the app staged for it', field: 'path' };
+    // The same answer for a file that exists and one that does not: the window learns nothing of the disk.
+    for (const path of [join(dir, 'atlas.sqlite'), join(dir, 'no-such-file'), '/etc/passwd']) {
+      expect(await relayCall(engine, 'file.fetch', { path })).toEqual({ ok: false, error: outside });
+      expect(await relayCall(engine, 'import.preview', { path })).toEqual({ ok: false, error: outside });
+      expect(await relayCall(engine, 'snapshot.view', { path })).toEqual({ ok: false, error: outside });
+    }
+    const stagedDir = (await client.call('file.stage', { name: 'x.csv', dataBase64: '' })) as { ok: true; value: { folder: string } };
+    expect(await relayCall(engine, 'file.fetch', { path: join(stagedDir.value.folder, '..', '..', 'etc') })).toEqual({
+      ok: false,
+      error: outside,
+    });
+    expect(forwarded).toEqual([]);
+    // What the window does use still works: an export staged for it, fetched back.
+    const exported = (await relayCall(engine, 'export.staged', { format: 'gexf', name: 'net.gexf' })) as {
+      ok: true;
+      value: { files: string[] };
+    };
+    expect(await relayCall(engine, 'file.fetch', { path: exported.value.files[0]! })).toMatchObject({
+      ok: true,
+      value: { name: 'net.gexf' },
+    });
+    expect(await relayCall(engine, 'snapshot.view', { path: null })).toEqual({ ok: true, value: { viewing: null } });
+  });
+
+  it('refuses input nested 100,000 deep as invalid, before zod walks it', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(await relayCall(engine, 'graph.slice', { filters: { tags: deep } })).toEqual({
+      ok: false,
+      error: { code: 'validation', message: 'Invalid input to graph.slice: nested deeper than 64 levels' },
+    });
+  });
 
   it('hands a slice over by columns, spliced into the JSON answer as they are', async () => {
     const answer = await relayCall(engine, 'graph.slice', {});

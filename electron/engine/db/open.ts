@@ -1,8 +1,8 @@
 // Opening a database file: pragmas, the version check, a copy aside, then migrations in one
 // transaction. A file written by a newer version is refused before anything touches it.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AtlasError } from '../../../shared/errors';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/migration';
@@ -25,6 +25,15 @@ export interface OpenResult {
 export function openDatabase(path: string, opts: OpenOptions): OpenResult {
   if (path !== ':memory:') ensureDir(dirname(path));
   const existed = path !== ':memory:' && existsSync(path);
+  // SQLite takes an empty file for a new database; an empty file at a database's path is more
+  // likely a copy that failed or a file some other program made, so it is left alone and named.
+  if (existed && statSync(path).isFile() && statSync(path).size === 0 && !existsSync(`${path}-wal`)) {
+    throw new AtlasError(
+      'validation',
+      `${path} is an empty file (0 bytes), not a Stakeholder Atlas database. If it should hold your network, ` +
+        `it did not survive a copy; otherwise remove it, or choose another file, to start a new network there.`,
+    );
+  }
   let db: Database.Database;
   try {
     db = new Database(path, {
@@ -32,7 +41,7 @@ export function openDatabase(path: string, opts: OpenOptions): OpenResult {
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     });
   } catch (err) {
-    throw new AtlasError('validation', `Cannot open the database ${path}: ${(err as Error).message}`);
+    throw new AtlasError('validation', `Cannot open the database ${path}: ${whyNot(path, err, opts.readonly ?? false)}`);
   }
   const migrations = opts.migrations ?? MIGRATIONS;
   const SCHEMA_VERSION = migrations.length;
@@ -47,6 +56,9 @@ export function openDatabase(path: string, opts: OpenOptions): OpenResult {
           `Update the app to open it; the file has not been changed.`,
       );
     }
+    // A file opened read-only is someone else's (a snapshot shown): nothing in its schema may run
+    // a function with side effects (interchange/formats/snapshot/untrusted.ts checks it first).
+    if (opts.readonly) db.pragma('trusted_schema = OFF');
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -75,8 +87,43 @@ export function openDatabase(path: string, opts: OpenOptions): OpenResult {
     if (/file is not a database|file is encrypted/i.test(message)) {
       throw new AtlasError('validation', `${path} is not a Stakeholder Atlas database (not SQLite)`);
     }
+    // WAL needs to write beside the file: a read-only folder or file shows here, not at the open.
+    if (/readonly|unable to open|disk I\/O/i.test(message)) {
+      throw new AtlasError('validation', `Cannot open the database ${path}: ${whyNot(path, err, opts.readonly ?? false)}`);
+    }
     throw err;
   }
+}
+
+/** Why SQLite could not open or write `path`, in words a person can act on. */
+function whyNot(path: string, err: unknown, readonly: boolean): string {
+  const sqlite = (err as Error).message;
+  if (existsSync(path) && statSync(path).isDirectory()) return `${path} is a folder, not a file`;
+  if (readonly) return sqlite;
+  // access() says yes to root whatever the folder is: trying to write is the one real answer.
+  const folder = dirname(path);
+  const probe = join(folder, `.atlas-write-check-${process.pid}`);
+  try {
+    writeFileSync(probe, '', { flag: 'wx' });
+    rmSync(probe, { force: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
+    const reason =
+      code === 'EROFS'
+        ? 'is on a read-only file system'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'may not be written to by you'
+          : `cannot be written to (${code})`;
+    return `the folder ${folder} ${reason}, and the app keeps its database and journal files there (SQLite: ${sqlite})`;
+  }
+  if (existsSync(path)) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch {
+      return `the file is read-only, and the app needs to write to it (SQLite: ${sqlite})`;
+    }
+  }
+  return sqlite;
 }
 
 /**

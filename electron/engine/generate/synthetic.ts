@@ -2,7 +2,13 @@
 // many partnerships and events, most in few), every region and sector, partnerships mostly within
 // a region, dates spread over twenty years. Every record is flagged synthetic and its name starts
 // with "[synthetic]", so nobody mistakes it for real data. Deterministic for a given seed.
+//
+// Asked for a number of ties (`ties`), it keeps adding partnerships and events, in the same
+// proportions, until they make 60% of them, and then direct relations, mostly within a region,
+// until the network has exactly that many tied pairs: benchmarks of a million ties need no
+// hand-made file.
 import type { Database } from 'better-sqlite3';
+import { TieTable } from '../graph/ties';
 import { newId } from '../ids';
 import {
   EVENT_KINDS,
@@ -21,13 +27,25 @@ import type { Writer } from '../store/writer';
 
 export interface GenerateOptions {
   organisations: number;
+  /** How many tied pairs of organisations to make; by default about five per organisation. */
+  ties?: number;
   seed?: number;
 }
 export interface GenerateResult {
   importId: string;
   rows: Record<string, number>;
   totalRows: number;
+  /** Tied pairs made, when `ties` was asked for. */
+  ties?: number;
 }
+
+/** The most ties `ties` may ask for: a quarter of all pairs, so the last relations still find free pairs quickly. */
+export function maxTies(organisations: number): number {
+  return Math.floor((organisations * (organisations - 1)) / 4);
+}
+
+/** Share of the asked ties made by partnerships and events; relations make the rest. */
+const CONNECTOR_SHARE = 0.6;
 
 /** mulberry32: small, fast, good enough for test data, and the same on every machine. */
 function prng(seed: number) {
@@ -110,6 +128,10 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
     buffers.get(def)!.push(rec as RecordObject);
   };
 
+  if (opts.ties !== undefined && (opts.ties < 0 || opts.ties > maxTies(N))) {
+    throw new RangeError(`${opts.ties} ties cannot be made among ${N} organisations (at most ${maxTies(N)})`);
+  }
+  let tied: number | null = null;
   const importId = writer.runImport(
     { label: `Synthetic network: ${N} organisations, seed ${seed}`, format: 'synthetic', file: null },
     (importId) => {
@@ -152,8 +174,15 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
       };
       const year = () => 2005 + Math.floor(rand() * 21);
 
-      const P = Math.round(N * 0.33);
-      for (let p = 0; p < P; p++) {
+      // Tied pairs, counted only when a number of ties was asked for.
+      const pairs = opts.ties === undefined ? null : new TieTable();
+      const tie = (list: number[]) => {
+        if (!pairs) return;
+        for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pairs.slot(list[i]!, list[j]!);
+      };
+      let partnerships = 0;
+      const partnership = () => {
+        const p = partnerships++;
         const regional = rand() < 0.7;
         const r = Math.floor(rand() * regions.length);
         const size = Math.min(25, 2 + Math.floor((pareto(2.4) - 1) * 2.5));
@@ -174,7 +203,8 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
           attributes: {},
           synthetic: true,
         });
-        members(size, regional ? byRegion[r]! : global).forEach((o, k) =>
+        const list = members(size, regional ? byRegion[r]! : global);
+        list.forEach((o, k) =>
           put(TABLES.membership, {
             id: newId(),
             partnershipId: id,
@@ -184,10 +214,12 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
             endDate: null,
           }),
         );
-      }
+        tie(list);
+      };
 
-      const E = Math.round(N * 0.2);
-      for (let e = 0; e < E; e++) {
+      let events = 0;
+      const event = () => {
+        const e = events++;
         const regional = rand() < 0.5;
         const r = Math.floor(rand() * regions.length);
         const size = Math.min(30, 2 + Math.floor((pareto(2.2) - 1) * 2.5));
@@ -213,7 +245,8 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
           attributes: {},
           synthetic: true,
         });
-        members(size, sampler).forEach((o, k) =>
+        const list = members(size, sampler);
+        list.forEach((o, k) =>
           put(TABLES.participation, {
             id: newId(),
             eventId: id,
@@ -221,13 +254,11 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
             role: k === 0 ? 'organiser' : pick(PARTICIPANT_ROLES),
           }),
         );
-      }
+        tie(list);
+      };
 
-      const R = Math.round(N * 0.5);
-      for (let k = 0; k < R; k++) {
-        const a = global.pick(rand());
-        const b = byRegion[regionOf[a]!]!.pick(rand());
-        if (a === b) continue;
+      const relation = (a: number, b: number) => {
+        pairs?.slot(a, b);
         put(TABLES.relation, {
           id: newId(),
           sourceId: orgIds[a]!,
@@ -239,14 +270,55 @@ export function generateSynthetic(db: Database, writer: Writer, opts: GenerateOp
           attributes: {},
           synthetic: true,
         });
+      };
+
+      if (opts.ties === undefined) {
+        const P = Math.round(N * 0.33);
+        for (let p = 0; p < P; p++) partnership();
+        const E = Math.round(N * 0.2);
+        for (let e = 0; e < E; e++) event();
+        const R = Math.round(N * 0.5);
+        for (let k = 0; k < R; k++) {
+          const a = global.pick(rand());
+          const b = byRegion[regionOf[a]!]!.pick(rand());
+          if (a !== b) relation(a, b);
+        }
+      } else {
+        const want = opts.ties;
+        // 33 partnerships to 20 events, as above.
+        while (pairs!.size < want * CONNECTOR_SHARE) {
+          if (rand() < 33 / 53) partnership();
+          else event();
+        }
+        // Relations between new pairs: heavy-tailed and regional first; once those keep landing on
+        // pairs already tied (hubs are few), any two organisations.
+        let misses = 0;
+        let wide = false;
+        while (pairs!.size < want) {
+          wide ||= misses > 1000;
+          const a = wide ? Math.floor(rand() * N) : global.pick(rand());
+          const b = wide ? Math.floor(rand() * N) : byRegion[regionOf[a]!]!.pick(rand());
+          if (a === b || pairs!.find(a, b) >= 0) {
+            misses++;
+            continue;
+          }
+          misses = 0;
+          relation(a, b);
+        }
       }
-      writer.withIndexesDeferred(ORDER, () => {
+      tied = pairs?.size ?? null;
+      // Indexes are rebuilt from sorted data only when this brings at least as many organisations
+      // as the network holds (as an import decides): rebuilding them over a large network to add a
+      // few hundred records read every table.
+      const insert = () => {
         for (const def of ORDER) writer.insertMany(def, buffers.get(def)!);
-      });
+      };
+      if (N > 5000 && N >= writer.roughCount(TABLES.organisation)) writer.withIndexesDeferred(ORDER, insert);
+      else insert();
       return importId;
     },
   );
   const rows = Object.fromEntries(ORDER.map((d) => [d.table, buffers.get(d)!.length]));
   const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
-  return { importId, rows, totalRows };
+  return { importId, rows, totalRows, ...(tied === null ? {} : { ties: tied }) };
 }

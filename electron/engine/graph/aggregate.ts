@@ -10,6 +10,8 @@
 // - an organisation whose country has no region (Antarctica, say) gets its country's group, so
 //   that group's `by` is 'country' and expanding it filters by that country;
 // - an organisation without a country goes to the group 'none' (key null).
+// Each group also says what it holds: its organisations by sector, and its region (the window
+// colours a country or sub-region by the region it lies in).
 import type { Aggregate, AggregateGroup, AggregateLevel } from '../../../shared/schemas';
 import type { Selection } from './selection';
 
@@ -25,7 +27,7 @@ export function aggregateSelection(sel: Selection, by: AggregateLevel): Aggregat
     if (gi === undefined) {
       gi = groups.length;
       groupIndex.set(id, gi);
-      groups.push({ id, by: level, key, label, organisations: 0, innerTies: 0 });
+      groups.push({ id, by: level, key, label, region: null, organisations: 0, innerTies: 0, sectors: {} });
     }
     return gi;
   };
@@ -40,32 +42,40 @@ export function aggregateSelection(sel: Selection, by: AggregateLevel): Aggregat
           ? group(`${by}:${value}`, by, value, value)
           : group(`country:${country}`, 'country', country, g.countryName[i] ?? country);
     groupOf[i] = gi;
-    groups[gi]!.organisations++;
+    const into = groups[gi]!;
+    into.organisations++;
+    into.region ??= g.region[i] ?? null;
+    const sector = g.sector[i] ?? 'other';
+    into.sectors[sector] = (into.sectors[sector] ?? 0) + 1;
   }
 
-  // Links between groups, keyed by the pair of group indices.
-  const linkOf = new Map<number, { lo: number; hi: number; ties: number; weight: number }>();
+  // Links between groups, counted in flat arrays by the pair of group indices (a few hundred groups
+  // at most): a Map lookup per tie was most of the aggregated view of a million ties.
   const G = groups.length;
+  const pairTies = new Int32Array(G * G);
+  const pairWeight = new Float64Array(G * G);
+  const { a, b } = ties;
   for (const s of sel.live) {
-    const x = groupOf[ties.a[s]!]!;
-    const y = groupOf[ties.b[s]!]!;
+    const x = groupOf[a[s]!]!;
+    const y = groupOf[b[s]!]!;
     if (x === y) {
       groups[x]!.innerTies++;
       continue;
     }
-    const lo = x < y ? x : y;
-    const hi = x < y ? y : x;
-    let l = linkOf.get(lo * G + hi);
-    if (!l) linkOf.set(lo * G + hi, (l = { lo, hi, ties: 0, weight: 0 }));
-    l.ties++;
-    l.weight += ties.weight(s);
+    const key = x < y ? x * G + y : y * G + x;
+    pairTies[key]!++;
+    pairWeight[key]! += ties.weight(s);
+  }
+  const linkOf: { lo: number; hi: number; ties: number; weight: number }[] = [];
+  for (let key = 0; key < G * G; key++) {
+    if (pairTies[key]) linkOf.push({ lo: Math.floor(key / G), hi: key % G, ties: pairTies[key]!, weight: pairWeight[key]! });
   }
 
   // Largest groups first; each link runs from the group listed first to the other.
   const order = groups.map((_, i) => i).sort((x, y) => byCountThenLabel(groups[x]!, groups[y]!));
   const rank = new Int32Array(G);
   order.forEach((gi, r) => (rank[gi] = r));
-  const links = [...linkOf.values()]
+  const links = linkOf
     .map((l) => {
       const [s, t] = rank[l.lo]! < rank[l.hi]! ? [l.lo, l.hi] : [l.hi, l.lo];
       const source = groups[s]!.id;

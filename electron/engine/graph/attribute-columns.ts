@@ -1,7 +1,7 @@
 // Attribute values as columns of the graph index: what attribute filters test and facets count.
 // A column is read from SQLite the first time a filter asks for it (json_each over the kind's
-// table, about 30 ms for 50,000 organisations) and kept with the index, so it is read again only
-// after a write, like the rest of the index.
+// table) and kept until the change log moves on (every write moves it), so it is read again only
+// after a write. The graph service hands one to every index it builds.
 import type { Database } from 'better-sqlite3';
 import { categoriesOf, dateKeyOf, numberOf, type AttributeKind } from '../../../shared/attributes';
 import { endBound, startBound } from '../../../shared/dates';
@@ -23,11 +23,20 @@ function jsValue(value: unknown, type: string): unknown {
 
 export class AttributeColumns {
   private readonly columns = new Map<string, Map<string, unknown>>();
+  private readonly versionStmt;
+  private version = -1;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.versionStmt = db.prepare(`SELECT coalesce(max(seq), 0) FROM change`).pluck();
+  }
 
   /** Record ID → value, for the records of the kind that have one. */
   column(kind: AttributeKind, name: string): ReadonlyMap<string, unknown> {
+    const version = this.versionStmt.get() as number;
+    if (version !== this.version) {
+      this.columns.clear();
+      this.version = version;
+    }
     const key = `${kind}\u0000${name}`;
     let col = this.columns.get(key);
     if (!col) {

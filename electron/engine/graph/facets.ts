@@ -27,12 +27,13 @@ const KIND_LABELS: Record<string, string> = {
   webinar: 'Webinar',
 };
 
-const cache = new WeakMap<GraphIndex, Facets>();
+/** One per index and revision: an applied write counts them again on the next call. */
+const cache = new WeakMap<GraphIndex, { revision: number; f: Facets }>();
 
 export function facets(graph: GraphService): Facets {
   const g = graph.index();
-  let f = cache.get(g);
-  if (!f) cache.set(g, (f = compute(g, graph)));
+  let f = cache.get(g)?.revision === g.revision ? cache.get(g)!.f : null;
+  if (!f) cache.set(g, { revision: g.revision, f: (f = compute(g, graph)) });
   return f;
 }
 

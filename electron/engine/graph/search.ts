@@ -21,7 +21,8 @@ interface SearchIndex {
   hay: string[];
 }
 
-const cache = new WeakMap<GraphIndex, SearchIndex>();
+/** One per index and revision: an applied write makes it again on the next search. */
+const cache = new WeakMap<GraphIndex, { revision: number; idx: SearchIndex }>();
 
 function build(g: GraphIndex): SearchIndex {
   const rows: { type: number; ref: number; name: string; acronym: string; raw: string; id: string }[] = [];
@@ -45,8 +46,8 @@ function build(g: GraphIndex): SearchIndex {
 export function search(g: GraphIndex, text: string, limit = 20, types?: readonly HitType[]): { hits: SearchHit[]; total: number } {
   const q = foldText(text);
   if (!q) return { hits: [], total: 0 };
-  let idx = cache.get(g);
-  if (!idx) cache.set(g, (idx = build(g)));
+  let idx = cache.get(g)?.revision === g.revision ? cache.get(g)!.idx : null;
+  if (!idx) cache.set(g, { revision: g.revision, idx: (idx = build(g)) });
   const wanted = TYPES.map((t) => !types || types.includes(t));
   const spaced = ` ${q}`;
   const tiers: number[][] = [[], [], [], []];

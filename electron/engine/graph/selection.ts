@@ -28,7 +28,10 @@ export interface Selection {
   keep: Uint8Array;
   organisations: number;
   ties: TieTable;
-  /** The slots of `ties` that are drawn (all of them unless a minimum weight is set). */
+  /**
+   * The slots of `ties` that are drawn: all of them unless a minimum weight is set, or, when the
+   * table is the whole network's (shared, see `select`), those between the organisations kept.
+   */
   live: number[];
   /** Connectors that pass the filters, with their candidate members (ties are built from these). */
   kept: KeptConnector[];
@@ -38,8 +41,13 @@ export interface Selection {
   relations: RelationEdge[];
 }
 
-/** Which organisations, connectors, relations and ties the filters keep. */
-export function select(g: GraphIndex, filters: Filters, opts: SelectOptions = {}): Selection {
+/**
+ * Which organisations, connectors, relations and ties the filters keep. `whole` is the whole
+ * network's selection, when there is one: while no connector filter is on, every connector and
+ * relation counts, so the ties kept are exactly the whole network's ties between the organisations
+ * kept, read from its table instead of counted again (drilling into a region of a million ties).
+ */
+export function select(g: GraphIndex, filters: Filters, opts: SelectOptions = {}, whole: Selection | null = null): Selection {
   const n = g.ids.length;
   const rule = connectorRule(filters);
   const floor = weightFloor(filters);
@@ -97,26 +105,42 @@ export function select(g: GraphIndex, filters: Filters, opts: SelectOptions = {}
 
   // 4. Ties between kept organisations, weighted by how many connectors they share. (Members
   //    are candidates, and every candidate in a kept connector is kept, so no check is needed.)
-  const ties = new TieTable();
-  for (const { c, members } of kept) {
-    const counts = c.type === 'partnership' ? ties.partnerships : ties.events;
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) counts[ties.slot(members[i]!, members[j]!)]!++;
+  let ties: TieTable;
+  let slots: number[] | null = null;
+  if (whole && whole.g === g && !rule.active && !opts.restrictTo) {
+    ties = whole.ties;
+    slots = [];
+    for (const s of whole.live) if (candidate[ties.a[s]!] && candidate[ties.b[s]!]) slots.push(s);
+  } else {
+    ties = new TieTable();
+    for (const { c, members } of kept) {
+      const isP = c.type === 'partnership';
+      for (let i = 0; i < members.length; i++) {
+        for (let j = i + 1; j < members.length; j++) {
+          // The slot first: adding a pair may move the count arrays.
+          const s = ties.slot(members[i]!, members[j]!);
+          (isP ? ties.partnerships : ties.events)[s]!++;
+        }
+      }
+    }
+    for (const r of relations) {
+      const s = ties.slot(r.source, r.target);
+      ties.relations[s]!++;
     }
   }
-  for (const r of relations) ties.relations[ties.slot(r.source, r.target)]!++;
 
   // 5. The minimum weight (filters.ts, weightFloor): only ties that meet it, only organisations
   //    with such a tie, only connectors with such an organisation.
   let live: number[];
   let shown: KeptConnector[];
   if (floor === null) {
-    live = Array.from({ length: ties.size }, (_, s) => s);
+    live = slots ?? Array.from({ length: ties.size }, (_, s) => s);
     shown = kept.filter((k) => k.members.length > 0 || !orgFiltered);
   } else {
     live = [];
     keep = new Uint8Array(n);
-    for (let s = 0; s < ties.size; s++) {
+    for (let j = 0, end = slots ? slots.length : ties.size; j < end; j++) {
+      const s = slots ? slots[j]! : j;
       if (ties.weight(s) < floor) continue;
       live.push(s);
       keep[ties.a[s]!] = keep[ties.b[s]!] = 1;

@@ -90,12 +90,17 @@ function sliceNodes(sel: Selection, view: GraphView, order: number[] | null): Gr
 /** The organisation view's edges: one per drawn tie, with its first and last dates. */
 function tieEdges(sel: Selection): GraphEdge[] {
   const { g, ties } = sel;
-  // Dates are gathered in a second pass, only when ties are drawn (an aggregate does not need them).
-  const firstKey: (string | null)[] = new Array(ties.size).fill(null);
-  const first: (string | null)[] = new Array(ties.size).fill(null);
-  const lastKey: (string | null)[] = new Array(ties.size).fill(null);
-  const last: (string | null)[] = new Array(ties.size).fill(null);
-  const stretch = (s: number, start: string | null, startKey: string | null, end: string | null, endKey: string | null) => {
+  // Dates are gathered in a second pass, only when ties are drawn (an aggregate does not need them),
+  // by place in `live`: the table may be the whole network's, a million slots for a few drawn.
+  const place = new Int32Array(ties.size).fill(-1);
+  sel.live.forEach((s, j) => (place[s] = j));
+  const firstKey: (string | null)[] = new Array(sel.live.length).fill(null);
+  const first: (string | null)[] = new Array(sel.live.length).fill(null);
+  const lastKey: (string | null)[] = new Array(sel.live.length).fill(null);
+  const last: (string | null)[] = new Array(sel.live.length).fill(null);
+  const stretch = (slot: number, start: string | null, startKey: string | null, end: string | null, endKey: string | null) => {
+    const s = slot < 0 ? -1 : place[slot]!;
+    if (s < 0) return;
     if (startKey && (firstKey[s] === null || startKey < firstKey[s]!)) {
       firstKey[s] = startKey;
       first[s] = start;
@@ -115,7 +120,7 @@ function tieEdges(sel: Selection): GraphEdge[] {
   }
   for (const r of sel.relations) stretch(ties.find(r.source, r.target), r.startDate, r.startKey, r.endDate, r.endKey);
 
-  return sel.live.map((s) => {
+  return sel.live.map((s, j) => {
     const a = g.ids[ties.a[s]!]!;
     const b = g.ids[ties.b[s]!]!;
     return {
@@ -128,8 +133,8 @@ function tieEdges(sel: Selection): GraphEdge[] {
       events: ties.events[s]!,
       relations: ties.relations[s]!,
       role: null,
-      firstDate: first[s]!,
-      lastDate: last[s]!,
+      firstDate: first[j]!,
+      lastDate: last[j]!,
     };
   });
 }

@@ -10,6 +10,13 @@ import type { RecordStore } from './records';
 
 type Row = Record<string, unknown>;
 
+/**
+ * An imported relation of a type this app has no word for is kept as 'other', with the file's own
+ * name for it in its attributes (the importer reads 'type', 'relation' or 'relation_type').
+ */
+const TYPE_NAME = `CASE WHEN r.type = 'other' THEN coalesce(
+  json_extract(r.attributes, '$.type'), json_extract(r.attributes, '$.relation'), json_extract(r.attributes, '$.relation_type')) END AS typeName`;
+
 export function recordDetails(db: Database, store: RecordStore, graph: GraphService, type: Details['type'], id: string): Details {
   const record = store.get(TABLES[type], id);
   const country = record.country
@@ -64,10 +71,10 @@ export function recordDetails(db: Database, store: RecordStore, graph: GraphServ
       ? (
           db
             .prepare(
-              `SELECT r.id, r.type, 'out' AS direction, o.id AS otherId, o.name AS otherName, r.start_date, r.end_date, r.attributes
+              `SELECT r.id, r.type, 'out' AS direction, o.id AS otherId, o.name AS otherName, r.start_date, r.end_date, ${TYPE_NAME}, r.attributes
                FROM relation r JOIN organisation o ON o.id = r.target_id WHERE r.source_id = ?
                UNION ALL
-               SELECT r.id, r.type, 'in', o.id, o.name, r.start_date, r.end_date, r.attributes
+               SELECT r.id, r.type, 'in', o.id, o.name, r.start_date, r.end_date, ${TYPE_NAME}, r.attributes
                FROM relation r JOIN organisation o ON o.id = r.source_id WHERE r.target_id = ?`,
             )
             .all(id, id) as Row[]
@@ -79,6 +86,7 @@ export function recordDetails(db: Database, store: RecordStore, graph: GraphServ
           startDate: r.start_date as string | null,
           endDate: r.end_date as string | null,
           attributes: JSON.parse(r.attributes as string) as Record<string, unknown>,
+          typeName: typeof r.typeName === 'string' && r.typeName.trim() ? r.typeName.trim() : null,
         }))
       : [];
 

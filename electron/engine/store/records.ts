@@ -62,6 +62,9 @@ export class RecordStore {
       for (const c of def.columns) {
         if (patch[c.key] !== undefined) after[c.key] = patch[c.key];
       }
+      // A patch that changes nothing (empty, or the values already there) writes nothing: no
+      // change row, no new updatedAt, and the graph's index is not rebuilt for it.
+      if (def.columns.every((c) => JSON.stringify(after[c.key]) === JSON.stringify(before[c.key]))) return before;
       after.updatedAt = this.writer.now();
       this.check(def, after, before);
       this.writer.update(def, before, after);

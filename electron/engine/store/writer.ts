@@ -5,12 +5,40 @@
 // an import creates in bulk take a place in the log (created_seq) without a row there, since the
 // record and its import run already say everything the row would (store/history.ts reads them).
 import type { Database, Statement } from 'better-sqlite3';
+import type { RecordType } from '../../../shared/domain';
 import { newId } from '../ids';
 import { creationRow } from './history';
 import { fromRow, toRow, type RecordObject, type TableDef } from './tables';
 
 /** Rows per multi-row INSERT: past ~16 the gain flattens (measured); 32 stays well under SQLite's variable limit. */
 const BULK_ROWS = 32;
+
+/** One record written: created (no before), updated (both) or deleted (no after). */
+export interface RecordWrite {
+  type: RecordType;
+  before: RecordObject | null;
+  after: RecordObject | null;
+}
+
+/**
+ * What a committed transaction did, for whatever keeps a copy of the records in memory (the graph
+ * index): the log's last place before and after it, and the writes of the types it watches, in
+ * order; `writes` is null when there were more than it wanted to follow one by one.
+ */
+export interface CommittedWrites {
+  from: number;
+  to: number;
+  writes: RecordWrite[] | null;
+}
+
+/** Told of every committed transaction; the Writer calls it, so every write path reaches it. */
+export interface WriteObserver {
+  /** Whether writes of this type concern it; others are not collected. */
+  watches(type: RecordType): boolean;
+  /** More watched writes than this in one transaction are not listed (a large import): rebuild instead. */
+  readonly followUpTo: number;
+  committed(c: CommittedWrites): void;
+}
 
 export class Writer {
   private readonly statements = new Map<string, Statement>();
@@ -20,7 +48,16 @@ export class Writer {
    * place in the log once an import has reserved places for the records it creates unlogged; from
    * then on logged rows take their places from it too, so the two never collide.
    */
-  private current: { at: string; importId: string | null; seq: { first: number; next: number } | null } | null = null;
+  private current: {
+    at: string;
+    importId: string | null;
+    seq: { first: number; next: number } | null;
+    /** The log's last place when the transaction began, and the watched writes so far (null past followUpTo). */
+    from: number;
+    writes: RecordWrite[] | null;
+  } | null = null;
+  private observer: WriteObserver | null = null;
+  private lastSeq: Statement | null = null;
 
   constructor(
     private readonly db: Database,
@@ -43,21 +80,49 @@ export class Writer {
     );
   }
 
+  /** The one observer told of every committed transaction (the graph service). */
+  observe(observer: WriteObserver): void {
+    this.observer = observer;
+    this.lastSeq = this.db.prepare('SELECT coalesce(max(seq), 0) FROM change').pluck();
+  }
+
   /** Runs `fn` in one transaction; every write inside shares its time and import. */
   transaction<T>(fn: () => T, ctx: { importId?: string | null } = {}): T {
     if (this.current) return fn();
-    this.current = { at: new Date().toISOString(), importId: ctx.importId ?? null, seq: null };
+    const current = {
+      at: new Date().toISOString(),
+      importId: ctx.importId ?? null,
+      seq: null,
+      from: 0,
+      writes: [] as RecordWrite[] | null,
+    };
+    this.current = current;
+    let to = 0;
+    let result: T;
     try {
-      return this.db
+      result = this.db
         .transaction(() => {
+          // Read inside the transaction, which holds the write lock: no other connection moves the log in between.
+          if (this.lastSeq) current.from = this.lastSeq.get() as number;
           const result = fn();
           this.work?.commitPoint();
+          if (this.lastSeq) to = this.lastSeq.get() as number;
           return result;
         })
         .immediate();
     } finally {
       this.current = null;
     }
+    this.observer?.committed({ from: current.from, to, writes: current.writes });
+    return result;
+  }
+
+  /** Notes a write for the observer, if it watches the type. */
+  private noted(def: TableDef, before: RecordObject | null, after: RecordObject | null): void {
+    const cur = this.current!;
+    if (!this.observer || cur.writes === null || !this.observer.watches(def.type)) return;
+    if (cur.writes.length >= this.observer.followUpTo) cur.writes = null;
+    else cur.writes.push({ type: def.type, before, after });
   }
 
   /** Runs an import as one transaction: its rows can later be listed and undone together. */
@@ -88,6 +153,7 @@ export class Writer {
         return `INSERT INTO ${def.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
       }).run(row);
       this.log(def, rec.id, 'create', null, rec);
+      this.noted(def, null, rec);
     });
   }
 
@@ -100,6 +166,7 @@ export class Writer {
   insertMany(def: TableDef, records: readonly RecordObject[], opts: { byRun?: boolean } = {}): void {
     const B = BULK_ROWS;
     this.inTransaction(() => {
+      for (const rec of records) this.noted(def, null, rec);
       const byRun = opts.byRun === true && this.logChanges;
       const logged = this.logChanges && !byRun;
       const seq = byRun ? this.reserve() : null;
@@ -278,6 +345,7 @@ export class Writer {
         return `UPDATE ${def.table} SET ${sets.join(', ')} WHERE id = @id`;
       }).run(row);
       this.log(def, after.id, 'update', before, after);
+      this.noted(def, before, after);
     });
   }
 
@@ -294,6 +362,7 @@ export class Writer {
       }
       this.stmt(def, 'delete', () => `DELETE FROM ${def.table} WHERE id = ?`).run(before.id);
       this.log(def, before.id, 'delete', before, null);
+      this.noted(def, before, null);
     });
   }
 

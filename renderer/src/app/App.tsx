@@ -12,28 +12,47 @@ import { useAtlas } from '../store/atlas';
 import { AGGREGATE_ABOVE } from '../store/view';
 import { useShortcuts } from './keyboard';
 import { Notices } from './Notices';
+import { Preferences } from './Preferences';
 import { Progress } from './Progress';
 import { SidePanel } from './SidePanel';
 
 const n = (x: number) => x.toLocaleString('en');
 
+const of = (shown: number, total: number, one: string, many = `${one}s`) => `${n(shown)} of ${n(total)} ${total === 1 ? one : many}`;
+
+/** What the header's ties are (the export dialog counts the same pairs). */
+const TIE_MEANING =
+  'A tie joins two organisations that share a partnership or an event, or have a direct relation: one tie per pair, however much they share.';
+
+/**
+ * What can be seen, out of what exists: organisations (and in the full view partnerships and
+ * events) drawn, and ties, which always count pairs of organisations whatever the view draws.
+ */
 function Counts() {
   const raw = useAtlas((s) => s.raw);
   const slice = useAtlas((s) => s.slice);
   if (!raw) return null;
-  const { organisations, ties } = raw.counts;
-  const orgsDrawn = raw.aggregate ? organisations.shown : slice ? slice.nodes.filter((x) => x.type === 'organisation').length : 0;
+  const { organisations, ties, partnerships, events } = raw.counts;
+  const drawnOf = (type: string) => (slice ? slice.nodes.filter((x) => x.type === type).length : 0);
+  const orgsDrawn = raw.aggregate ? organisations.shown : drawnOf('organisation');
   const tiesDrawn = raw.aggregate ? ties.shown : slice ? (raw.view === 'organisations' ? slice.edges.length : ties.shown) : 0;
+  const full = raw.view === 'full' && !raw.aggregate;
   // Two lines, so neither total is cut off in a narrow window.
   return (
     <p className="counts" data-testid="counts">
       <span>
-        {n(orgsDrawn)} of {n(organisations.total)} organisations
+        {of(orgsDrawn, organisations.total, 'organisation')}
+        {full && (
+          <>
+            {' · '}
+            {of(drawnOf('partnership'), partnerships.total, 'partnership')}
+            {' · '}
+            {of(drawnOf('event'), events.total, 'event')}
+          </>
+        )}
       </span>
       <span className="sep"> · </span>
-      <span>
-        {n(tiesDrawn)} of {n(ties.total)} ties
-      </span>
+      <span title={TIE_MEANING}>{of(tiesDrawn, ties.total, 'tie')}</span>
     </p>
   );
 }
@@ -57,6 +76,7 @@ export function App() {
         </div>
         <ImportButton />
         <ExportButton />
+        <Preferences />
       </header>
       <Progress />
       {info?.synthetic && (

@@ -1,6 +1,7 @@
 // One-line notices above the graph for what the view is doing and what to do about it.
 import { backToNetwork, importShown } from '../features/interchange/snapshotView';
 import { useAtlas } from '../store/atlas';
+import { EgoHidden } from './EgoHidden';
 import { AGGREGATE_ABOVE } from '../store/view';
 
 export function Notices() {
@@ -50,6 +51,7 @@ export function Notices() {
           </button>
         </p>
       )}
+      <EgoHidden />
       {path && !path.to && (
         <p className="banner info" role="note">
           Shortest path from <strong>{path.from.name}</strong>: select another organisation and choose “Path to here”.{' '}

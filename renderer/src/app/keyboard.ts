@@ -1,13 +1,20 @@
-// Keyboard shortcuts for the whole window. Keys that type (F, +, -) act only when no text field
-// has the focus; Ctrl/Cmd+F and Esc work everywhere.
+// Keyboard shortcuts for the whole window. Keys that type (F, +, -) act wherever the focus is
+// (a checkbox, a button, the graph) except in a field that takes text; Ctrl/Cmd+F and Esc work
+// everywhere.
 import { useEffect } from 'react';
 import { fitDrawn, zoomBy } from '../features/graph/Toolbar';
 import { SEARCH_INPUT_ID } from '../features/search/SearchBox';
 import { useAtlas } from '../store/atlas';
 
+/** Inputs that take no typed text: a key pressed on them is a shortcut. */
+const KEYLESS_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+
+/** Whether a key pressed on `target` types into it: text fields, and selects (they jump to the option typed). */
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  if (!el) return false;
+  if (el.tagName === 'INPUT') return !KEYLESS_INPUTS.has((el as HTMLInputElement).type);
+  return el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
 }
 
 export function useShortcuts(): void {

@@ -7,12 +7,14 @@ import { capSlice } from '../features/graph/cap';
 import type { AtlasSlice, AtlasState, FetchingSlice } from './state';
 import { metricsWanted } from './metrics';
 import { sliceInput, takeOpeningSlice } from './opening';
+import { anySession, keepSession, keptSession } from './session';
 import { cleanFilters, visiblePart } from './view';
 
 let sliceTicket = 0;
 let timelineKey: string | null = null;
+let stopKeeping: () => void = () => {};
 
-export const createFetchingSlice: AtlasSlice<FetchingSlice> = (set, get) => ({
+export const createFetchingSlice: AtlasSlice<FetchingSlice> = (set, get, api) => ({
   status: 'loading',
   error: null,
   info: null,
@@ -28,12 +30,20 @@ export const createFetchingSlice: AtlasSlice<FetchingSlice> = (set, get) => ({
     try {
       set({ metrics: null, metricsKey: null });
       timelineKey = null;
+      stopKeeping();
+      // The work left on this database comes back (session.ts); which database it is must be
+      // known first, asked only when some work is kept at all.
+      const known = anySession() ? await call('meta.info', {}) : null;
+      const kept = known ? keptSession(known) : null;
+      if (kept) set({ vs: kept.vs, history: [], layout: kept.layout });
       // The drawing is asked first: the engine answers in order, and counting every facet of a
       // large network takes longer than the slice.
       const drawing = get().refresh();
-      const [info, facets] = await Promise.all([call('meta.info', {}), call('graph.facets', {})]);
+      const [info, facets] = await Promise.all([known ?? call('meta.info', {}), call('graph.facets', {})]);
       set({ info, facets });
       await drawing;
+      if (kept?.selected) void get().select(kept.selected.id, kept.selected.type);
+      stopKeeping = keepSession(api, info);
       void get().loadSavedViews();
     } catch (err) {
       set({ status: 'error', error: errorText(err) });

@@ -8,8 +8,8 @@ import { cleanFilters, type ViewState } from './view';
 let metricsTicket = 0;
 
 /** Metrics depend on the filters, the ego network and what ties are weighed by, not on styling or what is hidden. */
-const metricsKeyOf = (vs: ViewState, weight: string | null) =>
-  JSON.stringify([cleanFilters(vs.filters), vs.ego && [vs.ego.id, vs.ego.depth], weight]);
+export const metricsKeyOf = (vs: ViewState) =>
+  JSON.stringify([cleanFilters(vs.filters), vs.ego && [vs.ego.id, vs.ego.depth], useAttributes.getState().weight]);
 
 /** Whether anything on screen needs metrics. */
 export function metricsWanted(s: AtlasState): boolean {
@@ -32,7 +32,7 @@ export const createMetricsSlice: AtlasSlice<MetricsSlice> = (set, get) => ({
   async ensureMetrics() {
     const { vs, metricsKey, metricsStatus, raw } = get();
     const weight = useAttributes.getState().weight;
-    const key = metricsKeyOf(vs, weight);
+    const key = metricsKeyOf(vs);
     if (raw?.aggregate) return;
     if (key === metricsKey && metricsStatus !== 'error') return;
     const ticket = ++metricsTicket;

@@ -10,9 +10,10 @@ export const createSelectionSlice: AtlasSlice<SelectionSlice> = (set, get) => ({
   details: null,
   detailsError: null,
   notice: null,
+  group: null,
 
   async select(id, type = 'organisation') {
-    set({ selectedId: id, selectedType: id ? type : null, selection: id ? [id] : [], details: null, detailsError: null });
+    set({ selectedId: id, selectedType: id ? type : null, selection: id ? [id] : [], details: null, detailsError: null, group: null });
     if (!id) return;
     if (get().sideTab !== 'details' && get().sideTab !== 'table') set({ sideTab: 'details' });
     try {
@@ -25,6 +26,10 @@ export const createSelectionSlice: AtlasSlice<SelectionSlice> = (set, get) => ({
 
   setSelection(ids) {
     set({ selection: ids });
+  },
+  selectGroup(group) {
+    set({ group, selectedId: null, selectedType: null, selection: [], details: null, detailsError: null });
+    if (group) set({ sideTab: 'details', panels: { ...get().panels, side: true } });
   },
 
   async hideSelection() {

@@ -34,12 +34,18 @@ export type AtlasSlice<T> = StateCreator<AtlasState, [], [], T>;
 export interface ViewingSlice {
   vs: ViewState;
   history: ViewState[];
+  /** The search box's text (Clear all clears it too). */
+  search: string;
+  /** What the last "Clear all" cleared, said under the filters' heading until the next change. */
+  cleared: string | null;
 
   /** Changes what is looked at; `remember: false` leaves it out of undo (the timeline playing). */
   change(patch: Partial<ViewState>, remember?: boolean): Promise<void>;
   setFilters(filters: Filters): Promise<void>;
   patchFilters(patch: Partial<Filters>): Promise<void>;
+  /** Clears every filter, the focus, what is hidden, and the search; says what it cleared. */
   clearFilters(): Promise<void>;
+  setSearch(text: string): void;
   undo(): Promise<void>;
   setView(view: GraphView): Promise<void>;
   setStyle(patch: Partial<StyleSettings>): Promise<void>;
@@ -81,9 +87,12 @@ export interface SelectionSlice {
   detailsError: string | null;
   /** A chosen search result that the current view does not draw. */
   notice: { id: string; name: string; type: NodeType } | null;
+  /** A group of the aggregated view, clicked to see what it holds. */
+  group: AggregateGroup | null;
 
   select(id: string | null, type?: NodeType): Promise<void>;
   setSelection(ids: string[]): void;
+  selectGroup(group: AggregateGroup | null): void;
   hideSelection(): Promise<void>;
   fadeSelection(): Promise<void>;
   isolateSelection(): Promise<void>;
@@ -133,8 +142,12 @@ export interface LayoutSlice {
   layoutError: string | null;
   /** Bumped to ask the canvas to fit the graph, or to centre on one node. */
   fitRequest: { n: number; id: string | null };
+  /** ForceAtlas2 keeps nodes from overlapping; null: as suits the size drawn (see preventsOverlap). */
+  preventOverlap: boolean | null;
 
   setLayout(layout: LayoutChoice): void;
+  /** Turns ForceAtlas2's prevent-overlap on or off, and runs the layout again if it is ForceAtlas2. */
+  setPreventOverlap(on: boolean): void;
   requestFit(id?: string): void;
   /** The canvas started a layout; `shown` when it runs long enough to be shown and stopped (ForceAtlas2). */
   layoutStarted(shown: boolean): void;

@@ -2,6 +2,7 @@
 // previous value, so one undo covers filters, focus, hiding and styling alike.
 import type { Filters } from '../../../shared/schemas';
 import { capSlice } from '../features/graph/cap';
+import { clearedText } from '../features/filters/filter-groups';
 import type { AtlasSlice, ViewingSlice } from './state';
 import { metricsWanted } from './metrics';
 import { cleanFilters, DEFAULT_VIEW, finerLevel, HISTORY_LIMIT, visiblePart } from './view';
@@ -9,11 +10,13 @@ import { cleanFilters, DEFAULT_VIEW, finerLevel, HISTORY_LIMIT, visiblePart } fr
 export const createViewingSlice: AtlasSlice<ViewingSlice> = (set, get) => ({
   vs: DEFAULT_VIEW,
   history: [],
+  search: '',
+  cleared: null,
 
   async change(patch, remember = true) {
     const { vs, history } = get();
     const next = { ...vs, ...patch };
-    set({ vs: next, history: remember ? [...history.slice(-(HISTORY_LIMIT - 1)), vs] : history, notice: null });
+    set({ vs: next, history: remember ? [...history.slice(-(HISTORY_LIMIT - 1)), vs] : history, notice: null, cleared: null });
     const drawingOnly = Object.keys(patch).every((k) => k === 'style' || k === 'hidden' || k === 'faded' || k === 'isolated');
     const raw = get().raw;
     if (drawingOnly && raw && !raw.aggregate) {
@@ -28,7 +31,20 @@ export const createViewingSlice: AtlasSlice<ViewingSlice> = (set, get) => ({
 
   setFilters: (filters) => get().change({ filters: cleanFilters(filters) }),
   patchFilters: (patch) => get().change({ filters: cleanFilters({ ...get().vs.filters, ...patch }) }),
-  clearFilters: () => get().change({ filters: {}, ego: null, hidden: [], faded: [], isolated: null, aggregateBy: 'region' }),
+  async clearFilters() {
+    const { vs, search } = get();
+    const cleared = clearedText(vs.filters, {
+      search,
+      ego: vs.ego?.name ?? null,
+      hidden: vs.hidden.length,
+      faded: vs.faded.length,
+      isolated: vs.isolated !== null,
+    });
+    const done = get().change({ filters: {}, ego: null, hidden: [], faded: [], isolated: null, aggregateBy: 'region' });
+    set({ search: '', cleared });
+    await done;
+  },
+  setSearch: (text) => set({ search: text }),
 
   async undo() {
     const { history } = get();

@@ -57,7 +57,7 @@ export function computeMetricsTimed(
   const pagerankMs = lap();
   const comm = communities(g, seededRandom(seed ^ 0x5bd1e995));
   const communitiesMs = lap();
-  const brokerList = brokers(degree, c.betweenness);
+  const brokerList = brokers(g, c.betweenness);
   const brokersMs = lap();
   const nodes: NodeMetrics[] = new Array(n);
   for (let v = 0; v < n; v++) {
@@ -80,7 +80,8 @@ export function computeMetricsTimed(
     modularity: comm.modularity,
     components: comps.count,
     largestComponent: comps.count > 0 ? comps.sizes[0]! : 0,
-    brokers: brokerList.map((v) => nodeIds[v]!),
+    brokers: brokerList.map((b) => nodeIds[b.node]!),
+    brokerJoins: brokerList.map((b) => b.joins),
   };
   const output = lap();
   return {

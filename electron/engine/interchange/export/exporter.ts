@@ -32,7 +32,7 @@ export async function exportTo(
   const view = input.scope?.savedViewId ? scoped.reader.records('savedViews') : [];
   const viewPositions = [...view][0]?.positions;
   const positioned = input.positions || !viewPositions ? input : { ...input, positions: viewPositions };
-  const files = await write(positioned, { reader, whole: scoped.whole && !omitted }, db, resourcesDir, actor, attributes);
+  const files = await write(positioned, { ...scoped, reader, whole: scoped.whole && !omitted }, db, resourcesDir, actor, attributes);
   return {
     format: input.format,
     files,
@@ -42,6 +42,7 @@ export async function exportTo(
     links: reader.count('memberships') + reader.count('participations'),
     relations: reader.count('relations'),
     omitted: omission.names,
+    ties: scoped.ties,
   };
 }
 

@@ -21,6 +21,11 @@ export interface ScopedRecords {
   reader: BundleReader;
   /** Every record of the database, so a copy may be made table by table. */
   whole: boolean;
+  /**
+   * Ties among the organisations exported, as the window's header counts them: pairs of
+   * organisations that share a partnership or event kept by the scope, or have a direct relation.
+   */
+  ties: number;
 }
 
 export function recordsFor(db: Database, graph: GraphService, scope: ExportScope): ScopedRecords {
@@ -34,11 +39,16 @@ export function recordsFor(db: Database, graph: GraphService, scope: ExportScope
     filters = rec.filters as typeof filters;
   }
   const whole = !scope.ego && !scope.organisationIds && Object.keys(filters).length === 0;
-  if (whole) return { reader: tableReader(db), whole: true };
+  if (whole) return { reader: tableReader(db), whole: true, ties: graph.totalTies() };
 
   const slice = scope.ego ? egoNetwork(graph, scope.ego.organisationId, scope.ego.depth, filters, 'full') : graph.slice(filters, 'full');
   const selection = scope.organisationIds ? new Set(scope.organisationIds) : null;
   const orgs = new Set(slice.nodes.filter((n) => n.type === 'organisation' && (!selection || selection.has(n.id))).map((n) => n.id));
+  const tieSlice = scope.ego
+    ? egoNetwork(graph, scope.ego.organisationId, scope.ego.depth, filters, 'organisations')
+    : graph.slice(filters, 'organisations');
+  let ties = 0;
+  for (const e of tieSlice.edges) if (orgs.has(e.source) && orgs.has(e.target)) ties++;
   // Links come from the slice's own edges, so a connector filter (kind, dates) shapes the export too.
   const memberships: string[] = [];
   const participations: string[] = [];
@@ -89,5 +99,5 @@ export function recordsFor(db: Database, graph: GraphService, scope: ExportScope
       .all(json(cited)) as Record<string, unknown>[]
   ).map((r) => fromRow(TABLES.citation, r)) as never;
   bundle.sources = byIds(db, TABLES.source, new Set(bundle.citations.map((c) => c.sourceId))) as never;
-  return { reader: bundleReader(bundle), whole: false };
+  return { reader: bundleReader(bundle), whole: false, ties };
 }

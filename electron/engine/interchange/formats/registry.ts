@@ -111,7 +111,7 @@ const BINDINGS: Bindings = {
   },
   snapshot: {
     signature: hasSqliteHeader,
-    read: (s) => ({ graph: null, bundle: readSnapshot(s.path, s.resourcesDir) }),
+    read: (s) => ({ graph: null, bundle: readSnapshot(s.path, s.resourcesDir, s.progress) }),
     writer: {
       to: 'database',
       write: (path, reader, { resourcesDir, actor, copyFrom }) => writeSnapshot(path, reader, resourcesDir, actor, copyFrom),

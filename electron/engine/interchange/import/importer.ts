@@ -223,10 +223,15 @@ export class Importer {
         'path',
       );
     }
+    // A device or a pipe (/dev/zero, a FIFO) has no end to read to.
+    if (!stat.isFile() && !stat.isDirectory()) {
+      throw new AtlasError('validation', `${input.path} is not a file or a folder, so there is nothing to import from it`, 'path');
+    }
     const files = stat.isDirectory()
       ? readdirSync(input.path)
           .filter((f) => f.toLowerCase().endsWith('.csv'))
           .map((f) => join(input.path, f))
+          .filter((f) => statSync(f).isFile())
       : [input.path];
     const size = files.reduce((n, f) => n + statSync(f).size, 0);
     if (size > max) {

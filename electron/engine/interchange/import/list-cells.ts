@@ -10,11 +10,12 @@ function unquote(item: string): string {
   return (m ? m[2]! : t).trim();
 }
 
+import { jsonTextNestingWithin } from '../../../../shared/nesting';
 export function listItems(value: unknown): string[] {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return value.map((v) => unquote(String(v))).filter(Boolean);
   const text = String(value).trim();
-  if (text.startsWith('[') && text.endsWith(']')) {
+  if (text.startsWith('[') && text.endsWith(']') && jsonTextNestingWithin(text)) {
     try {
       const parsed: unknown = JSON.parse(text);
       if (Array.isArray(parsed)) return listItems(parsed);

@@ -2,6 +2,7 @@
 // record types become nodes and edges, what type each field has, and how a graph this app exported
 // turns back into exactly the records it was written from. The field lists are read from the zod
 // record schemas so that a new column cannot be forgotten by one format and not another.
+import { jsonTextNestingWithin, MAX_NESTING } from '../../../../shared/nesting';
 import { z } from 'zod';
 import { Event, Membership, Organisation, Participation, Partnership, Relation } from '../../../../shared/schemas';
 import { attributeColumns, attributeNameOf, statsOf, type AttributeColumns, type AttributeStats } from './attribute-columns';
@@ -161,6 +162,7 @@ function decodeList(value: AttrValue, fail: (m: string) => never): string[] {
 }
 
 function parseJson(text: string, fail: (m: string) => never): unknown {
+  if (!jsonTextNestingWithin(text)) return fail(`is nested deeper than ${MAX_NESTING} levels`);
   try {
     return JSON.parse(text);
   } catch {

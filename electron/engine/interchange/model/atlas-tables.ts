@@ -1,6 +1,7 @@
 // Atlas records as one table per record type (a CSV file or an XLSX sheet), columns named after the
 // record fields, so a spreadsheet user can read and edit them and the app can read them back with
 // IDs and timestamps intact. The CSV and XLSX formats share this encoding, cells both ways.
+import { jsonTextNestingWithin } from '../../../../shared/nesting';
 import type { z } from 'zod';
 import {
   Citation,
@@ -161,6 +162,8 @@ export function toCell(value: unknown): CellValue {
 // ---------- cells → records ----------
 
 function parseJson(text: string): unknown {
+  // Too deep to walk safely: left as text, so the schema refuses the field by name.
+  if (!jsonTextNestingWithin(text)) return undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -201,6 +204,8 @@ export function tableToRecords(table: RecordTable, csv: CellTable, file: string)
   refuseUnknownColumns(table, csv, file);
   const columns = columnsOf(table);
   const shape = table.schema.shape as Record<string, z.ZodType>;
+  // A record twice (a row pasted again) would become two records, or fail at its citation.
+  const lineOf = new Map<string, number>();
   const reserved = new Set(columns);
   const extra = hasAttributes(table) ? csv.headers.filter((h) => !reserved.has(h) && h !== '') : [];
   return csv.rows.map((row) => {
@@ -209,6 +214,11 @@ export function tableToRecords(table: RecordTable, csv: CellTable, file: string)
     const record = table.schema.safeParse(values);
     if (!record.success) refuseRow(record.error, csv, file, row.line);
     checkRules(table, values, (field, message) => refuse(csv, file, row.line, field, message));
+    const id = (record.data as { id: string }).id;
+    const first = lineOf.get(id);
+    if (first !== undefined)
+      refuse(csv, file, row.line, 'id', `${id} is already the ID of the record on line ${first}; a file holds each record once`);
+    lineOf.set(id, row.line);
     return record.data;
   });
 }

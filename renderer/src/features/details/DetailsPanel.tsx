@@ -3,8 +3,9 @@
 import type { ReactNode } from 'react';
 import type { Details, Event, Organisation, Partnership } from '../../../../shared/schemas';
 import { useAtlas } from '../../store/atlas';
-import { dateRange, humanise, participants, sectorLabel } from './format';
+import { dateRange, humanise, participants, relationSentence, sectorLabel } from './format';
 import { Focus, Neighbours, NodeMetricsList } from './Focus';
+import { GroupDetails } from './GroupDetails';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
@@ -63,7 +64,9 @@ function ConnectorFields({ r, type, d }: { r: Partnership | Event; type: 'partne
 }
 
 export function DetailsPanel() {
-  const { selectedId, details, detailsError, select } = useAtlas();
+  const { selectedId, details, detailsError, select, group, aggregate } = useAtlas();
+  const shownGroup = group && aggregate?.groups.find((g) => g.id === group.id);
+  if (shownGroup && aggregate) return <GroupDetails group={shownGroup} aggregate={aggregate} />;
   if (!selectedId) {
     return (
       <section className="details empty" aria-label="Details">
@@ -133,34 +136,28 @@ export function DetailsPanel() {
         <section>
           <h3>Direct relations</h3>
           <ul className="connections">
-            {details.relations.map((rel) => (
-              <li key={rel.id}>
-                {rel.direction === 'out' ? (
-                  <>
-                    <span className="muted">{humanise(rel.type)} </span>
-                    <button className="link" onClick={() => void select(rel.other.id, 'organisation')}>
-                      {rel.other.name}
-                    </button>
-                  </>
-                ) : (
-                  <>
-                    <button className="link" onClick={() => void select(rel.other.id, 'organisation')}>
-                      {rel.other.name}
-                    </button>
-                    <span className="muted"> {humanise(rel.type).toLowerCase()} this organisation</span>
-                  </>
-                )}
-                {dateRange(rel.startDate, rel.endDate) && <span className="muted"> · {dateRange(rel.startDate, rel.endDate)}</span>}
-                {Object.keys(rel.attributes).length > 0 && (
-                  <span className="muted small" data-testid="relation-attributes">
-                    {' · '}
-                    {Object.entries(rel.attributes)
-                      .map(([k, v]) => `${humanise(k)}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
-                      .join(' · ')}
-                  </span>
-                )}
-              </li>
-            ))}
+            {details.relations.map((rel) => {
+              const [before, after] = relationSentence(rel);
+              const dates = dateRange(rel.startDate, rel.endDate);
+              return (
+                <li key={rel.id} data-testid="relation">
+                  {before}
+                  <button className="link" onClick={() => void select(rel.other.id, 'organisation')}>
+                    {rel.other.name}
+                  </button>
+                  {after}
+                  {dates && <span className="muted"> · {dates}</span>}
+                  {Object.keys(rel.attributes).length > 0 && (
+                    <span className="muted small" data-testid="relation-attributes">
+                      {' · '}
+                      {Object.entries(rel.attributes)
+                        .map(([k, v]) => `${humanise(k)}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+                        .join(' · ')}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}

@@ -2,6 +2,7 @@
 // to another organisation explained step by step, its neighbours by tie weight, its metrics.
 import type { Details } from '../../../../shared/schemas';
 import { useAtlas } from '../../store/atlas';
+import { metricsKeyOf } from '../../store/metrics';
 import { humanise } from './format';
 
 export function Focus({ id, name }: { id: string; name: string }) {
@@ -126,17 +127,24 @@ export function NodeMetricsList({ id }: { id: string }) {
   const metrics = useAtlas((s) => s.metrics);
   const status = useAtlas((s) => s.metricsStatus);
   const ensure = useAtlas((s) => s.ensureMetrics);
-  const m = metrics?.nodes.find((x) => x.id === id);
+  // Metrics belong to the filters and ego network they were computed for; figures of another view
+  // (a degree of 0 in the ego network left behind) would read as this one's.
+  const current = useAtlas((s) => s.metricsKey === metricsKeyOf(s.vs));
+  const m = current && status === 'ready' ? metrics?.nodes.find((x) => x.id === id) : undefined;
   if (!m) {
     return (
       <section>
         <h3>Metrics</h3>
-        {status === 'computing' ? (
+        {status === 'computing' && current ? (
           <p className="muted">Computing…</p>
         ) : (
-          <button className="tool" onClick={() => void ensure()}>
-            Compute metrics for this view
-          </button>
+          <>
+            {metrics && !current && <p className="muted">The metrics shown before were computed for another view.</p>}
+            {metrics && current && status === 'ready' && <p className="muted">Not in the organisations measured in this view.</p>}
+            <button className="tool" onClick={() => void ensure()}>
+              Compute metrics for this view
+            </button>
+          </>
         )}
       </section>
     );

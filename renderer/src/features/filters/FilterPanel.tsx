@@ -137,6 +137,8 @@ export function FilterPanel() {
   const facets = useAtlas((s) => s.facets);
   const filters = useAtlas((s) => s.vs.filters);
   const clear = useAtlas((s) => s.clearFilters);
+  const searching = useAtlas((s) => s.search.trim() !== '');
+  const cleared = useAtlas((s) => s.cleared);
   const close = () => useAtlas.getState().togglePanel('filters', false);
   const n = activeFilterCount(filters);
   const len = (k: ListKey) => (filters[k] ?? []).length;
@@ -144,13 +146,16 @@ export function FilterPanel() {
     <aside className="panel filters" aria-label="Filters" data-testid="filter-panel">
       <header className="panel-head">
         <h2>Filters</h2>
-        <button className="tool" disabled={n === 0} onClick={() => void clear()} data-testid="clear-filters">
+        <button className="tool" disabled={n === 0 && !searching} onClick={() => void clear()} data-testid="clear-filters">
           Clear all{n > 0 ? ` (${n})` : ''}
         </button>
         <button className="icon" aria-label="Collapse the filter panel" title="Collapse" onClick={close}>
           ‹
         </button>
       </header>
+      <p className="muted small cleared" role="status" data-testid="cleared">
+        {cleared}
+      </p>
       {!facets ? (
         <p className="muted">Loading the values in this network…</p>
       ) : (

@@ -5,7 +5,9 @@
 // which hears of clicks, selections and layouts from here (the drawings report through
 // DrawingEvents and know nothing of the store).
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { isDark, onDarkChange } from '../../app/theme-choice';
 import { useAtlas } from '../../store/atlas';
+import { preventsOverlap } from '../../store/layout';
 import type { LayoutChoice } from '../../store/state';
 import type { LayoutGroup } from '../layout';
 import { useAttributeLooks } from '../attributes/use-looks';
@@ -17,8 +19,6 @@ import { setDrawing } from './handle';
 import { createLargeDrawing, largeDrawingWorks } from './large/large-drawing';
 import { runChosenLayout, usesForceAtlas2, type RunningLayout } from './runLayout';
 import { installTestHooks } from './test-hooks';
-
-const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
 type Renderer = Drawing['kind'];
 
@@ -71,6 +71,7 @@ export function GraphCanvas() {
   const layoutRun = useAtlas((s) => s.layoutRun);
   const fitRequest = useAtlas((s) => s.fitRequest);
   const [layoutShown, setLayoutShown] = useState('none');
+  const [hint, setHint] = useState<{ text: string; x: number; y: number } | null>(null);
   const [groups, setGroups] = useState<LayoutGroup[] | null>(null);
   // Which drawing is on screen, chosen by the size of what is to be drawn; `generation` counts
   // the drawings created, so that the effects below apply themselves to a new one.
@@ -88,21 +89,27 @@ export function GraphCanvas() {
     setGroups(null);
     const store = useAtlas.getState();
     store.layoutStarted(usesForceAtlas2(drawing.layout, choice));
-    running.current = runChosenLayout(drawing.layout, choice, {
-      onProgress: (iterations) => {
-        if (mine()) store.layoutProgressed(iterations);
+    const apart = preventsOverlap(store.preventOverlap, drawing.counts().nodes);
+    running.current = runChosenLayout(
+      drawing.layout,
+      choice,
+      {
+        onProgress: (iterations) => {
+          if (mine()) store.layoutProgressed(iterations);
+        },
+        onDone: (placed) => {
+          if (!mine()) return;
+          store.layoutEnded();
+          setGroups(placed);
+          if (autoFit.current) drawing.fit();
+          drawing.updateLabels();
+        },
+        onError: (message) => {
+          if (mine()) store.layoutEnded(`The layout failed: ${message}`);
+        },
       },
-      onDone: (placed) => {
-        if (!mine()) return;
-        store.layoutEnded();
-        setGroups(placed);
-        if (autoFit.current) drawing.fit();
-        drawing.updateLabels();
-      },
-      onError: (message) => {
-        if (mine()) store.layoutEnded(`The layout failed: ${message}`);
-      },
-    });
+      apart,
+    );
     autoFit.current = true;
     drawing.fit();
     setLayoutShown(choice.name);
@@ -120,15 +127,17 @@ export function GraphCanvas() {
       picked: (id, type) => void store.select(id, type),
       selectionChanged: store.setSelection,
       groupOpened: (group) => void store.expandGroup(group),
+      groupPicked: (group) => store.selectGroup(group),
+      hovered: setHint,
     };
     const drawing =
       renderer === 'large'
-        ? createLargeDrawing(container.current!, darkQuery.matches, events)
-        : createCytoscapeDrawing(container.current!, darkQuery.matches, events);
+        ? createLargeDrawing(container.current!, isDark(), events)
+        : createCytoscapeDrawing(container.current!, isDark(), events);
     drawingRef.current = drawing;
     setDrawing(drawing);
-    const uninstallHooks = __ATLAS_TEST_HOOKS__ ? installTestHooks(drawing) : null;
-    const onTheme = () => drawing.setTheme(darkQuery.matches);
+    const uninstallHooks = __ATLAS_TEST_HOOKS__ ? installTestHooks(drawing, container.current!) : null;
+    const offTheme = onDarkChange((dark) => drawing.setTheme(dark));
     // Banners and panels change the canvas's size; the drawing must be told, and it is fitted
     // again until the user has panned or zoomed it themselves.
     const resize = new ResizeObserver(() => {
@@ -136,12 +145,11 @@ export function GraphCanvas() {
       if (autoFit.current) drawing.fit();
     });
     resize.observe(container.current!);
-    darkQuery.addEventListener('change', onTheme);
     setGeneration((g) => g + 1);
     return () => {
       running.current?.cancel();
       uninstallHooks?.();
-      darkQuery.removeEventListener('change', onTheme);
+      offTheme();
       resize.disconnect();
       setDrawing(null);
       setGroups(null);
@@ -166,6 +174,9 @@ export function GraphCanvas() {
     const wasAggregate = drawing.showsGroups();
     const unplaced = drawing.apply(d, remembered.current);
     if (unplaced > 0 || wasAggregate !== !!aggregate) startLayout(drawing, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
+    // What a filter leaves is fitted in view (a drawing just taken over from the other renderer
+    // included), unless the person has panned or zoomed since: then their view stays.
+    else if (autoFit.current) drawing.fit();
     drawing.updateLabels();
     showCounts(container.current!, drawing.counts(), aggregate?.by ?? null);
     // The drawing answers what it is given; `renderer` changing is handled by the effect above,
@@ -193,6 +204,8 @@ export function GraphCanvas() {
 
   useEffect(() => {
     drawingRef.current?.select(selectedId);
+    // The selected label is always shown: the others make room for it.
+    drawingRef.current?.updateLabels();
   }, [selectedId, slice, generation]);
 
   // Fit everything, or centre on the selected node when a search chose it.
@@ -220,6 +233,11 @@ export function GraphCanvas() {
         tabIndex={0}
       />
       {groups && drawingRef.current && <GroupLabels drawing={drawingRef.current} groups={groups} />}
+      {hint && (
+        <div className="node-tooltip" role="tooltip" data-testid="node-tooltip" style={{ left: hint.x, top: hint.y }}>
+          {hint.text}
+        </div>
+      )}
     </>
   );
 }

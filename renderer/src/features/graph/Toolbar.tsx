@@ -5,6 +5,7 @@ import { AttributeOptions, attributeChoice, choiceValue } from '../attributes/St
 import { useEffect, useRef } from 'react';
 import type { ColourBy, SizeBy } from '../../../../shared/saved-view-style';
 import { useAtlas } from '../../store/atlas';
+import { preventsOverlap } from '../../store/layout';
 import type { LayoutChoice } from '../../store/state';
 import { currentDrawing } from './handle';
 import { stopLayout } from '../layout';
@@ -40,6 +41,8 @@ export function Toolbar() {
   const aggregated = useAtlas((s) => !!s.aggregate);
   const active = useAtlas((s) => s.layoutActive);
   const layoutError = useAtlas((s) => s.layoutError);
+  const preventOverlap = useAtlas((s) => s.preventOverlap);
+  const drawnNodes = useAtlas((s) => s.slice?.nodes.length ?? 0);
   const a = useAtlas.getState();
   const changed = vs.hidden.length > 0 || vs.faded.length > 0 || vs.isolated !== null;
   const none = selection.length === 0;
@@ -80,6 +83,17 @@ export function Toolbar() {
         <button className="tool" disabled={aggregated} onClick={() => a.setLayout(layout)} title="Run the layout again">
           Re-run
         </button>
+      )}
+      {(layout.name === 'forceatlas2' || layout.name === 'auto') && (
+        <label className="tool-check" title="ForceAtlas2 keeps nodes from being drawn over each other (on by default up to 3,000 nodes)">
+          <input
+            type="checkbox"
+            disabled={aggregated}
+            checked={preventsOverlap(preventOverlap, drawnNodes)}
+            onChange={(e) => a.setPreventOverlap(e.target.checked)}
+          />{' '}
+          Prevent overlap
+        </label>
       )}
       <button
         className="tool"

@@ -15,6 +15,7 @@ import {
 } from '../../../../shared/palette';
 import type { StyleSettings } from '../../../../shared/saved-view-style';
 import { share, type AttributeLooks } from '../attributes/looks';
+import { shortLabel } from './labels';
 
 export interface NodeLook {
   colour: string;
@@ -126,19 +127,21 @@ export function edgeWithLook(e: GraphEdge, style: StyleSettings, maxWeight: numb
   };
 }
 
-/** An aggregated view as nodes and edges: groups sized by organisations, links by ties. */
+/** An aggregated view as nodes and edges: groups sized by organisations and coloured by region, links by ties. */
 export function aggregateElements(a: Aggregate) {
   const maxOrgs = Math.max(1, ...a.groups.map((g) => g.organisations));
   const maxTies = Math.max(1, ...a.links.map((l) => l.ties));
   const nodes = a.groups.map((g) => ({
     id: g.id,
-    label: `${g.label}\n${g.organisations.toLocaleString('en')}`,
+    label: `${shortLabel(g.label)}\n${g.organisations.toLocaleString('en')}`,
     name: g.label,
     type: 'group',
     by: g.by,
     key: g.key,
     organisations: g.organisations,
-    colour: g.by === 'region' ? regionColour(g.key) : '#7f8794',
+    group: g,
+    // A country or sub-region in its region's colour, as the legend of regions shows them.
+    colour: regionColour(g.region),
     size: Math.round(30 + 90 * Math.sqrt(g.organisations / maxOrgs)),
   }));
   const edges = a.links.map((l) => ({

@@ -6,6 +6,7 @@ import type { Aggregate, Metrics, Slice } from '../../../../shared/schemas';
 import type { StyleSettings } from '../../../../shared/saved-view-style';
 import type { AttributeLooks } from '../attributes/looks';
 import { aggregateElements, edgeWithLook, nodeLooks } from './appearance';
+import { shortLabel } from './labels';
 
 export interface Drawable {
   nodes: { id: string; data: Record<string, unknown>; classes: string }[];
@@ -17,7 +18,8 @@ export function sliceDrawable(slice: Slice, style: StyleSettings, metrics: Metri
   let maxWeight = 1;
   for (const e of slice.edges) if (e.weight > maxWeight) maxWeight = e.weight;
   return {
-    nodes: slice.nodes.map((n) => ({ id: n.id, data: { ...n, ...looks.get(n.id) }, classes: n.type })),
+    // The graph shows long names shortened; `name` keeps them whole for details and the tooltip.
+    nodes: slice.nodes.map((n) => ({ id: n.id, data: { ...n, label: shortLabel(n.label), ...looks.get(n.id) }, classes: n.type })),
     edges: slice.edges.map((e) => ({ id: e.id, data: edgeWithLook(e, style, maxWeight, attrs), classes: e.type })),
   };
 }

@@ -1,10 +1,11 @@
 // The Cytoscape drawing, for small networks and the aggregated view: node shapes, wrapped labels,
 // double-click to open a group, drag to pin, shift-drag to select a box.
-import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type NodeCollection, type NodeSingular } from 'cytoscape';
 import { cytoscapeSurface, enablePinning, unpinAll } from '../layout';
 import { pngBlob, pngSize, svgBlob } from '../interchange/image';
+import type { AggregateGroup } from '../../../../shared/schemas';
 import { applyDrawable } from './applySlice';
-import type { Drawing, DrawingEvents, GraphProbe } from './drawing';
+import type { Box, Drawing, DrawingEvents, GraphProbe } from './drawing';
 import { scaleLabels, updateLabels } from './labels';
 import { graphStyle } from './style';
 
@@ -36,6 +37,18 @@ function fitGraph(cy: Core) {
   cy.viewport({ zoom, pan: { x: w / 2 - (zoom * (x1 + x2)) / 2, y: h / 2 - (zoom * (y1 + y2)) / 2 } });
 }
 
+/** Rendered boxes of `nodes` on the page (test builds). */
+function boxes(cy: Core, nodes: NodeCollection, what: { includeNodes: boolean; includeLabels: boolean }): Box[] {
+  const page = cy.container()!.getBoundingClientRect();
+  const out: Box[] = [];
+  nodes.forEach((n) => {
+    const b = n.renderedBoundingBox({ ...what, includeEdges: false, includeOverlays: false });
+    if (!(b.w > 0) || !(b.h > 0)) return;
+    out.push({ id: n.id(), x1: page.left + b.x1, y1: page.top + b.y1, x2: page.left + b.x2, y2: page.top + b.y2 });
+  });
+  return out;
+}
+
 export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, events: DrawingEvents): Drawing {
   const cy = cytoscape({
     container,
@@ -50,22 +63,28 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
   const disablePinning = enablePinning(cy);
   cy.on('tap', 'node', (e) => {
     const n = e.target as NodeSingular;
-    if (n.hasClass('group')) return;
+    if (n.hasClass('group')) {
+      events.groupPicked(n.data('group') as AggregateGroup);
+      return;
+    }
     const shift = (e.originalEvent as MouseEvent | undefined)?.shiftKey;
     if (shift) return; // additive selection: the select event below records it
     events.picked(n.id(), n.data('type'));
   });
   cy.on('dbltap', 'node.group', (e) => {
-    const g = e.target as NodeSingular;
-    events.groupOpened({
-      id: g.id(),
-      by: g.data('by'),
-      key: g.data('key'),
-      label: g.data('name'),
-      organisations: g.data('organisations'),
-      innerTies: 0,
-    });
+    events.groupOpened((e.target as NodeSingular).data('group') as AggregateGroup);
   });
+  // The whole name on hover (the graph shows long ones shortened), and what a group holds.
+  cy.on('mouseover', 'node', (e) => {
+    const n = e.target as NodeSingular;
+    const p = n.renderedPosition();
+    const text = n.hasClass('group')
+      ? `${n.data('name') as string}: ${(n.data('organisations') as number).toLocaleString('en')} organisations`
+      : String(n.data('name') ?? n.data('label') ?? '');
+    events.hovered({ text, x: p.x, y: p.y - ((n.data('size') as number) * cy.zoom()) / 2 });
+  });
+  cy.on('mouseout', 'node', () => events.hovered(null));
+  cy.on('viewport remove', () => events.hovered(null));
   cy.on('tap', (e) => {
     if (e.target === cy) events.picked(null);
   });
@@ -124,6 +143,16 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
           return el.empty() ? null : { colour: el.data('colour'), size: el.data('size'), width: el.data('width') };
         },
         renderer: 'cytoscape',
+        colourOf(id) {
+          const n = cy.getElementById(id);
+          return n.empty() ? '' : String(n.style('background-color'));
+        },
+        labelText(id) {
+          const n = cy.getElementById(id);
+          return n.empty() || n.style('label') === undefined ? '' : String(n.style('label') ?? '');
+        },
+        labelBoxes: () => boxes(cy, cy.nodes('.labelled, :selected, .path, .group'), { includeNodes: false, includeLabels: true }),
+        nodeBoxes: () => boxes(cy, cy.nodes(), { includeNodes: true, includeLabels: false }),
       }
     : undefined;
 

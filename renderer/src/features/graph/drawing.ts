@@ -59,6 +59,10 @@ export interface DrawingEvents {
   selectionChanged(ids: string[]): void;
   /** A group of the aggregated view was opened (double-click). */
   groupOpened(group: AggregateGroup): void;
+  /** A group of the aggregated view was clicked: its details are wanted. */
+  groupPicked(group: AggregateGroup): void;
+  /** The pointer is over a node (what to say, and where in the container), or over none. */
+  hovered(hint: { text: string; x: number; y: number } | null): void;
 }
 
 /** A read-only view of where nodes are drawn, for end-to-end tests and benchmarks (`window.atlasGraph`). */
@@ -75,4 +79,19 @@ export interface GraphProbe {
   selected(): string[];
   /** Which drawing is on screen. */
   renderer: Drawing['kind'];
+  /** A node's fill colour as drawn. */
+  colourOf(id: string): string;
+  /** The text drawn as a node's label ('' when it has none). */
+  labelText(id: string): string;
+  /** Where labels and nodes are drawn on the page, in CSS pixels (Cytoscape's drawing; the large one gives none). */
+  labelBoxes(): Box[];
+  nodeBoxes(): Box[];
+}
+
+export interface Box {
+  id: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
 }

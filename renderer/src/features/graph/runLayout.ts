@@ -38,7 +38,7 @@ export function usesForceAtlas2(drawing: LayoutSurface, choice: LayoutChoice): b
   return choice.name === 'forceatlas2' || (choice.name === 'auto' && (!drawing.cytoscape || drawing.cytoscape.nodes().length > COSE_UP_TO));
 }
 
-export function runChosenLayout(drawing: LayoutSurface, choice: LayoutChoice, events: LayoutEvents): RunningLayout {
+export function runChosenLayout(drawing: LayoutSurface, choice: LayoutChoice, events: LayoutEvents, preventOverlap = true): RunningLayout {
   let cancelled = false;
   const cy = drawing.cytoscape;
   if (cy && choice.name === 'auto' && !usesForceAtlas2(drawing, choice)) {
@@ -52,7 +52,7 @@ export function runChosenLayout(drawing: LayoutSurface, choice: LayoutChoice, ev
   }
   const req: LayoutRequest =
     choice.name === 'auto' || choice.name === 'forceatlas2'
-      ? { name: 'forceatlas2' }
+      ? { name: 'forceatlas2', preventOverlap }
       : choice.name === 'concentric'
         ? { name: 'concentric', metric: choice.metric }
         : choice.name === 'grouped'

@@ -20,7 +20,7 @@ export function graphStyle(dark: boolean): StylesheetJson {
     },
     {
       // Text properties only where text is drawn: every property costs per element restyled.
-      selector: 'node.labelled, node:selected, node.path, node.group',
+      selector: 'node.labelled, node:selected, node.path',
       style: {
         color: text,
         'font-size': LABEL_TEXT.fontSize,
@@ -36,9 +36,9 @@ export function graphStyle(dark: boolean): StylesheetJson {
     { selector: 'node.partnership', style: { shape: 'diamond' } },
     { selector: 'node.event', style: { shape: 'round-rectangle' } },
     {
+      // Groups are labelled like nodes, by level of detail (largest first, as many as fit).
       selector: 'node.group',
       style: {
-        label: 'data(label)',
         'text-valign': 'center',
         'text-wrap': 'wrap',
         'font-size': 12,

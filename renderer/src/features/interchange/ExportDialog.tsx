@@ -3,9 +3,10 @@
 import { OmitFields } from '../attributes/OmitFields';
 import { useEffect, useRef, useState } from 'react';
 import { EXPORTABLE, exportExtension } from '../../../../shared/formats';
-import type { ExportScope, SavedView } from '../../../../shared/schemas';
+import type { ExportResult, ExportScope, SavedView } from '../../../../shared/schemas';
 import { call } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
+import { cleanFilters } from '../../store/view';
 import { currentDrawing, drawnPositions } from '../graph/handle';
 import { download, downloadStaged } from './files';
 
@@ -32,7 +33,7 @@ export function ExportButton() {
 
 function ExportDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const { slice, selectedId } = useAtlas();
+  const { slice, selectedId, vs } = useAtlas();
   const [format, setFormat] = useState<Format>('gexf');
   const [scope, setScope] = useState<ScopeChoice>('whole');
   const [scale, setScale] = useState(2);
@@ -66,7 +67,11 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
       } else {
         const s: ExportScope =
           scope === 'drawn'
-            ? { organisationIds: (slice?.nodes ?? []).filter((n) => n.type === 'organisation').map((n) => n.id) }
+            ? {
+                // The filters too: they decide which partnerships and events (and so which ties) are drawn.
+                filters: cleanFilters(vs.filters),
+                organisationIds: (slice?.nodes ?? []).filter((n) => n.type === 'organisation').map((n) => n.id),
+              }
             : scope === 'selection' && selectedId
               ? { ego: { organisationId: selectedId, depth: 1 } }
               : scope === 'saved' && viewId
@@ -75,9 +80,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         const r = await call('export.staged', { format, name, scope: s, positions: drawnPositions(), ...(omit.length ? { omit } : {}) });
         await downloadStaged(r.files);
         setMessage(
-          `Exported ${r.organisations.toLocaleString('en')} organisations, ${r.partnerships} partnerships, ${r.events} events and ${(
-            r.links + r.relations
-          ).toLocaleString('en')} ties to ${r.files.length > 1 ? `${r.files.length} files` : name}.` +
+          exportedText(r, format, r.files.length > 1 ? `${r.files.length} files` : name) +
             (r.omitted.length ? ` Left out: ${r.omitted.join(', ')}.` : ''),
         );
       }
@@ -164,5 +167,22 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         </button>
       </div>
     </dialog>
+  );
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/**
+ * What an export wrote, in the header's words: organisations, partnerships, events and the ties
+ * between the organisations; then what the file holds as edges (graph formats) or link rows.
+ */
+function exportedText(r: ExportResult, format: string, where: string): string {
+  const lines = r.links + r.relations;
+  const graphFile = format === 'gexf' || format === 'graphml' || format === 'cyjs';
+  const parts = `${count(r.links, 'membership or participation', 'memberships and participations')}, ${count(r.relations, 'direct relation')}`;
+  return (
+    `Exported ${count(r.organisations, 'organisation')}, ${count(r.partnerships, 'partnership')}, ${count(r.events, 'event')} ` +
+    `and the ${count(r.ties, 'tie')} between those organisations to ${where}. ` +
+    (graphFile ? `The file's ${count(lines, 'edge')}: ${parts}.` : `Links written: ${parts}.`)
   );
 }

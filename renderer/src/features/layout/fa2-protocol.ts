@@ -37,8 +37,18 @@ export interface Fa2Limits {
   reportMillis: number;
 }
 
-/** Nodes carry their drawn radius (plus a margin) in NODE_SIZE, for the anti-overlap phase. */
-export type ToWorker = { type: 'start'; nodes: Float32Array; edges: Float32Array; settings: Fa2Settings; limits: Fa2Limits };
+/**
+ * Nodes carry their drawn radius (plus a margin) in NODE_SIZE, for the anti-overlap phase, which
+ * runs only when `preventOverlap` is set.
+ */
+export type ToWorker = {
+  type: 'start';
+  nodes: Float32Array;
+  edges: Float32Array;
+  settings: Fa2Settings;
+  limits: Fa2Limits;
+  preventOverlap: boolean;
+};
 
 export type FromWorker = {
   type: 'positions';

@@ -9,11 +9,13 @@
 // for `calmReports` chunks in a row. Net displacement over a chunk ignores back-and-forth jitter,
 // which is what makes the measure fall when the picture stops changing.
 //
-// Two phases, as one does in Gephi: plain FA2 until stable, then FA2 with `adjustSizes` (nodes
-// repel by their drawn size, so they stop overlapping) until stable again. The second phase also
-// starts when 70% of the time or iteration budget is spent, so that it always gets a turn.
+// Two phases, as one does in Gephi: plain FA2 until stable, then, when overlaps are to be
+// prevented, FA2 with `adjustSizes` (nodes repel by their drawn size, so they stop overlapping)
+// until stable again. The second phase also starts when 70% of the time or iteration budget is
+// spent, so that it always gets a turn. On small graphs a last pass then pushes apart any two
+// nodes FA2 left touching (its adaptive speed can leave a pair of them on top of each other).
 import iterate from 'graphology-layout-forceatlas2/iterate.js';
-import { NODE_FIXED, NODE_X, NODE_Y, PPN, type FromWorker, type ToWorker } from './fa2-protocol';
+import { NODE_FIXED, NODE_SIZE, NODE_X, NODE_Y, PPN, type FromWorker, type ToWorker } from './fa2-protocol';
 
 type Start = Extract<ToWorker, { type: 'start' }>;
 
@@ -26,7 +28,51 @@ interface Run {
   iterations: number;
   calm: number;
   phase: 1 | 2;
+  preventOverlap: boolean;
   before: Float32Array;
+}
+
+/** Up to this many nodes, the last pass separates every touching pair (it compares all pairs). */
+const SEPARATE_UP_TO = 1000;
+
+/** Pushes apart free nodes closer than their radii (NODE_SIZE) add up, for a few sweeps at most. */
+function separate(nodes: Float32Array): void {
+  const n = nodes.length / PPN;
+  if (n > SEPARATE_UP_TO) return;
+  for (let sweep = 0; sweep < 50; sweep++) {
+    let moved = false;
+    for (let i = 0; i < n; i++) {
+      const a = i * PPN;
+      for (let j = i + 1; j < n; j++) {
+        const b = j * PPN;
+        const fa = nodes[a + NODE_FIXED] === 1;
+        const fb = nodes[b + NODE_FIXED] === 1;
+        if (fa && fb) continue;
+        let dx = nodes[b + NODE_X]! - nodes[a + NODE_X]!;
+        let dy = nodes[b + NODE_Y]! - nodes[a + NODE_Y]!;
+        let d = Math.hypot(dx, dy);
+        const need = nodes[a + NODE_SIZE]! + nodes[b + NODE_SIZE]!;
+        if (d >= need) continue;
+        if (d < 1e-6) {
+          // On the same spot: apart along a direction that depends on the pair only.
+          dx = Math.cos(i * 2.399 + j);
+          dy = Math.sin(i * 2.399 + j);
+          d = 1;
+        }
+        const push = (need - d) * 1.01;
+        const ux = dx / d;
+        const uy = dy / d;
+        const shareA = fa ? 0 : fb ? 1 : 0.5;
+        const shareB = 1 - shareA;
+        nodes[a + NODE_X]! -= ux * push * shareA;
+        nodes[a + NODE_Y]! -= uy * push * shareA;
+        nodes[b + NODE_X]! += ux * push * shareB;
+        nodes[b + NODE_Y]! += uy * push * shareB;
+        moved = true;
+      }
+    }
+    if (!moved) return;
+  }
 }
 
 /** Convergence is checked (and positions sent) at least every this many iterations. */
@@ -88,13 +134,14 @@ function chunk() {
   const millis = performance.now() - r.started;
   const stable = r.calm >= limits.calmReports || free === 0;
   const late = millis >= PHASE_TWO_AT * limits.maxMillis || r.iterations >= PHASE_TWO_AT * limits.maxIterations;
-  if (r.phase === 1 && (stable || late) && free > 0) {
+  if (r.phase === 1 && (stable || late) && free > 0 && r.preventOverlap) {
     r.phase = 2;
     r.calm = 0;
     r.settings = { ...r.settings, adjustSizes: true };
   }
-  const converged = r.phase === 2 && (r.calm >= limits.calmReports || free === 0);
+  const converged = (r.phase === 2 || !r.preventOverlap) && (r.calm >= limits.calmReports || free === 0);
   const finished = converged || r.iterations >= limits.maxIterations || millis >= limits.maxMillis;
+  if (finished && r.preventOverlap) separate(nodes);
   post({
     type: 'positions',
     xy: positions(nodes),
@@ -118,6 +165,7 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     iterations: 0,
     calm: 0,
     phase: 1,
+    preventOverlap: m.preventOverlap,
     before: new Float32Array((m.nodes.length / PPN) * 2),
   };
   setTimeout(chunk, 0);

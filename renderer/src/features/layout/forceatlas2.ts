@@ -175,6 +175,7 @@ export function runForceAtlas2(
   drawing: LayoutSurface,
   onProgress?: LayoutProgress,
   limits: Partial<Fa2Limits> = {},
+  preventOverlap = true,
 ): LayoutRun & { cancel(): void } {
   const started = performance.now();
   let settle!: (r: LayoutResult) => void;
@@ -273,6 +274,7 @@ export function runForceAtlas2(
       edges: g.edges,
       settings: fa2Settings(n),
       limits: { ...FA2_LIMITS, ...limits },
+      preventOverlap,
     };
     worker.postMessage(start, [start.nodes.buffer, start.edges.buffer]);
     if (__ATLAS_TEST_HOOKS__) fa2Stats.setupMs = performance.now() - started;

@@ -22,7 +22,7 @@ export function runLayout(
 ): LayoutRun {
   cancelLayout(drawing);
   if (req.name !== 'forceatlas2') return placeAtOnce(drawing, req);
-  const run = runForceAtlas2(drawing, onProgress, fa2Limits);
+  const run = runForceAtlas2(drawing, onProgress, fa2Limits, req.preventOverlap ?? true);
   running.set(drawing, run);
   const forget = () => {
     if (running.get(drawing) === run) running.delete(drawing);

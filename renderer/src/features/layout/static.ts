@@ -200,10 +200,14 @@ export function grouped(drawing: LayoutSurface, field: 'region' | 'sector'): Pla
   return { list, xs, ys, groups };
 }
 
-/** Saved positions exactly; nodes without one in a grid to the right of the saved ones. */
+/**
+ * Saved positions exactly. A node without one goes beside the neighbours that have one (a filter
+ * cleared after a saved view was restored brings back organisations it never placed); the rest,
+ * tied to nothing placed, in a grid to the right of the saved ones.
+ */
 export function preset(drawing: LayoutSurface, positions: Record<string, { x: number; y: number }>): Placed {
   const known: LayoutNode[] = [];
-  const unknown: LayoutNode[] = [];
+  let unknown: LayoutNode[] = [];
   let maxX = -Infinity;
   let minY = Infinity;
   drawing.nodes().forEach((node) => {
@@ -222,6 +226,8 @@ export function preset(drawing: LayoutSurface, positions: Record<string, { x: nu
     xs[i] = p.x;
     ys[i] = p.y;
   });
+  const away = known.length ? besideNeighbours(drawing, list, xs, ys, unknown) : unknown;
+  unknown = away;
   if (unknown.length) {
     unknown.sort((a, b) => degreeOf(b) - degreeOf(a));
     const step = maxDiameter(unknown) + GAP;
@@ -235,4 +241,78 @@ export function preset(drawing: LayoutSurface, positions: Record<string, { x: nu
     }
   }
   return { list, xs, ys };
+}
+
+/** Room a node needs around it when put beside its neighbours: its label is about this wide. */
+const BESIDE_ROOM = 90;
+
+/**
+ * Places `unknown` nodes that have placed neighbours near them: around the centre of their placed
+ * neighbours, on the first free spot of a widening spiral (free: no placed node within
+ * BESIDE_ROOM, looked up in a grid of cells that size). Nodes placed this way count as placed for
+ * the next ones, so chains of new nodes follow each other out. Appends to list/xs/ys; returns the
+ * nodes left with no placed neighbour at all.
+ */
+function besideNeighbours(drawing: LayoutSurface, list: LayoutNode[], xs: Float64Array, ys: Float64Array, unknown: LayoutNode[]) {
+  const slot = new Map<string, number>();
+  list.forEach((n, i) => slot.set(n.id(), i));
+  const neighbours = new Map<string, string[]>();
+  for (const e of drawing.edges()) {
+    if (e.removed()) continue;
+    const { source, target } = e.data();
+    (neighbours.get(source) ?? neighbours.set(source, []).get(source)!).push(target);
+    (neighbours.get(target) ?? neighbours.set(target, []).get(target)!).push(source);
+  }
+  const cells = new Map<string, number[]>();
+  const cellOf = (x: number, y: number) => `${Math.floor(x / BESIDE_ROOM)},${Math.floor(y / BESIDE_ROOM)}`;
+  const mark = (i: number) => {
+    const k = cellOf(xs[i]!, ys[i]!);
+    (cells.get(k) ?? cells.set(k, []).get(k)!).push(i);
+  };
+  const free = (x: number, y: number) => {
+    const cx = Math.floor(x / BESIDE_ROOM);
+    const cy = Math.floor(y / BESIDE_ROOM);
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const i of cells.get(`${cx + dx},${cy + dy}`) ?? []) if (Math.hypot(xs[i]! - x, ys[i]! - y) < BESIDE_ROOM) return false;
+    return true;
+  };
+  for (let i = 0; i < list.length; i++) mark(i);
+  let waiting = unknown;
+  for (;;) {
+    const later: LayoutNode[] = [];
+    for (const node of waiting) {
+      let sx = 0;
+      let sy = 0;
+      let count = 0;
+      for (const other of neighbours.get(node.id()) ?? []) {
+        const j = slot.get(other);
+        if (j === undefined) continue;
+        sx += xs[j]!;
+        sy += ys[j]!;
+        count++;
+      }
+      if (count === 0) {
+        later.push(node);
+        continue;
+      }
+      const cx = sx / count;
+      const cy = sy / count;
+      let x = cx;
+      let y = cy;
+      for (let k = 1; k < 2000 && !free(x, y); k++) {
+        const r = BESIDE_ROOM * Math.sqrt(k);
+        x = cx + r * Math.cos(k * GOLDEN_ANGLE);
+        y = cy + r * Math.sin(k * GOLDEN_ANGLE);
+      }
+      const i = list.length;
+      xs[i] = x;
+      ys[i] = y;
+      list.push(node);
+      slot.set(node.id(), i);
+      mark(i);
+    }
+    if (later.length === waiting.length) return later;
+    waiting = later;
+  }
 }

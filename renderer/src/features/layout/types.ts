@@ -8,7 +8,9 @@ export interface LayoutRequest {
   metric?: string;
   /** Grouped: the node data field that names the group. */
   groupBy?: 'region' | 'sector';
-  /** Preset: saved positions; nodes without one go in a grid to the right. */
+  /** ForceAtlas2: whether nodes are kept from overlapping (its second phase); true unless said. */
+  preventOverlap?: boolean;
+  /** Preset: saved positions; nodes without one go beside their neighbours, else in a grid to the right. */
   positions?: Record<string, { x: number; y: number }>;
 }
 

@@ -193,7 +193,9 @@ export function MetricsSummary({ metrics, status, error, names, onSelect, onColo
   }
 
   const n = metrics.nodes.length;
-  const brokers = metrics.brokers.filter((id) => byId.has(id) || names.has(id));
+  const brokers = metrics.brokers
+    .map((id, i) => ({ id, joins: metrics.brokerJoins[i] ?? 0 }))
+    .filter(({ id }) => byId.has(id) || names.has(id));
   const shownBrokers = allBrokers ? brokers : brokers.slice(0, TOP);
 
   return (
@@ -254,23 +256,24 @@ export function MetricsSummary({ metrics, status, error, names, onSelect, onColo
           )}
 
           <h3 className="mx-h">Brokers</h3>
-          <p className="mx-hint muted">
-            Organisations whose betweenness is high for their number of ties: they link parts of the network that are otherwise apart.
+          <p className="mx-hint muted" data-testid="broker-rule">
+            An organisation is a broker when it is the only link between some organisations and the rest of their network: without it, they
+            would be cut off. The one that joins the most comes first.
           </p>
           {brokers.length === 0 ? (
-            <p className="mx-none muted">No organisation stands out as a broker in this view.</p>
+            <p className="mx-none muted">No organisation is the only link between others in this view: each has another way in.</p>
           ) : (
             <>
               <RankedList
-                label="Brokers, strongest first"
+                label="Brokers, the one joining most first"
                 testId="broker"
                 names={names}
                 onSelect={onSelect}
-                items={shownBrokers.map((id) => {
+                items={shownBrokers.map(({ id, joins }) => {
                   const m = byId.get(id);
-                  return { id, value: m?.betweenness ?? 0, detail: m ? plural(m.degree, 'tie') : undefined };
+                  return { id, value: joins, detail: m ? `betweenness ${fmt(m.betweenness)}` : undefined };
                 })}
-                format={(v) => `betweenness ${fmt(v)}`}
+                format={(v) => `joins ${plural(v, 'organisation')} to the rest`}
                 bars={false}
               />
               {brokers.length > TOP && (

@@ -1,4 +1,4 @@
-// Search as you type over names and acronyms. Choosing a result selects it and centres it; when
+// Search as you type over names and acronyms (its text is in the store, so "Clear all" clears it). Choosing a result selects it and centres it; when
 // the current view does not draw it, the store raises a notice offering to show it.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SearchHit } from '../../../../shared/schemas';
@@ -9,7 +9,8 @@ import { humanise } from '../details/format';
 export const SEARCH_INPUT_ID = 'atlas-search';
 
 export function SearchBox() {
-  const [text, setText] = useState('');
+  const text = useAtlas((s) => s.search);
+  const setText = useAtlas((s) => s.setSearch);
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [total, setTotal] = useState(0);
   const [active, setActive] = useState(0);

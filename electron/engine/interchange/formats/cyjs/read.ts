@@ -1,6 +1,7 @@
 // Cytoscape JSON importer. cytoscape.js and Cytoscape desktop write the same elements in several
 // wrappings (a bare element array, cy.json()'s {elements}, .cyjs's {data, elements}, a plain
 // {nodes, edges}); all of them are read, and anything else is refused rather than guessed at.
+import { jsonTooDeepAt, MAX_NESTING } from '../../../../../shared/nesting';
 import { ImportRefused, type AttrValue, type ImportIssue, type ParsedEdge, type ParsedGraph, type ParsedNode } from '../../model/parsed';
 
 interface Located {
@@ -26,6 +27,9 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 }
 
 function parseJson(text: string): unknown {
+  // Before parsing: what walks the parsed value next (JSON.stringify of a nested attribute) recurses.
+  const deep = jsonTooDeepAt(text);
+  if (deep >= 0) throw new ImportRefused(`nested deeper than ${MAX_NESTING} levels; Cytoscape JSON nests a few`, lineColumn(text, deep));
   try {
     return JSON.parse(text);
   } catch (err) {

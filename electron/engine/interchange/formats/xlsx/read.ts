@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import { emptyBundle, type Bundle } from '../../model/bundle';
 import { RECORD_TABLES, tableToRecords, type CellTable } from '../../model/atlas-tables';
 import { ImportRefused } from '../../model/parsed';
+import { checkInflatedSize, ZipBomb } from '../zip/inflate-limits';
 
 // Every xlsx is a zip archive; checking the signature first gives a clear refusal instead of a
 // zip library's error.
@@ -37,6 +38,12 @@ function sheetTable(sheet: ExcelJS.Worksheet): CellTable {
 async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   if (!buf.subarray(0, 4).equals(ZIP_SIGNATURE)) {
     throw new ImportRefused('This is not an Excel workbook (.xlsx): an .xlsx file is a zip archive and this file is not one');
+  }
+  try {
+    await checkInflatedSize(buf);
+  } catch (e) {
+    if (e instanceof ZipBomb || !(e instanceof ImportRefused)) throw e;
+    throw new ImportRefused(`This zip archive is not a readable Excel workbook (.xlsx): ${e.message}`);
   }
   // Loaded on first use: evaluating exceljs costs more than half a second of every engine start.
   const { default: Excel } = await import('exceljs');

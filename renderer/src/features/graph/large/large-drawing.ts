@@ -5,13 +5,13 @@
 import type { Details } from '../../../../../shared/schemas';
 import type { LayoutNode, LayoutSurface, Preview } from '../../layout';
 import type { Drawing, DrawingEvents, GraphProbe } from '../drawing';
-import { chooseLabelled, LABEL_PX, labelBudget } from '../labels';
+import { chooseLabelled, LABEL_PX, labelBudget, textBox, withoutOverlaps } from '../labels';
 import { themeOf } from '../theme';
 import { BoxSelect } from './box-select';
 import { Model, type ModelNode } from './model';
 import { paint, type Emphasis, type View } from './painter';
 import { pictureBounds, pictureOf, pngOf, pngSizeOf, svgOf } from './picture';
-import { insideNode, shapeOf } from './shapes';
+import { insideNode, LABEL_WIDTH, shapeOf } from './shapes';
 
 const MIN_ZOOM = 0.005;
 const MAX_ZOOM = 4;
@@ -82,7 +82,22 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
       const p = toScreen(n.x, n.y);
       if (p.x >= 0 && p.x <= width && p.y >= 0 && p.y <= height) inView.push(n);
     }
-    em.labelled = new Set(chooseLabelled(inView, (n) => n.width(), labelBudget(width, height)).map((n) => n.key));
+    // As in Cytoscape's drawing (labels.ts): the selected labels first, then the largest whose label covers none shown.
+    const budget = labelBudget(width, height);
+    const box = (n: ModelNode) => {
+      const p = toScreen(n.x, n.y);
+      return textBox(String(n.d.label ?? ''), p.x, p.y + (n.width() / 2) * view.zoom + 4, LABEL_WIDTH);
+    };
+    const reserved = [...em.selected].flatMap((id) => {
+      const n = model.nodes.get(id);
+      return n ? [box(n)] : [];
+    });
+    const candidates = chooseLabelled(
+      inView.filter((n) => !em.selected.has(n.key)),
+      (n) => n.width(),
+      budget * 3,
+    );
+    em.labelled = new Set(withoutOverlaps(candidates, box, reserved, budget).map((n) => n.key));
     invalidate();
   };
 
@@ -275,6 +290,10 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
           return out;
         },
         renderer: 'large',
+        colourOf: (id) => String(model.nodes.get(id)?.d.colour ?? ''),
+        labelText: (id) => (em.labelled.has(id) || em.selected.has(id) ? String(model.nodes.get(id)?.d.label ?? '') : ''),
+        labelBoxes: () => [],
+        nodeBoxes: () => [],
       }
     : undefined;
 

@@ -73,7 +73,7 @@ export function arrowhead(
   return [tipX, tipY, baseX - uy * half, baseY + ux * half, baseX + uy * half, baseY - ux * half];
 }
 
-const LABEL_WIDTH = 150;
+export const LABEL_WIDTH = 150;
 const wrapped = new Map<string, string[]>();
 
 /** A label broken into lines of at most 150 px at word boundaries (a word longer than that stays whole). */
