@@ -83,6 +83,14 @@ export const contract = {
   /** Computed in the engine's worker, so the window never waits on it. */
   'graph.metrics': read(S.MetricsInput, S.Metrics),
   'search.query': read(S.SearchInput, S.SearchResult),
+  /** Every attribute of every record kind, with its type (inferred from the values, or as corrected). */
+  'attributes.list': read(Empty, z.array(S.AttributeInfo)),
+  /** Corrects an attribute's type (null: back to the inferred one). */
+  'attributes.setType': write(S.SetAttributeTypeInput, S.AttributeInfo),
+  /** Value counts (categorical) or the range (numbers, dates) of one attribute, over what the filters keep. */
+  'attributes.facet': read(S.AttributeFacetInput, S.AttributeFacet),
+  /** One attribute's value for every record of its kind that has one (colouring, sizing, widths, the table). */
+  'attributes.values': read(S.AttributeRef, S.AttributeValuesOutput),
   'record.details': read(S.DetailsInput, S.Details),
   'stats.get': read(Empty, S.Stats),
   'changes.list': read(S.ChangesInput, z.array(S.Change)),

@@ -10,17 +10,36 @@
 import * as z from 'zod/mini';
 import { AGGREGATE_LEVELS } from './domain';
 
-export const ColourBy = z.enum(['sector', 'region', 'community']);
+// `attribute`: by the organisation (or, for widths, relation) attribute named in the matching
+// `…Attribute` field: a partition for colours, a ranking for sizes and widths.
+export const ColourBy = z.enum(['sector', 'region', 'community', 'attribute']);
 export type ColourBy = z.infer<typeof ColourBy>;
-export const SizeBy = z.enum(['degree', 'betweenness', 'partnerships', 'uniform']);
+export const SizeBy = z.enum(['degree', 'betweenness', 'partnerships', 'uniform', 'attribute']);
 export type SizeBy = z.infer<typeof SizeBy>;
-const EdgeWidth = z.enum(['weight', 'uniform']);
+const EdgeWidth = z.enum(['weight', 'uniform', 'attribute']);
 const EdgeColour = z.enum(['type', 'uniform']);
+const AttributeName = z.nullable(z.string());
 
 /** How the nodes and ties are drawn. */
-export const StyleSettings = z.object({ colourBy: ColourBy, sizeBy: SizeBy, edgeWidth: EdgeWidth, edgeColour: EdgeColour });
+export const StyleSettings = z.object({
+  colourBy: ColourBy,
+  sizeBy: SizeBy,
+  edgeWidth: EdgeWidth,
+  edgeColour: EdgeColour,
+  colourAttribute: AttributeName,
+  sizeAttribute: AttributeName,
+  widthAttribute: AttributeName,
+});
 export type StyleSettings = z.infer<typeof StyleSettings>;
-export const DEFAULT_STYLE: StyleSettings = { colourBy: 'sector', sizeBy: 'degree', edgeWidth: 'weight', edgeColour: 'type' };
+export const DEFAULT_STYLE: StyleSettings = {
+  colourBy: 'sector',
+  sizeBy: 'degree',
+  edgeWidth: 'weight',
+  edgeColour: 'type',
+  colourAttribute: null,
+  sizeAttribute: null,
+  widthAttribute: null,
+};
 
 /** What the concentric layout rings by, and what the grouped layout groups by. */
 export const ConcentricMetric = z.enum(['degree', 'betweenness', 'pagerank']);
@@ -51,6 +70,9 @@ const Restored = z.object({
   sizeBy: z.catch(SizeBy, DEFAULT_STYLE.sizeBy),
   edgeWidth: z.catch(EdgeWidth, DEFAULT_STYLE.edgeWidth),
   edgeColour: z.catch(EdgeColour, DEFAULT_STYLE.edgeColour),
+  colourAttribute: z.catch(AttributeName, null),
+  sizeAttribute: z.catch(AttributeName, null),
+  widthAttribute: z.catch(AttributeName, null),
   ego: z.catch(z.nullable(Ego), null),
   hidden: z.catch(NodeIds, []),
   faded: z.catch(NodeIds, []),

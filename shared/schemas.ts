@@ -18,6 +18,7 @@ import {
   RELATION_TYPES,
   SECTORS,
 } from './domain';
+import { ATTRIBUTE_KINDS, ATTRIBUTE_TYPES } from './attributes';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from './formats';
 import { SavedViewStyle } from './saved-view-style';
 
@@ -259,6 +260,57 @@ export const Citation = z.object({
 });
 export type Citation = z.infer<typeof Citation>;
 
+// ---------- attributes ----------
+const AttributeKind = z.enum(ATTRIBUTE_KINDS);
+const AttributeType = z.enum(ATTRIBUTE_TYPES);
+const AttributeName = z.string().min(1).max(ATTRIBUTE_NAME_MAX);
+const Bound = z.union([z.number().finite(), PartialDate]);
+/**
+ * A filter on one attribute: categorical ones keep records with any of `values` (compared as text,
+ * a list matching by any item); numeric and date ones keep records within [min, max]. Records
+ * without a value are left out while the filter is on.
+ */
+export const AttributeFilter = z
+  .strictObject({
+    kind: AttributeKind,
+    name: AttributeName,
+    values: z.array(z.string().max(1000)).max(1000).optional(),
+    min: Bound.optional(),
+    max: Bound.optional(),
+  })
+  .refine((f) => f.values !== undefined || f.min !== undefined || f.max !== undefined, 'An attribute filter needs values or a range');
+export type AttributeFilter = z.infer<typeof AttributeFilter>;
+export const AttributeInfo = z.object({
+  kind: AttributeKind,
+  name: z.string(),
+  /** The type used everywhere: the user's correction if there is one, else the inferred one. */
+  type: AttributeType,
+  inferred: AttributeType,
+  corrected: z.boolean(),
+  /** Records of the kind that have a value. */
+  count: z.number().int(),
+});
+export type AttributeInfo = z.infer<typeof AttributeInfo>;
+export const AttributeRef = z.strictObject({ kind: AttributeKind, name: AttributeName });
+export const SetAttributeTypeInput = z.strictObject({
+  kind: AttributeKind,
+  name: AttributeName,
+  /** null: back to the inferred type. */
+  type: AttributeType.nullable(),
+});
+export const AttributeValuesOutput = z.object({
+  kind: AttributeKind,
+  name: z.string(),
+  type: AttributeType,
+  /** Record ID → value, for the records that have one. */
+  values: z.record(z.string(), JsonValue),
+  /**
+   * Relations only: the numeric values summed per pair of organisations ("idA idB", the smaller
+   * ID first, a space between), so a tie of the organisation view can be drawn by its relations'.
+   */
+  pairs: z.record(z.string(), z.number()).optional(),
+});
+
 // ---------- graph filters and slices ----------
 export const Filters = z.strictObject({
   regions: z.array(z.string().min(1)).max(20).optional(),
@@ -274,8 +326,26 @@ export const Filters = z.strictObject({
   text: z.string().trim().max(200).optional(),
   /** Ties weaker than this (fewer shared partnerships, events and relations) are not drawn. */
   minWeight: z.number().int().min(1, 'The minimum tie weight is at least 1').max(10_000).optional(),
+  /** Filters on attributes, each narrowing what its record kind keeps (see graph/attribute-filters.ts). */
+  attributes: z.array(AttributeFilter).max(30).optional(),
 });
 export type Filters = z.infer<typeof Filters>;
+
+export const AttributeFacetInput = z.strictObject({ kind: AttributeKind, name: AttributeName, filters: Filters.optional() });
+export const AttributeFacet = z.object({
+  kind: AttributeKind,
+  name: z.string(),
+  type: AttributeType,
+  /** Records (of those the filters keep) that have a value. */
+  count: z.number().int(),
+  /** Categorical: each value with how many records have it, commonest first (the first 500). */
+  values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+  /** Distinct values past the first 500. */
+  more: z.number().int(),
+  /** Numbers and dates: the smallest and largest value. */
+  range: z.object({ min: z.union([z.number(), z.string()]), max: z.union([z.number(), z.string()]) }).nullable(),
+});
+export type AttributeFacet = z.infer<typeof AttributeFacet>;
 
 const GraphView = z.enum(GRAPH_VIEWS);
 
@@ -449,6 +519,12 @@ export const MetricsInput = z.strictObject({
   /** Betweenness and closeness are exact up to this many organisations and sampled above. */
   exactUpTo: z.number().int().min(0).max(1_000_000).optional(),
   seed: z.number().int().optional(),
+  /**
+   * A numeric relation attribute to weigh ties by instead of counting them: a tie then weighs the
+   * sum of that attribute over its direct relations, plus 1 for each partnership, event or relation
+   * without a value. Weighted degree, PageRank, communities and shortest paths use it.
+   */
+  weight: AttributeName.optional(),
 });
 export const NodeMetrics = z.object({
   id: Id,
@@ -477,6 +553,8 @@ export const Metrics = z.object({
    * vertices), the one joining most first (electron/engine/graph/metrics/brokers.ts).
    */
   brokers: z.array(Id),
+  /** What the ties were weighed by: their count, or a relation attribute (with how many relations had a value). */
+  weight: z.object({ attribute: z.string().nullable(), relations: z.number().int() }),
   /** For each broker, how many organisations it alone joins to the rest. */
   brokerJoins: z.array(z.number().int()),
   millis: z.number(),
@@ -579,6 +657,8 @@ export const Details = z.object({
       typeName: z.string().nullable(),
       startDate: z.string().nullable(),
       endDate: z.string().nullable(),
+      /** Every attribute the relation carries (a weight, a channel…). */
+      attributes: Attributes,
     }),
   ),
   sources: z.array(CitedSource),
@@ -782,6 +862,11 @@ export const ExportInput = z.strictObject({
   /** Node positions to keep in formats that carry a layout. */
   positions: z.record(z.string(), Position).optional(),
   overwrite: z.boolean().optional(),
+  /**
+   * Fields left out of every record: a field name (description, website, city…), an attribute's
+   * name, or `contact` for every contact and personal field (see interchange/export/omit.ts).
+   */
+  omit: z.array(z.string().trim().min(1).max(ATTRIBUTE_NAME_MAX)).max(200).optional(),
 });
 export type ExportInput = z.infer<typeof ExportInput>;
 export const ExportResult = z.object({
@@ -793,6 +878,8 @@ export const ExportResult = z.object({
   /** Memberships and participations written: with relations, the edges of a graph file. */
   links: z.number(),
   relations: z.number(),
+  /** The fields the export left out, as the records had them (none when nothing was asked to be). */
+  omitted: z.array(z.string()),
   /** Pairs of the organisations written that share a partnership or an event, or have a direct relation (the header's ties). */
   ties: z.number(),
 });

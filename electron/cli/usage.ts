@@ -85,6 +85,9 @@ ${EXPORT_FORMAT}
   --ego ID [--depth N]       Only the network around this organisation
   --saved-view NAME          What a saved view shows, with the view itself in a snapshot
   --overwrite                Replace an existing file
+  --omit FIELD               Leave a field out of every record (repeatable): description, website,
+                             city, acronym, tags…, an attribute's name, or contact (websites, cities
+                             and attributes that hold e-mail addresses, phone numbers or people)
 
 generate options:
   --orgs N                   How many organisations (required)

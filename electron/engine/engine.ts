@@ -7,6 +7,8 @@ import { type CallInput, type CallName, type CallReturn, contract } from '../../
 import { AtlasError } from '../../shared/errors';
 import type { Change, Country, Filters } from '../../shared/schemas';
 import { parseCall, parseOrThrow } from '../../shared/validate';
+import { AttributeCatalogue } from './attributes/catalogue';
+import { attributeFacet, relationPairs } from './attributes/facet';
 import { openDatabase } from './db/open';
 import { SCHEMA_VERSION } from './db/migrations/index';
 import { egoNetwork } from './graph/ego';
@@ -17,6 +19,7 @@ import { search } from './graph/search';
 import { GraphService } from './graph/service';
 import { timeline } from './graph/timeline';
 import { exportTo } from './interchange/export/exporter';
+import { zipFiles } from './interchange/export/zip-folder';
 import { Importer } from './interchange/import/importer';
 import { openSnapshotView, type SnapshotView } from './interchange/formats/snapshot/view';
 import { Staging } from './interchange/import/staging';
@@ -81,6 +84,7 @@ export class Engine {
   readonly store: RecordStore;
   readonly graph: GraphService;
   readonly work: WorkControl;
+  readonly attributes: AttributeCatalogue;
   private readonly importer: Importer;
   readonly backups: Backups;
   private readonly staging: Staging;
@@ -106,6 +110,7 @@ export class Engine {
     this.graph = new GraphService(db, opts.viewing === undefined ? `${opts.dbPath}.graph-index` : null);
     // Every write reaches the index through the one writer.
     this.writer.observe(this.graph);
+    this.attributes = new AttributeCatalogue(db);
     this.importer = new Importer(db, this.store, this.writer, opts.resourcesDir, this.work);
     this.handlers = this.buildHandlers();
   }
@@ -214,7 +219,28 @@ export class Engine {
       'graph.timeline': (i: CallInput<'graph.timeline'>) => timeline(this.graph.index(), i.filters ?? {}),
       'graph.facets': () => facets(this.graph),
       'graph.path': (i: CallInput<'graph.path'>) => shortestPath(this.graph.index(), i.from, i.to, i.filters ?? {}),
-      'graph.metrics': (i: CallInput<'graph.metrics'>) => sliceMetrics(this.graph, i),
+      'graph.metrics': (i: CallInput<'graph.metrics'>) => {
+        if (i.weight !== undefined && this.attributes.need('relation', i.weight).type !== 'number') {
+          throw new AtlasError(
+            'validation',
+            `The relation attribute "${i.weight}" is not a number, so ties cannot be weighed by it`,
+            'weight',
+          );
+        }
+        return sliceMetrics(this.graph, i);
+      },
+      'attributes.list': () => this.attributes.list().map(({ classes: _classes, ...info }) => info),
+      'attributes.setType': (i: CallInput<'attributes.setType'>) =>
+        this.attributes.setType(i.kind, i.name, i.type, new Date().toISOString()),
+      'attributes.facet': (i: CallInput<'attributes.facet'>) =>
+        attributeFacet(this.attributes, this.graph, i.kind, i.name, (i.filters ?? {}) as Filters),
+      'attributes.values': (i: CallInput<'attributes.values'>) => {
+        const { type } = this.attributes.need(i.kind, i.name);
+        const g = this.graph.index();
+        const column = g.attributes!.column(i.kind, i.name);
+        const out = { kind: i.kind, name: i.name, type, values: Object.fromEntries(column) };
+        return i.kind === 'relation' && type === 'number' ? { ...out, pairs: relationPairs(g, column) } : out;
+      },
       'search.query': (i: CallInput<'search.query'>) => search(this.graph.index(), i.text, i.limit, i.types),
       'record.details': (i: CallInput<'record.details'>) => recordDetails(db, store, this.graph, i.type, i.id),
       'stats.get': () => stats(db, this.graph),
@@ -223,10 +249,14 @@ export class Engine {
         await this.backupBefore('before-import');
         return this.importer.run(i, this.staging.holds(i.path));
       },
-      'export.run': (i: CallInput<'export.run'>) => exportTo(db, this.graph, i, this.opts.resourcesDir, this.actor),
+      'export.run': (i: CallInput<'export.run'>) => exportTo(db, this.graph, i, this.opts.resourcesDir, this.actor, this.attributes),
       'export.staged': (i: CallInput<'export.staged'>) => {
         const { name, ...rest } = i;
-        return exportTo(db, this.graph, { ...rest, path: this.staging.exportPath(name) }, this.opts.resourcesDir, this.actor);
+        const path = this.staging.exportPath(name);
+        const done = exportTo(db, this.graph, { ...rest, path }, this.opts.resourcesDir, this.actor, this.attributes);
+        // The window gets a CSV export's files as one ZIP beside their folder.
+        if (i.format !== 'csv') return done;
+        return done.then((r) => ({ ...r, files: [zipFiles(r.files, `${path.replace(/\.(csv|zip)$/i, '')}.zip`)] }));
       },
       // Only a host can stop a busy engine; asked directly, there is nothing running to stop.
       'work.cancel': () => ({ cancelled: false }),

@@ -177,6 +177,7 @@ describe('sources and citations', () => {
         startDate: '2015',
         endDate: null,
         typeName: null,
+        attributes: {},
       },
     ]);
     expect(d.country?.name).toBe('Ghana');

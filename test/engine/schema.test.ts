@@ -1,6 +1,7 @@
 // The schema a fresh database gets, against the checked-in schema.sql, and its CHECK constraints
 // against the vocabularies of shared/domain.ts: a vocabulary changed without a migration, or a
 // migration whose schema.sql was not regenerated, fails here.
+import { ATTRIBUTE_KINDS, ATTRIBUTE_TYPES } from '../../shared/attributes';
 import type { Database } from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -74,6 +75,19 @@ const VOCABULARY_COLUMNS: { table: string; column: string; values: readonly stri
     values: domain.RECORD_TYPES,
     row: { at: 't', actor: 'a', record_type: 'event', record_id: 'e', op: 'create' },
   },
+  // The attribute catalogue's corrections (migration 4): its kinds and types.
+  {
+    table: 'attribute_type',
+    column: 'record_kind',
+    values: ATTRIBUTE_KINDS,
+    row: { name: 'n', type: 'text', updated_at: 't' },
+  },
+  {
+    table: 'attribute_type',
+    column: 'type',
+    values: ATTRIBUTE_TYPES,
+    row: { record_kind: 'organisation', name: 'n', updated_at: 't' },
+  },
   // The log's own three operations: not a domain vocabulary, but the contract's change schema has the same list.
   {
     table: 'change',
@@ -91,8 +105,8 @@ function tableSql(table: string): string {
 /** Inserts one row with `column` set to `value` and takes it back; the database's error, or null if it took the row. */
 function insertError(table: string, row: Record<string, unknown>, column: string, value: string): string | null {
   const values: Record<string, unknown> = { ...row, [column]: value };
-  // The log and the undo stack number their rows themselves.
-  if (table !== 'change' && table !== 'action') values.id = `${table}-${column}-${value}`;
+  // The log and the undo stack number their rows themselves; attribute types are keyed by kind and name.
+  if (table !== 'change' && table !== 'action' && table !== 'attribute_type') values.id = `${table}-${column}-${value}`;
   if (STAMPED.has(table)) Object.assign(values, { created_at: 't', updated_at: 't' });
   const cols = Object.keys(values);
   db.exec('SAVEPOINT probe');

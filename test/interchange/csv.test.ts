@@ -114,7 +114,8 @@ function addTrickyRecords(e: Engine): void {
     sector: 'other',
     description: '-2+3; @SUM(1)\r\n\ttabbed',
     tags: ['a;b', '-minus', 'ü', '[bracket'],
-    attributes: { note: '=HYPERLINK("x")', n: -3, ok: true, list: ['x', 1] },
+    // List attributes are lists of text in every export (GEXF's liststring has no other kind).
+    attributes: { note: '=HYPERLINK("x")', n: -3, ok: true, list: ['x', '1'] },
   });
   e.call('relation.create', { id: 'R-TRICKY', sourceId: 'TRICKY', targetId: 'A', type: 'other', description: '+cmd' });
   const source = e.call('source.create', { title: '@source, with "quotes"', url: 'https://example.org/a?b=1,2' });
@@ -195,7 +196,8 @@ describe('per-record-type CSV files', () => {
       /column 5: .*country: A country is its ISO/,
     );
     const bad = parseCsv('id,name,colour\nX,Y,red\n');
-    expect(refusal(() => csvFilesToBundle({ 'organisations.csv': bad })).message).toMatch(/"colour" is not a field/);
+    // Columns past an organisation's fields are its attributes; a membership has none.
+    expect(refusal(() => csvFilesToBundle({ 'memberships.csv': bad })).message).toMatch(/"name" is not a field of memberships/);
     expect(refusal(() => csvFilesToBundle({ 'people.csv': bad })).message).toMatch(/not one of Atlas's record files/);
   });
 

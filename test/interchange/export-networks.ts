@@ -45,10 +45,13 @@ export const HOSTILE = `<&>"' \u0001\u0008\u000b\u001f tab\there\r\nnew 😀 \uF
 export const XML_SAFE = `<&>"'  tab\there\r\nnew 😀  end`;
 export const TAGS = ['a, b', '"quoted"', "it's", '[x]', 'back\\slash', 'semi;colon|pipe'];
 
-/** The network with its first organisation's name, description, tags and attributes made hostile. */
+/**
+ * The network with its first organisation's name, description, tags and attributes made hostile.
+ * A list attribute is a list of text in every export (GEXF's liststring), so it is written text.
+ */
 export function hostile(base: Bundle, text: string, json = text): Bundle {
   const [first, ...rest] = base.organisations;
-  const org = { ...first!, name: text, description: text, tags: TAGS, attributes: { note: json, list: [json, 1, true, null] } };
+  const org = { ...first!, name: text, description: text, tags: TAGS, attributes: { note: json, list: [json, '1', 'true'] } };
   return { ...base, organisations: [org, ...rest] };
 }
 

@@ -68,10 +68,12 @@ describe('xlsx', () => {
       'website',
       'description',
       'tags',
-      'attributes',
       'synthetic',
       'createdAt',
       'updatedAt',
+      // Each attribute a column of its own, after the fields.
+      'n',
+      'note',
     ]);
     const cells = orgs.getColumn(2).values.filter((v): v is string => typeof v === 'string');
     expect(cells.some((v) => v.startsWith("'=1+1"))).toBe(true);

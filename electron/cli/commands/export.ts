@@ -17,6 +17,7 @@ export async function exportFile(argv: string[], io: CliIO): Promise<number> {
     depth: { type: 'string' },
     'saved-view': { type: 'string' },
     overwrite: { type: 'boolean' },
+    omit: { type: 'string', multiple: true },
   });
   const format = values.format as string | undefined;
   if (!format || !EXPORT_FORMATS.includes(format as never)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
@@ -41,13 +42,15 @@ export async function exportFile(argv: string[], io: CliIO): Promise<number> {
       path: resolve(String(values.out)),
       scope: scope as ExportScope,
       ...(values.overwrite ? { overwrite: true } : {}),
+      ...(values.omit ? { omit: values.omit as string[] } : {}),
     });
   });
   if (common.json) printJson(io.stdout, result);
   else {
     io.stdout.write(
       `Exported ${result.organisations} organisations, ${result.partnerships} partnerships, ${result.events} events, ` +
-        `${result.links} memberships and participations, ${result.relations} relations to:\n${result.files.map((f) => `  ${f}`).join('\n')}\n`,
+        `${result.links} memberships and participations, ${result.relations} relations to:\n${result.files.map((f) => `  ${f}`).join('\n')}\n` +
+        (result.omitted.length ? `Left out: ${result.omitted.join(', ')}\n` : ''),
     );
   }
   return 0;

@@ -1,4 +1,4 @@
--- The schema of a fresh database after every migration (PRAGMA user_version = 4).
+-- The schema of a fresh database after every migration (PRAGMA user_version = 5).
 -- Written by `node --import tsx scripts/write-schema.ts`; test/engine/schema.test.ts compares it with a new database.
 
 CREATE TABLE action (
@@ -16,6 +16,14 @@ CREATE TABLE action (
   reverts_import TEXT REFERENCES import_run(id),
   CHECK (last_seq >= first_seq)
 );
+
+CREATE TABLE attribute_type (
+  record_kind TEXT NOT NULL CHECK (record_kind IN ('organisation', 'partnership', 'event', 'relation')),
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  type TEXT NOT NULL CHECK (type IN ('text', 'number', 'date', 'boolean', 'list')),
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (record_kind, name)
+) WITHOUT ROWID;
 
 CREATE TABLE change (
   seq INTEGER PRIMARY KEY,

@@ -7,7 +7,9 @@
 // - while any connector filter is set, an organisation is kept only if it takes part in a kept one.
 // The minimum tie weight (see weightFloor) then works on the ties these leave.
 import { endBound, startBound } from '../../../shared/dates';
+import type { AttributeKind } from '../../../shared/attributes';
 import type { Filters } from '../../../shared/schemas';
+import { attributeFiltersOf, attributeTest } from './attribute-columns';
 import type { Connector, GraphIndex, RelationEdge } from './index';
 
 const nonEmpty = <T>(a: readonly T[] | undefined): a is readonly T[] => !!a && a.length > 0;
@@ -25,15 +27,24 @@ export interface ConnectorRule {
   active: boolean;
 }
 
+const hasAttributeFilter = (f: Filters, kind: AttributeKind): boolean => attributeFiltersOf(f, kind).length > 0;
+
+/** Attribute filters on partnerships, events or relations count as filters of that connector (attribute-columns.ts). */
 export function connectorRule(f: Filters): ConnectorRule {
-  const p = nonEmpty(f.partnershipKinds) || nonEmpty(f.focusAreas);
-  const e = nonEmpty(f.eventKinds);
+  const p = nonEmpty(f.partnershipKinds) || nonEmpty(f.focusAreas) || hasAttributeFilter(f, 'partnership');
+  const e = nonEmpty(f.eventKinds) || hasAttributeFilter(f, 'event');
+  const r = hasAttributeFilter(f, 'relation');
   return {
-    partnerships: p || !e,
-    events: e || !p,
-    relations: !p && !e,
-    active: p || e || dateBounds(f) !== null,
+    partnerships: p || (!e && !r),
+    events: e || (!p && !r),
+    relations: r || (!p && !e),
+    active: p || e || r || dateBounds(f) !== null,
   };
+}
+
+function attributes(g: GraphIndex): NonNullable<GraphIndex['attributes']> {
+  if (!g.attributes) throw new Error('this graph index was not loaded from a database, so it has no attributes');
+  return g.attributes;
 }
 
 /**
@@ -55,7 +66,15 @@ export function weightFloor(f: Filters): number | null {
 }
 
 export function hasOrganisationFilter(f: Filters): boolean {
-  return nonEmpty(f.regions) || nonEmpty(f.subRegions) || nonEmpty(f.countries) || nonEmpty(f.sectors) || nonEmpty(f.tags) || !!f.text;
+  return (
+    nonEmpty(f.regions) ||
+    nonEmpty(f.subRegions) ||
+    nonEmpty(f.countries) ||
+    nonEmpty(f.sectors) ||
+    nonEmpty(f.tags) ||
+    !!f.text ||
+    hasAttributeFilter(f, 'organisation')
+  );
 }
 
 /** A predicate over organisation indices; null when every organisation passes. */
@@ -67,13 +86,15 @@ export function organisationTest(g: GraphIndex, f: Filters): ((i: number) => boo
   const sectors = nonEmpty(f.sectors) ? new Set<string>(f.sectors) : null;
   const tags = nonEmpty(f.tags) ? new Set(f.tags) : null;
   const text = f.text ? f.text.toLowerCase() : null;
+  const attr = hasAttributeFilter(f, 'organisation') ? attributeTest(attributes(g), f, 'organisation') : null;
   return (i) =>
     (!regions || regions.has(g.region[i]!)) &&
     (!subs || subs.has(g.subRegion[i]!) || subs.has(g.intermediateRegion[i]!)) &&
     (!countries || countries.has(g.country[i]!)) &&
     (!sectors || sectors.has(g.sector[i]!)) &&
     (!tags || g.tagsOf(i).some((t) => tags.has(t))) &&
-    (!text || g.search[i]!.includes(text));
+    (!text || g.search[i]!.includes(text)) &&
+    (!attr || attr(g.ids[i]!));
 }
 
 function overlaps(b: { from: string; to: string } | null, startKey: string | null, endKey: string | null): boolean {
@@ -83,8 +104,10 @@ function overlaps(b: { from: string; to: string } | null, startKey: string | nul
 }
 
 /** A predicate over connectors: included by the rule and passing their own filters. */
-export function connectorTest(f: Filters): (c: Connector) => boolean {
+export function connectorTest(g: GraphIndex, f: Filters): (c: Connector) => boolean {
   const rule = connectorRule(f);
+  const pAttr = hasAttributeFilter(f, 'partnership') ? attributeTest(attributes(g), f, 'partnership') : null;
+  const eAttr = hasAttributeFilter(f, 'event') ? attributeTest(attributes(g), f, 'event') : null;
   const b = dateBounds(f);
   const pKinds = nonEmpty(f.partnershipKinds) ? new Set<string>(f.partnershipKinds) : null;
   const focus = nonEmpty(f.focusAreas) ? new Set(f.focusAreas) : null;
@@ -92,13 +115,15 @@ export function connectorTest(f: Filters): (c: Connector) => boolean {
   return (c) => {
     if (c.type === 'partnership') {
       if (!rule.partnerships || (pKinds && !pKinds.has(c.kind)) || (focus && !c.focus.some((x) => focus.has(x)))) return false;
-    } else if (!rule.events || (eKinds && !eKinds.has(c.kind))) return false;
+      if (pAttr && !pAttr(c.id)) return false;
+    } else if (!rule.events || (eKinds && !eKinds.has(c.kind)) || (eAttr && !eAttr(c.id))) return false;
     return overlaps(b, c.startKey, c.endKey);
   };
 }
 
-export function relationTest(f: Filters): (r: RelationEdge) => boolean {
+export function relationTest(g: GraphIndex, f: Filters): (r: RelationEdge) => boolean {
   const rule = connectorRule(f);
   const b = dateBounds(f);
-  return (r) => rule.relations && overlaps(b, r.startKey, r.endKey);
+  const rAttr = hasAttributeFilter(f, 'relation') ? attributeTest(attributes(g), f, 'relation') : null;
+  return (r) => rule.relations && overlaps(b, r.startKey, r.endKey) && (!rAttr || rAttr(r.id));
 }

@@ -10,6 +10,7 @@
 // updated index with a fresh one by IDs.
 import type { Database } from 'better-sqlite3';
 import type { RecordWrite } from '../store/writer';
+import type { AttributeColumns } from './attribute-columns';
 import type { RecordObject } from '../store/tables';
 import { endBound, startBound } from '../../../shared/dates';
 
@@ -79,6 +80,9 @@ export class GraphIndex {
   private countries = new Map<string, CountryRow>();
   /** Bumped by every applied write, so caches derived from the index (search, facets) know to go. */
   revision = 0;
+
+  /** Attribute values, read column by column as filters ask (attribute-columns.ts); the graph service sets it. */
+  attributes: AttributeColumns | null = null;
 
   constructor(public version: number) {}
 

@@ -63,7 +63,7 @@ export function select(g: GraphIndex, filters: Filters, opts: SelectOptions = {}
 
   // 2. Connectors that pass, with their candidate members. An ego network looks only at the
   //    connectors of the organisations it reached, not at the whole network.
-  const passes = connectorTest(filters);
+  const passes = connectorTest(g, filters);
   const kept: KeptConnector[] = [];
   let pool: Iterable<Connector> = g.connectors;
   let relationPool: readonly RelationEdge[] = g.relations;
@@ -89,7 +89,7 @@ export function select(g: GraphIndex, filters: Filters, opts: SelectOptions = {}
     }
     kept.push({ c, members, links });
   }
-  const relTest = relationTest(filters);
+  const relTest = relationTest(g, filters);
   let relations: RelationEdge[] = rule.relations
     ? relationPool.filter((r) => candidate[r.source] && candidate[r.target] && relTest(r))
     : [];

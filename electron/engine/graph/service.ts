@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { GraphView, RecordType } from '../../../shared/domain';
 import type { Filters, Slice } from '../../../shared/schemas';
 import type { CommittedWrites, WriteObserver } from '../store/writer';
+import { AttributeColumns } from './attribute-columns';
 import { connectorRule, hasOrganisationFilter, weightFloor } from './filters';
 import { GraphIndex, GraphIndexCache, IndexMismatch, type TieChanges } from './index';
 import { readIndexFile, writeIndexFile } from './persisted';
@@ -42,7 +43,12 @@ export class GraphService implements WriteObserver {
     /** Where the index is persisted (persisted.ts), or null to keep it in memory only. */
     private readonly file: string | null = null,
   ) {
-    this.cache = new GraphIndexCache(db, (version) => this.build(version));
+    const columns = new AttributeColumns(db);
+    this.cache = new GraphIndexCache(db, (version) => {
+      const g = this.build(version);
+      g.attributes = columns;
+      return g;
+    });
   }
 
   /** From the persisted file caught up with the log when it can be, else from SQLite. */

@@ -12,7 +12,7 @@ import type { GraphIndex } from './index';
 
 export function timeline(g: GraphIndex, filters: Filters): Timeline {
   const { dateFrom: _from, dateTo: _to, ...rest } = filters;
-  const passes = connectorTest(rest);
+  const passes = connectorTest(g, rest);
   const orgOk = organisationTest(g, rest);
   const perYear = new Map<number, { partnerships: number; events: number }>();
   const undated = { partnerships: 0, events: 0 };

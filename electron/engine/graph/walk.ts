@@ -26,10 +26,10 @@ export class TieWalker {
     this.orgOk = organisationTest(g, filters);
     this.floor = weightFloor(filters);
     // Each connector is tested once per walk, however many of its members are visited.
-    const cTest = connectorTest(filters);
+    const cTest = connectorTest(g, filters);
     const seen = new Int8Array(g.connectors.length);
     this.connOk = (k) => (seen[k] ||= cTest(g.connectors[k]!) ? 1 : -1) === 1;
-    const rTest = relationTest(filters);
+    const rTest = relationTest(g, filters);
     this.relOk = (k) => rTest(g.relations[k]!);
   }
 

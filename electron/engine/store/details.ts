@@ -71,10 +71,10 @@ export function recordDetails(db: Database, store: RecordStore, graph: GraphServ
       ? (
           db
             .prepare(
-              `SELECT r.id, r.type, 'out' AS direction, o.id AS otherId, o.name AS otherName, r.start_date, r.end_date, ${TYPE_NAME}
+              `SELECT r.id, r.type, 'out' AS direction, o.id AS otherId, o.name AS otherName, r.start_date, r.end_date, ${TYPE_NAME}, r.attributes
                FROM relation r JOIN organisation o ON o.id = r.target_id WHERE r.source_id = ?
                UNION ALL
-               SELECT r.id, r.type, 'in', o.id, o.name, r.start_date, r.end_date, ${TYPE_NAME}
+               SELECT r.id, r.type, 'in', o.id, o.name, r.start_date, r.end_date, ${TYPE_NAME}, r.attributes
                FROM relation r JOIN organisation o ON o.id = r.source_id WHERE r.target_id = ?`,
             )
             .all(id, id) as Row[]
@@ -85,6 +85,7 @@ export function recordDetails(db: Database, store: RecordStore, graph: GraphServ
           other: { id: r.otherId as string, name: r.otherName as string },
           startDate: r.start_date as string | null,
           endDate: r.end_date as string | null,
+          attributes: JSON.parse(r.attributes as string) as Record<string, unknown>,
           typeName: typeof r.typeName === 'string' && r.typeName.trim() ? r.typeName.trim() : null,
         }))
       : [];

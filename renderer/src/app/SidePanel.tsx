@@ -1,5 +1,7 @@
 // The right-hand panel: details of the selection, the analysis of the current slice, the table of
 // every drawn node, charts and saved views, one tab at a time; it collapses for a projector.
+import { TableColumnChooser, useTableAttributes } from '../features/attributes/TableColumns';
+import { WeightChoice } from '../features/attributes/WeightChoice';
 import { useMemo } from 'react';
 import { AggregateCharts, Charts } from '../features/charts/Charts';
 import { BulkEdit } from '../features/curation/BulkEdit';
@@ -20,6 +22,7 @@ const TABS: [SideTab, string][] = [
 
 export function SidePanel() {
   const tab = useAtlas((s) => s.sideTab);
+  const tableAttributes = useTableAttributes();
   const slice = useAtlas((s) => s.slice);
   const metrics = useAtlas((s) => s.metrics);
   const metricsStatus = useAtlas((s) => s.metricsStatus);
@@ -64,6 +67,7 @@ export function SidePanel() {
             <AggregateCharts aggregate={aggregate} timeline={timeline} />
           </>
         )}
+        {tab === 'analysis' && !aggregated && <WeightChoice metrics={metrics} onChange={() => void useAtlas.getState().ensureMetrics()} />}
         {tab === 'analysis' && !aggregated && (
           <MetricsSummary
             metrics={metrics}
@@ -76,8 +80,10 @@ export function SidePanel() {
           />
         )}
         {tab === 'table' && !aggregated && <BulkEdit nodes={slice?.nodes ?? []} />}
+        {tab === 'table' && !aggregated && <TableColumnChooser />}
         {tab === 'table' && !aggregated && (
           <NodeTable
+            attributeColumns={tableAttributes}
             nodes={slice?.nodes ?? []}
             metrics={byId}
             estimated={metrics?.estimated ?? false}

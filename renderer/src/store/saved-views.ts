@@ -44,7 +44,7 @@ export function restoredView(v: { filters: unknown; view: GraphView; layout: str
   patch: ViewState;
   layout: LayoutChoice;
 } {
-  const { colourBy, sizeBy, edgeWidth, edgeColour, ego, hidden, faded, isolated, aggregateBy, layoutOptions } = restoreStyle(v.style);
+  const { ego, hidden, faded, isolated, aggregateBy, layoutOptions, ...style } = restoreStyle(v.style);
   const patch: ViewState = {
     filters: cleanFilters((v.filters ?? {}) as Filters),
     view: v.view,
@@ -53,7 +53,7 @@ export function restoredView(v: { filters: unknown; view: GraphView; layout: str
     faded,
     isolated,
     aggregateBy,
-    style: { colourBy, sizeBy, edgeWidth, edgeColour },
+    style,
   };
   const name = v.layout ?? 'auto';
   const layout: LayoutChoice =

@@ -22,8 +22,15 @@ import { initialDataModel } from './001-initial-data-model';
 import { relationAttributes } from './002-relation-attributes';
 import { provenanceByImportRun } from './003-provenance-by-import-run';
 import { undoActions } from './004-undo-actions';
+import { attributeTypes } from './005-attribute-types';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [initialDataModel, relationAttributes, provenanceByImportRun, undoActions];
+export const MIGRATIONS: readonly Migration[] = [
+  initialDataModel,
+  relationAttributes,
+  provenanceByImportRun,
+  undoActions,
+  attributeTypes,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

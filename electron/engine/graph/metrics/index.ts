@@ -22,7 +22,7 @@ export interface MetricsOptions {
   seed?: number;
 }
 
-export type MetricsResult = Omit<Metrics, 'millis'>;
+export type MetricsResult = Omit<Metrics, 'millis' | 'weight'>;
 export type MetricsTimings = Record<'graph' | 'components' | 'centrality' | 'pagerank' | 'communities' | 'brokers' | 'output', number>;
 
 export function computeMetrics(nodeIds: readonly string[], edges: readonly WeightedEdge[], opts: MetricsOptions = {}): MetricsResult {

@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import { TABLES, type RecordObject, type TableDef } from '../../store/tables';
 import type { BundleReader, Dates, Part } from '../model/bundle';
+import { DIRECTED_RELATION_SQL } from '../model/direction';
 
 const TABLE_OF: Record<Part, TableDef> = {
   organisations: TABLES.organisation,
@@ -50,5 +51,6 @@ export function tableReader(db: Database): BundleReader {
       if (!def.columns.some((c) => c.col === 'start_date')) return [];
       return db.prepare(`SELECT start_date AS startDate, end_date AS endDate FROM ${def.table}`).iterate() as Iterable<Dates>;
     },
+    directedRelations: () => db.prepare(`SELECT count(*) FROM relation WHERE ${DIRECTED_RELATION_SQL}`).pluck().get() as number,
   };
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { IMPORTABLE, type ExportFormatId, type FORMATS, type ImportFormatId } from '../../../../shared/formats';
 import { graphToBundle, type GraphExportOptions } from '../model/atlas-graph';
+import type { AttributeStats } from '../model/attribute-columns';
 import type { Bundle, BundleReader } from '../model/bundle';
 import type { ParsedGraph } from '../model/parsed';
 import type { TextOut } from '../export/sink';
@@ -58,9 +59,9 @@ export type FileOut = TextOut & { writeBuffer(data: Buffer): void };
 /** How a format's export is written; the exporter handles what each kind does to the file system. */
 type WriteBinding =
   /** Into one file, as text or bytes. */
-  | { to: 'file'; write(reader: BundleReader, options: Pick<GraphExportOptions, 'positions'>, out: FileOut): void }
+  | { to: 'file'; write(reader: BundleReader, options: Pick<GraphExportOptions, 'positions' | 'attributes'>, out: FileOut): void }
   /** Into a folder, one file per name. */
-  | { to: 'folder'; write(reader: BundleReader, open: (name: string) => OutFile): string[] }
+  | { to: 'folder'; write(reader: BundleReader, open: (name: string) => OutFile, attributes: readonly AttributeStats[]): string[] }
   /**
    * A database file the writer makes itself; `copyFrom`, a database holding exactly these
    * records, lets SQLite copy the tables.
@@ -107,7 +108,7 @@ const BINDINGS: Bindings = {
   xlsx: {
     content: (head) => head.startsWith('PK'),
     read: async (s) => ({ graph: null, bundle: await xlsxToBundle(readFileSync(s.path)) }),
-    writer: { to: 'file', write: (reader, _options, out) => writeXlsx(reader, out) },
+    writer: { to: 'file', write: (reader, options, out) => writeXlsx(reader, out, options.attributes) },
   },
   cyjs: {
     content: (head) => /^\s*[[{]/.test(head),

@@ -5,6 +5,8 @@
 import { jsonTextNestingWithin, MAX_NESTING } from '../../../../shared/nesting';
 import { z } from 'zod';
 import { Event, Membership, Organisation, Participation, Partnership, Relation } from '../../../../shared/schemas';
+import { attributeColumns, attributeNameOf, statsOf, type AttributeColumns, type AttributeStats } from './attribute-columns';
+import { isDirectedRelation } from './direction';
 import { ATLAS_TYPE, emptyBundle, type Bundle, type BundleReader } from './bundle';
 import { ImportRefused, type AttrValue, type Location, type ParsedGraph } from './parsed';
 
@@ -27,10 +29,13 @@ function fieldKind(type: unknown, field: string): FieldKind {
   throw new Error(`no graph encoding for the type of field "${field}"`);
 }
 
-/** Every field but the id, which is the node or edge id itself. */
+/**
+ * Every field but the id, which is the node or edge id itself, and the attributes, which are
+ * columns of their own (attribute-columns.ts).
+ */
 function fieldsOf(schema: z.ZodObject): FieldSpec[] {
   return Object.entries(schema.shape)
-    .filter(([name]) => name !== 'id')
+    .filter(([name]) => name !== 'id' && name !== 'attributes')
     .map(([name, type]) => {
       const nullable = type instanceof z.ZodNullable;
       return { name, kind: fieldKind(nullable ? type.unwrap() : type, name), nullable };
@@ -65,6 +70,7 @@ export interface AtlasEdge {
   id: string;
   source: string;
   target: string;
+  /** Memberships and participations are not; a relation is unless it is a collaboration or came undirected from a file. */
   directed: boolean;
   atlasType: EdgeType;
   record: AnyRecord;
@@ -83,9 +89,20 @@ export function* atlasEdges(reader: BundleReader): Generator<AtlasEdge> {
   for (const atlasType of Object.keys(EDGE_TYPES) as EdgeType[]) {
     const { part, fields, source, target, directed } = EDGE_TYPES[atlasType];
     for (const record of reader.records(part) as Iterable<AnyRecord>) {
-      yield { id: record.id, source: String(record[source]), target: String(record[target]), directed, atlasType, record, fields };
+      const d = directed && isDirectedRelation(record as { type?: unknown; attributes?: unknown });
+      yield { id: record.id, source: String(record[source]), target: String(record[target]), directed: d, atlasType, record, fields };
     }
   }
+}
+
+/**
+ * Whether the graph's default is directed: the direction most of its edges have, so that only the
+ * fewer edges are marked. A graph with no directed edge at all is undirected.
+ */
+export function directedByDefault(reader: BundleReader): boolean {
+  const directed = reader.directedRelations();
+  const undirected = countEdges(reader) - directed;
+  return directed > undirected;
 }
 
 export const countNodes = (reader: BundleReader): number => Object.values(NODE_TYPES).reduce((n, { part }) => n + reader.count(part), 0);
@@ -110,10 +127,26 @@ export interface GraphExportOptions {
   /** #rgb or #rrggbb, by record id; records without one get the colour of their sector or type. */
   colours?: Record<string, string>;
   sizes?: Record<string, number>;
+  /** The attributes to write and their types, from the catalogue; otherwise inferred from the records. */
+  attributes?: readonly AttributeStats[];
 }
 
 export const NODE_FIELDS = unionFields(Object.values(NODE_TYPES));
 export const EDGE_FIELDS = unionFields(Object.values(EDGE_TYPES));
+
+/**
+ * Column names the graph formats use for themselves: the record fields, `atlas_type`, the label
+ * and position keys, and the edge's ends. An attribute of one of these names is written prefixed.
+ */
+export const RESERVED = {
+  node: new Set([...NODE_FIELDS.map((f) => f.name), 'id', 'label', 'x', 'y', 'attributes']),
+  edge: new Set([...EDGE_FIELDS.map((f) => f.name), 'id', 'source', 'target', 'label', 'attributes']),
+};
+
+/** The attribute columns a graph export writes. */
+export function graphAttributeColumns(reader: BundleReader, opts: GraphExportOptions): AttributeColumns {
+  return attributeColumns(opts.attributes ?? statsOf(reader), RESERVED);
+}
 
 // ---------- reading back ----------
 
@@ -206,6 +239,53 @@ function decodeRecord(
   return record;
 }
 
+/**
+ * A record's attributes: every column that is not one of the format's own, under its attribute's
+ * name; and, from files this app wrote before attributes had columns, the `attributes` JSON text.
+ */
+function decodeAttributes(
+  attributes: Record<string, AttrValue>,
+  reserved: ReadonlySet<string>,
+  lists: ReadonlySet<string>,
+  what: string,
+  where: Location,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const old = attributes.attributes;
+  if (old !== undefined && old !== null) {
+    try {
+      Object.assign(out, decodeJson(old, fail));
+    } catch (err) {
+      if (err instanceof Undecodable) refuse(what, where, `field "attributes" ${err.message}`);
+      throw err;
+    }
+  }
+  for (const [column, value] of Object.entries(attributes)) {
+    if (column === ATLAS_TYPE || value === null) continue;
+    const name = attributeNameOf(column, reserved);
+    if (name === null) continue;
+    // GraphML has no list type: its list columns hold JSON text and are named in the graph's atlas_lists.
+    if (lists.has(column) && typeof value === 'string') {
+      const parsed = parseJson(value, (m) => refuse(what, where, `attribute "${name}" ${m}`));
+      out[name] = Array.isArray(parsed) ? parsed : value;
+    } else out[name] = value;
+  }
+  return out;
+}
+
+/** The graph's data naming which columns hold lists as JSON text (GraphML, which has no list type). */
+export const LISTS_KEY = 'atlas_lists';
+
+function listColumns(text: string | undefined): Set<string> {
+  if (text === undefined) return new Set();
+  try {
+    const names: unknown = JSON.parse(text);
+    return new Set(Array.isArray(names) ? names.map(String) : []);
+  } catch {
+    return new Set();
+  }
+}
+
 function typeOf<T extends string>(table: Record<T, unknown>, attributes: Record<string, AttrValue>): T | undefined {
   const t = attributes[ATLAS_TYPE];
   return typeof t === 'string' && Object.hasOwn(table, t) ? (t as T) : undefined;
@@ -219,6 +299,7 @@ function typeOf<T extends string>(table: Record<T, unknown>, attributes: Record<
  */
 export function graphToBundle(graph: ParsedGraph): Bundle | null {
   if (graph.nodes.length === 0 || !graph.nodes.every((n) => ATLAS_TYPE in n.attributes)) return null;
+  const lists = listColumns(graph.graphAttributes?.[LISTS_KEY]);
   const bundle = emptyBundle();
   const parts = bundle as unknown as Record<string, AnyRecord[]>;
   for (const node of graph.nodes) {
@@ -227,14 +308,23 @@ export function graphToBundle(graph: ParsedGraph): Bundle | null {
       typeOf(NODE_TYPES, node.attributes) ?? refuse(what, node, `unknown ${ATLAS_TYPE} "${String(node.attributes[ATLAS_TYPE])}"`);
     // Cytoscape JSON readers take "name" as the label rather than an attribute.
     const attributes = { name: node.label, ...node.attributes };
-    parts[NODE_TYPES[type].part]!.push(decodeRecord(node.id, NODE_TYPES[type].fields, attributes, what, node));
+    const record = decodeRecord(node.id, NODE_TYPES[type].fields, attributes, what, node);
+    record.attributes = decodeAttributes(node.attributes, RESERVED.node, lists, what, node);
+    parts[NODE_TYPES[type].part]!.push(record);
   }
   for (const edge of graph.edges) {
     const what = edge.id === null ? `edge ${edge.source} → ${edge.target}` : `edge "${edge.id}"`;
     const type =
       typeOf(EDGE_TYPES, edge.attributes) ?? refuse(what, edge, `no known ${ATLAS_TYPE}; was it added outside Stakeholder Atlas?`);
     const id = edge.id ?? refuse(what, edge, 'has no id, so it cannot be an Atlas record');
-    parts[EDGE_TYPES[type].part]!.push(decodeRecord(id, EDGE_TYPES[type].fields, edge.attributes, what, edge));
+    const record = decodeRecord(id, EDGE_TYPES[type].fields, edge.attributes, what, edge);
+    if (type === 'relation') {
+      const attrs = decodeAttributes(edge.attributes, RESERVED.edge, lists, what, edge);
+      // GEXF carries a relation's weight on the edge itself.
+      if (edge.weight !== null && attrs.weight === undefined) attrs.weight = edge.weight;
+      record.attributes = attrs;
+    }
+    parts[EDGE_TYPES[type].part]!.push(record);
   }
   return bundle;
 }

@@ -21,6 +21,7 @@ import {
   Source,
   SourceFields,
 } from '../../../../shared/schemas';
+import { attributeColumns, attributeNameOf, columnValue, KIND_PART, type AttributeColumn, type AttributeStats } from './attribute-columns';
 import type { Bundle } from './bundle';
 import { ImportRefused } from './parsed';
 
@@ -95,9 +96,45 @@ export function columnsOf(table: RecordTable): string[] {
   return [...columns];
 }
 
-function cachedColumns(table: RecordTable): readonly string[] {
-  if (!columnCache.has(table)) columnsOf(table);
-  return columnCache.get(table)!;
+/** Whether a table's records carry attributes, which are then columns of their own after the fields. */
+export const hasAttributes = (table: RecordTable): boolean => 'attributes' in table.schema.shape;
+
+/** The field columns a file of this table has: every field but `attributes`. */
+export function fieldColumnsOf(table: RecordTable): string[] {
+  return columnsOf(table).filter((c) => c !== 'attributes');
+}
+
+/** A table as written: its field columns, then one column per attribute its records carry. */
+export interface TableLayout {
+  headers: string[];
+  fields: string[];
+  attributes: AttributeColumn[];
+}
+
+export function tableLayout(table: RecordTable, stats: readonly AttributeStats[]): TableLayout {
+  const fields = hasAttributes(table) ? fieldColumnsOf(table) : columnsOf(table);
+  const mine = hasAttributes(table) ? stats.filter((s) => KIND_PART[s.kind] === table.part) : [];
+  const reserved = new Set(columnsOf(table));
+  const columns = attributeColumns(mine, { node: reserved, edge: reserved });
+  const attributes = table.part === 'relations' ? columns.edge : columns.node;
+  return { headers: [...fields, ...attributes.map((c) => c.column)], fields, attributes };
+}
+
+/** One record's row under a layout. */
+export function layoutCells(layout: TableLayout, record: object): CellValue[] {
+  const values = record as Record<string, unknown>;
+  const cells: CellValue[] = new Array(layout.headers.length);
+  let i = 0;
+  for (const f of layout.fields) cells[i++] = toCell(values[f]);
+  const attrs = values.attributes as Record<string, unknown> | undefined;
+  for (const c of layout.attributes) cells[i++] = attributeCellOf(c, attrs?.[c.name]);
+  return cells;
+}
+
+/** An attribute's cell: lists as JSON arrays, so that this app reads them back as lists. */
+export function attributeCellOf(column: AttributeColumn, value: unknown): CellValue {
+  const v = columnValue(column.type, value);
+  return Array.isArray(v) ? JSON.stringify(v) : toCell(v);
 }
 
 // ---------- records → cells ----------
@@ -120,14 +157,6 @@ export function toCell(value: unknown): CellValue {
   if (Array.isArray(value)) return listCell(value);
   if (typeof value === 'object') return objectCell(value);
   return String(value);
-}
-
-export function recordCells(table: RecordTable, record: object): CellValue[] {
-  const values = record as Record<string, unknown>;
-  const columns = cachedColumns(table);
-  const cells = new Array<CellValue>(columns.length);
-  for (let i = 0; i < columns.length; i++) cells[i] = toCell(values[columns[i]!]);
-  return cells;
 }
 
 // ---------- cells → records ----------
@@ -158,6 +187,8 @@ function fromCell(kind: FieldKind, raw: string): unknown {
 }
 
 function refuseUnknownColumns(table: RecordTable, csv: CellTable, file: string): void {
+  // Columns past a table's fields are its records' attributes.
+  if (hasAttributes(table)) return;
   const known = columnsOf(table);
   const unknown = csv.headers.findIndex((h) => !known.includes(h));
   if (unknown >= 0) {
@@ -175,8 +206,11 @@ export function tableToRecords(table: RecordTable, csv: CellTable, file: string)
   const shape = table.schema.shape as Record<string, z.ZodType>;
   // A record twice (a row pasted again) would become two records, or fail at its citation.
   const lineOf = new Map<string, number>();
+  const reserved = new Set(columns);
+  const extra = hasAttributes(table) ? csv.headers.filter((h) => !reserved.has(h) && h !== '') : [];
   return csv.rows.map((row) => {
     const values = Object.fromEntries(columns.map((c) => [c, fromCell(fieldKind(shape[c]!), row.cells[c] ?? '')]));
+    if (extra.length) values.attributes = withAttributeCells(values.attributes, extra, row.cells, reserved);
     const record = table.schema.safeParse(values);
     if (!record.success) refuseRow(record.error, csv, file, row.line);
     checkRules(table, values, (field, message) => refuse(csv, file, row.line, field, message));
@@ -187,6 +221,32 @@ export function tableToRecords(table: RecordTable, csv: CellTable, file: string)
     lineOf.set(id, row.line);
     return record.data;
   });
+}
+
+/** The attribute columns' cells added to a record's attributes (empty cells are no value). */
+function withAttributeCells(base: unknown, columns: string[], cells: Record<string, string>, reserved: ReadonlySet<string>): unknown {
+  const attrs: Record<string, unknown> = base && typeof base === 'object' && !Array.isArray(base) ? { ...(base as object) } : {};
+  for (const c of columns) {
+    const text = unneutralise(cells[c] ?? '');
+    const name = attributeNameOf(c, reserved);
+    if (text !== '' && name !== null) attrs[name] = attributeCell(text);
+  }
+  return attrs;
+}
+
+/**
+ * A cell of an attribute column: a number written as a number would be (not "007" or "1e3"), and
+ * true and false, are read as such; anything else stays the text it is.
+ */
+function attributeCell(text: string): unknown {
+  if (text.startsWith('[') && text.endsWith(']')) {
+    const list = parseJson(text);
+    if (Array.isArray(list)) return list;
+  }
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  const n = Number(text);
+  return Number.isFinite(n) && String(n) === text ? n : text;
 }
 
 // Field by field, because PartialDate's existence check throws on text that failed its pattern.

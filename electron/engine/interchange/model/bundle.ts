@@ -14,6 +14,7 @@ import type {
   Source,
 } from '../../../../shared/schemas';
 import { TABLES, type TableDef } from '../../store/tables';
+import { isDirectedRelation } from './direction';
 
 export interface Bundle {
   organisations: Organisation[];
@@ -79,6 +80,8 @@ export interface BundleReader {
   records<K extends Part>(part: K): Iterable<RecordOf<K>>;
   /** Only the dates, for a writer that must know whether anything is dated before it writes. */
   dates(part: Part): Iterable<Dates>;
+  /** How many relations go one way (model/atlas-graph.ts, isDirectedRelation): the graph formats' default direction. */
+  directedRelations(): number;
 }
 
 export function bundleReader(bundle: Bundle): BundleReader {
@@ -86,5 +89,6 @@ export function bundleReader(bundle: Bundle): BundleReader {
     count: (part) => bundle[part].length,
     records: (part) => bundle[part],
     dates: (part) => bundle[part] as Dates[],
+    directedRelations: () => bundle.relations.filter((r) => isDirectedRelation(r)).length,
   };
 }

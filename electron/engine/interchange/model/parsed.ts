@@ -43,6 +43,8 @@ export interface ParsedEdge extends Location {
 
 export interface ParsedGraph {
   format: ImportFormatId;
+  /** Data on the graph itself, as text by name, where the format has it (GraphML). */
+  graphAttributes?: Record<string, string>;
   directed: boolean;
   nodes: ParsedNode[];
   edges: ParsedEdge[];

@@ -149,7 +149,16 @@ export function DetailsPanel() {
                     {rel.other.name}
                   </button>
                   {after}
-                  {dates && <span className="muted"> · {dates}</span>}{' '}
+                  {dates && <span className="muted"> · {dates}</span>}
+                  {Object.keys(rel.attributes).length > 0 && (
+                    <span className="muted small" data-testid="relation-attributes">
+                      {' · '}
+                      {Object.entries(rel.attributes)
+                        .map(([k, v]) => `${humanise(k)}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+                        .join(' · ')}
+                    </span>
+                  )}
+                  {' '}
                   <button className="link" aria-label="Edit this relation" onClick={() => openForm({ type: 'relation', id: rel.id })}>
                     edit
                   </button>

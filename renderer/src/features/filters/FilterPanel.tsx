@@ -6,6 +6,7 @@ import { SECTOR_COLOURS } from '../../../../shared/palette';
 import type { Sector } from '../../../../shared/domain';
 import { useAtlas } from '../../store/atlas';
 import { activeFilterCount } from '../../store/view';
+import { AttributeFilters } from '../attributes/AttributeFilters';
 import { TimelineSlider } from './TimelineSlider';
 
 type Facet = Facets['countries'][number];
@@ -185,6 +186,9 @@ export function FilterPanel() {
           </Section>
           <Section title="Tie weight" count={filters.minWeight ? 1 : 0}>
             <MinWeight max={facets.maxWeight} />
+          </Section>
+          <Section title="Attributes" count={(filters.attributes ?? []).length} open>
+            <AttributeFilters />
           </Section>
         </>
       )}

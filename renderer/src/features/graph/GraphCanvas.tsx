@@ -10,6 +10,7 @@ import { useAtlas } from '../../store/atlas';
 import { preventsOverlap } from '../../store/layout';
 import type { LayoutChoice } from '../../store/state';
 import type { LayoutGroup } from '../layout';
+import { useAttributeLooks } from '../attributes/use-looks';
 import { aggregateDrawable, sliceDrawable, type Remembered } from './applySlice';
 import { createCytoscapeDrawing } from './cytoscape-drawing';
 import type { Drawing, DrawingEvents } from './drawing';
@@ -65,6 +66,7 @@ export function GraphCanvas() {
   const style = useAtlas((s) => s.vs.style);
   const faded = useAtlas((s) => s.vs.faded);
   const metrics = useAtlas((s) => s.metrics);
+  const attrLooks = useAttributeLooks();
   const selectedId = useAtlas((s) => s.selectedId);
   const path = useAtlas((s) => s.path?.result ?? null);
   const layout = useAtlas((s) => s.layout);
@@ -186,7 +188,7 @@ export function GraphCanvas() {
   // What to draw. A layout runs when nodes arrived that have never been placed; otherwise
   // everything stays put, and nodes a filter brings back return to where they were.
   useEffect(() => {
-    const d = aggregate ? aggregateDrawable(aggregate) : slice ? sliceDrawable(slice, style, metrics) : null;
+    const d = aggregate ? aggregateDrawable(aggregate) : slice ? sliceDrawable(slice, style, metrics, attrLooks) : null;
     if (!d) return;
     const wanted = rendererFor(d.nodes.length + d.edges.length, !!aggregate);
     if (wanted !== renderer) {
@@ -206,7 +208,7 @@ export function GraphCanvas() {
     // The drawing answers what it is given; `renderer` changing is handled by the effect above,
     // which bumps `generation` once the new drawing exists.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [slice, aggregate, style, metrics, generation]);
+  }, [slice, aggregate, style, metrics, attrLooks, generation]);
 
   // A layout chosen by the user (or a saved view's positions).
   useEffect(() => {

@@ -1,6 +1,7 @@
 // The bar above the graph (layout, styling, what to do with the selection, undo) and the zoom
 // buttons in the graph's corner. Styling is a menu and zoom sits on the graph so that the bar keeps
 // to two rows beside a wide side panel on a 1280-pixel screen.
+import { AttributeOptions, attributeChoice, choiceValue } from '../attributes/StyleOptions';
 import { useEffect, useRef } from 'react';
 import type { ColourBy, SizeBy } from '../../../../shared/saved-view-style';
 import { useAtlas } from '../../store/atlas';
@@ -173,42 +174,58 @@ function StyleMenu() {
         <label>
           Colour{' '}
           <select
-            value={style.colourBy}
+            value={choiceValue(style.colourBy, style.colourAttribute)}
             data-testid="colour-by"
-            onChange={(e) => void a.setStyle({ colourBy: e.target.value as ColourBy })}
+            onChange={(e) => void a.setStyle(attributeChoice('colour', e.target.value) ?? { colourBy: e.target.value as ColourBy })}
           >
             <option value="sector">by sector</option>
             <option value="region">by region</option>
             <option value="community">by community</option>
+            <AttributeOptions use="colour" />
           </select>
         </label>
         <label>
           Size{' '}
-          <select value={style.sizeBy} data-testid="size-by" onChange={(e) => void a.setStyle({ sizeBy: e.target.value as SizeBy })}>
+          <select
+            value={choiceValue(style.sizeBy, style.sizeAttribute)}
+            data-testid="size-by"
+            onChange={(e) => void a.setStyle(attributeChoice('size', e.target.value) ?? { sizeBy: e.target.value as SizeBy })}
+          >
             <option value="degree">by degree</option>
             <option value="betweenness">by betweenness</option>
             <option value="partnerships">by partnerships</option>
             <option value="uniform">all the same</option>
+            <AttributeOptions use="size" />
           </select>
         </label>
         <label>
           Ties{' '}
           <select
-            value={style.edgeWidth === 'weight' && style.edgeColour === 'type' ? 'both' : style.edgeWidth === 'weight' ? 'width' : 'plain'}
+            value={
+              style.edgeWidth === 'attribute'
+                ? choiceValue('attribute', style.widthAttribute)
+                : style.edgeWidth === 'weight' && style.edgeColour === 'type'
+                  ? 'both'
+                  : style.edgeWidth === 'weight'
+                    ? 'width'
+                    : 'plain'
+            }
             data-testid="ties-style"
             onChange={(e) =>
               void a.setStyle(
-                e.target.value === 'both'
-                  ? { edgeWidth: 'weight', edgeColour: 'type' }
-                  : e.target.value === 'width'
-                    ? { edgeWidth: 'weight', edgeColour: 'uniform' }
-                    : { edgeWidth: 'uniform', edgeColour: 'uniform' },
+                attributeChoice('width', e.target.value) ??
+                  (e.target.value === 'both'
+                    ? { edgeWidth: 'weight', edgeColour: 'type' }
+                    : e.target.value === 'width'
+                      ? { edgeWidth: 'weight', edgeColour: 'uniform' }
+                      : { edgeWidth: 'uniform', edgeColour: 'uniform' }),
               )
             }
           >
             <option value="both">width by weight, colour by type</option>
             <option value="width">width by weight</option>
             <option value="plain">plain</option>
+            <AttributeOptions use="width" />
           </select>
         </label>
       </div>

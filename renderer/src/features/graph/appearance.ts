@@ -14,6 +14,7 @@ import {
   type TieKind,
 } from '../../../../shared/palette';
 import type { StyleSettings } from '../../../../shared/saved-view-style';
+import { share, type AttributeLooks } from '../attributes/looks';
 import { shortLabel } from './labels';
 
 export interface NodeLook {
@@ -43,7 +44,12 @@ function regionColour(region: string | null): string {
 }
 
 /** Per node: colour, size and degree (ties drawn), for the current style. */
-export function nodeLooks(slice: Slice, style: StyleSettings, metrics: Metrics | null): Map<string, NodeLook> {
+export function nodeLooks(
+  slice: Slice,
+  style: StyleSettings,
+  metrics: Metrics | null,
+  attrs: AttributeLooks | null = null,
+): Map<string, NodeLook> {
   // Counted by the nodes' places (typed arrays), not in maps keyed by ID: this runs on every
   // filter change, over every tie.
   const place = new Map<string, number>();
@@ -68,6 +74,8 @@ export function nodeLooks(slice: Slice, style: StyleSettings, metrics: Metrics |
   };
   let max = 0;
   slice.nodes.forEach((n, i) => (max = Math.max(max, raw(n, i))));
+  // By an attribute: a ranking over the attribute's whole range; nodes without a value are smallest.
+  const sizeRank = style.sizeBy === 'attribute' ? (attrs?.size ?? null) : null;
   const looks = new Map<string, NodeLook>();
   for (let i = 0; i < slice.nodes.length; i++) {
     const n = slice.nodes[i]!;
@@ -76,17 +84,28 @@ export function nodeLooks(slice: Slice, style: StyleSettings, metrics: Metrics |
     else if (n.type === 'event') colour = EVENT_COLOUR;
     else if (style.colourBy === 'region') colour = regionColour(n.region);
     else if (style.colourBy === 'community') colour = communityColour(byId.get(n.id)?.community);
+    else if (style.colourBy === 'attribute') colour = attrs?.colour?.colourOf(n.id) ?? NO_REGION_COLOUR;
     else colour = SECTOR_COLOURS[n.sector ?? 'other'];
-    const share = max > 0 ? Math.sqrt(raw(n, i) / max) : 0;
-    const size = style.sizeBy === 'uniform' ? 22 : Math.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * share);
+    let part = max > 0 ? Math.sqrt(raw(n, i) / max) : 0;
+    if (style.sizeBy === 'attribute') {
+      const v = sizeRank?.valueOf(n.id) ?? null;
+      part = sizeRank && v !== null ? Math.sqrt(share(sizeRank, v)) : 0;
+    }
+    const size = style.sizeBy === 'uniform' ? 22 : Math.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * part);
     looks.set(n.id, { colour, size, degree: degree[i]! });
   }
   return looks;
 }
 
 /** An edge with its look, written out field by field: spreading two objects per tie cost twice as much at 23,000 ties. */
-export function edgeWithLook(e: GraphEdge, style: StyleSettings, maxWeight: number) {
-  const width = style.edgeWidth === 'uniform' ? 1.5 : 1 + 7 * Math.sqrt((e.weight - 1) / Math.max(1, maxWeight - 1));
+export function edgeWithLook(e: GraphEdge, style: StyleSettings, maxWeight: number, attrs: AttributeLooks | null = null) {
+  let width = style.edgeWidth === 'uniform' ? 1.5 : 1 + 7 * Math.sqrt((e.weight - 1) / Math.max(1, maxWeight - 1));
+  if (style.edgeWidth === 'attribute') {
+    const w = attrs?.width;
+    const v = w ? (e.type === 'tie' ? w.pairOf(e.source, e.target) : w.valueOf(e.id)) : null;
+    // Ties without a value are the thinnest; the rest by where they lie in the attribute's range.
+    width = w && v !== null ? 1 + 7 * Math.sqrt(share(w, v)) : 0.75;
+  }
   const kind = tieKind(e);
   return {
     id: e.id,

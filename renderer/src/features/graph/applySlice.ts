@@ -4,6 +4,7 @@
 import type { Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
 import type { Aggregate, Metrics, Slice } from '../../../../shared/schemas';
 import type { StyleSettings } from '../../../../shared/saved-view-style';
+import type { AttributeLooks } from '../attributes/looks';
 import { aggregateElements, edgeWithLook, nodeLooks } from './appearance';
 import { shortLabel } from './labels';
 
@@ -12,14 +13,14 @@ export interface Drawable {
   edges: { id: string; data: Record<string, unknown>; classes: string }[];
 }
 
-export function sliceDrawable(slice: Slice, style: StyleSettings, metrics: Metrics | null): Drawable {
-  const looks = nodeLooks(slice, style, metrics);
+export function sliceDrawable(slice: Slice, style: StyleSettings, metrics: Metrics | null, attrs: AttributeLooks | null = null): Drawable {
+  const looks = nodeLooks(slice, style, metrics, attrs);
   let maxWeight = 1;
   for (const e of slice.edges) if (e.weight > maxWeight) maxWeight = e.weight;
   return {
     // The graph shows long names shortened; `name` keeps them whole for details and the tooltip.
     nodes: slice.nodes.map((n) => ({ id: n.id, data: { ...n, label: shortLabel(n.label), ...looks.get(n.id) }, classes: n.type })),
-    edges: slice.edges.map((e) => ({ id: e.id, data: edgeWithLook(e, style, maxWeight), classes: e.type })),
+    edges: slice.edges.map((e) => ({ id: e.id, data: edgeWithLook(e, style, maxWeight, attrs), classes: e.type })),
   };
 }
 

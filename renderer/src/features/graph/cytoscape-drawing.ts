@@ -138,6 +138,10 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
           const n = cy.getElementById(id);
           return n.empty() ? [] : (n.classes() as unknown as string[]);
         },
+        looksOf: (id) => {
+          const el = cy.getElementById(id);
+          return el.empty() ? null : { colour: el.data('colour'), size: el.data('size'), width: el.data('width') };
+        },
         renderer: 'cytoscape',
         colourOf(id) {
           const n = cy.getElementById(id);

@@ -74,6 +74,8 @@ export interface GraphProbe {
   /** How tall a node's label is on screen, in px; 0 when it has none. */
   labelPx(id: string): number;
   classesOf(id: string): string[];
+  /** The colour and size a node is drawn with (or an edge's width), as the drawing has them. */
+  looksOf(id: string): { colour?: unknown; size?: unknown; width?: unknown } | null;
   selected(): string[];
   /** Which drawing is on screen. */
   renderer: Drawing['kind'];

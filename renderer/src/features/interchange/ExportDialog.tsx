@@ -1,5 +1,6 @@
 // Export: the whole network, what is drawn, the selected organisation's ties, or a saved view, to
 // the formats other tools open, a snapshot for another laptop, or a picture.
+import { OmitFields } from '../attributes/OmitFields';
 import { useEffect, useRef, useState } from 'react';
 import { EXPORTABLE, exportExtension } from '../../../../shared/formats';
 import type { ExportResult, ExportScope, SavedView } from '../../../../shared/schemas';
@@ -40,6 +41,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const [viewId, setViewId] = useState<string>('');
   const [state, setState] = useState<'idle' | 'working' | 'done' | 'failed'>('idle');
   const [message, setMessage] = useState('');
+  const [omit, setOmit] = useState<string[]>([]);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -75,9 +77,12 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
               : scope === 'saved' && viewId
                 ? { savedViewId: viewId }
                 : {};
-        const r = await call('export.staged', { format, name, scope: s, positions: drawnPositions() });
+        const r = await call('export.staged', { format, name, scope: s, positions: drawnPositions(), ...(omit.length ? { omit } : {}) });
         await downloadStaged(r.files);
-        setMessage(exportedText(r, format, r.files.length > 1 ? `${r.files.length} files` : name));
+        setMessage(
+          exportedText(r, format, r.files.length > 1 ? `${r.files.length} files` : name) +
+            (r.omitted.length ? ` Left out: ${r.omitted.join(', ')}.` : ''),
+        );
       }
       setState('done');
     } catch (err) {
@@ -149,6 +154,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           </label>
         </fieldset>
       )}
+      {!picture && <OmitFields omit={omit} onChange={setOmit} />}
       {message && (
         <p className={state === 'failed' ? 'error' : 'muted'} role={state === 'failed' ? 'alert' : 'status'} data-testid="export-message">
           {message}

@@ -13,13 +13,17 @@ import {
 } from '../../../../shared/palette';
 import { useAtlas } from '../../store/atlas';
 import { sectorLabel } from '../details/format';
+import { valueKey, useAttributes } from '../attributes/store';
+import { useAttributeLooks } from '../attributes/use-looks';
 import { communityColour, LINKS_DRAWN_UP_TO } from '../graph/appearance';
+import { partitionItems, rangeText } from './attribute-legend';
 
 const SIZE_TEXT = {
   degree: 'Size: number of ties.',
   betweenness: 'Size: betweenness (how often it lies between others).',
   partnerships: 'Size: number of partnerships.',
   uniform: '',
+  attribute: '',
 };
 
 function Item({ colour, label, shape = '', absent = false }: { colour: string; label: string; shape?: string; absent?: boolean }) {
@@ -36,6 +40,8 @@ export function Legend() {
   const aggregate = useAtlas((s) => s.aggregate);
   const style = useAtlas((s) => s.vs.style);
   const metrics = useAtlas((s) => s.metrics);
+  const attrLooks = useAttributeLooks();
+  const attrValues = useAttributes((s) => s.values);
   if (aggregate) {
     return (
       <section className="legend" aria-label="Legend" data-testid="legend">
@@ -54,6 +60,9 @@ export function Legend() {
   if (style.colourBy === 'region') {
     colours = Object.keys(REGION_COLOURS).map((r) => ({ colour: REGION_COLOURS[r]!, label: r, absent: !present.has(r) }));
     colours.push({ colour: NO_REGION_COLOUR, label: 'No country (international)', absent: !present.has('none') });
+  } else if (style.colourBy === 'attribute' && attrLooks) {
+    const values = style.colourAttribute ? attrValues[valueKey('organisation', style.colourAttribute)] : undefined;
+    colours = partitionItems(attrLooks, values, nodes);
   } else if (style.colourBy === 'community') {
     const sizes = new Map<number, number>();
     for (const m of metrics?.nodes ?? []) sizes.set(m.community, (sizes.get(m.community) ?? 0) + 1);
@@ -66,7 +75,15 @@ export function Legend() {
   const types = new Set(nodes.map((n) => n.type));
   return (
     <section className="legend" aria-label="Legend" data-testid="legend">
-      <h3>{style.colourBy === 'region' ? 'Region' : style.colourBy === 'community' ? 'Community' : 'Sector'}</h3>
+      <h3>
+        {style.colourBy === 'region'
+          ? 'Region'
+          : style.colourBy === 'community'
+            ? 'Community'
+            : style.colourBy === 'attribute'
+              ? (style.colourAttribute ?? 'Attribute')
+              : 'Sector'}
+      </h3>
       <ul>
         {colours.map((c) => (
           <Item key={c.label} {...c} />
@@ -89,8 +106,9 @@ export function Legend() {
         </>
       )}
       <p className="muted">
-        {SIZE_TEXT[style.sizeBy]}{' '}
+        {style.sizeBy === 'attribute' ? rangeText('Size', attrLooks?.size ?? null) : SIZE_TEXT[style.sizeBy]}{' '}
         {style.edgeWidth === 'weight' ? 'Line width: how many partnerships, events and relations two organisations share.' : ''}
+        {style.edgeWidth === 'attribute' ? rangeText('Line width', attrLooks?.width ?? null) : ''}
       </p>
     </section>
   );

@@ -17,6 +17,15 @@ export interface NodeTableProps {
   selectedId: string | null;
   onSelect(id: string, type: GraphNode['type']): void;
   onActivate?(id: string): void;
+  /** Attribute columns chosen to show, after the built-in ones; each sorts by its type. */
+  attributeColumns?: readonly TableAttribute[];
+}
+
+export interface TableAttribute {
+  name: string;
+  type: 'text' | 'number' | 'date' | 'boolean' | 'list';
+  /** Node ID → the value shown, already as the type sorts it (a number, a date key, text). */
+  valueOf(id: string): string | number | null;
 }
 
 const ROW_H = 30;
@@ -229,7 +238,7 @@ const RowView = memo(function RowView({
   );
 });
 
-export function NodeTable({ nodes, metrics, estimated, selectedId, onSelect, onActivate }: NodeTableProps) {
+export function NodeTable({ nodes, metrics, estimated, selectedId, onSelect, onActivate, attributeColumns }: NodeTableProps) {
   const uid = useId();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'asc' });
@@ -241,7 +250,19 @@ export function NodeTable({ nodes, metrics, estimated, selectedId, onSelect, onA
   // Bumped with every keyboard move so the focus effect runs even when the active row is unchanged.
   const [, setMoves] = useState(0);
 
-  const columns = useMemo(() => (metrics ? [...BASE_COLUMNS, ...metricColumns(estimated)] : BASE_COLUMNS), [metrics, estimated]);
+  const columns = useMemo(() => {
+    const base = metrics ? [...BASE_COLUMNS, ...metricColumns(estimated)] : BASE_COLUMNS;
+    const extra = (attributeColumns ?? []).map<Column>((a) => ({
+      key: `attr:${a.name}`,
+      label: a.name,
+      hint: `Attribute (${a.type})`,
+      width: a.type === 'number' ? 96 : 130,
+      numeric: a.type === 'number',
+      value: (r) => a.valueOf(r.node.id),
+      title: (r) => String(a.valueOf(r.node.id) ?? ''),
+    }));
+    return [...base, ...extra];
+  }, [metrics, estimated, attributeColumns]);
   const template = columns.map((c) => (c.key === 'name' ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
   const minWidth = columns.reduce((s, c) => s + c.width, 0);
   // A sort on a measure that is no longer shown falls back to the name.

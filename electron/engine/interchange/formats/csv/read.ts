@@ -1,7 +1,15 @@
 // Reading CSV files: Atlas's own per-record-type files come back as records with their IDs; any
 // other file, or pair of files, is a node and edge list from another tool.
 import { emptyBundle, type Bundle } from '../../model/bundle';
-import { columnsOf, RECORD_TABLES, tableToRecords, type RecordTable, type TablePart } from '../../model/atlas-tables';
+import {
+  columnsOf,
+  fieldColumnsOf,
+  hasAttributes,
+  RECORD_TABLES,
+  tableToRecords,
+  type RecordTable,
+  type TablePart,
+} from '../../model/atlas-tables';
 import { ImportRefused, type ParsedGraph } from '../../model/parsed';
 import { readCsvGraphFile, readCsvGraphFiles, type ColumnMapping, type CsvFile, type CsvGraphRead } from './node-edge-lists';
 import { parseCsv, type CsvTable } from './text';
@@ -47,14 +55,19 @@ function isAtlasRecordFile(file: CsvFile): boolean {
   const headers = parseCsv(end < 0 ? file.text : file.text.slice(0, end), file.name).headers;
   return RECORD_TABLES.some((t) => {
     const columns = columnsOf(t);
-    if (sameSet(columns, headers)) return true;
+    if (sameSet(columns, headers) || withAttributeColumns(t, headers)) return true;
     return namedFor(file.name, t) && headers.includes('id') && headers.every((h) => columns.includes(h));
   });
 }
+/** Every field column of a table with attributes, followed by its attribute columns (no other table's file has them all). */
+const withAttributeColumns = (t: RecordTable, headers: string[]): boolean =>
+  hasAttributes(t) && fieldColumnsOf(t).every((c) => headers.includes(c));
 const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
 
 function tableForFile(file: string, csv: CsvTable): RecordTable {
-  const found = RECORD_TABLES.find((t) => namedFor(file, t)) ?? RECORD_TABLES.find((t) => sameSet(columnsOf(t), csv.headers));
+  const found =
+    RECORD_TABLES.find((t) => namedFor(file, t)) ??
+    RECORD_TABLES.find((t) => sameSet(columnsOf(t), csv.headers) || withAttributeColumns(t, csv.headers));
   if (!found) {
     const names = RECORD_TABLES.map((t) => `${t.part}.csv`).join(', ');
     throw new ImportRefused(`${file} is not one of Atlas's record files (${names}) and its columns match none of them`);

@@ -1,7 +1,8 @@
 // The CSV export written as it is read: one file per record type, and the node and edge lists
 // filled from the same pass, so each table is read once and no file is held whole in memory.
 import type { Event, Membership, Organisation, Participation, Partnership, Relation } from '../../../../../shared/schemas';
-import { columnsOf, RECORD_TABLES, recordCells, toCell, type CellValue, type TablePart } from '../../model/atlas-tables';
+import { attributeCellOf, layoutCells, RECORD_TABLES, tableLayout, toCell, type CellValue, type TablePart } from '../../model/atlas-tables';
+import { attributeColumns, statsOf, type AttributeColumn, type AttributeStats } from '../../model/attribute-columns';
 import { bundleReader, type Bundle, type BundleReader } from '../../model/bundle';
 import type { TextOut } from '../../export/sink';
 import { csvHead, csvRow } from './text';
@@ -39,13 +40,28 @@ const EDGE_ROWS: Partial<Record<TablePart, Row>> = {
 
 const asCell = (values: unknown[]): CellValue[] => values.map(toCell);
 
+/** The list's row with the record's attribute columns after it. */
+function withAttributes(
+  row: unknown[],
+  record: { attributes?: Record<string, unknown> },
+  columns: readonly AttributeColumn[],
+): CellValue[] {
+  const cells = asCell(row);
+  for (const c of columns) cells.push(attributeCellOf(c, record.attributes?.[c.name]));
+  return cells;
+}
+
 export interface OutFile extends TextOut {
   commit(): void;
   abort(): void;
 }
 
 /** Writes every file through `open`; a failure aborts the files still open and is thrown on. */
-export function streamCsvFiles(reader: BundleReader, open: (name: string) => OutFile): string[] {
+export function streamCsvFiles(
+  reader: BundleReader,
+  open: (name: string) => OutFile,
+  stats: readonly AttributeStats[] = statsOf(reader),
+): string[] {
   const opened: OutFile[] = [];
   const start = (name: string, headers: string[]): OutFile => {
     const file = open(name);
@@ -54,18 +70,21 @@ export function streamCsvFiles(reader: BundleReader, open: (name: string) => Out
     return file;
   };
   try {
-    const nodes = start('nodes.csv', NODE_COLUMNS);
-    const edges = start('edges.csv', EDGE_COLUMNS);
+    // Each attribute a column of its own in the lists too, which is what other tools read.
+    const listColumns = attributeColumns(stats, { node: new Set(NODE_COLUMNS), edge: new Set(EDGE_COLUMNS) });
+    const nodes = start('nodes.csv', [...NODE_COLUMNS, ...listColumns.node.map((c) => c.column)]);
+    const edges = start('edges.csv', [...EDGE_COLUMNS, ...listColumns.edge.map((c) => c.column)]);
     const names: string[] = [];
     for (const table of RECORD_TABLES) {
       const name = `${table.part}.csv`;
-      const file = start(name, columnsOf(table));
+      const layout = tableLayout(table, stats);
+      const file = start(name, layout.headers);
       const nodeRow = NODE_ROWS[table.part];
       const edgeRow = EDGE_ROWS[table.part];
       for (const record of reader.records(table.part)) {
-        file.write(csvRow(recordCells(table, record)));
-        if (nodeRow) nodes.write(csvRow(asCell(nodeRow(record as never))));
-        if (edgeRow) edges.write(csvRow(asCell(edgeRow(record as never))));
+        file.write(csvRow(layoutCells(layout, record)));
+        if (nodeRow) nodes.write(csvRow(withAttributes(nodeRow(record as never), record as never, listColumns.node)));
+        if (edgeRow) edges.write(csvRow(withAttributes(edgeRow(record as never), record as never, listColumns.edge)));
       }
       file.commit();
       opened.splice(opened.indexOf(file), 1);

@@ -1,21 +1,35 @@
 // Cytoscape JSON export: the .cyjs shape Cytoscape desktop opens, which is also what cytoscape.js
-// takes in cy.json(). JSON holds lists and nulls natively; attributes objects stay JSON text, as
-// in the other graph formats, because Cytoscape desktop has no object-valued columns.
+// takes in cy.json(). JSON holds lists and nulls natively. Every attribute is a data field of its
+// own, typed as its column is in every format (model/attribute-columns.ts), `attr:`-prefixed only
+// where its name is one of ours.
 import { SECTORS } from '../../../../../shared/domain';
 import { ATLAS_TYPE, bundleReader, type Bundle, type BundleReader } from '../../model/bundle';
-import { atlasEdges, atlasNodes, type FieldSpec, type GraphExportOptions } from '../../model/atlas-graph';
+import { atlasEdges, atlasNodes, graphAttributeColumns, type FieldSpec, type GraphExportOptions } from '../../model/atlas-graph';
+import { columnValue, type AttributeColumn } from '../../model/attribute-columns';
 import { collect, type TextOut } from '../../export/sink';
 import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../../../shared/palette';
 
-export type CyjsExportOptions = Pick<GraphExportOptions, 'positions'>;
+export type CyjsExportOptions = Pick<GraphExportOptions, 'positions' | 'attributes'>;
 
 type Data = Record<string, unknown>;
 
-function recordData(atlasType: string, record: Record<string, unknown>, fields: readonly FieldSpec[]): Data {
+function recordData(
+  atlasType: string,
+  record: Record<string, unknown>,
+  fields: readonly FieldSpec[],
+  columns: readonly AttributeColumn[],
+): Data {
   const data: Data = { id: record.id };
   for (const f of fields) {
     const v = record[f.name] ?? null;
     data[f.name] = f.kind === 'json' && v !== null ? JSON.stringify(v) : v;
+  }
+  const attrs = record.attributes as Record<string, unknown> | undefined;
+  if (attrs) {
+    for (const c of columns) {
+      const v = columnValue(c.type, attrs[c.name]);
+      if (v !== undefined) data[c.column] = v;
+    }
   }
   data[ATLAS_TYPE] = atlasType;
   return data;
@@ -55,16 +69,19 @@ function writeArray(out: TextOut, items: Iterable<object>): void {
   out.write(first ? '[]' : '\n    ]');
 }
 
-function* nodeElements(reader: BundleReader, opts: CyjsExportOptions): Generator<object> {
+function* nodeElements(reader: BundleReader, opts: CyjsExportOptions, columns: readonly AttributeColumn[]): Generator<object> {
   for (const n of atlasNodes(reader)) {
     const position = opts.positions?.[n.id];
-    yield { data: recordData(n.atlasType, n.record, n.fields), ...(position ? { position: { x: position.x, y: position.y } } : {}) };
+    yield {
+      data: recordData(n.atlasType, n.record, n.fields, columns),
+      ...(position ? { position: { x: position.x, y: position.y } } : {}),
+    };
   }
 }
 
-function* edgeElements(reader: BundleReader): Generator<object> {
+function* edgeElements(reader: BundleReader, columns: readonly AttributeColumn[]): Generator<object> {
   for (const e of atlasEdges(reader)) {
-    const data = recordData(e.atlasType, e.record, e.fields);
+    const data = recordData(e.atlasType, e.record, e.fields, columns);
     data.source = e.source;
     data.target = e.target;
     yield { data };
@@ -84,8 +101,9 @@ export function streamCyjs(reader: BundleReader, opts: CyjsExportOptions, out: T
   const nodesAt = frame.indexOf(JSON.stringify(NODES));
   const edgesAt = frame.indexOf(JSON.stringify(EDGES));
   out.write(frame.slice(0, nodesAt));
-  writeArray(out, nodeElements(reader, opts));
+  const columns = graphAttributeColumns(reader, opts);
+  writeArray(out, nodeElements(reader, opts, columns.node));
   out.write(frame.slice(nodesAt + JSON.stringify(NODES).length, edgesAt));
-  writeArray(out, edgeElements(reader));
+  writeArray(out, edgeElements(reader, columns.edge));
   out.write(frame.slice(edgesAt + JSON.stringify(EDGES).length));
 }

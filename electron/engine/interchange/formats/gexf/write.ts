@@ -1,5 +1,8 @@
 // GEXF 1.3 export, for Gephi and anything else that reads GEXF. Every record field is an attvalue
-// (see model/atlas-graph.ts), so a file that went through Gephi and back still holds the records.
+// (see model/atlas-graph.ts), so a file that went through Gephi and back still holds the records;
+// every attribute is a typed attribute of its own (model/attribute-columns.ts), a relation's
+// `weight` is the edge's weight, and only edges whose direction differs from the graph's default
+// say theirs.
 import type { Sector } from '../../../../../shared/domain';
 import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../../../shared/palette';
 import { bundleReader, type Bundle, type BundleReader, type Dates } from '../../model/bundle';
@@ -18,7 +21,10 @@ import {
   type FieldKind,
   type FieldSpec,
   type GraphExportOptions,
+  directedByDefault,
+  graphAttributeColumns,
 } from '../../model/atlas-graph';
+import { columnValue, type AttributeColumn, type ColumnType } from '../../model/attribute-columns';
 import { attr, escapeAttr, escapeText, jsonForXml, xmlAttrs } from '../xml/escape';
 
 function defaultColour(node: AtlasNode): string {
@@ -68,7 +74,45 @@ function headsOf(fields: readonly FieldSpec[]): string[] {
   return heads;
 }
 
-function attvalues(atlasType: string, record: Record<string, unknown>, fields: readonly FieldSpec[]): string {
+const ATTRIBUTE_TYPES: Record<ColumnType, string> = {
+  string: 'string',
+  integer: 'long',
+  double: 'double',
+  boolean: 'boolean',
+  list: 'liststring',
+};
+
+/** The attribute columns' attvalue heads, once per export. */
+interface AttributeOut {
+  columns: readonly AttributeColumn[];
+  heads: string[];
+}
+
+const attributeOut = (columns: readonly AttributeColumn[]): AttributeOut => ({
+  columns,
+  heads: columns.map((c) => `<attvalue for="${escapeAttr(c.column)}" value="`),
+});
+
+function attributeValues(record: Record<string, unknown>, out: AttributeOut, skip: string | null): string {
+  const attrs = record.attributes as Record<string, unknown> | undefined;
+  if (!attrs) return '';
+  let xml = '';
+  for (let i = 0; i < out.columns.length; i++) {
+    const c = out.columns[i]!;
+    if (c.name === skip) continue;
+    const v = columnValue(c.type, attrs[c.name]);
+    if (v !== undefined) xml += `${out.heads[i]!}${escapeAttr(Array.isArray(v) ? gexfList(v) : String(v))}"/>`;
+  }
+  return xml;
+}
+
+function attvalues(
+  atlasType: string,
+  record: Record<string, unknown>,
+  fields: readonly FieldSpec[],
+  attrs: AttributeOut,
+  skip: string | null = null,
+): string {
   const heads = headsOf(fields);
   let out = `<attvalues><attvalue for="atlas_type" value="${atlasType}"/>`;
   for (let i = 0; i < fields.length; i++) {
@@ -76,7 +120,7 @@ function attvalues(atlasType: string, record: Record<string, unknown>, fields: r
     const v = record[f.name];
     if (v !== null && v !== undefined) out += `${heads[i]!}${escapeAttr(gexfValue(f.kind, v))}"/>`;
   }
-  return `${out}</attvalues>`;
+  return `${out}${attributeValues(record, attrs, skip)}</attvalues>`;
 }
 
 // ---------- dates ----------
@@ -140,24 +184,37 @@ function viz(node: AtlasNode, opts: GraphExportOptions): string {
 
 // ---------- document ----------
 
-function declarations(cls: 'node' | 'edge', fields: readonly FieldSpec[]): string {
-  const lines = fields.map((f) => `      <attribute${xmlAttrs({ id: f.name, title: f.name, type: GEXF_TYPES[f.kind] })}/>`);
+function declarations(cls: 'node' | 'edge', fields: readonly FieldSpec[], attributes: readonly AttributeColumn[]): string {
+  const lines = [
+    ...fields.map((f) => `      <attribute${xmlAttrs({ id: f.name, title: f.name, type: GEXF_TYPES[f.kind] })}/>`),
+    ...attributes.map((c) => `      <attribute${xmlAttrs({ id: c.column, title: c.column, type: ATTRIBUTE_TYPES[c.type] })}/>`),
+  ];
   return `    <attributes class="${cls}">\n${lines.join('\n')}\n    </attributes>`;
 }
 
-function nodeXml(node: AtlasNode, opts: GraphExportOptions): string {
-  const attrs = attr('id', node.id) + attr('label', String(node.record.name)) + spanAttrs(node.record);
-  return `      <node${attrs}>${attvalues(node.atlasType, node.record, node.fields)}${viz(node, opts)}</node>`;
+function nodeXml(node: AtlasNode, opts: GraphExportOptions, attrs: AttributeOut): string {
+  const xml = attr('id', node.id) + attr('label', String(node.record.name)) + spanAttrs(node.record);
+  return `      <node${xml}>${attvalues(node.atlasType, node.record, node.fields, attrs)}${viz(node, opts)}</node>`;
 }
 
-function edgeXml(edge: AtlasEdge): string {
-  const attrs =
+/** A relation's weight attribute, when it is a number (GEXF weights are). */
+function weightOf(edge: AtlasEdge, column: AttributeColumn | undefined): number | undefined {
+  if (!column || edge.atlasType !== 'relation') return undefined;
+  const v = columnValue(column.type, (edge.record.attributes as Record<string, unknown> | undefined)?.weight);
+  return typeof v === 'number' ? v : undefined;
+}
+
+function edgeXml(edge: AtlasEdge, defaultDirected: boolean, attrs: AttributeOut, weightColumn: AttributeColumn | undefined): string {
+  const weight = weightOf(edge, weightColumn);
+  const xml =
     attr('id', edge.id) +
     attr('source', edge.source) +
     attr('target', edge.target) +
-    (edge.directed ? ' type="directed"' : '') +
+    (edge.directed === defaultDirected ? '' : edge.directed ? ' type="directed"' : ' type="undirected"') +
+    (weight !== undefined ? ` weight="${weight}"` : '') +
     spanAttrs(edge.record);
-  return `      <edge${attrs}>${attvalues(edge.atlasType, edge.record, edge.fields)}</edge>`;
+  // The weight is the edge's own: written again as an attvalue, readers would hold it twice.
+  return `      <edge${xml}>${attvalues(edge.atlasType, edge.record, edge.fields, attrs, weight !== undefined ? 'weight' : null)}</edge>`;
 }
 
 function hasDates(reader: BundleReader, types: Record<string, { part: keyof Bundle }>): boolean {
@@ -182,8 +239,14 @@ export function writeGexf(bundle: Bundle, opts: GraphExportOptions = {}): string
 
 export function streamGexf(reader: BundleReader, opts: GraphExportOptions, out: TextOut): void {
   const dynamic = hasDates(reader, NODE_TYPES) || hasDates(reader, EDGE_TYPES);
+  const defaultDirected = directedByDefault(reader);
+  const columns = graphAttributeColumns(reader, opts);
+  // Numeric weights only: a text column named weight stays an attvalue.
+  const weightColumn = columns.edge.find((c) => c.name === 'weight' && (c.type === 'integer' || c.type === 'double'));
+  const nodeAttrs = attributeOut(columns.node);
+  const edgeAttrs = attributeOut(columns.edge.filter((c) => c !== weightColumn));
   const graphAttrs = xmlAttrs({
-    defaultedgetype: 'undirected',
+    defaultedgetype: defaultDirected ? 'directed' : 'undirected',
     mode: dynamic ? 'dynamic' : 'static',
     timeformat: dynamic ? 'date' : null,
   });
@@ -197,13 +260,13 @@ export function streamGexf(reader: BundleReader, opts: GraphExportOptions, out: 
     `    <description>${escapeText(description(reader))}</description>`,
     '  </meta>',
     `  <graph${graphAttrs}>`,
-    declarations('node', NODE_FIELDS),
-    declarations('edge', EDGE_FIELDS),
+    declarations('node', NODE_FIELDS, nodeAttrs.columns),
+    declarations('edge', EDGE_FIELDS, edgeAttrs.columns),
     `    <nodes count="${countNodes(reader)}">`,
   ];
   out.write(`${head.join('\n')}\n`);
-  for (const n of atlasNodes(reader)) out.write(`${nodeXml(n, opts)}\n`);
+  for (const n of atlasNodes(reader)) out.write(`${nodeXml(n, opts, nodeAttrs)}\n`);
   out.write(`    </nodes>\n    <edges count="${countEdges(reader)}">\n`);
-  for (const e of atlasEdges(reader)) out.write(`${edgeXml(e)}\n`);
+  for (const e of atlasEdges(reader)) out.write(`${edgeXml(e, defaultDirected, edgeAttrs, weightColumn)}\n`);
   out.write('    </edges>\n  </graph>\n</gexf>\n');
 }

@@ -486,8 +486,16 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
     };
   });
 
+  // Graph-level data as text by key name (this app's own files name their list attributes there).
+  const graphAttributes: Record<string, string> = {};
+  for (let i = 0; i < graphData.length; i += 4) {
+    const d = dataAt(graphData, i);
+    graphAttributes[keys.get(d.key)?.name ?? d.key] = d.text;
+  }
+
   return {
     format: 'graphml',
+    graphAttributes,
     directed: graphDirected ?? false,
     nodes: outNodes,
     edges: outEdges,

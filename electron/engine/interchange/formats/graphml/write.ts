@@ -1,5 +1,8 @@
 // GraphML export, for yEd, Gephi, networkx, igraph and graph databases. GraphML has typed keys but
-// no list or object types, so tags and attributes objects are JSON text under the field's name.
+// no list type, so tags and list attributes are JSON text under their name (the list attributes
+// named in the graph's `atlas_lists`, for this app to read them back as lists). Every attribute is
+// a key of its own (model/attribute-columns.ts); a relation's `weight` is the `weight` key
+// networkx and igraph weigh by; only edges whose direction differs from edgedefault say theirs.
 import { bundleReader, type Bundle, type BundleReader } from '../../model/bundle';
 import { collect, type TextOut } from '../../export/sink';
 import {
@@ -12,10 +15,44 @@ import {
   type FieldKind,
   type FieldSpec,
   type GraphExportOptions,
+  LISTS_KEY,
+  directedByDefault,
+  graphAttributeColumns,
 } from '../../model/atlas-graph';
+import { columnValue, type AttributeColumn, type ColumnType } from '../../model/attribute-columns';
 import { attr, escapeText, jsonForXml, xmlAttrs } from '../xml/escape';
 
-export type GraphmlExportOptions = Pick<GraphExportOptions, 'positions'>;
+export type GraphmlExportOptions = Pick<GraphExportOptions, 'positions' | 'attributes'>;
+
+const ATTRIBUTE_TYPES: Record<ColumnType, string> = {
+  string: 'string',
+  integer: 'long',
+  double: 'double',
+  boolean: 'boolean',
+  list: 'string',
+};
+
+/** Attribute columns with their key ids, `na0`, `ea0`…: never a field's `n_`/`e_` key, whatever the name. */
+interface AttributeKeys {
+  columns: readonly AttributeColumn[];
+  heads: string[];
+}
+
+function attributeKeys(domain: 'node' | 'edge', columns: readonly AttributeColumn[]): AttributeKeys {
+  return { columns, heads: columns.map((_, i) => `<data key="${domain[0]}a${i}">`) };
+}
+
+function attributeData(record: Record<string, unknown>, keys: AttributeKeys): string {
+  const attrs = record.attributes as Record<string, unknown> | undefined;
+  if (!attrs) return '';
+  let out = '';
+  for (let i = 0; i < keys.columns.length; i++) {
+    const c = keys.columns[i]!;
+    const v = columnValue(c.type, attrs[c.name]);
+    if (v !== undefined) out += `${keys.heads[i]!}${escapeText(Array.isArray(v) ? jsonForXml(v) : String(v))}</data>`;
+  }
+  return out;
+}
 
 const GRAPHML_TYPES: Record<FieldKind, string> = {
   string: 'string',
@@ -63,17 +100,25 @@ function recordData(domain: 'node' | 'edge', atlasType: string, record: Record<s
   return out;
 }
 
-function nodeXml(node: AtlasNode, opts: GraphmlExportOptions): string {
+function nodeXml(node: AtlasNode, opts: GraphmlExportOptions, keys: AttributeKeys): string {
   // Gephi and Cytoscape take a "label" key as the node's caption.
   let extra = dataXml('node', 'label', String(node.record.name));
   const p = opts.positions?.[node.id];
   if (p) extra += dataXml('node', 'x', String(p.x)) + dataXml('node', 'y', String(p.y));
-  return `    <node${attr('id', node.id)}>${extra}${recordData('node', node.atlasType, node.record, node.fields)}</node>`;
+  const data = recordData('node', node.atlasType, node.record, node.fields) + attributeData(node.record, keys);
+  return `    <node${attr('id', node.id)}>${extra}${data}</node>`;
 }
 
-function edgeXml(edge: AtlasEdge): string {
-  const attrs = attr('id', edge.id) + attr('source', edge.source) + attr('target', edge.target) + (edge.directed ? ' directed="true"' : '');
-  return `    <edge${attrs}>${recordData('edge', edge.atlasType, edge.record, edge.fields)}</edge>`;
+function edgeXml(edge: AtlasEdge, defaultDirected: boolean, keys: AttributeKeys): string {
+  const direction = edge.directed === defaultDirected ? '' : ` directed="${edge.directed}"`;
+  const attrs = attr('id', edge.id) + attr('source', edge.source) + attr('target', edge.target) + direction;
+  return `    <edge${attrs}>${recordData('edge', edge.atlasType, edge.record, edge.fields)}${attributeData(edge.record, keys)}</edge>`;
+}
+
+function attributeKeyXml(domain: 'node' | 'edge', keys: AttributeKeys): string[] {
+  return keys.columns.map(
+    (c, i) => `  <key${xmlAttrs({ id: `${domain[0]}a${i}`, for: domain, 'attr.name': c.column, 'attr.type': ATTRIBUTE_TYPES[c.type] })}/>`,
+  );
 }
 
 export function writeGraphml(bundle: Bundle, opts: GraphmlExportOptions = {}): string {
@@ -81,21 +126,30 @@ export function writeGraphml(bundle: Bundle, opts: GraphmlExportOptions = {}): s
 }
 
 export function streamGraphml(reader: BundleReader, opts: GraphmlExportOptions, out: TextOut): void {
+  const columns = graphAttributeColumns(reader, opts);
+  const nodeKeys = attributeKeys('node', columns.node);
+  const edgeKeys = attributeKeys('edge', columns.edge);
+  const defaultDirected = directedByDefault(reader);
+  const lists = [...columns.node, ...columns.edge].filter((c) => c.type === 'list').map((c) => c.column);
   const keys = [
     keyXml('node', 'label', 'string'),
     ...(opts.positions ? [keyXml('node', 'x', 'double'), keyXml('node', 'y', 'double')] : []),
     ...NODE_FIELDS.map((f) => keyXml('node', f.name, GRAPHML_TYPES[f.kind])),
     ...EDGE_FIELDS.map((f) => keyXml('edge', f.name, GRAPHML_TYPES[f.kind])),
+    ...attributeKeyXml('node', nodeKeys),
+    ...attributeKeyXml('edge', edgeKeys),
+    ...(lists.length ? [`  <key id="${LISTS_KEY}" for="graph" attr.name="${LISTS_KEY}" attr.type="string"/>`] : []),
   ];
   const head = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
       'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     ...keys,
-    '  <graph id="stakeholder-atlas" edgedefault="undirected">',
+    `  <graph id="stakeholder-atlas" edgedefault="${defaultDirected ? 'directed' : 'undirected'}">`,
+    ...(lists.length ? [`    <data key="${LISTS_KEY}">${escapeText(JSON.stringify(lists))}</data>`] : []),
   ];
   out.write(`${head.join('\n')}\n`);
-  for (const n of atlasNodes(reader)) out.write(`${nodeXml(n, opts)}\n`);
-  for (const e of atlasEdges(reader)) out.write(`${edgeXml(e)}\n`);
+  for (const n of atlasNodes(reader)) out.write(`${nodeXml(n, opts, nodeKeys)}\n`);
+  for (const e of atlasEdges(reader)) out.write(`${edgeXml(e, defaultDirected, edgeKeys)}\n`);
   out.write('  </graph>\n</graphml>\n');
 }

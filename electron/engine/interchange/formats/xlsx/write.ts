@@ -1,7 +1,8 @@
 // Writing the workbook: the SpreadsheetML parts exceljs's streaming writer makes (string cells as
 // t="str", a bold frozen header row), written directly. exceljs spent most of an export in
 // per-cell style and XML bookkeeping; here a row is one string.
-import { columnsOf, neutralise, RECORD_TABLES, recordCells, type CellValue, type RecordTable } from '../../model/atlas-tables';
+import { layoutCells, neutralise, RECORD_TABLES, tableLayout, type CellValue, type TableLayout } from '../../model/atlas-tables';
+import { statsOf, type AttributeStats } from '../../model/attribute-columns';
 import { bundleReader, type Bundle, type BundleReader } from '../../model/bundle';
 import { collectBytes, type TextOut } from '../../export/sink';
 import { xmlSafe } from '../xml/escape';
@@ -43,8 +44,8 @@ function rowXml(r: number, cells: CellValue[], columns: string[], header: boolea
   return `${out}</row>`;
 }
 
-function writeSheet(out: TextOut, table: RecordTable, records: Iterable<object>): void {
-  const header = columnsOf(table);
+function writeSheet(out: TextOut, layout: TableLayout, records: Iterable<object>): void {
+  const header = layout.headers;
   const columns = header.map((_, i) => columnName(i));
   out.write(
     `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0">` +
@@ -53,7 +54,7 @@ function writeSheet(out: TextOut, table: RecordTable, records: Iterable<object>)
   );
   out.write(rowXml(1, header, columns, true));
   let r = 1;
-  for (const record of records) out.write(rowXml(++r, recordCells(table, record), columns, false));
+  for (const record of records) out.write(rowXml(++r, layoutCells(layout, record), columns, false));
   out.write('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
 }
 
@@ -117,13 +118,13 @@ function packageParts(sheets: string[]): [string, string][] {
  * One sheet per record type. Sheets are read and written one after another, synchronously, so a
  * table reader's statement is never left open while other calls run.
  */
-export function writeXlsx(reader: BundleReader, out: ZipOut): void {
+export function writeXlsx(reader: BundleReader, out: ZipOut, stats: readonly AttributeStats[] = statsOf(reader)): void {
   const zip = new ZipWriter(out);
   for (const [name, text] of packageParts(RECORD_TABLES.map((t) => t.sheet))) zip.add(name, Buffer.from(text));
   RECORD_TABLES.forEach((table, i) => {
     zip.add(
       `xl/worksheets/sheet${i + 1}.xml`,
-      collectBytes((sheet) => writeSheet(sheet, table, reader.records(table.part))),
+      collectBytes((sheet) => writeSheet(sheet, tableLayout(table, stats), reader.records(table.part))),
     );
   });
   zip.finish();

@@ -275,6 +275,10 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
         labelled: () => [...em.labelled].filter((id) => model.nodes.has(id)),
         labelPx: (id) => (em.labelled.has(id) && model.nodes.has(id) ? LABEL_PX : 0),
         selected: () => [...em.selected].filter((id) => model.nodes.has(id)),
+        looksOf(id) {
+          const n = model.nodes.get(id);
+          return n ? { colour: n.d.colour, size: n.d.size } : null;
+        },
         classesOf(id) {
           const n = model.nodes.get(id);
           if (!n) return [];

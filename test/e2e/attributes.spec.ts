@@ -1,0 +1,93 @@
+// Drawing, filtering and exporting by the attributes an imported file brought, as an analyst does
+// after opening a networkx file: colour by a categorical column, size by a numeric one, filter on
+// a value, and export without a column.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { Engine } from '../../electron/engine/engine';
+import { findResourcesDir } from '../../electron/engine/paths';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+import { expect, test as base } from './fixtures';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/graphml/networkx-attributes-weighted.graphml', import.meta.url));
+
+/** A harness on a database holding only the imported fixture: ten organisations with attributes, twelve weighted relations. */
+const test = base.extend<{ imported: Page; ids: Record<string, string> }>({
+  ids: async ({}, use) => use({}),
+  imported: async ({ page, ids }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-attrs-'));
+    const dbPath = join(dir, 'atlas.sqlite');
+    const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
+    await engine.call('import.run', { path: FIXTURE });
+    for (const o of engine.call('organisation.list', { limit: 100 }).items) ids[String(o.attributes['id in file'])] = o.id;
+    engine.close();
+    const harness: WebServer = await startWebServer({ dbPath, seedIfEmpty: false });
+    await page.goto(harness.url);
+    await use(page);
+    await harness.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+const looks = (page: Page, id: string) => page.evaluate((nodeId) => window.atlasGraph?.looksOf(nodeId) ?? null, id);
+
+test('colour by an imported category and size by an imported number, with a legend saying how', async ({ imported: app, ids }) => {
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '10');
+  await app.getByTestId('style-menu').locator('summary').click();
+  await app.getByTestId('colour-by').selectOption('attr:family');
+  const legend = app.getByTestId('legend');
+  await expect(legend.locator('h3').first()).toHaveText('family');
+  await expect(legend).toContainText('cert (3)');
+  await expect(legend).toContainText('law enforcement (2)');
+  // The three CERTs share a colour, which the two law-enforcement units do not have.
+  const cert = await Promise.all(['n2', 'n6', 'n9'].map((n) => looks(app, ids[n]!)));
+  const police = await Promise.all(['n0', 'n1'].map((n) => looks(app, ids[n]!)));
+  expect(new Set(cert.map((l) => l?.colour)).size).toBe(1);
+  expect(new Set(police.map((l) => l?.colour)).size).toBe(1);
+  expect(cert[0]!.colour).not.toBe(police[0]!.colour);
+
+  await app.getByTestId('size-by').selectOption('attr:budget');
+  await expect(legend).toContainText('Size: budget, from 0.4 (smallest) to 40.25 (largest)');
+  // The largest budget is the largest node, the smallest the smallest; no budget at all is smallest too.
+  await expect.poll(async () => (await looks(app, ids.n1!))?.size).toBe(64);
+  expect((await looks(app, ids.n3!))?.size).toBe(14);
+  expect(Number((await looks(app, ids.n2!))?.size)).toBeGreaterThan(Number((await looks(app, ids.n8!))?.size));
+
+  await app.getByTestId('ties-style').selectOption('attr:weight');
+  await expect(legend).toContainText('Line width: weight, from 0.25 (smallest) to 4 (largest)');
+});
+
+test('filter on an imported category and on a range, combined, then cleared', async ({ imported: app }) => {
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '10');
+  const panel = app.getByTestId('filter-panel');
+  await panel.getByTestId('add-attribute-filter').selectOption({ label: 'family (text, 10)' });
+  const block = panel.getByTestId('attr-filter-family');
+  await expect(block).toContainText('cert');
+  await block.getByTestId('attr-value-family-cert').check();
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '3');
+
+  await panel.getByTestId('add-attribute-filter').selectOption({ label: 'budget (number, 9)' });
+  const budget = panel.getByTestId('attr-filter-budget');
+  await budget.getByTestId('attr-min-budget').fill('1');
+  await budget.getByTestId('attr-min-budget').press('Enter');
+  // CERTs with a budget of at least 1: CNCERT (33) and maCERT (2).
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '2');
+  await panel.getByTestId('clear-filters').click();
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '10');
+});
+
+test('export without an attribute: the file does not carry it and the dialog says so', async ({ imported: app }) => {
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '10');
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByTestId('export-dialog');
+  await dialog.getByTestId('omit-fields').locator('summary').click();
+  await dialog.getByTestId('omit-attr-budget').check();
+  const download = app.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const text = readFileSync((await (await download).path())!, 'utf8');
+  expect(text).toContain('for="family"');
+  expect(text).not.toContain('budget');
+  await expect(dialog.getByTestId('export-message')).toContainText('Left out: attribute budget');
+});
