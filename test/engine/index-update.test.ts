@@ -276,10 +276,10 @@ describe('the graph index, changed in place by every write', () => {
     try {
       engine.generate({ organisations: 50, seed: 1 });
       const before = engine.graph.index();
-      engine.generate({ organisations: 20_000, seed: 2 });
+      engine.generate({ organisations: 1_000, seed: 2 });
       const after = engine.graph.index();
       expect(after).not.toBe(before);
-      expect(after.ids.length).toBe(20_050);
+      expect(after.ids.length).toBe(1_050);
       expect(engine.graph.index()).toBe(after);
     } finally {
       engine.close();

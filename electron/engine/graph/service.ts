@@ -21,7 +21,7 @@ const GRAPH_TYPES = new Set<RecordType>(['organisation', 'partnership', 'event',
  * Past this many graph writes in one transaction (an import), the index is rebuilt once instead:
  * a build reads every row, and below this following the writes one by one is cheaper.
  */
-const FOLLOW_UP_TO = 50_000;
+const FOLLOW_UP_TO = 2_000;
 
 export class GraphService implements WriteObserver {
   private readonly cache: GraphIndexCache;
