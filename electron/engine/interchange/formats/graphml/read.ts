@@ -490,7 +490,7 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
   const graphAttributes: Record<string, string> = {};
   for (let i = 0; i < graphData.length; i += 4) {
     const d = dataAt(graphData, i);
-    graphAttributes[keys.get(d.key)?.name ?? d.key] = d.text;
+    graphAttributes[keyOf(d.key, 'graph')?.name ?? d.key] = d.text;
   }
 
   return {
