@@ -25,12 +25,6 @@ import { undoActions } from './004-undo-actions';
 import { attributeTypes } from './005-attribute-types';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [
-  initialDataModel,
-  relationAttributes,
-  provenanceByImportRun,
-  undoActions,
-  attributeTypes,
-];
+export const MIGRATIONS: readonly Migration[] = [initialDataModel, relationAttributes, provenanceByImportRun, undoActions, attributeTypes];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -157,8 +157,7 @@ export function DetailsPanel() {
                         .map(([k, v]) => `${humanise(k)}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
                         .join(' · ')}
                     </span>
-                  )}
-                  {' '}
+                  )}{' '}
                   <button className="link" aria-label="Edit this relation" onClick={() => openForm({ type: 'relation', id: rel.id })}>
                     edit
                   </button>
