@@ -116,13 +116,15 @@ seedTest('6. the seed names its bridge as a broker, and the panel says what a br
 test('8. direct relations read as sentences, an imported type as "related to (type)"', async ({ app }) => {
   const details = app.getByTestId('details');
   await clickNode(app, 'E');
-  await expect(details.getByTestId('relation')).toHaveText(['Alpha Ministry of Communications funds this organisation · from 2015']);
+  await expect(details.getByTestId('relation')).toHaveText(['Alpha Ministry of Communications funds this organisation · from 2015 edit']);
   await clickNode(app, 'C');
-  await expect(details.getByTestId('relation')).toHaveText(['Bravo Digital Rights Forum is related to this organisation (cooperation)']);
+  await expect(details.getByTestId('relation')).toHaveText([
+    'Bravo Digital Rights Forum is related to this organisation (cooperation) edit',
+  ]);
   await clickNode(app, 'B');
-  await expect(details.getByTestId('relation')).toHaveText(['Related to Charlie Cloud Inc (cooperation)']);
+  await expect(details.getByTestId('relation')).toHaveText(['Related to Charlie Cloud Inc (cooperation) edit']);
   await clickNode(app, 'A');
-  await expect(details.getByTestId('relation')).toHaveText(['Funds Echo Intergovernmental Office · from 2015']);
+  await expect(details.getByTestId('relation')).toHaveText(['Funds Echo Intergovernmental Office · from 2015 edit']);
 });
 
 test('9. F, + and − work while a filter checkbox has the focus, and not while typing in a text field', async ({ app }) => {

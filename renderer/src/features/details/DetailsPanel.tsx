@@ -150,10 +150,10 @@ export function DetailsPanel() {
                   </button>
                   {after}
                   {dates && <span className="muted"> · {dates}</span>}
-                  {Object.keys(rel.attributes).length > 0 && (
+                  {shownAttributes(rel).length > 0 && (
                     <span className="muted small" data-testid="relation-attributes">
                       {' · '}
-                      {Object.entries(rel.attributes)
+                      {shownAttributes(rel)
                         .map(([k, v]) => `${humanise(k)}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
                         .join(' · ')}
                     </span>
@@ -189,5 +189,12 @@ export function DetailsPanel() {
         )}
       </section>
     </section>
+  );
+}
+
+/** A relation's attributes, less the one its sentence already names as its type ("related to (type)"). */
+function shownAttributes(rel: { typeName: string | null; attributes: Record<string, unknown> }): [string, unknown][] {
+  return Object.entries(rel.attributes).filter(
+    ([k, v]) => !(rel.typeName !== null && ['type', 'relation', 'relation_type'].includes(k) && String(v).trim() === rel.typeName),
   );
 }
