@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
-import { buildFixture, openEngine, tempDir } from './helpers';
+import { buildFixture, openEngine, RECORD_TABLES, recordRows, tempDir } from './helpers';
 
 let dir = '';
 let cleanup = () => {};
@@ -20,14 +20,9 @@ afterEach(() => {
   cleanup();
 });
 
-const TABLES = ['organisation', 'partnership', 'membership', 'event', 'participation', 'relation', 'source', 'citation'];
-const rows = () =>
-  Object.fromEntries(
-    TABLES.map((t) => [
-      t,
-      (e.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all() as Record<string, unknown>[]).map(({ created_seq: _s, ...r }) => r),
-    ]),
-  );
+// The record tables a merge touches (saved views are not among them).
+const TABLES = RECORD_TABLES.filter((t) => t !== 'saved_view');
+const rows = () => recordRows(e, TABLES);
 
 describe('merge', () => {
   beforeEach(() => {

@@ -64,3 +64,29 @@ export function buildFixture(engine: Engine) {
   }
   engine.call('relation.create', { id: 'R1', sourceId: 'A', targetId: 'E', type: 'funds', startDate: '2015' });
 }
+
+/** Every record table, in the order the undo and merge tests compare them. */
+export const RECORD_TABLES = [
+  'organisation',
+  'partnership',
+  'membership',
+  'event',
+  'participation',
+  'relation',
+  'source',
+  'citation',
+  'saved_view',
+];
+
+/**
+ * Every row of the given tables, every column but created_seq: that column is the log's own
+ * bookkeeping (a record an import created in bulk holds its place in the log there; once undone
+ * and redone, its creation is a row of the log instead, and the column is empty).
+ */
+export function recordRows(engine: Engine, tables: readonly string[] = RECORD_TABLES): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) {
+    out[t] = (engine.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all() as Record<string, unknown>[]).map(({ created_seq: _s, ...r }) => r);
+  }
+  return out;
+}

@@ -5,22 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
-import { buildFixture, openEngine, tempDir } from './helpers';
-
-const TABLES = ['organisation', 'partnership', 'membership', 'event', 'participation', 'relation', 'source', 'citation', 'saved_view'];
-
-/**
- * Every row of every record table, every column but created_seq: that column is the log's own
- * bookkeeping (a record an import created in bulk holds its place in the log there; once undone
- * and redone, its creation is a row of the log instead, and the column is empty).
- */
-function rows(e: Engine): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of TABLES) {
-    out[t] = (e.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all() as Record<string, unknown>[]).map(({ created_seq: _s, ...r }) => r);
-  }
-  return out;
-}
+import { buildFixture, openEngine, RECORD_TABLES as TABLES, recordRows as rows, tempDir } from './helpers';
 
 function gexf(path: string, nodes: [string, string, string][]): string {
   writeFileSync(
