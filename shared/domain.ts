@@ -70,8 +70,8 @@ export const SECTOR_LABELS: Record<Sector, string> = {
 /** Prefix for names of generated records, so synthetic data is never mistaken for real data. */
 export const SYNTHETIC_PREFIX = '[synthetic] ';
 
-/** What a long call (an import) reports, in the order it goes through them. */
-export const WORK_PHASES = ['reading', 'checking', 'writing', 'finishing'] as const;
+/** What a long call (an import, metrics) reports, an import in the order it goes through them. */
+export const WORK_PHASES = ['reading', 'checking', 'writing', 'finishing', 'measuring'] as const;
 export type WorkPhase = (typeof WORK_PHASES)[number];
 export interface WorkProgress {
   phase: WorkPhase;
@@ -83,6 +83,7 @@ const WORK_PHASE_LABELS: Record<WorkPhase, string> = {
   checking: 'Checking records',
   writing: 'Writing records',
   finishing: 'Finishing',
+  measuring: 'Shortest paths from sources',
 };
 
 /** The percentage done, when the phase counts something; null otherwise. */

@@ -492,7 +492,17 @@ export const SearchHit = z.object({
 export type SearchHit = z.infer<typeof SearchHit>;
 export const SearchResult = z.object({ hits: z.array(SearchHit), total: z.number().int() });
 
-export const PathInput = z.strictObject({ from: Id, to: Id, filters: Filters.optional() });
+export const PathInput = z.strictObject({
+  from: Id,
+  to: Id,
+  filters: Filters.optional(),
+  /**
+   * A numeric relation attribute read as each tie's strength (weighed as graph.metrics does): the
+   * path is then the one of least total length, a tie's length being 1 / its weight. Without it,
+   * the path of fewest ties.
+   */
+  weight: AttributeName.optional(),
+});
 /** What one step of a path runs through: a shared partnership or event, or a direct relation. */
 const PathVia = z.object({
   type: z.enum(['partnership', 'event', 'relation']),
@@ -509,6 +519,8 @@ export const PathResult = z.object({
   /** Organisation IDs from `from` to `to`; empty when no path exists within the filters. */
   nodes: z.array(Id),
   steps: z.array(PathStep),
+  /** What the path was shortest by: the number of ties, or the sum of 1 / weight of the relation attribute `weight`. */
+  by: z.object({ weight: z.string().nullable(), length: z.number() }),
 });
 export type PathResult = z.infer<typeof PathResult>;
 
@@ -522,9 +534,26 @@ export const MetricsInput = z.strictObject({
   /**
    * A numeric relation attribute to weigh ties by instead of counting them: a tie then weighs the
    * sum of that attribute over its direct relations, plus 1 for each partnership, event or relation
-   * without a value. Weighted degree, PageRank, communities and shortest paths use it.
+   * without a value. Weighted degree, PageRank and communities use it as it is; betweenness and
+   * closeness then run over shortest paths whose tie lengths are 1 / weight (a strong tie is short).
    */
   weight: AttributeName.optional(),
+});
+/** What the estimate of sampled betweenness and closeness is worth, measured on generated networks (metrics/sampling-error.ts). */
+const SamplingError = z.object({
+  /** Pivots the figures were measured with (at most as many as this estimate used). */
+  pivots: z.number().int(),
+  /** Largest and mean absolute error of normalised betweenness over every organisation. */
+  maxAbs: z.number(),
+  meanAbs: z.number(),
+  /** Spearman rank correlation, over the exact top 20, of their estimated and exact betweenness (worst seen). */
+  top20Rank: z.number(),
+  /** Of the exact top 20 by betweenness, how many the estimate also ranked in its top 20 (fewest seen). */
+  top20Kept: z.number().int(),
+  /** Largest relative error of closeness. */
+  closenessRel: z.number(),
+  /** The networks measured, in words. */
+  graphs: z.string(),
 });
 export const NodeMetrics = z.object({
   id: Id,
@@ -543,7 +572,10 @@ export const Metrics = z.object({
   nodes: z.array(NodeMetrics),
   /** True when betweenness and closeness were estimated from a sample of sources. */
   estimated: z.boolean(),
+  /** Sources searched when estimated (every node of a component under the pivot floor counts). */
   samples: z.number().int().nullable(),
+  /** When estimated: pivots in the largest sampled component, of how many organisations, and the error measured at that many. */
+  sampling: z.object({ pivots: z.number().int(), of: z.number().int(), error: SamplingError.nullable() }).nullable(),
   communities: z.number().int(),
   modularity: z.number(),
   components: z.number().int(),
@@ -554,7 +586,12 @@ export const Metrics = z.object({
    */
   brokers: z.array(Id),
   /** What the ties were weighed by: their count, or a relation attribute (with how many relations had a value). */
-  weight: z.object({ attribute: z.string().nullable(), relations: z.number().int() }),
+  weight: z.object({
+    attribute: z.string().nullable(),
+    relations: z.number().int(),
+    /** Shortest paths (betweenness, closeness) count steps, or sum 1 / weight over the ties. */
+    paths: z.enum(['steps', 'inverse']),
+  }),
   /** For each broker, how many organisations it alone joins to the rest. */
   brokerJoins: z.array(z.number().int()),
   millis: z.number(),

@@ -158,6 +158,13 @@ export class Engine {
     if (this.hasHistory()) await this.backups.create(reason);
   }
 
+  /** A weight for metrics or paths must be a numeric relation attribute. */
+  private numericWeight(name: string | undefined): void {
+    if (name !== undefined && this.attributes.need('relation', name).type !== 'number') {
+      throw new AtlasError('validation', `The relation attribute "${name}" is not a number, so ties cannot be weighed by it`, 'weight');
+    }
+  }
+
   private hasHistory(): boolean {
     return (this.db.prepare('SELECT coalesce(max(seq), 0) FROM change').pluck().get() as number) > 0;
   }
@@ -218,16 +225,13 @@ export class Engine {
         egoNetwork(this.graph, i.organisationId, i.depth, (i.filters ?? {}) as Filters, i.view ?? 'organisations'),
       'graph.timeline': (i: CallInput<'graph.timeline'>) => timeline(this.graph.index(), i.filters ?? {}),
       'graph.facets': () => facets(this.graph),
-      'graph.path': (i: CallInput<'graph.path'>) => shortestPath(this.graph.index(), i.from, i.to, i.filters ?? {}),
+      'graph.path': (i: CallInput<'graph.path'>) => {
+        this.numericWeight(i.weight);
+        return shortestPath(this.graph.index(), i.from, i.to, i.filters ?? {}, i.weight);
+      },
       'graph.metrics': (i: CallInput<'graph.metrics'>) => {
-        if (i.weight !== undefined && this.attributes.need('relation', i.weight).type !== 'number') {
-          throw new AtlasError(
-            'validation',
-            `The relation attribute "${i.weight}" is not a number, so ties cannot be weighed by it`,
-            'weight',
-          );
-        }
-        return sliceMetrics(this.graph, i);
+        this.numericWeight(i.weight);
+        return sliceMetrics(this.graph, i, (done, total) => this.work.progress('measuring', done, total));
       },
       'attributes.list': () => this.attributes.list().map(({ classes: _classes, ...info }) => info),
       'attributes.setType': (i: CallInput<'attributes.setType'>) =>

@@ -314,14 +314,15 @@ describe('shortest path', () => {
     expect(path('C', 'A', { dateFrom: '2021' }).nodes).toEqual(['C', 'D', 'E', 'A']);
     expect(path('A', 'B', { minWeight: 2 }).nodes).toEqual(['A', 'B']);
     expect(path('A', 'B', { eventKinds: ['workshop'] }).steps[0]!.via.map((v) => v.id)).toEqual(['V1']);
-    expect(path('A', 'C', { minWeight: 2 })).toEqual({ nodes: [], steps: [] });
+    expect(path('A', 'C', { minWeight: 2 })).toEqual({ nodes: [], steps: [], by: { weight: null, length: 0 } });
     // D is not in Africa, so not in the slice.
-    expect(path('A', 'D', { regions: ['Africa'] })).toEqual({ nodes: [], steps: [] });
+    expect(path('A', 'D', { regions: ['Africa'] })).toEqual({ nodes: [], steps: [], by: { weight: null, length: 0 } });
   });
 
   it('answers no path, the same organisation, and unknown IDs', () => {
-    expect(path('A', 'F')).toEqual({ nodes: [], steps: [] });
-    expect(path('C', 'C')).toEqual({ nodes: ['C'], steps: [] });
+    expect(path('A', 'F')).toEqual({ nodes: [], steps: [], by: { weight: null, length: 0 } });
+    expect(path('C', 'C')).toEqual({ nodes: ['C'], steps: [], by: { weight: null, length: 0 } });
+    expect(path('C', 'A', { dateFrom: '2021' }).by).toEqual({ weight: null, length: 3 });
     expect(() => path('A', 'nobody')).toThrow(expect.objectContaining({ code: 'not_found', field: 'to' }));
     expect(() => path('nobody', 'A')).toThrow(expect.objectContaining({ code: 'not_found', field: 'from' }));
   });

@@ -72,6 +72,16 @@ export class TieWalker {
     return out;
   }
 
+  /** The direct relations (indices) of `o` that the filters keep, to candidates. */
+  relationsOf(o: number): number[] {
+    const g = this.g;
+    return g.orgRelations[o]!.filter((k) => {
+      const r = g.relations[k]!;
+      const m = r.source === o ? r.target : r.source;
+      return m !== o && this.relOk(k) && this.candidate(m);
+    });
+  }
+
   /** The partnerships/events (indices) and relations (indices) that tie `a` and `b` under the filters. */
   shared(a: number, b: number): { connectors: number[]; relations: number[] } {
     const g = this.g;

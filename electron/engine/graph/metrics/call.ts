@@ -45,7 +45,11 @@ function attributeWeights(
   return { weights, relations: withValue };
 }
 
-export function sliceMetrics(graph: GraphService, input: CallInput<'graph.metrics'>): Metrics {
+/**
+ * `tick` is told how many of the shortest-path searches are done (the long part at scale) and may
+ * throw to cancel.
+ */
+export function sliceMetrics(graph: GraphService, input: CallInput<'graph.metrics'>, tick?: (done: number, total: number) => void): Metrics {
   const t = performance.now();
   const filters = (input.filters ?? {}) as Filters;
   const slice: Slice = input.ego
@@ -63,7 +67,14 @@ export function sliceMetrics(graph: GraphService, input: CallInput<'graph.metric
   const opts = {
     ...(input.exactUpTo !== undefined ? { exactUpTo: input.exactUpTo } : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
+    // A weight the person chose is a tie's strength: paths run over 1 / weight (centrality.ts).
+    weightedPaths: byAttribute !== null,
+    ...(tick ? { tick } : {}),
   };
-  const weight = { attribute: input.weight ?? null, relations: byAttribute?.relations ?? 0 };
+  const weight = {
+    attribute: input.weight ?? null,
+    relations: byAttribute?.relations ?? 0,
+    paths: byAttribute ? ('inverse' as const) : ('steps' as const),
+  };
   return { ...computeMetrics(ids, edges, opts), weight, millis: performance.now() - t };
 }

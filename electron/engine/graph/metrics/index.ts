@@ -2,24 +2,31 @@
 // betweenness, closeness, PageRank, Louvain communities, components and brokers.
 import type { Metrics, NodeMetrics } from '../../../../shared/schemas';
 import { brokers } from './brokers';
-import { centrality } from './centrality';
+import { centrality, lengthsOf } from './centrality';
 import { communities } from './communities';
 import { components } from './components';
 import { buildCsr, degrees, type WeightedEdge } from './csr';
 import { pagerank } from './pagerank';
 import { seededRandom } from './rng';
+import { samplingError } from './sampling-error';
 
 export type { WeightedEdge } from './csr';
 
 const DEFAULT_EXACT_UP_TO = 5000;
-/** Pivot budget above exactUpTo: about 0.7 s of BFS at 20,000 nodes / 40,000 edges on a shared 2-core machine. */
-const DEFAULT_SAMPLES = 400;
 const DEFAULT_SEED = 1;
 
 export interface MetricsOptions {
   exactUpTo?: number;
+  /** Pivots for sampled betweenness and closeness; by default chosen from a work budget (centrality.ts). */
   samples?: number;
   seed?: number;
+  /**
+   * Shortest paths (betweenness, closeness) over tie lengths 1 / weight, the weight read as a
+   * strength, instead of counting steps.
+   */
+  weightedPaths?: boolean;
+  /** Told as the path searches go (done of total sources); may throw to cancel. */
+  tick?: (done: number, total: number) => void;
 }
 
 export type MetricsResult = Omit<Metrics, 'millis' | 'weight'>;
@@ -51,7 +58,13 @@ export function computeMetricsTimed(
   const componentsMs = lap();
   const exact = n <= (opts.exactUpTo ?? DEFAULT_EXACT_UP_TO);
   // Separate streams, so changing one step never changes another's draw.
-  const c = centrality(g, comps, { exact, samples: opts.samples ?? DEFAULT_SAMPLES, random: seededRandom(seed) });
+  const c = centrality(g, comps, {
+    exact,
+    ...(opts.samples !== undefined ? { samples: opts.samples } : {}),
+    random: seededRandom(seed),
+    lengths: opts.weightedPaths ? lengthsOf(g) : null,
+    ...(opts.tick ? { tick: opts.tick } : {}),
+  });
   const centralityMs = lap();
   const pr = pagerank(g);
   const pagerankMs = lap();
@@ -76,6 +89,7 @@ export function computeMetricsTimed(
     nodes,
     estimated: c.estimated,
     samples: c.estimated ? c.sources : null,
+    sampling: c.pivots ? { pivots: c.pivots.k, of: c.pivots.of, error: samplingError(c.pivots.k, opts.weightedPaths ?? false) } : null,
     communities: comm.count,
     modularity: comm.modularity,
     components: comps.count,
