@@ -15,6 +15,8 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 if (!only || only === 'engine') print('Engine (issue 2): synthetic network', engineBench());
 if (!only || only === 'interchange') print('Import and export (issue 4): synthetic network', await interchangeBench());
 if (!only || only === 'metrics') print('Network metrics (explorer): 20,000 organisations', metricsBench());
+if (!only || only === 'metrics' || only === 'metrics-scale')
+  print('Network metrics at scale (issue 17): a 50,000-organisation slice', (await import('./metrics-scale.bench')).metricsScaleBench());
 if (!only || only === 'layout')
   print(
     'Layouts (explorer): ForceAtlas2 worker, layouts at once, cose vs fcose, in Chromium',

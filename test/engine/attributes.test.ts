@@ -1,8 +1,10 @@
 // Attributes as first-class data, end to end through the engine on a real SQLite file: the
 // catalogue inferred on import and corrected by hand, filters and facets on attributes, ties
 // weighed by a relation attribute (against networkx's values for the same weighted graph, worked
-// out beforehand with networkx 2.8: nx.pagerank(G, weight='weight'), G.degree(weight='weight')),
-// and exports that leave fields out.
+// out beforehand with networkx 2.8: nx.pagerank(G, weight='weight'), G.degree(weight='weight');
+// betweenness, closeness and shortest paths over lengths 1 / weight with networkx 3.6 by
+// test/fixtures/networkx/weighted-paths.py, whose output is written in below), and exports that
+// leave fields out.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +30,20 @@ const NETWORKX = {
   n7: [2.0, 0.0533478736],
   n8: [4.75, 0.1063066708],
   n9: [3.5, 0.101908276],
+} as const;
+
+/** By node id: networkx's betweenness (normalised) and Wasserman–Faust closeness over lengths 1 / weight. */
+const NETWORKX_PATHS = {
+  n0: [0.6666666667, 0.8985024958],
+  n1: [0.5277777778, 0.8424336973],
+  n2: [0.1944444444, 0.6577344702],
+  n3: [0.0277777778, 0.547112462],
+  n4: [0.3333333333, 0.6420927467],
+  n5: [0.1944444444, 0.6691449814],
+  n6: [0.0, 0.4038893044],
+  n7: [0.0, 0.5335968379],
+  n8: [0.0, 0.5818965517],
+  n9: [0.1666666667, 0.5482233503],
 } as const;
 
 const { dir, cleanup } = tempDir();
@@ -123,7 +139,7 @@ describe('facets and filters on attributes', () => {
 describe('ties weighed by a relation attribute', () => {
   it('gives networkx weighted degree and PageRank, and says what it weighed by', () => {
     const m = engine.call('graph.metrics', { weight: 'weight' });
-    expect(m.weight).toEqual({ attribute: 'weight', relations: 12 });
+    expect(m.weight).toEqual({ attribute: 'weight', relations: 12, paths: 'inverse' });
     for (const [node, [degree, pagerank]] of Object.entries(NETWORKX)) {
       const got = m.nodes.find((n) => n.id === idOf[node])!;
       expect(got.weightedDegree, node).toBeCloseTo(degree, 9);
@@ -131,8 +147,39 @@ describe('ties weighed by a relation attribute', () => {
     }
   });
 
+  it('gives networkx weighted betweenness and closeness, a strong tie being a short one (1 / weight)', () => {
+    const m = engine.call('graph.metrics', { weight: 'weight' });
+    expect(m.estimated).toBe(false);
+    for (const [node, [betweenness, closeness]] of Object.entries(NETWORKX_PATHS)) {
+      const got = m.nodes.find((n) => n.id === idOf[node])!;
+      expect(got.betweenness, node).toBeCloseTo(betweenness, 9);
+      expect(got.closeness, node).toBeCloseTo(closeness, 9);
+    }
+    // Counting steps instead gives other values: n6 lies on paths of fewest ties (n2–n9, say).
+    const steps = engine.call('graph.metrics', {});
+    expect(steps.weight.paths).toBe('steps');
+    expect(steps.nodes.find((n) => n.id === idOf.n6)!.betweenness).toBeGreaterThan(0);
+  });
+
+  it('finds networkx’s weighted shortest path, and the path of fewest ties without a weight', () => {
+    const names = (ids: string[]) => ids.map((id) => Object.keys(idOf).find((k) => idOf[k] === id));
+    const strong = engine.call('graph.path', { from: idOf.n3!, to: idOf.n8!, weight: 'weight' });
+    expect(names(strong.nodes)).toEqual(['n3', 'n5', 'n0', 'n1', 'n2', 'n8']);
+    expect(strong.by.weight).toBe('weight');
+    expect(strong.by.length).toBeCloseTo(2.25, 10);
+    expect(strong.steps).toHaveLength(5);
+    const fewest = engine.call('graph.path', { from: idOf.n3!, to: idOf.n8! });
+    expect(names(fewest.nodes)).toEqual(['n3', 'n6', 'n2', 'n8']);
+    expect(fewest.by).toEqual({ weight: null, length: 3 });
+    const other = engine.call('graph.path', { from: idOf.n6!, to: idOf.n1!, weight: 'weight' });
+    expect(names(other.nodes)).toEqual(['n6', 'n9', 'n4', 'n0', 'n1']);
+    expect(other.by.length).toBeCloseTo(2.7333333333, 9);
+    expect(names(engine.call('graph.path', { from: idOf.n4!, to: idOf.n7!, weight: 'weight' }).nodes)).toEqual(['n4', 'n0', 'n1', 'n7']);
+    expect(() => engine.call('graph.path', { from: idOf.n3!, to: idOf.n8!, weight: 'channel' })).toThrow(/not a number/);
+  });
+
   it('counts ties without a weight attribute, and refuses a text attribute as weight', () => {
-    expect(engine.call('graph.metrics', {}).weight).toEqual({ attribute: null, relations: 0 });
+    expect(engine.call('graph.metrics', {}).weight).toEqual({ attribute: null, relations: 0, paths: 'steps' });
     expect(() => engine.call('graph.metrics', { weight: 'channel' })).toThrow(/not a number/);
   });
 });

@@ -217,6 +217,72 @@ describe('small graphs worked out by hand', () => {
   });
 });
 
+describe('weighted shortest paths against networkx (lengths 1 / weight)', () => {
+  // test/fixtures/networkx/weighted-paths.py, graph 2: weights that are powers of two, so that
+  // some pairs have two shortest paths of exactly equal length; node 8 isolated.
+  const edges: WeightedEdge[] = (
+    [
+      [0, 1, 2],
+      [1, 2, 2],
+      [0, 3, 1],
+      [3, 2, 4],
+      [2, 4, 1],
+      [4, 5, 4],
+      [5, 6, 4],
+      [2, 6, 1],
+      [1, 7, 0.5],
+      [7, 6, 0.5],
+    ] as const
+  ).map(([source, target, weight]) => ({ source, target, weight }));
+  const NETWORKX: [number, number][] = [
+    [0.0, 0.5444444444],
+    [0.25, 0.7205882353],
+    [0.3928571429, 0.8166666667],
+    [0.0, 0.7],
+    [0.0714285714, 0.6805555556],
+    [0.0714285714, 0.6447368421],
+    [0.1428571429, 0.7205882353],
+    [0.0, 0.3712121212],
+    [0.0, 0.0],
+  ];
+
+  it('betweenness (Brandes over Dijkstra) and closeness match', () => {
+    const m = run(9, edges, { weightedPaths: true });
+    closeTo(
+      col(m, 'betweenness'),
+      NETWORKX.map(([b]) => b),
+      9,
+    );
+    closeTo(
+      col(m, 'closeness'),
+      NETWORKX.map(([, c]) => c),
+      9,
+    );
+  });
+
+  it('sampled with every node as a pivot, gives the exact values', () => {
+    const m = run(9, edges, { weightedPaths: true, exactUpTo: 0, samples: 9 });
+    closeTo(
+      col(m, 'betweenness'),
+      NETWORKX.map(([b]) => b),
+      9,
+    );
+  });
+
+  it('a tie of weight 0 is no way through', () => {
+    const m = run(
+      3,
+      [
+        { source: 0, target: 1, weight: 1 },
+        { source: 1, target: 2, weight: 0 },
+      ],
+      { weightedPaths: true },
+    );
+    expect(col(m, 'closeness')).toEqual([0.5, 0.5, 0]);
+    expect(m.components).toBe(1);
+  });
+});
+
 describe('against graphology-metrics on a random graph', () => {
   const g = erdosRenyi(UndirectedGraph, { order: 300, probability: 0.012, rng: seededRandom(11) });
   const r = seededRandom(12);

@@ -9,8 +9,6 @@ import type { Metrics } from '../../../../shared/schemas';
 
 type Row = NonNullable<NonNullable<Metrics['sampling']>['error']>;
 
-
-
 /** By pivots, for paths counted in steps. */
 const STEPS: Row[] = [];
 /** By pivots, for paths over 1 / weight. */
