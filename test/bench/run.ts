@@ -17,6 +17,8 @@ if (!only || only === 'interchange') print('Import and export (issue 4): synthet
 if (!only || only === 'metrics') print('Network metrics (explorer): 20,000 organisations', metricsBench());
 if (!only || only === 'metrics' || only === 'metrics-scale')
   print('Network metrics at scale (issue 17): a 50,000-organisation slice', (await import('./metrics-scale.bench')).metricsScaleBench());
+if (only === 'sampling-error')
+  print('Sampled betweenness against exact (issue 17), worst of 5 seeds', (await import('./sampling-error.bench')).samplingErrorBench());
 if (!only || only === 'layout')
   print(
     'Layouts (explorer): ForceAtlas2 worker, layouts at once, cose vs fcose, in Chromium',

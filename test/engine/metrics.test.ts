@@ -8,6 +8,7 @@ import { karateClub } from 'graphology-generators/social';
 import graphologyBetweenness from 'graphology-metrics/centrality/betweenness';
 import graphologyCloseness from 'graphology-metrics/centrality/closeness';
 import graphologyPagerank from 'graphology-metrics/centrality/pagerank';
+import louvain from 'graphology-communities-louvain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
 import { computeMetrics, type MetricsOptions, type MetricsResult, type WeightedEdge } from '../../electron/engine/graph/metrics/index';
@@ -402,6 +403,53 @@ describe('sampled betweenness and closeness (1,000 nodes, 200 pivots)', () => {
 
   it('Louvain is reproducible with a seed', () => {
     expect(run(n, edges, { seed: 9 })).toEqual(run(n, edges, { seed: 9 }));
+  });
+});
+
+describe('Louvain over the compact graph, against graphology-communities-louvain', () => {
+  // The same graphs through both: a flat random graph, a heavy-tailed one, and planted communities.
+  const planted = (() => {
+    const r = seededRandom(31);
+    const out: WeightedEdge[] = [];
+    for (let i = 0; i < 2000; i++) {
+      for (let t = 0; t < 4; t++) {
+        const same = r() < 0.8;
+        const j = same ? Math.floor(i / 100) * 100 + Math.floor(r() * 100) : Math.floor(r() * 2000);
+        if (j !== i) out.push({ source: i, target: j, weight: 1 + Math.floor(r() * 3) });
+      }
+    }
+    return out;
+  })();
+  const cases: [string, number, WeightedEdge[]][] = [
+    [
+      'random, 2,000 nodes',
+      2000,
+      fromGraphology(erdosRenyi(UndirectedGraph, { order: 2000, probability: 0.003, rng: seededRandom(41) })).edges,
+    ],
+    ['preferential attachment, 3,000 nodes', 3000, attachment(3000, 3, 43)],
+    ['20 planted communities of 100, weighted', 2000, planted],
+  ];
+  for (const [label, n, edges] of cases) {
+    it(`${label}: modularity within 0.02 of graphology's`, () => {
+      const g = new UndirectedGraph();
+      for (let v = 0; v < n; v++) g.addNode(String(v));
+      for (const e of edges) {
+        if (e.source === e.target) continue;
+        const key = g.edge(String(e.source), String(e.target));
+        if (key) g.updateEdgeAttribute(key, 'weight', (w: number | undefined) => (w ?? 0) + e.weight);
+        else g.addEdge(String(e.source), String(e.target), { weight: e.weight });
+      }
+      const theirs = louvain.detailed(g, { getEdgeWeight: 'weight', rng: seededRandom(5) }).modularity;
+      const ours = run(n, edges, { seed: 5 }).modularity;
+      expect(ours).toBeGreaterThan(theirs - 0.02);
+      expect(ours).toBeLessThan(theirs + 0.05);
+    });
+  }
+  it('finds planted communities', () => {
+    const m = run(2000, planted, { seed: 5 });
+    expect(m.communities).toBeGreaterThanOrEqual(18);
+    expect(m.communities).toBeLessThanOrEqual(22);
+    expect(m.modularity).toBeGreaterThan(0.6);
   });
 });
 

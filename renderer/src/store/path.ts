@@ -1,5 +1,7 @@
-// The shortest path between two organisations: the first chosen, then the second, then the answer.
+// The shortest path between two organisations: the first chosen, then the second, then the answer,
+// by fewest ties or, with a weight chosen in the Analysis panel, by least total 1 / weight.
 import { call, errorText } from '../api/client';
+import { useAttributes } from '../features/attributes/store';
 import type { AtlasSlice, PathSlice } from './state';
 import { cleanFilters } from './view';
 
@@ -14,7 +16,14 @@ export const createPathSlice: AtlasSlice<PathSlice> = (set, get) => ({
     if (!p) return;
     set({ path: { ...p, to: { id, name }, result: null, error: null } });
     try {
-      const result = await call('graph.path', { from: p.from.id, to: id, filters: cleanFilters(get().vs.filters) });
+      // The Analysis panel's weight, read as each tie's strength (the path of least total 1 / weight).
+      const weight = useAttributes.getState().weight;
+      const result = await call('graph.path', {
+        from: p.from.id,
+        to: id,
+        filters: cleanFilters(get().vs.filters),
+        ...(weight !== null ? { weight } : {}),
+      });
       if (get().path?.to?.id === id) set({ path: { ...get().path!, result } });
     } catch (err) {
       if (get().path?.to?.id === id) set({ path: { ...get().path!, error: errorText(err) } });

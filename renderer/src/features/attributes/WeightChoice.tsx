@@ -1,5 +1,6 @@
 // The Analysis panel's choice of what ties weigh: their number (shared partnerships, events and
-// relations), or a numeric relation attribute a file brought. The measures say which they used.
+// relations), or a numeric relation attribute a file brought. The measures say which they used,
+// and in which sense: shortest paths read a weight as a strength (length 1 / weight).
 import type { Metrics } from '../../../../shared/schemas';
 import { attributesOf, useAttributes } from './store';
 
@@ -34,8 +35,8 @@ export function WeightChoice({ metrics, onChange }: { metrics: Metrics | null; o
       {used && (
         <p className="muted small" data-testid="metrics-weight-used">
           {used.attribute === null
-            ? 'Weighted degree, PageRank and communities weigh each tie by how many partnerships, events and relations it runs through.'
-            : `Weighted degree, PageRank and communities weigh each tie by “${used.attribute}” summed over its relations (${used.relations.toLocaleString('en')} relations have a value; each partnership, event or relation without one counts 1). Betweenness and closeness count steps.`}
+            ? 'Weighted degree, PageRank and communities weigh each tie by how many partnerships, events and relations it runs through. Betweenness, closeness and shortest paths count steps (ties).'
+            : `Weighted degree, PageRank and communities weigh each tie by “${used.attribute}” summed over its relations (${used.relations.toLocaleString('en')} relations have a value; each partnership, event or relation without one counts 1). Betweenness, closeness and shortest paths read it as the tie’s strength: a tie’s length is 1 / ${used.attribute}, so a strong tie is a short one (a tie of weight 0 is no way through).`}
         </p>
       )}
     </div>

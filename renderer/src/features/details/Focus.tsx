@@ -3,6 +3,7 @@
 import type { Details } from '../../../../shared/schemas';
 import { useAtlas } from '../../store/atlas';
 import { metricsKeyOf } from '../../store/metrics';
+import { fmtNum } from '../metrics/format';
 import { humanise } from './format';
 
 export function Focus({ id, name }: { id: string; name: string }) {
@@ -84,8 +85,11 @@ function PathSteps() {
         </ol>
       )}
       {path.result && path.result.nodes.length > 0 && (
-        <p className="muted">
-          {path.result.steps.length} {path.result.steps.length === 1 ? 'step' : 'steps'}.
+        <p className="muted" data-testid="path-by">
+          {path.result.steps.length} {path.result.steps.length === 1 ? 'step' : 'steps'}.{' '}
+          {path.result.by.weight === null
+            ? 'The path of fewest ties.'
+            : `The shortest by “${path.result.by.weight}” read as tie strength: each tie’s length is 1 / ${path.result.by.weight}, ${fmtNum(path.result.by.length)} in all (the weight chosen in the Analysis panel).`}
         </p>
       )}
     </div>
