@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
 import { computeMetrics, type MetricsOptions, type MetricsResult, type WeightedEdge } from '../../electron/engine/graph/metrics/index';
 import { seededRandom } from '../../electron/engine/graph/metrics/rng';
+import { samplingError } from '../../electron/engine/graph/metrics/sampling-error';
+import { samplingErrors } from '../bench/sampling-error';
 import type { Metrics } from '../../shared/schemas';
 import { buildFixture, openEngine, tempDir } from './helpers';
 
@@ -451,6 +453,45 @@ describe('Louvain over the compact graph, against graphology-communities-louvain
     expect(m.communities).toBeLessThanOrEqual(22);
     expect(m.modularity).toBeGreaterThan(0.6);
   });
+});
+
+describe('the error the Analysis panel states for a sampled estimate', () => {
+  // A generated network the figures were not measured on (another seed), sampled with 32 pivots.
+  let ids: string[] = [];
+  let edges: WeightedEdge[] = [];
+  beforeAll(() => {
+    const t = tempDir();
+    const engine = openEngine(`${t.dir}/generated.sqlite`);
+    engine.generate({ organisations: 2000, seed: 99 });
+    const slice = engine.graph.slice({}, 'organisations');
+    engine.close();
+    t.cleanup();
+    const at = new Map(slice.nodes.map((node, i) => [node.id, i]));
+    ids = slice.nodes.map((node) => node.id);
+    edges = slice.edges.map((e) => ({ source: at.get(e.source)!, target: at.get(e.target)!, weight: e.weight }));
+  });
+
+  for (const weightedPaths of [false, true]) {
+    it(`holds on another generated network (paths ${weightedPaths ? 'over 1 / weight' : 'in steps'})`, () => {
+      const exact = computeMetrics(ids, edges, { weightedPaths, exactUpTo: ids.length });
+      const stated = samplingError(32, weightedPaths)!;
+      expect(stated.pivots).toBe(32);
+      for (const seed of [1, 2, 3]) {
+        const sampled = computeMetrics(ids, edges, {
+          weightedPaths,
+          exactUpTo: 0,
+          samples: Math.round((32 * ids.length) / exact.largestComponent),
+          seed,
+        });
+        expect(sampled.sampling).toMatchObject({ pivots: 32, of: exact.largestComponent, error: stated });
+        const e = samplingErrors(exact, sampled);
+        // The stated figures are the worst of five seeds on two networks; another network may be a little worse.
+        expect(e.maxAbs).toBeLessThanOrEqual(stated.maxAbs * 1.5);
+        expect(e.meanAbs).toBeLessThanOrEqual(stated.meanAbs * 1.5);
+        expect(e.top20Kept).toBeGreaterThanOrEqual(stated.top20Kept - 3);
+      }
+    });
+  }
 });
 
 describe('brokers', () => {

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { COMMUNITY_COLOURS, NO_REGION_COLOUR } from '../../../../shared/palette';
 import type { Metrics, NodeMetrics } from '../../../../shared/schemas';
 import { fmt, fmtInt, fmtMs, fmtPct, plural } from './format';
+import { MetricsProgress } from './MetricsProgress';
 import './metrics.css';
 
 export interface MetricsSummaryProps {
@@ -190,6 +191,7 @@ export function MetricsSummary({ metrics, status, error, names, onSelect, onColo
               <div>
                 <strong>Computing network measures…</strong>
                 <p className="muted">Communities, components, centralities and brokers of the organisations in view.</p>
+                <MetricsProgress />
               </div>
             </div>
             <div className="mx-progress" aria-hidden="true">
@@ -226,6 +228,7 @@ export function MetricsSummary({ metrics, status, error, names, onSelect, onColo
           <p className="mx-lead muted" role="status">
             {computing ? 'Updating for the current view…' : `Measures of ${plural(n, 'organisation')} in the current view.`}
           </p>
+          {computing && <MetricsProgress />}
           <div className="mx-cards">
             <div className="mx-card">
               <span className="mx-label">Communities</span>
