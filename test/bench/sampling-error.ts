@@ -14,7 +14,7 @@ function ranks(xs: number[]): number[] {
   return r;
 }
 
-export function spearman(a: number[], b: number[]): number {
+function spearman(a: number[], b: number[]): number {
   const ra = ranks(a);
   const rb = ranks(b);
   const mean = (ra.length - 1) / 2;

@@ -18,7 +18,7 @@ const MIN_PIVOTS = 32;
  * project's 2-core machine idle for breadth-first searches (measured by test/bench/metrics.bench.ts);
  * Dijkstra costs about three times as much per entry, so it gets a third.
  */
-export const WORK_BUDGET = 24_000_000;
+const WORK_BUDGET = 24_000_000;
 /** Equal lengths within this relative margin count as one shortest distance (sums of 1/w in floating point). */
 const EPS = 1e-12;
 
