@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
 import { startWebServer, type WebServer } from '../../electron/web/server';
-import { expect, test as base } from './fixtures';
+import { clickNode, expect, test as base } from './fixtures';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/graphml/networkx-attributes-weighted.graphml', import.meta.url));
 
@@ -90,4 +90,24 @@ test('export without an attribute: the file does not carry it and the dialog say
   expect(text).toContain('for="family"');
   expect(text).not.toContain('budget');
   await expect(dialog.getByTestId('export-message')).toContainText('Left out: attribute budget');
+});
+
+test('weigh ties by an imported number: the Analysis panel and the shortest path say how they used it', async ({ imported: app, ids }) => {
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '10');
+  await app.getByTestId('tab-analysis').click();
+  const used = app.getByTestId('metrics-weight-used');
+  await expect(used).toContainText('Betweenness, closeness and shortest paths count steps');
+  await app.getByTestId('metrics-weight').selectOption('weight');
+  await expect(used).toContainText('a tie’s length is 1 / weight, so a strong tie is a short one');
+  await expect(app.getByTestId('metrics-summary')).toContainText('paths over 1 / “weight”');
+  await app.screenshot({ path: test.info().outputPath('analysis-weight.png') });
+
+  // From n3 to n8: three ties by count, five strong ones by weight (networkx's path, attributes.test.ts).
+  await clickNode(app, ids.n3!);
+  await app.getByRole('button', { name: 'Find a path from here…' }).click();
+  await clickNode(app, ids.n8!);
+  await app.getByRole('button', { name: /Path to here from/ }).click();
+  await expect(app.getByTestId('path-step')).toHaveCount(5);
+  await expect(app.getByTestId('path-by')).toContainText('The shortest by “weight” read as tie strength');
+  await expect(app.getByTestId('path-by')).toContainText('2.25 in all');
 });
