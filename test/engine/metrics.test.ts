@@ -483,7 +483,10 @@ describe('the error the Analysis panel states for a sampled estimate', () => {
           samples: Math.round((32 * ids.length) / exact.largestComponent),
           seed,
         });
-        expect(sampled.sampling).toMatchObject({ pivots: 32, of: exact.largestComponent, error: stated });
+        // 32 or 33 pivots, by rounding: the panel states the row measured with 32.
+        expect(sampled.sampling).toMatchObject({ of: exact.largestComponent, error: stated });
+        expect(sampled.sampling!.pivots).toBeGreaterThanOrEqual(32);
+        expect(sampled.sampling!.pivots).toBeLessThanOrEqual(33);
         const e = samplingErrors(exact, sampled);
         // The stated figures are the worst of five seeds on two networks; another network may be a little worse.
         expect(e.maxAbs).toBeLessThanOrEqual(stated.maxAbs * 1.5);
