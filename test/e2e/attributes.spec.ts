@@ -111,3 +111,57 @@ test('weigh ties by an imported number: the Analysis panel and the shortest path
   await expect(app.getByTestId('path-by')).toContainText('The shortest by “weight” read as tie strength');
   await expect(app.getByTestId('path-by')).toContainText('2.25 in all');
 });
+
+test('a saved view keeps attribute filters, colour, size and width by attribute, and restores them after a reload', async ({
+  imported: app,
+  ids,
+}) => {
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '10');
+  const panel = app.getByTestId('filter-panel');
+  // CERTs and law enforcement (five), with a budget of at least 2: n0 (12.5), n1 (40.25), n2 (33), n6 (2).
+  await panel.getByTestId('add-attribute-filter').selectOption({ label: 'family (text, 10)' });
+  await panel.getByTestId('attr-value-family-cert').check();
+  await panel.getByTestId('attr-value-family-law enforcement').check();
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '5');
+  await panel.getByTestId('add-attribute-filter').selectOption({ label: 'budget (number, 9)' });
+  await panel.getByTestId('attr-min-budget').fill('2');
+  await panel.getByTestId('attr-min-budget').press('Enter');
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '4');
+
+  await app.getByTestId('style-menu').locator('summary').click();
+  await app.getByTestId('colour-by').selectOption('attr:family');
+  await app.getByTestId('size-by').selectOption('attr:budget');
+  await app.getByTestId('ties-style').selectOption('attr:weight');
+  const legend = app.getByTestId('legend');
+  await expect(legend).toContainText('Line width: weight');
+  const kept = ['n0', 'n1', 'n2', 'n6'].map((n) => ids[n]!);
+  await expect.poll(async () => (await looks(app, ids.n1!))?.size).toBe(64);
+  const legendBefore = await legend.innerText();
+  const looksBefore = await Promise.all(kept.map((id) => looks(app, id)));
+  expect(new Set(looksBefore.map((l) => l?.colour)).size).toBe(2);
+
+  await app.getByTestId('tab-views').click();
+  await app.getByLabel('Save what you see now').fill('Well-funded CERTs and police');
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(app.getByTestId('saved-view')).toHaveCount(1);
+
+  // Everything back to the start, then a reload: nothing of it is left in the window.
+  await panel.getByTestId('clear-filters').click();
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '10');
+  await app.getByTestId('style-menu').locator('summary').click();
+  await app.getByTestId('colour-by').selectOption('sector');
+  await app.getByTestId('size-by').selectOption('degree');
+  await app.getByTestId('ties-style').selectOption('both');
+  await app.reload();
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '10');
+  await expect(legend).not.toContainText('family');
+
+  await app.getByTestId('tab-views').click();
+  await app.getByRole('button', { name: 'Well-funded CERTs and police' }).click();
+  await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '4');
+  await expect(panel.getByTestId('attr-value-family-cert')).toBeChecked();
+  await expect(panel.getByTestId('attr-value-family-law enforcement')).toBeChecked();
+  await expect(panel.getByTestId('attr-min-budget')).toHaveValue('2');
+  await expect.poll(() => legend.innerText()).toBe(legendBefore);
+  await expect.poll(() => Promise.all(kept.map((id) => looks(app, id)))).toEqual(looksBefore);
+});

@@ -21,7 +21,15 @@ import {
   Source,
   SourceFields,
 } from '../../../../shared/schemas';
-import { attributeColumns, attributeNameOf, columnValue, KIND_PART, type AttributeColumn, type AttributeStats } from './attribute-columns';
+import {
+  attributeColumns,
+  attributeNameOf,
+  columnValue,
+  KIND_PART,
+  presentColumns,
+  type AttributeColumn,
+  type AttributeStats,
+} from './attribute-columns';
 import type { Bundle } from './bundle';
 import { ImportRefused } from './parsed';
 
@@ -109,6 +117,8 @@ export interface TableLayout {
   headers: string[];
   fields: string[];
   attributes: AttributeColumn[];
+  /** Which attribute columns a record has a value in. */
+  present: ReturnType<typeof presentColumns>;
 }
 
 export function tableLayout(table: RecordTable, stats: readonly AttributeStats[]): TableLayout {
@@ -117,7 +127,7 @@ export function tableLayout(table: RecordTable, stats: readonly AttributeStats[]
   const reserved = new Set(columnsOf(table));
   const columns = attributeColumns(mine, { node: reserved, edge: reserved });
   const attributes = table.part === 'relations' ? columns.edge : columns.node;
-  return { headers: [...fields, ...attributes.map((c) => c.column)], fields, attributes };
+  return { headers: [...fields, ...attributes.map((c) => c.column)], fields, attributes, present: presentColumns(attributes) };
 }
 
 /** One record's row under a layout. */
@@ -127,7 +137,8 @@ export function layoutCells(layout: TableLayout, record: object): CellValue[] {
   let i = 0;
   for (const f of layout.fields) cells[i++] = toCell(values[f]);
   const attrs = values.attributes as Record<string, unknown> | undefined;
-  for (const c of layout.attributes) cells[i++] = attributeCellOf(c, attrs?.[c.name]);
+  cells.fill(null, i);
+  for (const j of layout.present(attrs)) cells[i + j] = attributeCellOf(layout.attributes[j]!, attrs![layout.attributes[j]!.name]);
   return cells;
 }
 

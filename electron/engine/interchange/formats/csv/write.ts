@@ -2,7 +2,7 @@
 // filled from the same pass, so each table is read once and no file is held whole in memory.
 import type { Event, Membership, Organisation, Participation, Partnership, Relation } from '../../../../../shared/schemas';
 import { attributeCellOf, layoutCells, RECORD_TABLES, tableLayout, toCell, type CellValue, type TablePart } from '../../model/atlas-tables';
-import { attributeColumns, statsOf, type AttributeColumn, type AttributeStats } from '../../model/attribute-columns';
+import { attributeColumns, presentColumns, statsOf, type AttributeColumn, type AttributeStats } from '../../model/attribute-columns';
 import { bundleReader, type Bundle, type BundleReader } from '../../model/bundle';
 import type { TextOut } from '../../export/sink';
 import { csvHead, csvRow } from './text';
@@ -41,14 +41,20 @@ const EDGE_ROWS: Partial<Record<TablePart, Row>> = {
 const asCell = (values: unknown[]): CellValue[] => values.map(toCell);
 
 /** The list's row with the record's attribute columns after it. */
-function withAttributes(
-  row: unknown[],
-  record: { attributes?: Record<string, unknown> },
-  columns: readonly AttributeColumn[],
-): CellValue[] {
+function withAttributes(row: unknown[], record: { attributes?: Record<string, unknown> }, columns: ListColumns): CellValue[] {
   const cells = asCell(row);
-  for (const c of columns) cells.push(attributeCellOf(c, record.attributes?.[c.name]));
+  const at = cells.length;
+  const attrs = record.attributes;
+  cells.length = at + columns.list.length;
+  cells.fill(null, at);
+  for (const j of columns.present(attrs)) cells[at + j] = attributeCellOf(columns.list[j]!, attrs![columns.list[j]!.name]);
   return cells;
+}
+
+/** A list's attribute columns, and which of them a record has (attribute-columns.ts). */
+interface ListColumns {
+  list: readonly AttributeColumn[];
+  present: ReturnType<typeof presentColumns>;
 }
 
 export interface OutFile extends TextOut {
@@ -71,9 +77,13 @@ export function streamCsvFiles(
   };
   try {
     // Each attribute a column of its own in the lists too, which is what other tools read.
-    const listColumns = attributeColumns(stats, { node: new Set(NODE_COLUMNS), edge: new Set(EDGE_COLUMNS) });
-    const nodes = start('nodes.csv', [...NODE_COLUMNS, ...listColumns.node.map((c) => c.column)]);
-    const edges = start('edges.csv', [...EDGE_COLUMNS, ...listColumns.edge.map((c) => c.column)]);
+    const listed = attributeColumns(stats, { node: new Set(NODE_COLUMNS), edge: new Set(EDGE_COLUMNS) });
+    const listColumns = {
+      node: { list: listed.node, present: presentColumns(listed.node) },
+      edge: { list: listed.edge, present: presentColumns(listed.edge) },
+    };
+    const nodes = start('nodes.csv', [...NODE_COLUMNS, ...listed.node.map((c) => c.column)]);
+    const edges = start('edges.csv', [...EDGE_COLUMNS, ...listed.edge.map((c) => c.column)]);
     const names: string[] = [];
     for (const table of RECORD_TABLES) {
       const name = `${table.part}.csv`;

@@ -5,7 +5,7 @@
 import { SECTORS } from '../../../../../shared/domain';
 import { ATLAS_TYPE, bundleReader, type Bundle, type BundleReader } from '../../model/bundle';
 import { atlasEdges, atlasNodes, graphAttributeColumns, type FieldSpec, type GraphExportOptions } from '../../model/atlas-graph';
-import { columnValue, type AttributeColumn } from '../../model/attribute-columns';
+import { columnValue, presentColumns, type AttributeColumn } from '../../model/attribute-columns';
 import { collect, type TextOut } from '../../export/sink';
 import { EVENT_COLOUR, PARTNERSHIP_COLOUR, SECTOR_COLOURS } from '../../../../../shared/palette';
 
@@ -13,23 +13,25 @@ export type CyjsExportOptions = Pick<GraphExportOptions, 'positions' | 'attribut
 
 type Data = Record<string, unknown>;
 
-function recordData(
-  atlasType: string,
-  record: Record<string, unknown>,
-  fields: readonly FieldSpec[],
-  columns: readonly AttributeColumn[],
-): Data {
+/** The attribute columns of one side, and which of them a record has (attribute-columns.ts). */
+interface Columns {
+  list: readonly AttributeColumn[];
+  present: ReturnType<typeof presentColumns>;
+}
+
+const columnsOf = (list: readonly AttributeColumn[]): Columns => ({ list, present: presentColumns(list) });
+
+function recordData(atlasType: string, record: Record<string, unknown>, fields: readonly FieldSpec[], columns: Columns): Data {
   const data: Data = { id: record.id };
   for (const f of fields) {
     const v = record[f.name] ?? null;
     data[f.name] = f.kind === 'json' && v !== null ? JSON.stringify(v) : v;
   }
   const attrs = record.attributes as Record<string, unknown> | undefined;
-  if (attrs) {
-    for (const c of columns) {
-      const v = columnValue(c.type, attrs[c.name]);
-      if (v !== undefined) data[c.column] = v;
-    }
+  for (const i of columns.present(attrs)) {
+    const c = columns.list[i]!;
+    const v = columnValue(c.type, attrs![c.name]);
+    if (v !== undefined) data[c.column] = v;
   }
   data[ATLAS_TYPE] = atlasType;
   return data;
@@ -69,7 +71,8 @@ function writeArray(out: TextOut, items: Iterable<object>): void {
   out.write(first ? '[]' : '\n    ]');
 }
 
-function* nodeElements(reader: BundleReader, opts: CyjsExportOptions, columns: readonly AttributeColumn[]): Generator<object> {
+function* nodeElements(reader: BundleReader, opts: CyjsExportOptions, list: readonly AttributeColumn[]): Generator<object> {
+  const columns = columnsOf(list);
   for (const n of atlasNodes(reader)) {
     const position = opts.positions?.[n.id];
     yield {
@@ -79,7 +82,8 @@ function* nodeElements(reader: BundleReader, opts: CyjsExportOptions, columns: r
   }
 }
 
-function* edgeElements(reader: BundleReader, columns: readonly AttributeColumn[]): Generator<object> {
+function* edgeElements(reader: BundleReader, list: readonly AttributeColumn[]): Generator<object> {
+  const columns = columnsOf(list);
   for (const e of atlasEdges(reader)) {
     const data = recordData(e.atlasType, e.record, e.fields, columns);
     data.source = e.source;

@@ -24,7 +24,7 @@ import {
   directedByDefault,
   graphAttributeColumns,
 } from '../../model/atlas-graph';
-import { columnValue, type AttributeColumn, type ColumnType } from '../../model/attribute-columns';
+import { columnValue, presentColumns, type AttributeColumn, type ColumnType } from '../../model/attribute-columns';
 import { attr, escapeAttr, escapeText, jsonForXml, xmlAttrs } from '../xml/escape';
 
 function defaultColour(node: AtlasNode): string {
@@ -86,21 +86,22 @@ const ATTRIBUTE_TYPES: Record<ColumnType, string> = {
 interface AttributeOut {
   columns: readonly AttributeColumn[];
   heads: string[];
+  present: ReturnType<typeof presentColumns>;
 }
 
 const attributeOut = (columns: readonly AttributeColumn[]): AttributeOut => ({
   columns,
   heads: columns.map((c) => `<attvalue for="${escapeAttr(c.column)}" value="`),
+  present: presentColumns(columns),
 });
 
 function attributeValues(record: Record<string, unknown>, out: AttributeOut, skip: string | null): string {
   const attrs = record.attributes as Record<string, unknown> | undefined;
-  if (!attrs) return '';
   let xml = '';
-  for (let i = 0; i < out.columns.length; i++) {
+  for (const i of out.present(attrs)) {
     const c = out.columns[i]!;
     if (c.name === skip) continue;
-    const v = columnValue(c.type, attrs[c.name]);
+    const v = columnValue(c.type, attrs![c.name]);
     if (v !== undefined) xml += `${out.heads[i]!}${escapeAttr(Array.isArray(v) ? gexfList(v) : String(v))}"/>`;
   }
   return xml;

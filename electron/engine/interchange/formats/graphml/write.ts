@@ -19,7 +19,7 @@ import {
   directedByDefault,
   graphAttributeColumns,
 } from '../../model/atlas-graph';
-import { columnValue, type AttributeColumn, type ColumnType } from '../../model/attribute-columns';
+import { columnValue, presentColumns, type AttributeColumn, type ColumnType } from '../../model/attribute-columns';
 import { attr, escapeText, jsonForXml, xmlAttrs } from '../xml/escape';
 
 export type GraphmlExportOptions = Pick<GraphExportOptions, 'positions' | 'attributes'>;
@@ -36,19 +36,19 @@ const ATTRIBUTE_TYPES: Record<ColumnType, string> = {
 interface AttributeKeys {
   columns: readonly AttributeColumn[];
   heads: string[];
+  present: ReturnType<typeof presentColumns>;
 }
 
 function attributeKeys(domain: 'node' | 'edge', columns: readonly AttributeColumn[]): AttributeKeys {
-  return { columns, heads: columns.map((_, i) => `<data key="${domain[0]}a${i}">`) };
+  return { columns, heads: columns.map((_, i) => `<data key="${domain[0]}a${i}">`), present: presentColumns(columns) };
 }
 
 function attributeData(record: Record<string, unknown>, keys: AttributeKeys): string {
   const attrs = record.attributes as Record<string, unknown> | undefined;
-  if (!attrs) return '';
   let out = '';
-  for (let i = 0; i < keys.columns.length; i++) {
+  for (const i of keys.present(attrs)) {
     const c = keys.columns[i]!;
-    const v = columnValue(c.type, attrs[c.name]);
+    const v = columnValue(c.type, attrs![c.name]);
     if (v !== undefined) out += `${keys.heads[i]!}${escapeText(Array.isArray(v) ? jsonForXml(v) : String(v))}</data>`;
   }
   return out;
