@@ -5,18 +5,21 @@
 // unticks a filter and runs every layout of the toolbar. Then a pinned node stays where it was
 // put when the Automatic layout runs again.
 //
-// The target is 50 ms and the benchmark (`npm run bench -- --only responsive`) is its strict
-// measure. Here, headless Chromium paints in software on two cores that other jobs share: a task
-// that takes 20 ms on a laptop takes 100–400 ms of wall time under a load of 10–20. So this test
-// fails only beyond LIMIT_MS (ten times the target, or ATLAS_LONG_TASK_LIMIT_MS): what it catches
-// is work put back on the main thread in one piece, such as cose before this issue, which held a
-// country of 229 organisations for 825 ms on an idle machine and 3–4 s here.
+// The target is 50 ms, and the benchmark (`npm run bench -- --only responsive`) is its strict
+// measure. Here, headless Chromium paints in software on two cores that other jobs share: under a
+// load average of 20 a task takes ten times its idle wall time. So this test fails only beyond
+// LIMIT_MS: 50 ms × 4 (software painting, headless), times the machine's contention (the load
+// average over the cores, at least 1), or ATLAS_LONG_TASK_LIMIT_MS when set. Idle, that is
+// 200 ms. What it catches is work put back on the main thread in one piece, as cose was before
+// this issue: 825 ms for a country of 229 organisations on an idle machine, 3–4 s under load.
 import { test as base, expect } from '@playwright/test';
+import { availableParallelism, loadavg } from 'node:os';
 import type { WebServer } from '../../electron/web/server';
 import { drillFilterLayOut, LONG_TASK_OBSERVER, observesLongTasks } from '../harness/long-tasks';
 import { generatedHarness } from './fixtures';
 
-const LIMIT_MS = Number(process.env.ATLAS_LONG_TASK_LIMIT_MS ?? 500);
+const contention = () => Math.max(1, loadavg()[0]! / availableParallelism());
+const limitMs = () => Number(process.env.ATLAS_LONG_TASK_LIMIT_MS ?? 50 * 4 * contention());
 const LAYOUTS = ['forceatlas2', 'concentric:degree', 'grouped:region', 'grouped:sector', 'circle', 'grid', 'auto'];
 
 const test = base.extend<{}, { harness: WebServer }>({
@@ -35,7 +38,10 @@ test('drilling, filtering and every layout leave no long task on the main thread
     test.info().annotations.push({ type: s.step, description: `${s.millis} ms; long tasks: ${s.tasks.join(', ') || 'none'}` });
   // Opening includes the page's own scripts being read (one task for the bundle), which no
   // layout or drawing choice changes: that step is measured by the benchmark, not held here.
-  for (const s of steps.slice(1)) expect(Math.max(0, ...s.tasks), `${s.step}: longest task (ms)`).toBeLessThanOrEqual(LIMIT_MS);
+  const limit = Math.round(limitMs());
+  test.info().annotations.push({ type: 'limit', description: `${limit} ms (load average ${loadavg()[0]!.toFixed(1)})` });
+  for (const s of steps.slice(1))
+    expect(Math.max(0, ...s.tasks), `${s.step}: longest task (ms), limit ${limit}`).toBeLessThanOrEqual(limit);
 
   // Pinned: a node dragged somewhere stays there when the Automatic layout runs again.
   const id = await page.evaluate(() => Object.keys(window.atlasLayout!.positions())[0]!);

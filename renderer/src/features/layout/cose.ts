@@ -1,7 +1,7 @@
 // Cytoscape's cose on the drawn graph, computed in a Web Worker (cose.worker.ts): the page reads
 // what is drawn (a few hundred nodes: no long task), the worker runs cose to the end, and the
-// positions land in one batch (land.ts). Pinned nodes stay where they are. Stopping or cancelling
-// before the answer leaves the drawing as it was.
+// positions land in one batch (land.ts). Pinned nodes stay where they are. Cancelling before the
+// answer leaves the drawing as it was.
 import type { CoseAnswer, CoseStart } from './cose-protocol';
 import type { LayoutNode, LayoutSurface } from './surface';
 import type { LayoutResult, LayoutRun } from './types';
@@ -85,10 +85,13 @@ export function runCose(drawing: LayoutSurface): LayoutRun & { cancel(): void } 
   };
   // `locked` is copied, not transferred: the landing needs it.
   worker.postMessage(start, [start.xy.buffer, start.sizes.buffer, start.pairs.buffer]);
-  const stop = () => {
+  // Cose gives no positions before its end (a few hundred milliseconds on 300 nodes), so stopping
+  // it keeps what it reaches: the answer still lands. Cancelling (another layout takes over, the
+  // drawing goes) drops it.
+  const cancel = () => {
     if (ended) return;
     end();
     settle(result({ converged: false, stopped: true }));
   };
-  return { stop, cancel: stop, done };
+  return { stop() {}, cancel, done };
 }
