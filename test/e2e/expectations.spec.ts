@@ -15,7 +15,7 @@ import {
   touchingNodes,
   zoomOf,
 } from './walkthrough.helpers';
-import { clickNode } from './fixtures';
+import { clickNode, layoutLanded } from './fixtures';
 
 const seed = JSON.parse(readFileSync('resources/seed/seed.json', 'utf8')) as {
   organisations: { id: string; name: string; acronym: string | null }[];
@@ -90,6 +90,7 @@ seedTest(
     await settled(app);
     await expect.poll(async () => overlapping(await app.evaluate(() => window.atlasGraph!.labelBoxes()))).toEqual([]);
     // Hovering a node shows its whole name.
+    await layoutLanded(app);
     const at = await app.evaluate((id) => window.atlasGraph!.renderedPosition(id), alliance.id);
     await app.mouse.move(at!.x, at!.y);
     await expect(app.getByTestId('node-tooltip')).toHaveText(alliance.name);
