@@ -81,6 +81,7 @@ seedTest(
   'labels do not overlap, long names are shortened on the graph and whole on hover, the selected label is on top',
   async ({ app }) => {
     await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
+    await layoutLanded(app);
     await settled(app);
     const text = await app.evaluate((id) => window.atlasGraph!.labelText(id), alliance.id);
     expect(text.endsWith('…')).toBe(true);
@@ -90,7 +91,6 @@ seedTest(
     await settled(app);
     await expect.poll(async () => overlapping(await app.evaluate(() => window.atlasGraph!.labelBoxes()))).toEqual([]);
     // Hovering a node shows its whole name.
-    await layoutLanded(app);
     const at = await app.evaluate((id) => window.atlasGraph!.renderedPosition(id), alliance.id);
     await app.mouse.move(at!.x, at!.y);
     await expect(app.getByTestId('node-tooltip')).toHaveText(alliance.name);
