@@ -18,7 +18,7 @@ const ORGS = 40_000;
 const TIES = 250_000;
 const SEED = 11;
 const COUNTRY = 'CF';
-export const LAYOUTS = [
+const LAYOUTS = [
   'forceatlas2',
   'concentric:degree',
   'concentric:betweenness',

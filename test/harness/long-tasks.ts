@@ -25,10 +25,10 @@ export interface StepTasks {
 type Clocked = Window & { __longTasks?: [number, number][] };
 
 /** The page's clock now. */
-export const pageNow = (page: Page) => page.evaluate(() => performance.now());
+const pageNow = (page: Page) => page.evaluate(() => performance.now());
 
 /** The long tasks that started at or after `since` (the page's clock). */
-export async function longTasksSince(page: Page, since: number): Promise<number[]> {
+async function longTasksSince(page: Page, since: number): Promise<number[]> {
   return page.evaluate(
     (t0) => ((window as Clocked).__longTasks ?? []).filter(([start]) => start >= t0).map(([, d]) => Math.round(d)),
     since,
@@ -46,7 +46,7 @@ const layoutsDone = (page: Page) =>
  * Waits until the drawing is still: `layoutsAfter` given, a layout landed after that many; no
  * layout running; then a quiet moment for late frames and long-task entries.
  */
-export async function settled(page: Page, layoutsAfter?: number, timeout = 60_000): Promise<void> {
+async function settled(page: Page, layoutsAfter?: number, timeout = 60_000): Promise<void> {
   if (layoutsAfter !== undefined)
     await page.waitForFunction(
       (n) => Number(document.querySelector('[data-testid=graph]')?.getAttribute('data-layouts-done') ?? 0) > n,
