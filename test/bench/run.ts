@@ -28,5 +28,10 @@ if (!only || only === 'curation')
   print('Curation (issue 15): 50,000 organisations', await (await import('./curation.bench')).curationBench());
 if (!only || only === 'scale')
   print('Scale (issue 17): 100,000 organisations, 1,000,000 ties', (await import('./scale.bench')).scaleBench());
+if (!only || only === 'explorer' || only === 'responsive')
+  print(
+    'No frozen window (issue 17): long tasks while drilling, filtering and laying out, 40,000 organisations, in Chromium',
+    await (await import('./responsive.bench')).responsiveBench(),
+  );
 if (!only || only === 'explorer')
   print('Explorer (issue 3): drawing, filtering and opening, in Chromium', await (await import('./explorer.bench')).explorerBench());

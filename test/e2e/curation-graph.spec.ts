@@ -2,7 +2,7 @@
 // organisation to another, in Cytoscape's drawing and in the large drawing, then its type chosen;
 // bulk edit of the selected organisations from the table, undone in one step.
 import type { Page } from '@playwright/test';
-import { expect, generatedHarness, test } from './fixtures';
+import { expect, generatedHarness, layoutLanded, test } from './fixtures';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -30,7 +30,10 @@ async function altDrag(page: Page, from: { x: number; y: number }, to: { x: numb
   await page.keyboard.up('Alt');
 }
 
-const at = (page: Page, id: string) => page.evaluate((n) => window.atlasGraph!.renderedPosition(n), id);
+const at = async (page: Page, id: string) => {
+  await layoutLanded(page);
+  return page.evaluate((n) => window.atlasGraph!.renderedPosition(n), id);
+};
 
 test('Alt-drag from one organisation to another draws a relation in the Cytoscape drawing, then its type is chosen', async ({ app }) => {
   const graph = app.getByTestId('graph');

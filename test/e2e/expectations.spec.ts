@@ -15,7 +15,7 @@ import {
   touchingNodes,
   zoomOf,
 } from './walkthrough.helpers';
-import { clickNode } from './fixtures';
+import { clickNode, layoutLanded } from './fixtures';
 
 const seed = JSON.parse(readFileSync('resources/seed/seed.json', 'utf8')) as {
   organisations: { id: string; name: string; acronym: string | null }[];
@@ -81,6 +81,7 @@ seedTest(
   'labels do not overlap, long names are shortened on the graph and whole on hover, the selected label is on top',
   async ({ app }) => {
     await expect(app.getByTestId('graph')).toHaveAttribute('data-node-count', '7');
+    await layoutLanded(app);
     await settled(app);
     const text = await app.evaluate((id) => window.atlasGraph!.labelText(id), alliance.id);
     expect(text.endsWith('…')).toBe(true);

@@ -10,7 +10,7 @@ import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { buildFixture } from '../engine/helpers';
-import { clickNode } from './fixtures';
+import { clickNode, layoutLanded } from './fixtures';
 
 const test = base.extend<{ app: Page; harness: WebServer }>({
   harness: async ({}, use) => {
@@ -250,6 +250,7 @@ test('at 1280 px the toolbar keeps to two rows beside the wide tabs, and the zoo
   expect(toolbar!.height).toBeLessThan(90);
 
   const gap = async () => {
+    await layoutLanded(app);
     const [a, b] = await app.evaluate(() => [window.atlasGraph!.renderedPosition('A')!, window.atlasGraph!.renderedPosition('B')!]);
     return Math.hypot(a.x - b.x, a.y - b.y);
   };

@@ -44,8 +44,18 @@ export async function generatedHarness(
   }
 }
 
-/** Clicks a drawn node where Cytoscape draws it. */
+/**
+ * Waits until no layout is running (data-layout-state, written by GraphCanvas): the Automatic
+ * layout (cose) and ForceAtlas2 compute in workers and land later, so a node is where it is drawn
+ * for good only then.
+ */
+export async function layoutLanded(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid=graph][data-layout-state=done]', { timeout: 30_000 });
+}
+
+/** Clicks a drawn node where Cytoscape draws it, once the layout has landed. */
 export async function clickNode(page: Page, id: string): Promise<void> {
+  await layoutLanded(page);
   const xy = await page.evaluate((nodeId) => window.atlasGraph?.renderedPosition(nodeId) ?? null, id);
   if (!xy) throw new Error(`Node ${id} is not drawn`);
   await page.mouse.click(xy.x, xy.y);

@@ -14,8 +14,10 @@ async function ready(page: Page): Promise<number> {
     undefined,
     { timeout: 15_000 },
   );
-  // Whatever the canvas started by itself is finished before a test starts its own.
+  // Whatever the canvas started by itself is finished before a test starts its own (cose, in its
+  // worker, lands when computed; ForceAtlas2 stops where it is).
   await page.evaluate(() => window.atlasLayout!.stop());
+  await page.waitForSelector('[data-testid=graph][data-layout-state=done]', { timeout: 15_000 });
   return Number(await page.getByTestId('graph').getAttribute('data-node-count'));
 }
 

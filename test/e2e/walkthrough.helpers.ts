@@ -63,8 +63,9 @@ export async function allInView(page: Page) {
 
 export const zoomOf = (page: Page) => page.evaluate(() => window.atlasGraph!.zoom());
 
-/** Waits until the drawing's zoom stops changing (a layout or an animation has ended). */
+/** Waits until no layout is running (they land from workers) and the drawing's zoom stops changing. */
 export async function settled(page: Page) {
+  await page.waitForSelector('[data-testid=graph][data-layout-state=done]', { timeout: 30_000 });
   let before = -1;
   await expect
     .poll(

@@ -9,6 +9,7 @@ import { GraphCanvas } from '../features/graph/GraphCanvas';
 import { Toolbar, ZoomControls } from '../features/graph/Toolbar';
 import { Legend } from '../features/legend/Legend';
 import { SearchBox } from '../features/search/SearchBox';
+import { useShallow } from 'zustand/react/shallow';
 import { useAtlas } from '../store/atlas';
 import { AGGREGATE_ABOVE } from '../store/view';
 import { useShortcuts } from './keyboard';
@@ -59,7 +60,21 @@ function Counts() {
 }
 
 export function App() {
-  const { status, error, info, vs, raw, panels, load, setView, togglePanel } = useAtlas();
+  // Only what the shell shows: the whole store would render the whole window again at every
+  // change, a layout's progress reports included (eight a second; issue 17).
+  const { status, error, info, view, raw, panels, load, setView, togglePanel } = useAtlas(
+    useShallow((s) => ({
+      status: s.status,
+      error: s.error,
+      info: s.info,
+      view: s.vs.view,
+      raw: s.raw,
+      panels: s.panels,
+      load: s.load,
+      setView: s.setView,
+      togglePanel: s.togglePanel,
+    })),
+  );
   useShortcuts();
   return (
     <div className="app">
@@ -68,10 +83,10 @@ export function App() {
         <SearchBox />
         <Counts />
         <div className="segmented" role="group" aria-label="View">
-          <button aria-pressed={vs.view === 'organisations'} onClick={() => void setView('organisations')}>
+          <button aria-pressed={view === 'organisations'} onClick={() => void setView('organisations')}>
             Organisations
           </button>
-          <button aria-pressed={vs.view === 'full'} onClick={() => void setView('full')}>
+          <button aria-pressed={view === 'full'} onClick={() => void setView('full')}>
             With partnerships and events
           </button>
         </div>

@@ -2,6 +2,7 @@
 // its direct relations, and the sources behind each fact.
 import type { ReactNode } from 'react';
 import type { Details, Event, Organisation, Partnership } from '../../../../shared/schemas';
+import { useShallow } from 'zustand/react/shallow';
 import { useAtlas } from '../../store/atlas';
 import { openForm } from '../curation/RecordForm';
 import { EditButton, RecordHistory } from '../curation/RecordHistory';
@@ -66,7 +67,16 @@ function ConnectorFields({ r, type, d }: { r: Partnership | Event; type: 'partne
 }
 
 export function DetailsPanel() {
-  const { selectedId, details, detailsError, select, group, aggregate } = useAtlas();
+  const { selectedId, details, detailsError, select, group, aggregate } = useAtlas(
+    useShallow((s) => ({
+      selectedId: s.selectedId,
+      details: s.details,
+      detailsError: s.detailsError,
+      select: s.select,
+      group: s.group,
+      aggregate: s.aggregate,
+    })),
+  );
   const shownGroup = group && aggregate?.groups.find((g) => g.id === group.id);
   if (shownGroup && aggregate) return <GroupDetails group={shownGroup} aggregate={aggregate} />;
   if (!selectedId) {

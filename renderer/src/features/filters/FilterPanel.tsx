@@ -1,6 +1,6 @@
 // The filter panel: every filter the engine knows, with the values present in the network and how
 // many records carry each, a timeline for dates, and one action that clears them all.
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import type { Facets, Filters } from '../../../../shared/schemas';
 import { SECTOR_COLOURS } from '../../../../shared/palette';
 import type { Sector } from '../../../../shared/domain';
@@ -17,21 +17,56 @@ function toggle(list: readonly string[] | undefined, value: string): string[] {
   return l.includes(value) ? l.filter((v) => v !== value) : [...l, value];
 }
 
+/**
+ * One section of filters. A section is filled in only once it has been open: the closed ones
+ * (countries, tags… hundreds of checkboxes on a large network) would otherwise be rendered again
+ * after every filter change and drill-down, 100 ms and more of the window's time (issue 17).
+ */
 function Section({ title, count, open, children }: { title: string; count: number; open?: boolean; children: ReactNode }) {
+  const shown = open || count > 0;
+  const [seen, setSeen] = useState(shown);
   return (
-    <details className="filter-section" open={open || count > 0}>
+    <details className="filter-section" open={shown} onToggle={(e) => e.currentTarget.open && setSeen(true)}>
       <summary>
         {title}
         {count > 0 && <span className="badge">{count}</span>}
       </summary>
-      {children}
+      {(seen || shown) && children}
     </details>
   );
 }
 
+/**
+ * One value's checkbox. Memoised on plain values, so that a list of hundreds renders again only
+ * where a count or a tick changed; the click reads the filters as they are then.
+ */
+const CheckRow = memo(function CheckRow(props: {
+  field: ListKey;
+  value: string;
+  label: string;
+  count: number;
+  checked: boolean;
+  colour?: string;
+}) {
+  const { field, value } = props;
+  const onChange = () => {
+    const { vs, patchFilters } = useAtlas.getState();
+    void patchFilters({ [field]: toggle(vs.filters[field] as string[] | undefined, value) } as Partial<Filters>);
+  };
+  return (
+    <li>
+      <label>
+        <input type="checkbox" checked={props.checked} onChange={onChange} />
+        {props.colour && <span className="swatch" style={{ background: props.colour }} />}
+        <span className="check-label">{props.label}</span>
+        <span className="muted count">{props.count.toLocaleString('en')}</span>
+      </label>
+    </li>
+  );
+});
+
 function Checks({ facets, field, swatch }: { facets: Facet[]; field: ListKey; swatch?: (v: string) => string }) {
   const filters = useAtlas((s) => s.vs.filters);
-  const patch = useAtlas((s) => s.patchFilters);
   const [narrow, setNarrow] = useState('');
   const chosen = (filters[field] ?? []) as string[];
   const shown = narrow ? facets.filter((f) => f.label.toLowerCase().includes(narrow.toLowerCase())) : facets;
@@ -50,18 +85,15 @@ function Checks({ facets, field, swatch }: { facets: Facet[]; field: ListKey; sw
       )}
       <ul className="checks" data-testid={`filter-${field}`}>
         {shown.map((f) => (
-          <li key={f.value}>
-            <label>
-              <input
-                type="checkbox"
-                checked={chosen.includes(f.value)}
-                onChange={() => void patch({ [field]: toggle(chosen, f.value) } as Partial<Filters>)}
-              />
-              {swatch && <span className="swatch" style={{ background: swatch(f.value) }} />}
-              <span className="check-label">{f.label}</span>
-              <span className="muted count">{f.count.toLocaleString('en')}</span>
-            </label>
-          </li>
+          <CheckRow
+            key={f.value}
+            field={field}
+            value={f.value}
+            label={f.label}
+            count={f.count}
+            checked={chosen.includes(f.value)}
+            colour={swatch?.(f.value)}
+          />
         ))}
       </ul>
     </>

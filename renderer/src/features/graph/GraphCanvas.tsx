@@ -53,6 +53,16 @@ function showCounts(el: HTMLElement, counts: { nodes: number; edges: number }, a
   );
 }
 
+/**
+ * Whether a layout is running, and how many have landed, said on the element as data-layout-state
+ * and data-layouts-done (tests and benchmarks wait on them), written directly for the same reason.
+ */
+function showLayoutState(el: HTMLElement | null, state: 'running' | 'done'): void {
+  if (!el) return;
+  el.dataset.layoutState = state;
+  if (state === 'done') el.dataset.layoutsDone = String(Number(el.dataset.layoutsDone ?? 0) + 1);
+}
+
 export function GraphCanvas() {
   const container = useRef<HTMLDivElement>(null);
   const drawingRef = useRef<Drawing | null>(null);
@@ -84,11 +94,12 @@ export function GraphCanvas() {
   const startLayout = (drawing: Drawing, choice: LayoutChoice) => {
     running.current?.cancel();
     remembered.current.clear(); // positions from an earlier arrangement would not fit the new one
-    // Cose finishes before runChosenLayout returns: the token, not `running`, says whose news it is.
+    // A layout may settle before runChosenLayout returns: the token, not `running`, says whose news it is.
     const token = {};
     layoutToken.current = token;
     const mine = () => layoutToken.current === token;
     setGroups(null);
+    showLayoutState(container.current!, 'running');
     const store = useAtlas.getState();
     store.layoutStarted(usesForceAtlas2(drawing.layout, choice));
     const apart = preventsOverlap(store.preventOverlap, drawing.counts().nodes);
@@ -105,9 +116,12 @@ export function GraphCanvas() {
           setGroups(placed);
           if (autoFit.current) drawing.fit();
           drawing.updateLabels();
+          showLayoutState(container.current!, 'done');
         },
         onError: (message) => {
-          if (mine()) store.layoutEnded(`The layout failed: ${message}`);
+          if (!mine()) return;
+          store.layoutEnded(`The layout failed: ${message}`);
+          showLayoutState(container.current!, 'done');
         },
       },
       apart,
@@ -118,7 +132,10 @@ export function GraphCanvas() {
   };
 
   // Nothing drawn yet (written before the first paint, so the element always says what it shows).
-  useLayoutEffect(() => showCounts(container.current!, { nodes: 0, edges: 0 }, null), []);
+  useLayoutEffect(() => {
+    showCounts(container.current!, { nodes: 0, edges: 0 }, null);
+    container.current!.dataset.layoutState = 'done';
+  }, []);
 
   useEffect(() => {
     if (!renderer) return;

@@ -101,6 +101,7 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     });
   });
   cy.on('dragpan scrollzoom pinchzoom', () => events.userMoved());
+  let labelsDue = false;
   // Labels by level of detail: recomputed when the view settles, dropped while a large graph moves.
   let settle: ReturnType<typeof setTimeout> | undefined;
   cy.on('viewport', () => {
@@ -199,7 +200,16 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     zoomBy(factor) {
       cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     },
-    updateLabels: () => updateLabels(cy),
+    updateLabels() {
+      // Asked for by several effects of one change (the slice, the selection, a layout landing):
+      // done once, after them, in the same task.
+      if (labelsDue) return;
+      labelsDue = true;
+      queueMicrotask(() => {
+        labelsDue = false;
+        if (!cy.destroyed()) updateLabels(cy);
+      });
+    },
     unpinAll: () => unpinAll(cy),
     positions() {
       const out: Record<string, { x: number; y: number }> = {};

@@ -1,21 +1,11 @@
 // Runs the layout the analyst chose on what is drawn. 'Automatic' is Cytoscape's cose for the
-// small networks typed in by hand (it reads well there and takes milliseconds) and ForceAtlas2 in
-// its worker above that, where cose would hold the main thread for minutes (see the layout bench).
-import type { LayoutOptions } from 'cytoscape';
+// small networks typed in by hand (it reads well there), in its own worker (layout/cose.worker.ts),
+// and ForceAtlas2 in its worker above that, where cose would take minutes (see the layout bench).
+// Every layout's positions land in one batch; nothing is computed on the main thread beyond
+// reading what is drawn and the layouts of static.ts, which take a few milliseconds.
 import type { LayoutChoice } from '../../store/state';
 import { cancelLayout, runLayout, type LayoutGroup, type LayoutRequest, type LayoutSurface } from '../layout';
 
-/** Cose settings that read well on the seed network: room between nodes, components apart. */
-const COSE = {
-  name: 'cose',
-  animate: false,
-  nodeRepulsion: () => 400000,
-  idealEdgeLength: () => 140,
-  nodeOverlap: 40,
-  componentSpacing: 120,
-  padding: 40,
-  randomize: false,
-} as LayoutOptions;
 const COSE_UP_TO = 300;
 
 export interface RunningLayout {
@@ -40,26 +30,18 @@ export function usesForceAtlas2(drawing: LayoutSurface, choice: LayoutChoice): b
 
 export function runChosenLayout(drawing: LayoutSurface, choice: LayoutChoice, events: LayoutEvents, preventOverlap = true): RunningLayout {
   let cancelled = false;
-  const cy = drawing.cytoscape;
-  if (cy && choice.name === 'auto' && !usesForceAtlas2(drawing, choice)) {
-    cancelLayout(drawing);
-    const l = cy.layout(COSE);
-    l.one('layoutstop', () => {
-      if (!cancelled) events.onDone(null);
-    });
-    l.run();
-    return { stop: () => l.stop(), cancel: () => ((cancelled = true), l.stop()) };
-  }
   const req: LayoutRequest =
-    choice.name === 'auto' || choice.name === 'forceatlas2'
-      ? { name: 'forceatlas2', preventOverlap }
-      : choice.name === 'concentric'
-        ? { name: 'concentric', metric: choice.metric }
-        : choice.name === 'grouped'
-          ? { name: 'grouped', groupBy: choice.groupBy }
-          : choice.name === 'preset'
-            ? { name: 'preset', positions: choice.positions }
-            : { name: choice.name };
+    choice.name === 'auto' && !usesForceAtlas2(drawing, choice)
+      ? { name: 'cose' }
+      : choice.name === 'auto' || choice.name === 'forceatlas2'
+        ? { name: 'forceatlas2', preventOverlap }
+        : choice.name === 'concentric'
+          ? { name: 'concentric', metric: choice.metric }
+          : choice.name === 'grouped'
+            ? { name: 'grouped', groupBy: choice.groupBy }
+            : choice.name === 'preset'
+              ? { name: 'preset', positions: choice.positions }
+              : { name: choice.name };
   const run = runLayout(drawing, req, events.onProgress ? (p) => events.onProgress!(p.iterations) : undefined);
   run.done.then(
     (r) => {

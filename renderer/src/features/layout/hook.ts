@@ -1,7 +1,9 @@
 // `window.atlasLayout`, for end-to-end tests and benchmarks (test builds only: installed by
 // graph/test-hooks.ts): runs a layout and reports, besides its result, every long task (> 50 ms on
 // the main thread, Long Tasks API) seen between its start and its end. It also runs Cytoscape's
-// cose and cytoscape-fcose (animate off, randomised), which the UI does not offer: fcose is loaded
+// cose and cytoscape-fcose with their defaults (animate off, randomised) on the main thread, for
+// the layout benchmark's comparison only (the window's cose is the Automatic layout's, in its
+// worker, reached through the toolbar): fcose is loaded
 // only here, as a separate chunk, on first use, so the shipped bundle has none of it. On a large
 // drawing (not Cytoscape's) those two run on a headless Cytoscape copy of it, timed without the
 // copying, and their positions land in the drawing as any layout's do.

@@ -1,7 +1,10 @@
 // Runs one layout on the drawn graph. ForceAtlas2 runs in a worker and is shown as it converges;
-// the others are computed at once (static.ts): their positions can be read as soon as runLayout
-// returns, and `done` settles when the drawing has been told (a few tasks later at 5,000 nodes).
+// Cytoscape's cose (the Automatic layout of small drawings) runs in a worker of its own and lands
+// when done; the others are computed at once (static.ts): their positions can be read as soon as
+// runLayout returns, and `done` settles when the drawing has been told (a few tasks later at 5,000
+// nodes).
 import type { Fa2Limits } from './fa2-protocol';
+import { runCose } from './cose';
 import { runForceAtlas2 } from './forceatlas2';
 import { circle, concentric, grid, grouped, place, preset, type Placed } from './static';
 import type { LayoutSurface } from './surface';
@@ -21,8 +24,8 @@ export function runLayout(
   fa2Limits?: Partial<Fa2Limits>,
 ): LayoutRun {
   cancelLayout(drawing);
-  if (req.name !== 'forceatlas2') return placeAtOnce(drawing, req);
-  const run = runForceAtlas2(drawing, onProgress, fa2Limits, req.preventOverlap ?? true);
+  if (req.name !== 'forceatlas2' && req.name !== 'cose') return placeAtOnce(drawing, req);
+  const run = req.name === 'cose' ? runCose(drawing) : runForceAtlas2(drawing, onProgress, fa2Limits, req.preventOverlap ?? true);
   running.set(drawing, run);
   const forget = () => {
     if (running.get(drawing) === run) running.delete(drawing);

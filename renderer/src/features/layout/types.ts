@@ -1,6 +1,6 @@
 // The layouts' public types (re-exported by index.ts).
 
-export type LayoutName = 'forceatlas2' | 'concentric' | 'grouped' | 'circle' | 'grid' | 'preset';
+export type LayoutName = 'forceatlas2' | 'cose' | 'concentric' | 'grouped' | 'circle' | 'grid' | 'preset';
 
 export interface LayoutRequest {
   name: LayoutName;

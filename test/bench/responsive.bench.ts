@@ -1,0 +1,73 @@
+// No frozen window (issue 17), in headless Chromium through the browser mode: the main thread's
+// long tasks (Long Tasks API, over 50 ms) while a person opens a 40,000-organisation network on
+// its regions, drills into Africa, Sub-Saharan Africa and a country of 201 organisations (drawn
+// with the Automatic layout), ticks and unticks a filter, and runs every layout of the toolbar.
+// For each step: the longest task and how many went over 50 ms (target: none). The steps are those
+// of test/e2e/responsive.spec.ts (test/harness/long-tasks.ts), which holds the window to them too.
+// `npm run bench -- --only responsive` (`--responsive-db <file>` to reuse a generated database:
+// it is copied first).
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { drillFilterLayOut, LONG_TASK_OBSERVER, observesLongTasks, type StepTasks } from '../harness/long-tasks';
+import { withAppOn, withDatabase } from './browser';
+import type { Row } from './engine.bench';
+
+/** The network: the generator's, as the scale test draws it (the Central African Republic has 201 organisations). */
+const ORGS = 40_000;
+const TIES = 250_000;
+const SEED = 11;
+const COUNTRY = 'CF';
+const LAYOUTS = [
+  'forceatlas2',
+  'concentric:degree',
+  'concentric:betweenness',
+  'grouped:region',
+  'grouped:sector',
+  'circle',
+  'grid',
+  'auto',
+];
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
+async function steps(dbPath: string): Promise<StepTasks[]> {
+  return withAppOn(
+    dbPath,
+    async ({ browser, harness }) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.addInitScript(LONG_TASK_OBSERVER);
+      const out = await drillFilterLayOut(page, harness.url, COUNTRY, LAYOUTS);
+      if (!(await observesLongTasks(page))) throw new Error('This Chromium does not report long tasks');
+      await page.close();
+      return out;
+    },
+    { skipFirstPage: true },
+  );
+}
+
+export async function responsiveBench(): Promise<Row[]> {
+  const given = arg('responsive-db');
+  let result: StepTasks[];
+  if (given) {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-responsive-'));
+    try {
+      copyFileSync(given, join(dir, 'bench.sqlite'));
+      result = await steps(join(dir, 'bench.sqlite'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } else result = await withDatabase((engine) => engine.generate({ organisations: ORGS, ties: TIES, seed: SEED }), steps);
+  return result.map((s) => {
+    const longest = s.tasks.length ? Math.max(...s.tasks) : 0;
+    return {
+      what: `${s.step}: longest main-thread task (${s.tasks.length} over 50 ms; step ${s.millis.toLocaleString('en')} ms)`,
+      figure: s.tasks.length ? `${longest} ms (${s.tasks.join(', ')})` : 'none over 50 ms',
+      target: 'none over 50 ms',
+      ok: s.tasks.length === 0,
+    };
+  });
+}
