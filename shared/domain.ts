@@ -71,7 +71,8 @@ export const SECTOR_LABELS: Record<Sector, string> = {
 export const SYNTHETIC_PREFIX = '[synthetic] ';
 
 /** What a long call (an import) reports, in the order it goes through them. */
-export const WORK_PHASES = ['reading', 'checking', 'writing', 'finishing'] as const;
+/** 'preparing': the graph index being loaded or built (done and total in hundredths). */
+export const WORK_PHASES = ['reading', 'checking', 'writing', 'finishing', 'preparing'] as const;
 export type WorkPhase = (typeof WORK_PHASES)[number];
 export interface WorkProgress {
   phase: WorkPhase;
@@ -83,6 +84,7 @@ const WORK_PHASE_LABELS: Record<WorkPhase, string> = {
   checking: 'Checking records',
   writing: 'Writing records',
   finishing: 'Finishing',
+  preparing: 'Preparing the network',
 };
 
 /** The percentage done, when the phase counts something; null otherwise. */
@@ -96,6 +98,7 @@ export function workText(p: WorkProgress): string {
   const label = WORK_PHASE_LABELS[p.phase];
   if (percent === null) return `${label}…`;
   if (p.phase === 'reading') return `${label} (${percent}%)`;
+  if (p.phase === 'preparing') return `${label}… ${percent}%`;
   return `${label}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} (${percent}%)`;
 }
 

@@ -23,7 +23,7 @@ export function drawSlice(sel: Selection, view: GraphView, opts: SliceOptions, t
   return { view, nodes: sliceNodes(sel, view, order), edges: view === 'organisations' ? tieEdges(sel) : fullEdges(sel), counts };
 }
 
-function sliceCounts(sel: Selection, totalTies: number): SliceCounts {
+export function sliceCounts(sel: Selection, totalTies: number): SliceCounts {
   const { g } = sel;
   let partnerships = 0;
   for (const c of g.connectors) partnerships += c.type === 'partnership' ? 1 : 0;
