@@ -65,7 +65,7 @@ export class SummaryReader {
       return null;
     }
     if (this.kept?.stamp !== stamp) {
-      let summary: GraphSummary | null = null;
+      let summary: GraphSummary | null;
       try {
         summary = JSON.parse(readFileSync(this.path, 'utf8')) as GraphSummary;
         if (summary.format !== FORMAT) summary = null;
