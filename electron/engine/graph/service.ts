@@ -282,8 +282,9 @@ function growIdentity(kept: readonly { members: readonly number[] }[]): void {
 
 /** The whole network's selection over a tie table kept from before (a persisted index). */
 function selectionOfTable(g: GraphIndex, ties: TieTable): Selection {
+  const { partnerships, events, relations } = ties;
   const live: number[] = [];
-  for (let s = 0; s < ties.size; s++) if (ties.weight(s) > 0) live.push(s);
+  for (let s = 0; s < ties.size; s++) if (partnerships[s]! + events[s]! + relations[s]! > 0) live.push(s);
   const n = g.ids.length;
   return { g, keep: new Uint8Array(n).fill(1), organisations: n, ties, live, kept: [], shown: [], relations: g.relations };
 }
