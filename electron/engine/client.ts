@@ -62,8 +62,15 @@ export class EngineClient {
     private readonly data: Omit<WorkerData, 'workBuffer' | 'stagingDir'>,
   ) {
     this.current = this.start(data);
-    void this.current.ready.then(() => {
-      if (!this.current.fatal && !this.current.stopping) this.quick = this.start({ ...data, role: 'quick', seedIfEmpty: false });
+    // Both start at once: the quick engine answers the window's first view while the engine still
+    // loads. If it cannot open the database yet (a new one the engine is creating, or migrating),
+    // it starts again once the engine has opened it.
+    const quick = (this.quick = this.start({ ...data, role: 'quick', seedIfEmpty: false }));
+    void Promise.all([quick.ready, this.current.ready]).then(() => {
+      const engine = this.current;
+      if (quick.fatal && !engine.fatal && !engine.stopping && !quick.stopping) {
+        this.quick = this.start({ ...data, role: 'quick', seedIfEmpty: false });
+      }
     });
   }
 
