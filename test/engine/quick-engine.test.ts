@@ -26,7 +26,7 @@ beforeAll(() => {
   const e = new Engine({ dbPath, resourcesDir, actor: 'test' });
   e.generate({ organisations: 8000, seed: 21 });
   e.close();
-});
+}, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const value = <T>(r: CallResult<unknown>): T => {
