@@ -18,6 +18,12 @@ interface CallSpec<I extends z.ZodType, O extends z.ZodType, A extends boolean =
    * with a path main gave it (a file staged from its picker, an export staged for it) or none.
    */
   reach?: 'host' | 'staged';
+  /**
+   * A quick read: the second, read-only engine (electron/engine/quick.ts) answers it from SQLite or
+   * the kept summary when it can, so it never waits behind a long call or the graph index loading;
+   * when it cannot (the summary is behind, the input needs the index), the engine does.
+   */
+  quick?: true;
 }
 const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): CallSpec<I, O, false> => ({
   input,
@@ -43,6 +49,9 @@ const hostOnly = <S extends CallSpec<z.ZodType, z.ZodType>>(spec: S): S => ({ ..
 /** The window may make the call only with a path main staged for it (see electron/host/relay.ts). */
 const stagedPath = <S extends CallSpec<z.ZodType, z.ZodType>>(spec: S): S => ({ ...spec, reach: 'staged' });
 
+/** See CallSpec.quick. */
+const quick = <S extends CallSpec<z.ZodType, z.ZodType>>(spec: S): S => ({ ...spec, quick: true });
+
 const Empty = z.strictObject({});
 const Deleted = z.object({ id: S.Id, deleted: z.number().int() });
 
@@ -64,7 +73,7 @@ function crud<P extends string, F extends z.ZodObject, R extends z.ZodType>(pref
 }
 
 export const contract = {
-  'meta.info': read(Empty, S.Info),
+  'meta.info': quick(read(Empty, S.Info)),
   'country.list': read(Empty, z.array(S.Country)),
   ...crud('organisation', S.OrganisationFields, S.Organisation),
   ...crud('partnership', S.PartnershipFields, S.Partnership),
@@ -75,10 +84,11 @@ export const contract = {
   ...crud('source', S.SourceFields, S.Source),
   ...crud('citation', S.CitationFields, S.Citation),
   ...crud('savedView', S.SavedViewFields, S.SavedView),
-  'graph.slice': read(S.SliceInput, S.Slice),
+  /** Quick for the whole network's aggregated view only (from the kept summary). */
+  'graph.slice': quick(read(S.SliceInput, S.Slice)),
   'graph.ego': read(S.EgoInput, S.Slice),
   'graph.timeline': read(S.TimelineInput, S.Timeline),
-  'graph.facets': read(Empty, S.Facets),
+  'graph.facets': quick(read(Empty, S.Facets)),
   'graph.path': read(S.PathInput, S.PathResult),
   /** Computed in the engine's worker, so the window never waits on it. */
   'graph.metrics': read(S.MetricsInput, S.Metrics),
@@ -171,6 +181,9 @@ export const CALL_NAMES = Object.keys(contract) as CallName[];
  * contract reaches the window unless it is marked otherwise.
  */
 export const WINDOW_CALLS = CALL_NAMES.filter((name) => (contract[name] as { reach?: string }).reach !== 'host');
+
+/** The calls the second, read-only engine may answer (see CallSpec.quick). */
+export const QUICK_CALLS: ReadonlySet<string> = new Set(CALL_NAMES.filter((name) => (contract[name] as { quick?: true }).quick));
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

@@ -71,7 +71,8 @@ export const SECTOR_LABELS: Record<Sector, string> = {
 export const SYNTHETIC_PREFIX = '[synthetic] ';
 
 /** What a long call (an import, metrics) reports, an import in the order it goes through them. */
-export const WORK_PHASES = ['reading', 'checking', 'writing', 'finishing', 'measuring'] as const;
+/** 'preparing': the graph index being loaded or built (done and total in hundredths). */
+export const WORK_PHASES = ['reading', 'checking', 'writing', 'finishing', 'measuring', 'preparing'] as const;
 export type WorkPhase = (typeof WORK_PHASES)[number];
 export interface WorkProgress {
   phase: WorkPhase;
@@ -84,6 +85,7 @@ const WORK_PHASE_LABELS: Record<WorkPhase, string> = {
   writing: 'Writing records',
   finishing: 'Finishing',
   measuring: 'Shortest paths from sources',
+  preparing: 'Preparing the network',
 };
 
 /** The percentage done, when the phase counts something; null otherwise. */
@@ -97,6 +99,7 @@ export function workText(p: WorkProgress): string {
   const label = WORK_PHASE_LABELS[p.phase];
   if (percent === null) return `${label}…`;
   if (p.phase === 'reading') return `${label} (${percent}%)`;
+  if (p.phase === 'preparing') return `${label}… ${percent}%`;
   return `${label}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} (${percent}%)`;
 }
 

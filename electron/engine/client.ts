@@ -8,6 +8,12 @@
 // transaction when its connection goes, and a fresh worker takes over. A call already past its
 // commit point is never reported as cancelled.
 //
+// Quick reads (the contract's `quick` calls: `meta.info`, the facets, the whole network's aggregated
+// view) go first to a second worker, a read-only engine (quick.ts) that answers from SQLite and the
+// kept summary, so they never wait behind a long call or the graph index loading; what it cannot
+// answer it hands back, and the engine answers. While a snapshot is shown every call goes to the
+// engine, which answers for the snapshot.
+//
 // A worker thread stops only when it next runs JavaScript: one caught inside a single native call
 // (an SQLite statement that never returns) ignores terminate() for good. The engine is built so
 // that no such call reads untrusted input (a snapshot is read row by row, interchange/formats/
@@ -18,6 +24,7 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { QUICK_CALLS } from '../../shared/contract';
 import type { AtlasErrorShape, CallResult } from '../../shared/errors';
 import { cancelledError, WorkControl, WorkWatch, type Progress } from './work';
 import type { WorkerData, WorkerReply } from './worker';
@@ -27,17 +34,24 @@ const CANCEL_GRACE_MS = 2000;
 /** How long a worker has to stop once terminated before the host stops waiting for it. */
 const TERMINATE_GRACE_MS = 2000;
 
+/** What a worker answered: a result, or (the quick engine only) that the engine must answer. */
+type Reply = CallResult<unknown> | 'pass';
+
 interface Running {
   worker: Worker;
   watch: WorkWatch;
   ready: Promise<void>;
-  pending: Map<number, (r: CallResult<unknown>) => void>;
+  pending: Map<number, (r: Reply) => void>;
   fatal: AtlasErrorShape | null;
   stopping: boolean;
 }
 
 export class EngineClient {
   private current: Running;
+  /** The second, read-only engine, started once the engine has opened (and migrated) the database. */
+  private quick: Running | null = null;
+  /** A snapshot is shown: the engine answers everything. */
+  private viewing = false;
   private nextId = 1;
 
   /** Staged files live here rather than in the worker, so they outlive a worker restarted by a cancel. */
@@ -48,6 +62,16 @@ export class EngineClient {
     private readonly data: Omit<WorkerData, 'workBuffer' | 'stagingDir'>,
   ) {
     this.current = this.start(data);
+    // Both start at once: the quick engine answers the window's first view while the engine still
+    // loads. If it cannot open the database yet (a new one the engine is creating, or migrating),
+    // it starts again once the engine has opened it.
+    const quick = (this.quick = this.start({ ...data, role: 'quick', seedIfEmpty: false }));
+    void Promise.all([quick.ready, this.current.ready]).then(() => {
+      const engine = this.current;
+      if (quick.fatal && !engine.fatal && !engine.stopping && !quick.stopping) {
+        this.quick = this.start({ ...data, role: 'quick', seedIfEmpty: false });
+      }
+    });
   }
 
   get ready(): Promise<void> {
@@ -60,9 +84,23 @@ export class EngineClient {
   }
 
   async call(name: string, input: unknown): Promise<CallResult<unknown>> {
+    const quick = this.quick;
+    if (quick && !this.viewing && QUICK_CALLS.has(name)) {
+      await quick.ready;
+      if (!quick.fatal && !quick.stopping) {
+        const r = await this.post(quick, name, input);
+        if (r !== 'pass') return r;
+      }
+    }
     const run = this.current;
     await run.ready;
     if (run.fatal) return { ok: false, error: run.fatal };
+    const r = (await this.post(run, name, input)) as CallResult<unknown>;
+    if (name === 'snapshot.view' && r.ok) this.viewing = (r.value as { viewing: string | null }).viewing !== null;
+    return r;
+  }
+
+  private post(run: Running, name: string, input: unknown): Promise<Reply> {
     return new Promise((resolve) => {
       const id = this.nextId++;
       run.pending.set(id, resolve);
@@ -119,7 +157,7 @@ export class EngineClient {
         const done = run.pending.get(id)!;
         run.pending.set(id, (r) => {
           done(r);
-          answers.push(r);
+          answers.push(r as CallResult<unknown>);
           if (--left === 0) {
             clearTimeout(timer);
             resolve(answers);
@@ -131,9 +169,10 @@ export class EngineClient {
 
   async close(): Promise<void> {
     this.current.stopping = true;
+    if (this.quick) this.quick.stopping = true;
     // Before awaiting the worker: a host that is quitting may not live to see the promise settle.
     rmSync(this.stagingDir, { recursive: true, force: true });
-    await stopWorker(this.current.worker);
+    await Promise.all([stopWorker(this.current.worker), this.quick ? stopWorker(this.quick.worker) : null]);
   }
 
   private start(data: Omit<WorkerData, 'workBuffer' | 'stagingDir'>): Running {
@@ -155,7 +194,8 @@ export class EngineClient {
     };
     const fail = (error: AtlasErrorShape) => {
       if (!run.fatal) run.fatal = error;
-      for (const done of run.pending.values()) done({ ok: false, error: run.fatal });
+      // The quick engine failing costs nothing but speed: the engine answers its calls instead.
+      for (const done of run.pending.values()) done(data.role === 'quick' ? 'pass' : { ok: false, error: run.fatal });
       run.pending.clear();
     };
     run.ready = new Promise((resolve) => {
@@ -167,7 +207,7 @@ export class EngineClient {
         } else {
           const done = run.pending.get(m.id);
           run.pending.delete(m.id);
-          done?.(m.ok ? { ok: true, value: m.value } : { ok: false, error: m.error });
+          done?.(m.type === 'pass' ? 'pass' : m.ok ? { ok: true, value: m.value } : { ok: false, error: m.error });
         }
       });
       worker.on('error', (err) => {

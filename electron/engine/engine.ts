@@ -10,13 +10,13 @@ import { parseCall, parseOrThrow } from '../../shared/validate';
 import { AttributeCatalogue } from './attributes/catalogue';
 import { attributeFacet, relationPairs } from './attributes/facet';
 import { openDatabase } from './db/open';
-import { SCHEMA_VERSION } from './db/migrations/index';
 import { egoNetwork } from './graph/ego';
 import { facets } from './graph/facets';
 import { sliceMetrics } from './graph/metrics/call';
 import { shortestPath } from './graph/path';
 import { search } from './graph/search';
 import { GraphService } from './graph/service';
+import { summaryFileOf } from './graph/summary';
 import { timeline } from './graph/timeline';
 import { exportTo } from './interchange/export/exporter';
 import { zipFiles } from './interchange/export/zip-folder';
@@ -41,8 +41,7 @@ import { stats } from './store/stats';
 import { TABLES, type TableDef } from './store/tables';
 import { Writer } from './store/writer';
 import { WorkControl } from './work';
-
-const APP_VERSION = '0.1.0';
+import { metaInfo } from './info';
 
 export interface EngineOptions {
   dbPath: string;
@@ -60,6 +59,9 @@ export interface EngineOptions {
   /** A staging folder the host owns, kept across worker restarts; otherwise the engine makes (and removes) its own. */
   stagingDir?: string;
 }
+
+/** The call id the index's build at open reports its progress under (no host call has it, so none cancels it). */
+const PREPARING = 2 ** 31 - 1;
 
 /** Calls that stay with the network while a snapshot is shown: merging that snapshot, for one. */
 const NETWORK_CALLS = new Set<CallName>(['snapshot.view', 'import.preview', 'import.run', 'work.cancel', 'work.progress']);
@@ -107,7 +109,9 @@ export class Engine {
     this.backups = new Backups(db, opts.dbPath, opts.resourcesDir, opts.nativeBinding);
     this.store = new RecordStore(db, this.writer);
     // A snapshot shown read-only keeps its index in memory; a network keeps one beside its file.
-    this.graph = new GraphService(db, opts.viewing === undefined ? `${opts.dbPath}.graph-index` : null);
+    this.graph =
+      opts.viewing === undefined ? new GraphService(db, `${opts.dbPath}.graph-index`, summaryFileOf(opts.dbPath)) : new GraphService(db);
+    this.graph.progress = (percent) => this.work.progress('preparing', percent, 100);
     // Every write reaches the index through the one writer.
     this.writer.observe(this.graph);
     this.attributes = new AttributeCatalogue(db);
@@ -169,6 +173,24 @@ export class Engine {
     return (this.db.prepare('SELECT coalesce(max(seq), 0) FROM change').pluck().get() as number) > 0;
   }
 
+  /**
+   * Builds the graph index (from the kept file or SQLite) before anything asks for it, reporting
+   * its progress as a call would, so the host can show it while the window waits.
+   */
+  prepare(): void {
+    this.work.begin(PREPARING);
+    try {
+      this.graph.totalTies();
+    } finally {
+      this.work.end();
+    }
+  }
+
+  /** Writes had a moment's rest: bring the kept summary up to date (the quick engine answers from it). */
+  summarise(): void {
+    if (this.db.open && this.opts.viewing === undefined) this.graph.persistSummary();
+  }
+
   /** Nothing is being asked: a good time to write the graph index beside the database, if a build made it worth it. */
   idle(): void {
     if (this.db.open) this.graph.persist();
@@ -203,14 +225,7 @@ export class Engine {
     const db = this.db;
     const store = this.store;
     const h: Record<string, (input: never) => unknown> = {
-      'meta.info': () => ({
-        appVersion: APP_VERSION,
-        schemaVersion: SCHEMA_VERSION,
-        dbPath: this.opts.dbPath,
-        organisations: db.prepare('SELECT count(*) FROM organisation').pluck().get() as number,
-        synthetic: db.prepare('SELECT 1 FROM organisation WHERE synthetic = 1 LIMIT 1').get() !== undefined,
-        viewing: this.opts.viewing ?? null,
-      }),
+      'meta.info': () => metaInfo(db, this.opts.dbPath, this.opts.viewing ?? null),
       'snapshot.view': (i: CallInput<'snapshot.view'>) => this.view(i.path),
       'country.list': (): Country[] =>
         db

@@ -242,6 +242,17 @@ function compareWithFresh(engine: Engine) {
     }
   }
   expect(facets(engine.graph)).toEqual(facets(fresh));
+  // The summary kept beside the database (what the quick engine answers from) follows as well.
+  const kept = engine.graph.summary();
+  const made = fresh.summary();
+  const byId = (links: { id: string }[]) => [...links].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  expect({ ...kept, aggregates: null }).toEqual({ ...made, aggregates: null });
+  for (const by of ['region', 'subRegion', 'country'] as const) {
+    expect({ ...kept.aggregates[by], links: byId(kept.aggregates[by].links) }).toEqual({
+      ...made.aggregates[by],
+      links: byId(made.aggregates[by].links),
+    });
+  }
   for (const q of ['a', 'réseau', '网络']) expect(search(g, q, 50)).toEqual(search(f, q, 50));
 }
 

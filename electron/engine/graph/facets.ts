@@ -7,7 +7,13 @@
 import { SECTOR_LABELS, type Sector } from '../../../shared/domain';
 import type { Facets } from '../../../shared/schemas';
 import type { GraphIndex } from './index';
-import type { GraphService } from './service';
+import type { Selection } from './selection';
+
+/** What facets read of the graph service (service.ts), which itself keeps them in its summary. */
+interface FacetSource {
+  index(): GraphIndex;
+  select(g: GraphIndex, filters: Record<string, never>): Selection;
+}
 
 type Facet = Facets['countries'][number];
 
@@ -30,7 +36,7 @@ const KIND_LABELS: Record<string, string> = {
 /** One per index and revision: an applied write counts them again on the next call. */
 const cache = new WeakMap<GraphIndex, { revision: number; f: Facets }>();
 
-export function facets(graph: GraphService): Facets {
+export function facets(graph: FacetSource): Facets {
   const g = graph.index();
   let f = cache.get(g)?.revision === g.revision ? cache.get(g)!.f : null;
   if (!f) cache.set(g, { revision: g.revision, f: (f = compute(g, graph)) });
@@ -54,7 +60,7 @@ function byCountThenLabel(a: Facet, b: Facet): number {
   return b.count - a.count || a.label.localeCompare(b.label, 'en');
 }
 
-function compute(g: GraphIndex, graph: GraphService): Facets {
+function compute(g: GraphIndex, graph: FacetSource): Facets {
   const regions = new Tally();
   const subRegions = new Map<string, Tally>();
   const countries = new Tally();

@@ -77,6 +77,11 @@ export function hasOrganisationFilter(f: Filters): boolean {
   );
 }
 
+/** Whether the filters keep the whole network (no organisation, connector or weight filter). */
+export function keepsEverything(f: Filters): boolean {
+  return !hasOrganisationFilter(f) && !connectorRule(f).active && weightFloor(f) === null;
+}
+
 /** A predicate over organisation indices; null when every organisation passes. */
 export function organisationTest(g: GraphIndex, f: Filters): ((i: number) => boolean) | null {
   if (!hasOrganisationFilter(f)) return null;

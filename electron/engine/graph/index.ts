@@ -50,6 +50,9 @@ export interface TieChanges {
   move(from: number, to: number, partners: Iterable<number>): void;
 }
 
+/** Told how far a build has got, in hundredths (the window shows "Preparing the network… N%"). */
+export type BuildProgress = (percent: number) => void;
+
 /** Thrown when a write does not fit the index (it then is rebuilt from SQLite). */
 export class IndexMismatch extends Error {}
 
@@ -413,7 +416,8 @@ export class GraphIndex {
   // Links and relations are read as rowids joined in SQLite rather than as IDs looked up here: a
   // quarter of a million UUID strings made and hashed was most of the load. CROSS JOIN keeps the
   // link table as the outer loop, so members come in the order they were stored, as before.
-  static load(db: Database, version: number): GraphIndex {
+  static load(db: Database, version: number, progress: BuildProgress = () => {}): GraphIndex {
+    progress(0);
     const g = new GraphIndex(version);
     const countries = g.readCountries(db);
     type OrgRow = [number, string, string, string | null, string, string | null, number, string];
@@ -437,8 +441,11 @@ export class GraphIndex {
       g.subRegion.push(c?.[3] ?? null);
       g.intermediateRegion.push(c?.[4] ?? null);
     }
+    progress(20);
     g.loadConnectors(db, orgAt, one, 'partnership', 'focus_areas', 'membership', 'partnership_id');
+    progress(35);
     g.loadConnectors(db, orgAt, one, 'event', "'[]'", 'participation', 'event_id');
+    progress(50);
     type RelRow = [string, number, number, string, string | null, string | null, string | null, string | null];
     for (const r of db
       .prepare(
@@ -458,6 +465,7 @@ export class GraphIndex {
         endKey: one(r[7]),
       });
     }
+    progress(90);
     return g;
   }
 

@@ -8,7 +8,8 @@
 // engine closes, beside the target and renamed into place.
 import type { Database } from 'better-sqlite3';
 import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { GraphIndex, type Connector, type RelationEdge } from './index';
+import { threadId } from 'node:worker_threads';
+import { GraphIndex, type BuildProgress, type Connector, type RelationEdge } from './index';
 import { TieTable, type TieColumns } from './ties';
 
 const MAGIC = 'atlas-graph-index';
@@ -18,7 +19,7 @@ const FORMAT = 1;
  * Which database, schema and place in its log a file reflects: the place, the first and last rows'
  * times and records, and the schema version (a migration may change records without logging).
  */
-function fingerprint(db: Database, version: number): string {
+export function fingerprint(db: Database, version: number): string {
   const row = db.prepare('SELECT seq, at, record_id FROM change WHERE seq = ?').raw();
   const first = db.prepare('SELECT seq, at, record_id FROM change ORDER BY seq LIMIT 1').raw().get();
   const schema = db.pragma('user_version', { simple: true }) as number;
@@ -224,7 +225,7 @@ export function writeIndexFile(path: string, db: Database, g: GraphIndex, ties: 
   const len = Buffer.alloc(8);
   len.writeUInt32LE(head.length, 0);
   const pad = new Uint8Array((8 - (head.length % 8)) % 8);
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = `${path}.${process.pid}-${threadId}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
     for (const part of [len, head, pad, ...o.parts]) writeSync(fd, part);
@@ -238,7 +239,11 @@ export function writeIndexFile(path: string, db: Database, g: GraphIndex, ties: 
  * The index as the file holds it, if the file is this database's and whole; `ties` when it kept
  * the whole network's table. Its `version` is the log place it reflects (the caller catches up).
  */
-export function readIndexFile(path: string, db: Database): { g: GraphIndex; ties: TieTable | null } | null {
+export function readIndexFile(
+  path: string,
+  db: Database,
+  progress: BuildProgress = () => {},
+): { g: GraphIndex; ties: TieTable | null } | null {
   let buf: Buffer;
   try {
     buf = readFileSync(path);
@@ -277,6 +282,7 @@ export function readIndexFile(path: string, db: Database): { g: GraphIndex; ties
       g.intermediateRegion.push(null);
       g.placeOf(i, countries[i]!);
     }
+    progress(25);
     const type = f.u8('c.type');
     const cid = f.strings('c.id') as string[];
     const cname = f.strings('c.name') as string[];
@@ -307,6 +313,7 @@ export function readIndexFile(path: string, db: Database): { g: GraphIndex; ties
       };
       g.connectors.push(c);
     }
+    progress(50);
     const rid = f.strings('r.id') as string[];
     const source = f.i32('r.source');
     const target = f.i32('r.target');
@@ -325,6 +332,7 @@ export function readIndexFile(path: string, db: Database): { g: GraphIndex; ties
       };
       g.relations.push(r);
     }
+    progress(80);
     let ties: TieTable | null = null;
     if (header.sections.some((s) => s.name === 't.a')) {
       const c = Object.fromEntries(

@@ -39,6 +39,11 @@ export interface Selection {
   shown: KeptConnector[];
   /** Direct relations counted and drawn. */
   relations: RelationEdge[];
+  /**
+   * How many connectors are shown (and how many of them partnerships), when known without listing
+   * them: an aggregated view of a million ties needs only these counts, not `kept` and `shown`.
+   */
+  shownTally?: { partnerships: number; all: number };
 }
 
 /**
@@ -59,6 +64,13 @@ export function select(g: GraphIndex, filters: Filters, opts: SelectOptions = {}
   else {
     const test = organisationTest(g, filters);
     for (let i = 0; i < n; i++) candidate[i] = !test || test(i) ? 1 : 0;
+  }
+
+  // Organisation filters alone, without a minimum weight: every connector counts, the ties are the
+  // whole network's among the candidates, and the connectors kept are listed only if read (a
+  // drawn slice reads them, an aggregated one only counts them).
+  if (whole && whole.g === g && !rule.active && !opts.restrictTo && floor === null) {
+    return organisationsOnly(g, candidate, whole, orgFiltered);
   }
 
   // 2. Connectors that pass, with their candidate members. An ego network looks only at the
@@ -154,4 +166,61 @@ export function select(g: GraphIndex, filters: Filters, opts: SelectOptions = {}
   for (let i = 0; i < n; i++) organisations += keep[i]!;
 
   return { g, keep, organisations, ties, live, kept, shown, relations };
+}
+
+/** The selection of organisation filters alone (see `select`), its connectors listed on first read. */
+function organisationsOnly(g: GraphIndex, candidate: Uint8Array, whole: Selection, orgFiltered: boolean): Selection {
+  const ties = whole.ties;
+  const { a, b } = ties;
+  const live: number[] = [];
+  for (const s of whole.live) if (candidate[a[s]!] && candidate[b[s]!]) live.push(s);
+  // No connector filter is on, so every relation between candidates counts.
+  const relations = g.relations.filter((r) => candidate[r.source] && candidate[r.target]);
+  let organisations = 0;
+  for (let i = 0; i < candidate.length; i++) organisations += candidate[i]!;
+  // Connectors with a candidate among their members: only those are shown (all of them when no
+  // organisation filter is on), and only those need listing with their members.
+  const touched: number[] = [];
+  let partnerships = 0;
+  g.connectors.forEach((c, k) => {
+    let shown = !orgFiltered;
+    for (let j = 0; !shown && j < c.orgs.length; j++) shown = candidate[c.orgs[j]!] === 1;
+    if (!shown) return;
+    touched.push(k);
+    if (c.type === 'partnership') partnerships++;
+  });
+  let kept: KeptConnector[] | null = null;
+  const listKept = (): KeptConnector[] => {
+    if (kept) return kept;
+    kept = [];
+    for (const k of touched) {
+      const c = g.connectors[k]!;
+      const members: number[] = [];
+      const links: number[] = [];
+      for (let j = 0; j < c.orgs.length; j++) {
+        if (candidate[c.orgs[j]!]) {
+          members.push(c.orgs[j]!);
+          links.push(j);
+        }
+      }
+      kept.push({ c, members, links });
+    }
+    return kept;
+  };
+  return {
+    g,
+    keep: candidate,
+    organisations,
+    ties,
+    live,
+    // A connector without a candidate member ties nothing: leaving it out of `kept` changes no slice.
+    get kept() {
+      return listKept();
+    },
+    get shown() {
+      return listKept();
+    },
+    relations,
+    shownTally: { partnerships, all: touched.length },
+  };
 }

@@ -8,11 +8,16 @@ import type { GraphView, RecordType } from '../../../shared/domain';
 import type { Filters, Slice } from '../../../shared/schemas';
 import type { CommittedWrites, WriteObserver } from '../store/writer';
 import { AttributeColumns } from './attribute-columns';
+import { rmSync } from 'node:fs';
+import type { AggregateLevel } from '../../../shared/schemas';
+import { aggregateSelection } from './aggregate';
+import { facets } from './facets';
 import { connectorRule, hasOrganisationFilter, weightFloor } from './filters';
-import { GraphIndex, GraphIndexCache, IndexMismatch, type TieChanges } from './index';
+import { GraphIndex, GraphIndexCache, IndexMismatch, type BuildProgress, type TieChanges } from './index';
 import { readIndexFile, writeIndexFile } from './persisted';
 import { select, type SelectOptions, type Selection } from './selection';
-import { drawSlice, type SliceOptions } from './slice';
+import { drawSlice, sliceCounts, type SliceOptions } from './slice';
+import { makeSummary, writeSummaryFile, type GraphSummary } from './summary';
 import type { TieTable } from './ties';
 
 const GRAPH_TYPES = new Set<RecordType>(['organisation', 'partnership', 'event', 'membership', 'participation', 'relation']);
@@ -33,8 +38,12 @@ export class GraphService implements WriteObserver {
 
   /** The log place the persisted index file reflects (-1: none written by this service). */
   private persistedAt = -1;
+  /** The log place the summary file reflects (-1: none written by this service). */
+  private summarisedAt = -1;
   /** The index was last built from SQLite, not from the file: worth writing the file soon. */
   private builtFromSql = false;
+  /** Told how far a build has got (the engine reports it as its current call's progress). */
+  progress: BuildProgress = () => {};
   /** Where the index was last built from (for tests and the benchmark). */
   builtFrom: 'file' | 'database' | null = null;
 
@@ -42,6 +51,8 @@ export class GraphService implements WriteObserver {
     private readonly db: Database,
     /** Where the index is persisted (persisted.ts), or null to keep it in memory only. */
     private readonly file: string | null = null,
+    /** Where the summary of the whole network is kept (summary.ts), or null for none. */
+    private readonly summaryFile: string | null = null,
   ) {
     const columns = new AttributeColumns(db);
     this.cache = new GraphIndexCache(db, (version) => {
@@ -55,18 +66,22 @@ export class GraphService implements WriteObserver {
   private build(version: number): GraphIndex {
     this.whole = null;
     this.pending = null;
-    const saved = this.file ? readIndexFile(this.file, this.db) : null;
+    const saved = this.file ? readIndexFile(this.file, this.db, this.progress) : null;
     if (saved && this.catchUpFile(saved.g, saved.ties, version)) {
       this.persistedAt = saved.g.version;
+      this.progress(90);
       if (saved.ties) this.whole = wholeSelection(selectionOfTable(saved.g, saved.ties));
       saved.g.version = version;
       this.builtFromSql = false;
       this.builtFrom = 'file';
+      this.progress(100);
       return saved.g;
     }
     this.builtFromSql = this.file !== null;
     this.builtFrom = 'database';
-    return GraphIndex.load(this.db, version);
+    const g = GraphIndex.load(this.db, version, this.progress);
+    this.progress(100);
+    return g;
   }
 
   /** Applies the log's rows after the file's place; false when they cannot say everything that changed. */
@@ -100,12 +115,31 @@ export class GraphService implements WriteObserver {
    */
   persist(always = false): void {
     const g = this.cache.built();
-    if (!this.file || !g) return;
+    if (!g) return;
+    // The summary first: it is small, and what the next open (and the second engine) shows first.
+    this.persistSummary();
+    if (!this.file) return;
     if (g.version === this.persistedAt || (!always && !this.builtFromSql)) return;
     const whole = this.select(g, {});
     writeIndexFile(this.file, this.db, g, whole.ties);
     this.persistedAt = g.version;
     this.builtFromSql = false;
+  }
+
+  /** Writes the summary if the index moved past it (the engine does this soon after writes settle). */
+  persistSummary(): void {
+    const g = this.cache.built();
+    if (!g || !this.summaryFile || g.version === this.summarisedAt) return;
+    writeSummaryFile(this.summaryFile, this.summary());
+    this.summarisedAt = g.version;
+  }
+
+  /** The whole network's counts, aggregates at every level and facets, as of the index's place. */
+  summary(): GraphSummary {
+    const g = this.cache.get();
+    const whole = this.select(g, {});
+    const aggregate = (by: AggregateLevel) => aggregateSelection(whole, by);
+    return makeSummary(this.db, g.version, sliceCounts(whole, whole.live.length), aggregate, facets(this));
   }
 
   /** The index as of the last write (rebuilt first if the change log moved without it). */
@@ -177,6 +211,8 @@ export class GraphService implements WriteObserver {
   /** The database was replaced under the index (a backup restored): build it again from SQLite. */
   reset(): void {
     this.forget();
+    if (this.summaryFile) rmSync(this.summaryFile, { force: true });
+    this.summarisedAt = -1;
   }
 
   private forget(): void {
@@ -246,8 +282,9 @@ function growIdentity(kept: readonly { members: readonly number[] }[]): void {
 
 /** The whole network's selection over a tie table kept from before (a persisted index). */
 function selectionOfTable(g: GraphIndex, ties: TieTable): Selection {
+  const { partnerships, events, relations } = ties;
   const live: number[] = [];
-  for (let s = 0; s < ties.size; s++) if (ties.weight(s) > 0) live.push(s);
+  for (let s = 0; s < ties.size; s++) if (partnerships[s]! + events[s]! + relations[s]! > 0) live.push(s);
   const n = g.ids.length;
   return { g, keep: new Uint8Array(n).fill(1), organisations: n, ties, live, kept: [], shown: [], relations: g.relations };
 }

@@ -23,16 +23,20 @@ export function drawSlice(sel: Selection, view: GraphView, opts: SliceOptions, t
   return { view, nodes: sliceNodes(sel, view, order), edges: view === 'organisations' ? tieEdges(sel) : fullEdges(sel), counts };
 }
 
-function sliceCounts(sel: Selection, totalTies: number): SliceCounts {
+export function sliceCounts(sel: Selection, totalTies: number): SliceCounts {
   const { g } = sel;
   let partnerships = 0;
   for (const c of g.connectors) partnerships += c.type === 'partnership' ? 1 : 0;
-  const shownP = sel.shown.reduce((s, k) => s + (k.c.type === 'partnership' ? 1 : 0), 0);
+  const tally = sel.shownTally ?? {
+    partnerships: sel.shown.reduce((s, k) => s + (k.c.type === 'partnership' ? 1 : 0), 0),
+    all: sel.shown.length,
+  };
+  const shownP = tally.partnerships;
   return {
     organisations: { shown: sel.organisations, total: g.ids.length },
     ties: { shown: sel.live.length, total: totalTies },
     partnerships: { shown: shownP, total: partnerships },
-    events: { shown: sel.shown.length - shownP, total: g.connectors.length - partnerships },
+    events: { shown: tally.all - shownP, total: g.connectors.length - partnerships },
     relations: { shown: sel.relations.length, total: g.relations.length },
   };
 }
