@@ -167,6 +167,36 @@ test('three in a row, typed faster than the engine writes: each is tied to the s
   await expect(app.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText(partnership.name);
 });
 
+test('the filter of organisations citing no source combines with the others and is kept by a saved view', async ({ app }) => {
+  const graph = app.getByTestId('graph');
+  await expect(graph).toHaveAttribute('data-node-count', '7');
+  // Every fact of the seed network has its source; two organisations are added without one.
+  await api(app, 'organisation.create', { name: 'Centre national de cybersécurité', sector: 'government', country: 'SN' });
+  await api(app, 'organisation.create', { name: 'Instituto de Ciberseguridad', sector: 'academia', country: 'MX' });
+  await app.reload();
+  await expect(graph).toHaveAttribute('data-node-count', '9');
+  const panel = app.getByTestId('filter-panel');
+  await panel.getByText('Sources', { exact: true }).click();
+  await app.getByTestId('filter-unsourced').check();
+  await expect(graph).toHaveAttribute('data-node-count', '2');
+  await panel
+    .getByTestId('filter-sectors')
+    .getByRole('checkbox', { name: /Government/ })
+    .check();
+  await expect(graph).toHaveAttribute('data-node-count', '1');
+  await app.getByTestId('tab-views').click();
+  await app.getByLabel('Save what you see now').fill('To source');
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(app.getByTestId('saved-view')).toHaveCount(1);
+  await app.getByTestId('clear-filters').click();
+  await expect(graph).toHaveAttribute('data-node-count', '9');
+  await expect(app.getByTestId('cleared')).toContainText('the sources (citing none)');
+  await expect(app.getByTestId('filter-unsourced')).not.toBeChecked();
+  await app.getByRole('button', { name: 'To source' }).click();
+  await expect(graph).toHaveAttribute('data-node-count', '1');
+  await expect(app.getByTestId('filter-unsourced')).toBeChecked();
+});
+
 async function giveNameIfAsked(page: Page) {
   const ask = page.getByTestId('name-dialog');
   await expect(ask).toBeVisible();
