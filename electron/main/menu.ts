@@ -7,7 +7,7 @@
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/menu';
 
-export function menuTemplate(mac: boolean, send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
+function menuTemplate(mac: boolean, send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
   const edit: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
