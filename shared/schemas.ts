@@ -324,6 +324,8 @@ export const Filters = z.strictObject({
   dateTo: PartialDate.optional(),
   tags: z.array(Tag).max(200).optional(),
   text: z.string().trim().max(200).optional(),
+  /** Only organisations that cite no source (neither a citation of their own nor by an import). */
+  unsourced: z.literal(true).optional(),
   /** Ties weaker than this (fewer shared partnerships, events and relations) are not drawn. */
   minWeight: z.number().int().min(1, 'The minimum tie weight is at least 1').max(10_000).optional(),
   /** Filters on attributes, each narrowing what its record kind keeps (see graph/attribute-filters.ts). */

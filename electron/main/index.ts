@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { EngineClient } from '../engine/client';
 import { DB_FILE } from '../engine/paths';
 import { registerContract } from './ipc';
+import { installMenu } from './menu';
 import { registerRendererProtocol, SCHEME_PRIVILEGES } from './protocol';
 import { APP_ORIGIN, secureApp, securePreferences, secureSession } from './security';
 
@@ -59,6 +60,7 @@ app.whenReady().then(() => {
     ...(binding ? { nativeBinding: binding } : {}),
   });
   registerContract(ipcMain, engine, (event) => mainWindow !== null && event.sender === mainWindow.webContents);
+  installMenu(() => mainWindow);
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

@@ -2,6 +2,7 @@
 // frozen object. No logic, no Node: it runs sandboxed, and main validates everything again.
 import { contextBridge, ipcRenderer } from 'electron';
 import { WINDOW_CALLS } from '../../shared/contract';
+import { isMenuCommand, MENU_CHANNEL, type MenuCommand } from '../../shared/menu';
 
 const allowed = new Set<string>(WINDOW_CALLS);
 
@@ -15,5 +16,11 @@ contextBridge.exposeInMainWorld('atlas', {
       });
     }
     return ipcRenderer.invoke(`atlas:${name}`, input);
+  },
+  /** The app menu's Undo and Redo (electron/main/menu.ts); the page gets the command only, never the event. */
+  onMenu(listener: (command: MenuCommand) => void): void {
+    ipcRenderer.on(MENU_CHANNEL, (_event, command: unknown) => {
+      if (isMenuCommand(command)) listener(command);
+    });
   },
 });

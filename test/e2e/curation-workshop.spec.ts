@@ -27,10 +27,7 @@ async function nodePositions(page: Page, ids: string[]) {
   return page.evaluate((list) => Object.fromEntries(list.map((id) => [id, window.atlasGraph?.position(id) ?? null])), ids);
 }
 
-// FIXME (issue 15, open): since the merge with issues 13, 14 and 18, the second organisation added in a
-// row is not tied to the selected partnership (the first is); the selection is lost after the first
-// write. Marked fixme so the suite stays honest about it until it is found and fixed.
-test.fixme('quick add from the keyboard alone: a warning of a likely duplicate, a tie to the selected partnership, nothing else moves', async ({
+test('quick add from the keyboard alone: a warning of a likely duplicate, a tie to the selected partnership, nothing else moves', async ({
   app,
 }) => {
   const graph = app.getByTestId('graph');
@@ -80,6 +77,9 @@ test.fixme('quick add from the keyboard alone: a warning of a likely duplicate, 
   await app.keyboard.press('Tab');
   await app.keyboard.type('Senegal');
   await app.keyboard.press('Enter');
+  // "Added" is said once the organisation and its tie are both written (the node is drawn before
+  // the tie is: waiting for the count alone read the partnership too early).
+  await expect(quick.getByTestId('quick-added')).toContainText('Université Cheikh Anta Diop');
   await expect(graph).toHaveAttribute('data-node-count', '14');
   await app.keyboard.press('Escape');
   await expect(quick).toBeHidden();
@@ -100,6 +100,101 @@ test.fixme('quick add from the keyboard alone: a warning of a likely duplicate, 
   await app.getByTestId('graph').focus();
   for (let i = 0; i < 4; i++) await app.keyboard.press(`${mod}+z`);
   await expect(graph).toHaveAttribute('data-node-count', '12');
+});
+
+test('three in a row, typed faster than the engine writes: each is tied to the selected partnership and no keystroke is lost', async ({
+  app,
+}) => {
+  const graph = app.getByTestId('graph');
+  await expect(graph).toHaveAttribute('data-node-count', '7');
+  await api(app, 'preferences.set', { analystName: 'Facilitator' }); // (asked at the first edit otherwise)
+  await app.reload();
+  await expect(graph).toHaveAttribute('data-node-count', '7');
+  await app.getByRole('button', { name: 'With partnerships and events' }).click();
+  await expect(graph).toHaveAttribute('data-node-count', '12');
+  const partnership = (await api<{ items: { id: string; name: string }[] }>(app, 'partnership.list', {})).items[0]!;
+  const members = async () =>
+    (await api<{ connections: { name: string }[] }>(app, 'record.details', { type: 'partnership', id: partnership.id })).connections.map(
+      (c) => c.name,
+    );
+  const already = await members();
+  await app.keyboard.press(`${mod}+f`);
+  await app.keyboard.type(partnership.name.slice(0, 20));
+  await expect(app.getByRole('option').first()).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText(partnership.name);
+  await app.keyboard.press('Escape');
+  await app.getByTestId('graph').focus();
+  // The ties are held back a while on their way to the engine (as on a busy laptop with a large
+  // network), so the next names are typed while the last ones are still being written.
+  await app.route('**/api/membership.create', async (route) => {
+    await new Promise((done) => setTimeout(done, 700));
+    await route.continue();
+  });
+  await app.keyboard.press('n');
+  const quick = app.getByTestId('quick-add');
+  await expect(quick.locator('#quick-name')).toBeFocused();
+  const entries = [
+    ['Кибер Альянс Казахстана', 'c', 'KZ'],
+    ['Red Peruana contra el Cibercrimen', 'c', 'Peru'],
+    ['网络安全应急中心', 'g', 'CN'],
+  ] as const;
+  for (const [name, sector, country] of entries) {
+    await expect(quick.locator('#quick-name')).toHaveValue('');
+    await app.keyboard.type(name);
+    await app.keyboard.press('Tab');
+    await app.keyboard.type(sector);
+    await app.keyboard.press('Tab');
+    await app.keyboard.press(`${mod}+a`);
+    await app.keyboard.type(country);
+    await app.keyboard.press('Enter');
+  }
+  // Taken at once, written in order.
+  await expect(quick.getByTestId('quick-pending')).toBeVisible();
+  for (const [name] of entries) await expect(quick.getByTestId('quick-added')).toContainText(name);
+  await expect(quick.getByTestId('quick-pending')).toBeHidden();
+  await expect(graph).toHaveAttribute('data-node-count', '15');
+  expect((await members()).sort()).toEqual([...already, ...entries.map(([name]) => name)].sort());
+  const orgs = (await api<{ items: { name: string; sector: string; country: string | null }[] }>(app, 'organisation.list', {})).items;
+  expect(orgs.filter((o) => entries.some(([name]) => name === o.name)).map((o) => [o.name, o.sector, o.country])).toEqual(
+    expect.arrayContaining([
+      ['Кибер Альянс Казахстана', 'civil_society', 'KZ'],
+      ['Red Peruana contra el Cibercrimen', 'civil_society', 'PE'],
+      ['网络安全应急中心', 'government', 'CN'],
+    ]),
+  );
+  // The partnership is still the one selected.
+  await expect(app.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText(partnership.name);
+});
+
+test('the filter of organisations citing no source combines with the others and is kept by a saved view', async ({ app }) => {
+  const graph = app.getByTestId('graph');
+  await expect(graph).toHaveAttribute('data-node-count', '7');
+  // Every fact of the seed network has its source; two organisations are added without one.
+  await api(app, 'organisation.create', { name: 'Centre national de cybersécurité', sector: 'government', country: 'SN' });
+  await api(app, 'organisation.create', { name: 'Instituto de Ciberseguridad', sector: 'academia', country: 'MX' });
+  await app.reload();
+  await expect(graph).toHaveAttribute('data-node-count', '9');
+  const panel = app.getByTestId('filter-panel');
+  await panel.getByText('Sources', { exact: true }).click();
+  await app.getByTestId('filter-unsourced').check();
+  await expect(graph).toHaveAttribute('data-node-count', '2');
+  await panel
+    .getByTestId('filter-sectors')
+    .getByRole('checkbox', { name: /Government/ })
+    .check();
+  await expect(graph).toHaveAttribute('data-node-count', '1');
+  await app.getByTestId('tab-views').click();
+  await app.getByLabel('Save what you see now').fill('To source');
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(app.getByTestId('saved-view')).toHaveCount(1);
+  await app.getByTestId('clear-filters').click();
+  await expect(graph).toHaveAttribute('data-node-count', '9');
+  await expect(app.getByTestId('cleared')).toContainText('the sources (citing none)');
+  await expect(app.getByTestId('filter-unsourced')).not.toBeChecked();
+  await app.getByRole('button', { name: 'To source' }).click();
+  await expect(graph).toHaveAttribute('data-node-count', '1');
+  await expect(app.getByTestId('filter-unsourced')).toBeChecked();
 });
 
 async function giveNameIfAsked(page: Page) {

@@ -150,3 +150,52 @@ test('in a large drawing, search centres and selects, the selection hides and fa
   const off = await page.evaluate((ids) => ids.filter((n) => window.atlasGraph!.classesOf(n).includes('off-path')).length, others);
   expect(off).toBeGreaterThan(50 - steps - 2);
 });
+
+test('quick add in a large drawing: the new organisation is drawn in the middle of the view, nothing else moves, and Ctrl+Z takes it back', async ({
+  page,
+  harness,
+}) => {
+  const graph = await openLarge(page, harness);
+  // One sector (5,001 organisations would be drawn by region, past the 5,000 that stay readable).
+  const civil = page.getByTestId('filter-sectors').getByRole('checkbox', { name: /Civil society/ });
+  const label = await civil.locator('xpath=..').innerText();
+  const count = Number(/([\d,]+)\s*$/.exec(label)![1]!.replace(/,/g, ''));
+  await civil.check();
+  await expect(graph).toHaveAttribute('data-node-count', String(count));
+  await expect(graph).toHaveAttribute('data-renderer', 'large');
+  const before = await page.evaluate(() => window.atlasLayout!.positions());
+  await graph.focus();
+  await page.keyboard.press('n');
+  const quick = page.getByTestId('quick-add');
+  await expect(quick.locator('#quick-name')).toBeFocused();
+  await page.keyboard.type('Observatoire de la cybercriminalité du Sahel');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('c');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Niger');
+  await page.keyboard.press('Enter');
+  const ask = page.getByTestId('name-dialog');
+  await expect(ask).toBeVisible();
+  await page.keyboard.type('Facilitator');
+  await page.keyboard.press('Enter');
+  await expect(quick.getByTestId('quick-added')).toContainText('Observatoire de la cybercriminalité du Sahel');
+  await expect(graph).toHaveAttribute('data-node-count', String(count + 1));
+  await expect(graph).toHaveAttribute('data-renderer', 'large');
+  await page.keyboard.press('Escape');
+  await expect(quick).toBeHidden();
+  const after = await page.evaluate(() => window.atlasLayout!.positions());
+  const added = Object.keys(after).filter((id) => !(id in before));
+  expect(added).toHaveLength(1);
+  // Drawn where the person is looking: inside the canvas.
+  const at = await page.evaluate((id) => window.atlasGraph!.renderedPosition(id), added[0]!);
+  const box = (await graph.boundingBox())!;
+  expect(at!.x).toBeGreaterThan(0);
+  expect(at!.x).toBeLessThan(box.width);
+  expect(at!.y).toBeGreaterThan(0);
+  expect(at!.y).toBeLessThan(box.height);
+  // No layout ran: every other node is where it was.
+  for (const id of Object.keys(before)) expect(after[id]).toEqual(before[id]);
+  await graph.focus();
+  await page.keyboard.press('Control+z');
+  await expect(graph).toHaveAttribute('data-node-count', String(count));
+});

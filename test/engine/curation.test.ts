@@ -5,6 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine';
+import type { Filters } from '../../shared/schemas';
 import { buildFixture, openEngine, RECORD_TABLES, recordRows, tempDir } from './helpers';
 
 let dir = '';
@@ -232,5 +233,43 @@ describe('backups', () => {
     expect(rows()).toEqual(atFirst);
     expect(readdirSync(`${dir}/net-backups`).filter((n) => n.startsWith('.'))).toEqual([]);
     await expect(e.call('backup.restore', { name: 'atlas-20200101T000000000Z-daily.sqlite' })).rejects.toThrow(/no backup/);
+  });
+});
+
+describe('the filter of organisations citing no source', () => {
+  const ids = (filters: Filters) =>
+    e
+      .call('graph.slice', { filters })
+      .nodes.map((n) => n.id)
+      .sort();
+  beforeEach(() => {
+    e.call('source.create', { id: 'S9', title: 'Annual report' });
+    for (const id of ['A', 'C']) e.call('citation.create', { sourceId: 'S9', recordType: 'organisation', recordId: id });
+  });
+
+  it('keeps exactly the organisations record.unsourced lists, and combines with the other filters', () => {
+    expect(ids({ unsourced: true })).toEqual(['B', 'D', 'E', 'F']);
+    expect(e.call('record.unsourced', {}).ids.sort()).toEqual(['B', 'D', 'E', 'F']);
+    expect(ids({ unsourced: true, sectors: ['civil_society'] })).toEqual(['B', 'F']);
+    expect(ids({ unsourced: true, regions: ['Africa'] })).toEqual(['B']);
+    // With a connector filter, an organisation must also take part in a kept partnership.
+    const inPpp = ids({ partnershipKinds: ['public_private'] });
+    expect(ids({ unsourced: true, partnershipKinds: ['public_private'] })).toEqual(inPpp.filter((id) => !['A', 'C'].includes(id)));
+  });
+
+  it('follows every write: a citation added takes its organisation out, a citation deleted brings it back', () => {
+    expect(ids({ unsourced: true })).toContain('B');
+    const c = e.call('citation.create', { sourceId: 'S9', recordType: 'organisation', recordId: 'B' });
+    expect(ids({ unsourced: true })).toEqual(['D', 'E', 'F']);
+    e.call('citation.delete', { id: c.id });
+    expect(ids({ unsourced: true })).toEqual(['B', 'D', 'E', 'F']);
+    e.call('history.undo', {});
+    expect(ids({ unsourced: true })).toEqual(['D', 'E', 'F']);
+  });
+
+  it('is kept by a saved view, and a value other than true is refused', () => {
+    const v = e.call('savedView.create', { name: 'To source', filters: { unsourced: true, sectors: ['civil_society'] } });
+    expect(e.call('savedView.get', { id: v.id }).filters).toEqual({ unsourced: true, sectors: ['civil_society'] });
+    expect(() => e.call('graph.slice', { filters: { unsourced: false as unknown as true } })).toThrow(/unsourced|true/);
   });
 });

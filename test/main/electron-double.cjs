@@ -2,7 +2,7 @@
 // bundle can be loaded and checked under plain Node, where no Electron binary is needed.
 const { EventEmitter } = require('node:events');
 
-const calls = { schemes: [], protocolHandlers: {}, ipc: {}, windows: [], sandbox: false };
+const calls = { schemes: [], protocolHandlers: {}, ipc: {}, windows: [], sandbox: false, menu: null };
 let readyResolve;
 const ready = new Promise((r) => (readyResolve = r));
 
@@ -12,6 +12,10 @@ class FakeContents extends EventEmitter {
     this.id = id;
     this.windowOpenHandler = null;
     this.loaded = null;
+    this.sent = [];
+  }
+  send(channel, ...args) {
+    this.sent.push([channel, ...args]);
   }
   setWindowOpenHandler(fn) {
     this.windowOpenHandler = fn;
@@ -35,6 +39,9 @@ class BrowserWindow extends EventEmitter {
     this.webContents = new FakeContents(nextId++);
     app.emit('web-contents-created', {}, this.webContents);
     calls.windows.push(this);
+  }
+  isDestroyed() {
+    return false;
   }
   loadURL(url) {
     this.webContents.loaded = url;
@@ -64,8 +71,14 @@ const session = {
   },
 };
 
+const Menu = {
+  buildFromTemplate: (template) => ({ template }),
+  setApplicationMenu: (menu) => (calls.menu = menu),
+};
+
 module.exports = {
   app,
+  Menu,
   BrowserWindow,
   session,
   ipcMain: { handle: (channel, fn) => (calls.ipc[channel] = fn) },

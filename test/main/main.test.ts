@@ -17,13 +17,27 @@ const require = createRequire(import.meta.url);
 type Fn = (...args: any[]) => any;
 interface FakeWindow {
   options: { webPreferences: Record<string, unknown> & { preload: string } };
-  webContents: NodeJS.EventEmitter & { loaded: string | null; windowOpenHandler: Fn | null };
+  webContents: NodeJS.EventEmitter & { loaded: string | null; windowOpenHandler: Fn | null; sent: unknown[][] };
+}
+interface MenuItem {
+  label?: string;
+  role?: string;
+  accelerator?: string;
+  click?: Fn;
+  submenu?: MenuItem[];
 }
 interface Double {
   app: NodeJS.EventEmitter;
   session: { defaultSession: { permissionRequestHandler: Fn | null; permissionCheckHandler: Fn | null; beforeRequest: Fn | null } };
   __double: {
-    calls: { schemes: unknown[]; protocolHandlers: Record<string, Fn>; ipc: Record<string, Fn>; windows: FakeWindow[]; sandbox: boolean };
+    calls: {
+      schemes: unknown[];
+      protocolHandlers: Record<string, Fn>;
+      ipc: Record<string, Fn>;
+      windows: FakeWindow[];
+      sandbox: boolean;
+      menu: { template: MenuItem[] } | null;
+    };
     ready: () => void;
     FakeContents: new (id: number) => NodeJS.EventEmitter;
   };
@@ -178,5 +192,28 @@ describe('main process', () => {
     for (const url of ['atlas://app/../../package.json', 'atlas://app/%2e%2e/%2e%2e/package.json', 'atlas://other/index.html']) {
       expect((await handler({ url })).status, url).toBe(404);
     }
+  });
+
+  it("sets its own menu: Undo and Redo send the window's undo to its page, not Chromium's text undo; cut, copy and paste stay native", () => {
+    const menu = calls().menu;
+    expect(menu).not.toBeNull();
+    const items = menu!.template.flatMap((m) => m.submenu ?? []);
+    const undo = items.find((i) => i.label === 'Undo')!;
+    const redo = items.find((i) => i.label === 'Redo')!;
+    expect(undo).toMatchObject({ accelerator: 'CmdOrCtrl+Z' });
+    expect(redo).toMatchObject({ accelerator: 'Shift+CmdOrCtrl+Z' });
+    // No item keeps the default menu's roles, which would take the keys before the page on macOS.
+    expect(items.filter((i) => i.role === 'undo' || i.role === 'redo')).toEqual([]);
+    expect(items.map((i) => i.role).filter(Boolean)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+    const sent = win().webContents.sent;
+    sent.length = 0;
+    undo.click!();
+    redo.click!();
+    expect(sent).toEqual([
+      ['atlas:menu', 'undo'],
+      ['atlas:menu', 'redo'],
+    ]);
+    // Sent on its own channel, which is no contract call the page could invoke.
+    expect(calls().ipc['atlas:menu']).toBeUndefined();
   });
 });

@@ -30,13 +30,35 @@ export class AttributeColumns {
     this.versionStmt = db.prepare(`SELECT coalesce(max(seq), 0) FROM change`).pluck();
   }
 
-  /** Record ID → value, for the records of the kind that have one. */
-  column(kind: AttributeKind, name: string): ReadonlyMap<string, unknown> {
+  private readonly cited = new Map<AttributeKind, ReadonlySet<string>>();
+
+  private catchUp(): void {
     const version = this.versionStmt.get() as number;
     if (version !== this.version) {
       this.columns.clear();
+      this.cited.clear();
       this.version = version;
     }
+  }
+
+  /**
+   * The IDs of the kind's records that cite a source, for the filter of those that cite none.
+   * Citations are no part of the graph index (a citation changes no tie), so they are read here,
+   * like a column, and kept until the next write.
+   */
+  citing(kind: AttributeKind): ReadonlySet<string> {
+    this.catchUp();
+    let ids = this.cited.get(kind);
+    if (!ids) {
+      ids = new Set(this.db.prepare(`SELECT DISTINCT record_id FROM citation WHERE record_type = ?`).pluck().all(kind) as string[]);
+      this.cited.set(kind, ids);
+    }
+    return ids;
+  }
+
+  /** Record ID → value, for the records of the kind that have one. */
+  column(kind: AttributeKind, name: string): ReadonlyMap<string, unknown> {
+    this.catchUp();
     const key = `${kind}\u0000${name}`;
     let col = this.columns.get(key);
     if (!col) {

@@ -5,7 +5,8 @@
 // - direct relations count only while neither is set;
 // - a date range keeps connectors whose dates overlap it (an undated one cannot, so it is left out);
 // - while any connector filter is set, an organisation is kept only if it takes part in a kept one.
-// The minimum tie weight (see weightFloor) then works on the ties these leave.
+// The minimum tie weight (see weightFloor) then works on the ties these leave. "Citing no source"
+// (`unsourced`) is an organisation filter like sector or country: it combines with every other.
 import { endBound, startBound } from '../../../shared/dates';
 import type { AttributeKind } from '../../../shared/attributes';
 import type { Filters } from '../../../shared/schemas';
@@ -73,6 +74,7 @@ export function hasOrganisationFilter(f: Filters): boolean {
     nonEmpty(f.sectors) ||
     nonEmpty(f.tags) ||
     !!f.text ||
+    !!f.unsourced ||
     hasAttributeFilter(f, 'organisation')
   );
 }
@@ -92,6 +94,7 @@ export function organisationTest(g: GraphIndex, f: Filters): ((i: number) => boo
   const tags = nonEmpty(f.tags) ? new Set(f.tags) : null;
   const text = f.text ? f.text.toLowerCase() : null;
   const attr = hasAttributeFilter(f, 'organisation') ? attributeTest(attributes(g), f, 'organisation') : null;
+  const citing = f.unsourced ? attributes(g).citing('organisation') : null;
   return (i) =>
     (!regions || regions.has(g.region[i]!)) &&
     (!subs || subs.has(g.subRegion[i]!) || subs.has(g.intermediateRegion[i]!)) &&
@@ -99,6 +102,7 @@ export function organisationTest(g: GraphIndex, f: Filters): ((i: number) => boo
     (!sectors || sectors.has(g.sector[i]!)) &&
     (!tags || g.tagsOf(i).some((t) => tags.has(t))) &&
     (!text || g.search[i]!.includes(text)) &&
+    (!citing || !citing.has(g.ids[i]!)) &&
     (!attr || attr(g.ids[i]!));
 }
 

@@ -2,6 +2,7 @@
 // in Electron, or HTTP with the session token in the browser mode. The UI never knows which.
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract';
 import type { AtlasErrorShape, CallResult } from '../../../shared/errors';
+import type { MenuCommand } from '../../../shared/menu';
 import { decodeSlice, isSliceWire } from '../../../shared/slice-wire';
 import { startWork } from './busy';
 
@@ -9,6 +10,8 @@ type Transport = (name: string, input: unknown) => Promise<CallResult<unknown>>;
 
 interface Bridge {
   invoke(name: string, input: unknown): Promise<CallResult<unknown>>;
+  /** Electron only: the app menu's commands (shared/menu.ts). */
+  onMenu?(listener: (command: MenuCommand) => void): void;
 }
 declare global {
   interface Window {

@@ -2,6 +2,7 @@
 // (a checkbox, a button, the graph) except in a field that takes text; Ctrl/Cmd+F and Esc work
 // everywhere.
 import { useEffect } from 'react';
+import type { MenuCommand } from '../../../shared/menu';
 import { redoAny, undoAny } from '../features/curation/edits';
 import { useEditDialogs } from '../features/curation/EditMenu';
 import { fitDrawn, zoomBy } from '../features/graph/Toolbar';
@@ -19,8 +20,30 @@ function typing(target: EventTarget | null): boolean {
   return el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
 }
 
+/** When the window last undid or redid from the keyboard itself (see `onMenuCommand`). */
+let keyedAt = -Infinity;
+let menuHeard = false;
+
+/**
+ * The app menu's Undo and Redo (Electron; electron/main/menu.ts). In a text field they are the
+ * field's own undo, as the default menu had them; elsewhere the network's and the view's. Where the
+ * page saw the key first (Windows, Linux) and handled it, the menu's echo of the same key is dropped.
+ */
+function onMenuCommand(command: MenuCommand): void {
+  if (typing(document.activeElement)) {
+    document.execCommand(command);
+    return;
+  }
+  if (performance.now() - keyedAt < 400) return;
+  void (command === 'redo' ? redoAny() : undoAny());
+}
+
 export function useShortcuts(): void {
   useEffect(() => {
+    if (!menuHeard && window.atlas?.onMenu) {
+      menuHeard = true;
+      window.atlas.onMenu(onMenuCommand);
+    }
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       const s = useAtlas.getState();
@@ -43,9 +66,11 @@ export function useShortcuts(): void {
       // One undo for the view and the network (features/curation/edits.ts); Shift (or Ctrl+Y) redoes.
       if (mod && e.key.toLowerCase() === 'z') {
         e.preventDefault();
+        keyedAt = performance.now();
         void (e.shiftKey ? redoAny() : undoAny());
       } else if (mod && e.key.toLowerCase() === 'y') {
         e.preventDefault();
+        keyedAt = performance.now();
         void redoAny();
       } else if (mod) {
         return;

@@ -5,6 +5,12 @@
 // same acronym, a similar name in the same country). The new node is placed where the person is
 // looking (beside the partnership or event it joins, or in the middle of the view), so nothing
 // else moves.
+//
+// Enter takes the entry and clears the name at once; the writes (the organisation, then its tie)
+// run one entry after another in the order typed. A facilitator types the next name while the
+// last one is still being written: clearing the field only once both writes had answered wiped
+// what was typed meanwhile, and a test that looked only at the drawn node count read the partnership
+// before the second entry's tie had landed.
 import { useEffect, useRef, useState } from 'react';
 import { SECTOR_LABELS, SECTORS } from '../../../../shared/domain';
 import type { Country } from '../../../../shared/schemas';
@@ -35,7 +41,9 @@ export function QuickAdd({ onClose }: { onClose: () => void }) {
   const [likely, setLikely] = useState<Likely[]>([]);
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [added, setAdded] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  /** Names taken but not yet written, in order. */
+  const [pending, setPending] = useState<string[]>([]);
+  const queue = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -59,7 +67,7 @@ export function QuickAdd({ onClose }: { onClose: () => void }) {
     };
   }, [name, country, list]);
 
-  const submit = async () => {
+  const submit = () => {
     const code = readCountry(country, list);
     const values = { name: name.trim(), sector, country: code ?? null };
     const found = validate('organisation', values);
@@ -70,26 +78,40 @@ export function QuickAdd({ onClose }: { onClose: () => void }) {
       document.getElementById(found.name ? 'quick-name' : found.sector ? 'quick-sector' : 'quick-country')?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      const tied = tie && tieTo ? tieTo : null;
-      const org = await write('organisation.create', values as never, (rec) => placeNewNode(rec.id, tied?.id ?? null));
-      if (tied) {
-        const input =
-          tied.type === 'partnership'
-            ? { partnershipId: tied.id, organisationId: org.id, role }
-            : { eventId: tied.id, organisationId: org.id, role };
-        await write(tied.type === 'partnership' ? 'membership.create' : 'participation.create', input as never);
+    // The tie is the one offered when Enter was pressed, whatever is selected by the time it is written.
+    const tied = tie && tieTo ? { ...tieTo, role } : null;
+    setName('');
+    setLikely([]);
+    setPending((p) => [...p, values.name]);
+    nameRef.current?.focus();
+    queue.current = queue.current.then(async () => {
+      try {
+        const org = await write('organisation.create', values as never, (rec) => placeNewNode(rec.id, tied?.id ?? null));
+        if (tied) {
+          const input =
+            tied.type === 'partnership'
+              ? { partnershipId: tied.id, organisationId: org.id, role: tied.role }
+              : { eventId: tied.id, organisationId: org.id, role: tied.role };
+          await write(tied.type === 'partnership' ? 'membership.create' : 'participation.create', input as never);
+        }
+        setAdded((a) => [org.name, ...a].slice(0, 5));
+        // The name dialog (asked at the first edit) gives the focus back to the name field on
+        // closing, but Chromium then leaves the caret out of it and typed letters go nowhere: the
+        // caret is put back (unless the person has moved on to another field).
+        const field = nameRef.current;
+        const at = document.activeElement;
+        if (field && dialog.current?.open && (at === field || !dialog.current.contains(at))) {
+          field.focus();
+          field.setSelectionRange(field.value.length, field.value.length);
+        }
+      } catch (err) {
+        // The entry comes back to be corrected, unless the person is already typing the next.
+        setName((n) => n || values.name);
+        setIssues(err instanceof ApiError && err.field ? { [err.field]: err.message } : { name: `${values.name}: ${errorText(err)}` });
+      } finally {
+        setPending((p) => p.slice(1));
       }
-      setAdded((a) => [org.name, ...a].slice(0, 5));
-      setName('');
-      setLikely([]);
-      nameRef.current?.focus();
-    } catch (err) {
-      setIssues(err instanceof ApiError && err.field ? { [err.field]: err.message } : { name: errorText(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -98,7 +120,7 @@ export function QuickAdd({ onClose }: { onClose: () => void }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void submit();
+          submit();
         }}
       >
         <h2 id="quick-title">Quick add</h2>
@@ -145,7 +167,9 @@ export function QuickAdd({ onClose }: { onClose: () => void }) {
               onChange={(e) => setSector(e.target.value)}
               aria-invalid={issues.sector ? true : undefined}
             >
-              <option value="">Choose…</option>
+              {/* Not "Choose…": the sector stays from the last entry, and typing C for Civil society
+                  again would jump to a placeholder starting with C. */}
+              <option value="">—</option>
               {SECTORS.map((s) => (
                 <option key={s} value={s}>
                   {SECTOR_LABELS[s]}
@@ -170,7 +194,7 @@ export function QuickAdd({ onClose }: { onClose: () => void }) {
                 // Enter adds, even while the browser's completion list is open.
                 if (e.key === 'Enter') {
                   e.preventDefault();
-                  void submit();
+                  submit();
                 }
               }}
               aria-invalid={issues.country ? true : undefined}
@@ -202,6 +226,11 @@ export function QuickAdd({ onClose }: { onClose: () => void }) {
             </div>
           )}
         </div>
+        {pending.length > 0 && (
+          <p className="muted" data-testid="quick-pending">
+            Adding {pending.join(', ')}…
+          </p>
+        )}
         {added.length > 0 && (
           <p className="muted" role="status" data-testid="quick-added">
             Added {added.join(', ')}
@@ -211,7 +240,7 @@ export function QuickAdd({ onClose }: { onClose: () => void }) {
           <button type="button" onClick={() => dialog.current?.close()}>
             Done
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary">
             Add
           </button>
         </div>

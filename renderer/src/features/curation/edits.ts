@@ -62,12 +62,13 @@ async function afterWrite(): Promise<void> {
   useAtlas.setState({ facets, info });
   const { selectedId, selectedType } = useAtlas.getState();
   if (selectedId && selectedType) {
-    // The selected record may be gone (deleted, or undone): then nothing is selected.
+    // The selected record is read again in place (select() would empty the panel and switch the side
+    // tab meanwhile); if it is gone (deleted, or undone), nothing is selected.
     try {
-      await call('record.details', { type: selectedType, id: selectedId });
-      await useAtlas.getState().select(selectedId, selectedType);
+      const details = await call('record.details', { type: selectedType, id: selectedId });
+      if (useAtlas.getState().selectedId === selectedId) useAtlas.setState({ details, detailsError: null });
     } catch {
-      await useAtlas.getState().select(null);
+      if (useAtlas.getState().selectedId === selectedId) await useAtlas.getState().select(null);
     }
   }
 }

@@ -165,6 +165,23 @@ function MinWeight({ max }: { max: number }) {
   );
 }
 
+/** Organisations that cite no source: what still needs checking, combined with any other filter. */
+function Unsourced() {
+  const on = useAtlas((s) => s.vs.filters.unsourced === true);
+  const patch = useAtlas((s) => s.patchFilters);
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={on}
+        onChange={(e) => void patch({ unsourced: e.target.checked ? true : undefined })}
+        data-testid="filter-unsourced"
+      />
+      Only organisations citing no source
+    </label>
+  );
+}
+
 export function FilterPanel() {
   const facets = useAtlas((s) => s.facets);
   const filters = useAtlas((s) => s.vs.filters);
@@ -218,6 +235,9 @@ export function FilterPanel() {
           </Section>
           <Section title="Tie weight" count={filters.minWeight ? 1 : 0}>
             <MinWeight max={facets.maxWeight} />
+          </Section>
+          <Section title="Sources" count={filters.unsourced ? 1 : 0}>
+            <Unsourced />
           </Section>
           <Section title="Attributes" count={(filters.attributes ?? []).length} open>
             <AttributeFilters />

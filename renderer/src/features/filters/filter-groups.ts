@@ -20,6 +20,7 @@ const FILTER_GROUPS: FilterGroup[] = [
   { name: 'Tags', keys: ['tags'] },
   { name: 'Text', keys: ['text'] },
   { name: 'Tie weight', keys: ['minWeight'] },
+  { name: 'Sources', keys: ['unsourced'] },
 ];
 
 /** The filter groups `f` sets. */
@@ -38,6 +39,7 @@ export function without(f: Filters, group: FilterGroup): Filters {
 function groupValues(f: Filters, group: FilterGroup): string {
   if (group.name === 'Dates') return [f.dateFrom && `from ${f.dateFrom}`, f.dateTo && `to ${f.dateTo}`].filter(Boolean).join(' ');
   if (group.name === 'Tie weight') return `at least ${f.minWeight}`;
+  if (group.name === 'Sources') return 'citing none';
   const values: string[] = [];
   for (const k of group.keys) {
     const v = f[k];
