@@ -347,7 +347,6 @@ function dashes(k: Key, unit: number): [number, number][] {
 }
 
 // XML 1.0 allows neither C0 controls (but tab, newline, return) nor lone surrogates nor U+FFFE/U+FFFF.
-// eslint-disable-next-line no-control-regex
 const NOT_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

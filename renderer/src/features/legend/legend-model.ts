@@ -16,7 +16,7 @@ import type { StyleSettings } from '../../../../shared/saved-view-style';
 import type { AttributeLooks } from '../attributes/looks';
 import { valueKey, type AttributeValues } from '../attributes/store';
 import { sectorLabel } from '../details/format';
-import { communityColour, LINKS_DRAWN_UP_TO } from '../graph/appearance';
+import { communityColour, LINKS_DRAWN_UP_TO, tieKind } from '../graph/appearance';
 import { partitionItems, rangeText } from './attribute-legend';
 
 /** How a key is drawn: a node's shape, or a tie's line (dashed: a direct relation, with its arrowhead). */
@@ -96,13 +96,19 @@ function colourSection(i: LegendInput): LegendSection {
 /** Ties: by what each mostly runs through, or one neutral line; direct relations of the full view dashed. */
 function tieSection(i: LegendInput): LegendSection | null {
   const full = i.slice?.view === 'full';
+  const drawn = new Set((i.slice?.edges ?? []).map(tieKind));
   if (i.style.edgeColour === 'type') {
     return {
       title: 'Ties',
       items: [
-        { colour: TIE_COLOURS.partnership, label: full ? 'membership' : 'shared partnership', shape: 'line' },
-        { colour: TIE_COLOURS.event, label: full ? 'participation' : 'shared event', shape: 'line' },
-        { colour: TIE_COLOURS.relation, label: 'direct relation', shape: full ? 'dashed' : 'line' },
+        {
+          colour: TIE_COLOURS.partnership,
+          label: full ? 'membership' : 'shared partnership',
+          shape: 'line',
+          absent: !drawn.has('partnership'),
+        },
+        { colour: TIE_COLOURS.event, label: full ? 'participation' : 'shared event', shape: 'line', absent: !drawn.has('event') },
+        { colour: TIE_COLOURS.relation, label: 'direct relation', shape: full ? 'dashed' : 'line', absent: !drawn.has('relation') },
       ],
     };
   }
@@ -110,8 +116,13 @@ function tieSection(i: LegendInput): LegendSection | null {
   return {
     title: 'Ties',
     items: [
-      { colour: i.neutralTie, label: 'membership or participation', shape: 'line' },
-      { colour: i.neutralTie, label: 'direct relation', shape: 'dashed' },
+      {
+        colour: i.neutralTie,
+        label: 'membership or participation',
+        shape: 'line',
+        absent: !drawn.has('partnership') && !drawn.has('event'),
+      },
+      { colour: i.neutralTie, label: 'direct relation', shape: 'dashed', absent: !drawn.has('relation') },
     ],
   };
 }
