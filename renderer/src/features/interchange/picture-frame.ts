@@ -68,7 +68,7 @@ export interface FrameLayout {
 }
 
 const FONT_FAMILY = 'system-ui, "Noto Sans", "DejaVu Sans", sans-serif';
-export const fontOf = (size: number, bold: boolean) => `${bold ? '600 ' : ''}${round2(size)}px ${FONT_FAMILY}`;
+const fontOf = (size: number, bold: boolean) => `${bold ? '600 ' : ''}${round2(size)}px ${FONT_FAMILY}`;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
