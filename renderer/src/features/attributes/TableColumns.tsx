@@ -3,7 +3,8 @@
 import { useEffect, useMemo } from 'react';
 import { categoriesOf, dateKeyOf, numberOf } from '../../../../shared/attributes';
 import type { TableAttribute } from '../table/NodeTable';
-import { attributesOf, useAttributes, valueKey } from './store';
+import { attributesOf, useAttributes } from './store';
+import { valueKey } from './value-key';
 import { create } from 'zustand';
 
 const useChosen = create<{ chosen: string[]; toggle(name: string): void }>()((set, get) => ({

@@ -14,7 +14,7 @@ import {
 import type { Aggregate, Metrics, Slice } from '../../../../shared/schemas';
 import type { StyleSettings } from '../../../../shared/saved-view-style';
 import type { AttributeLooks } from '../attributes/looks';
-import { valueKey, type AttributeValues } from '../attributes/store';
+import type { AttributeValues } from '../attributes/store';
 import { sectorLabel } from '../details/format';
 import { communityColour, LINKS_DRAWN_UP_TO, tieKind } from '../graph/appearance';
 import { partitionItems, rangeText } from './attribute-legend';
@@ -47,7 +47,8 @@ export interface LegendInput {
   style: StyleSettings;
   metrics: Metrics | null;
   attrLooks: AttributeLooks | null;
-  attrValues: Record<string, AttributeValues>;
+  /** The values of the organisation attribute nodes are coloured by, when they are. */
+  colourValues: AttributeValues | undefined;
   /** The neutral line the theme draws ties in when they are not coloured by type. */
   neutralTie: string;
 }
@@ -61,7 +62,7 @@ const SIZE_TEXT = {
 };
 
 function colourSection(i: LegendInput): LegendSection {
-  const { slice, style, metrics, attrLooks, attrValues } = i;
+  const { slice, style, metrics, attrLooks, colourValues } = i;
   const nodes = slice?.nodes ?? [];
   const present = new Set(nodes.map((n) => (style.colourBy === 'region' ? (n.region ?? 'none') : (n.sector ?? n.type))));
   let items: LegendItem[];
@@ -72,8 +73,7 @@ function colourSection(i: LegendInput): LegendSection {
     items.push({ colour: NO_REGION_COLOUR, label: 'No country (international)', absent: !present.has('none') });
   } else if (style.colourBy === 'attribute' && attrLooks) {
     title = style.colourAttribute ?? 'Attribute';
-    const values = style.colourAttribute ? attrValues[valueKey('organisation', style.colourAttribute)] : undefined;
-    items = partitionItems(attrLooks, values, nodes);
+    items = partitionItems(attrLooks, colourValues, nodes);
   } else if (style.colourBy === 'community') {
     title = 'Community';
     const sizes = new Map<number, number>();

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { isDark, onDarkChange } from '../../app/theme-choice';
 import { useAtlas } from '../../store/atlas';
 import { useAttributes } from '../attributes/store';
+import { valueKey } from '../attributes/value-key';
 import { useAttributeLooks } from '../attributes/use-looks';
 import { themeOf } from '../graph/theme';
 import { legendOf, type LegendModel } from './legend-model';
@@ -14,11 +15,13 @@ export function useLegend(): LegendModel {
   const style = useAtlas((s) => s.vs.style);
   const metrics = useAtlas((s) => s.metrics);
   const attrLooks = useAttributeLooks();
-  const attrValues = useAttributes((s) => s.values);
+  const colourValues = useAttributes((s) =>
+    style.colourAttribute ? s.values[valueKey('organisation', style.colourAttribute)] : undefined,
+  );
   const [dark, setDark] = useState(isDark);
   useEffect(() => onDarkChange(setDark), []);
   return useMemo(
-    () => legendOf({ slice, aggregate, style, metrics, attrLooks, attrValues, neutralTie: themeOf(dark).edge }),
-    [slice, aggregate, style, metrics, attrLooks, attrValues, dark],
+    () => legendOf({ slice, aggregate, style, metrics, attrLooks, colourValues, neutralTie: themeOf(dark).edge }),
+    [slice, aggregate, style, metrics, attrLooks, colourValues, dark],
   );
 }
