@@ -4,6 +4,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Engine } from '../../electron/engine/engine';
 import { findResourcesDir } from '../../electron/engine/paths';
 import { startWebServer, type WebServer } from '../../electron/web/server';
@@ -79,3 +80,23 @@ export async function syntheticSnapshot(organisations: number, name: string, see
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/graphml/networkx-attributes-weighted.graphml', import.meta.url));
+
+/** A harness on a database holding only the imported fixture: ten organisations with attributes, twelve weighted relations. */
+export const attributesTest = base.extend<{ imported: Page; ids: Record<string, string> }>({
+  ids: async ({}, use) => use({}),
+  imported: async ({ page, ids }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-attrs-'));
+    const dbPath = join(dir, 'atlas.sqlite');
+    const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
+    await engine.call('import.run', { path: FIXTURE });
+    for (const o of engine.call('organisation.list', { limit: 100 }).items) ids[String(o.attributes['id in file'])] = o.id;
+    engine.close();
+    const harness: WebServer = await startWebServer({ dbPath, seedIfEmpty: false });
+    await page.goto(harness.url);
+    await use(page);
+    await harness.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});

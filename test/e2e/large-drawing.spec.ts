@@ -86,7 +86,10 @@ test('the full view of a large network draws partnerships as diamonds, events as
   await dialog.getByLabel('Format').selectOption('svg');
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  const svg = readFileSync((await (await download).path())!, 'utf8');
+  const file = readFileSync((await (await download).path())!, 'utf8');
+  // The drawing itself: the SVG inside the picture's frame (which adds the legend's keys and text).
+  const svg = file.slice(file.indexOf('<svg', 1), file.indexOf('</svg>') + 6);
+  expect(file).toContain('>Partnership</text>');
   const count = (re: RegExp) => (svg.match(re) ?? []).length;
   // One shape per node: discs for organisations, diamonds for partnerships, squares for events.
   const discs = count(/<circle /g);

@@ -5,7 +5,8 @@
 import { useEffect, useMemo } from 'react';
 import { categoriesOf, dateKeyOf, numberOf, type AttributeKind } from '../../../../shared/attributes';
 import type { TableAttribute } from '../table/NodeTable';
-import { useAttributes, valueKey, type AttributeInfo } from './store';
+import { useAttributes, type AttributeInfo } from './store';
+import { valueKey } from './value-key';
 import { create } from 'zustand';
 
 const NODE_KINDS: readonly AttributeKind[] = ['organisation', 'partnership', 'event'];

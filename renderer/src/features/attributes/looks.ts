@@ -5,7 +5,8 @@
 import { categoriesOf, numberOf } from '../../../../shared/attributes';
 import { COMMUNITY_COLOURS, NO_REGION_COLOUR } from '../../../../shared/palette';
 import type { StyleSettings } from '../../../../shared/saved-view-style';
-import { valueKey, type AttributeValues } from './store';
+import type { AttributeValues } from './store';
+import { valueKey } from './value-key';
 
 /** Values past the palette's twelve colours share this one. */
 export const OTHER_VALUES_COLOUR = '#c9c9c9';

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { AttributeKind } from '../../../../shared/attributes';
 import type { CallOutput } from '../../../../shared/contract';
 import { call, errorText } from '../../api/client';
+import { valueKey } from './value-key';
 
 export type AttributeInfo = CallOutput<'attributes.list'>[number];
 export type AttributeValues = CallOutput<'attributes.values'>;
@@ -24,8 +25,6 @@ interface AttributesState {
   want(kind: AttributeKind, name: string): Promise<void>;
   setType(kind: AttributeKind, name: string, type: AttributeInfo['type'] | null): Promise<void>;
 }
-
-export const valueKey = (kind: AttributeKind, name: string) => `${kind}\u0000${name}`;
 
 export const useAttributes = create<AttributesState>()((set, get) => ({
   catalogue: [],

@@ -27,7 +27,8 @@ export interface NodeLook {
 export const MIN_SIZE = 14;
 const MAX_SIZE = 64;
 
-function tieKind(e: GraphEdge): TieKind {
+/** What a tie mostly runs through: its colour when ties are coloured by type, and its key in the legend. */
+export function tieKind(e: GraphEdge): TieKind {
   if (e.type === 'relation') return 'relation';
   if (e.type === 'participation') return 'event';
   if (e.type === 'membership') return 'partnership';

@@ -228,9 +228,9 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
       cy.on('viewport', fn);
       return () => void cy.off('viewport', fn);
     },
-    png: async (scale) => pngBlob(cy, scale),
-    pngSize: (scale) => pngSize(cy, scale),
-    svg: async () => svgBlob(cy),
+    png: (o) => pngBlob(cy, o),
+    pngSize: (o) => pngSize(cy, o),
+    svg: async (o) => svgBlob(cy, o),
     resize: () => cy.resize(),
     setTheme: (isDark) => void cy.style(graphStyle(isDark)),
     destroy(remembered) {

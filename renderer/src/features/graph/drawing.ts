@@ -2,6 +2,7 @@
 // aggregated view, our 2D-canvas drawing for large ones (large/), where Cytoscape's
 // per-element model and style cost seconds per filter change (docs/large-drawings.md).
 import type { AggregateGroup, Details } from '../../../../shared/schemas';
+import type { PictureOptions } from '../interchange/picture-frame';
 import type { LayoutSurface } from '../layout';
 import type { Drawable, Remembered } from './applySlice';
 
@@ -35,11 +36,11 @@ export interface Drawing {
   /** Model coordinates to container pixels, and a subscription to pan and zoom, for HTML over the drawing. */
   project(x: number, y: number): { x: number; y: number };
   onViewport(fn: () => void): () => void;
-  /** The drawing as a picture: PNG at `scale` (capped), or SVG. */
-  png(scale: number): Promise<Blob>;
-  /** The size in pixels `png(scale)` would give. */
-  pngSize(scale: number): { width: number; height: number };
-  svg(): Promise<Blob>;
+  /** The drawing as a picture, with its title, legend and caption around it: PNG at the options' scale (capped), or SVG. */
+  png(options: PictureOptions): Promise<Blob>;
+  /** The size in pixels `png(options)` would give. */
+  pngSize(options: PictureOptions): { width: number; height: number };
+  svg(options: PictureOptions): Promise<Blob>;
   /** The container changed size. */
   resize(): void;
   setTheme(dark: boolean): void;

@@ -33,3 +33,10 @@ export const OFF_PATH_OPACITY = 0.12;
 export function backgroundColour(): string {
   return getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
 }
+
+/** The page's text, muted text and rule colours with its background: what a picture's title, legend and caption are painted in. */
+export function frameColours(): { background: string; text: string; muted: string; line: string } {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return { background: backgroundColour(), text: v('--text', '#1d1f24'), muted: v('--muted', '#5d6370'), line: v('--line', '#dfe2e8') };
+}

@@ -8,7 +8,9 @@ import { call } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
 import { cleanFilters } from '../../store/view';
 import { currentDrawing, drawnPositions } from '../graph/handle';
+import { useLegend } from '../legend/use-legend';
 import { download, downloadStaged } from './files';
+import type { PictureOptions } from './picture-frame';
 
 // The engine's formats, then the pictures the window draws itself.
 const FORMATS = [
@@ -42,6 +44,10 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const [state, setState] = useState<'idle' | 'working' | 'done' | 'failed'>('idle');
   const [message, setMessage] = useState('');
   const [omit, setOmit] = useState<string[]>([]);
+  const [title, setTitle] = useState('');
+  const [caption, setCaption] = useState('');
+  const [withLegend, setWithLegend] = useState(true);
+  const legend = useLegend();
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -51,7 +57,8 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
     });
   }, []);
   const picture = format === 'png' || format === 'svg';
-  const size = format === 'png' ? (currentDrawing()?.pngSize(scale) ?? null) : null;
+  const options: PictureOptions = { scale: format === 'png' ? scale : 1, frame: { title, caption, legend: withLegend ? legend : null } };
+  const size = format === 'png' ? (currentDrawing()?.pngSize(options) ?? null) : null;
 
   const run = async () => {
     setState('working');
@@ -62,7 +69,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
       if (picture) {
         const drawing = currentDrawing();
         if (!drawing || drawing.counts().nodes === 0) throw new Error('Nothing is drawn to export');
-        download(await (format === 'png' ? drawing.png(scale) : drawing.svg()), name);
+        download(await (format === 'png' ? drawing.png(options) : drawing.svg(options)), name);
         setMessage(`Saved ${name}.`);
       } else {
         const s: ExportScope =
@@ -105,23 +112,35 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         </select>
       </label>
       {picture ? (
-        format === 'png' && (
+        <fieldset className="picture-options" data-testid="picture-options">
+          <legend>Picture</legend>
           <label>
-            Resolution{' '}
-            <select value={scale} onChange={(e) => setScale(Number(e.target.value))} aria-label="Resolution">
-              {[1, 2, 4, 8].map((s) => (
-                <option key={s} value={s}>
-                  {s}× {s >= 4 ? '(poster)' : ''}
-                </option>
-              ))}
-            </select>{' '}
-            {size && (
-              <span className="muted" data-testid="png-size">
-                about {size.width.toLocaleString('en')} × {size.height.toLocaleString('en')} px
-              </span>
-            )}
+            Title <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} aria-label="Title" maxLength={300} />
           </label>
-        )
+          <label>
+            Caption <textarea value={caption} onChange={(e) => setCaption(e.target.value)} aria-label="Caption" rows={2} maxLength={2000} />
+          </label>
+          <label>
+            <input type="checkbox" checked={withLegend} onChange={(e) => setWithLegend(e.target.checked)} /> Include the legend
+          </label>
+          {format === 'png' && (
+            <label>
+              Resolution{' '}
+              <select value={scale} onChange={(e) => setScale(Number(e.target.value))} aria-label="Resolution">
+                {[1, 2, 4, 8].map((s) => (
+                  <option key={s} value={s}>
+                    {s}× {s === 2 ? '(high-density screens)' : s >= 4 ? '(poster)' : ''}
+                  </option>
+                ))}
+              </select>{' '}
+              {size && (
+                <span className="muted" data-testid="png-size">
+                  about {size.width.toLocaleString('en')} × {size.height.toLocaleString('en')} px
+                </span>
+              )}
+            </label>
+          )}
+        </fieldset>
       ) : (
         <fieldset>
           <legend>What</legend>

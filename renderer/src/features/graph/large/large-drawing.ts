@@ -361,9 +361,9 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
       viewportListeners.add(fn);
       return () => void viewportListeners.delete(fn);
     },
-    png: (scale) => pngOf(pictureOf(model, em.labelled, theme), scale),
-    pngSize: (scale) => pngSizeOf(pictureBounds(model), scale),
-    svg: async () => svgOf(pictureOf(model, em.labelled, theme)),
+    png: (o) => pngOf(pictureOf(model, em.labelled, theme), o),
+    pngSize: (o) => pngSizeOf(pictureBounds(model), o),
+    svg: async (o) => svgOf(pictureOf(model, em.labelled, theme), o),
     resize() {
       width = container.clientWidth;
       height = container.clientHeight;

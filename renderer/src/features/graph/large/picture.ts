@@ -1,8 +1,18 @@
 // The large drawing as a picture (PNG at a chosen scale, SVG), drawn from the model rather than
-// read back from the screen's canvas: the whole network at any resolution, not just what is in view.
+// read back from the screen's canvas: the whole network at any resolution, not just what is in
+// view; with its title, legend and caption around it (interchange/picture-frame.ts) when asked.
 import { LABEL_PX } from '../labels';
+import {
+  canvasMeasure,
+  frameLayout,
+  paintFrame,
+  svgFrame,
+  xmlText,
+  type FrameLayout,
+  type PictureOptions,
+} from '../../interchange/picture-frame';
 import { fitScale } from '../../interchange/picture-limits';
-import { backgroundColour, EDGE_OPACITY, NO_COLOUR, type Theme } from '../theme';
+import { backgroundColour, EDGE_OPACITY, frameColours, NO_COLOUR, type Theme } from '../theme';
 import type { Model } from './model';
 import { arrowhead, arrowSize, LABEL_LINE, labelLines, RELATION_DASH, shapeOf, svgNode, traceNode, type Shape } from './shapes';
 
@@ -61,20 +71,46 @@ export function pictureBounds(model: Model): { x0: number; y0: number; width: nu
   return { x0: x1 - PAD, y0: y1 - PAD, width: x2 - x1 + 2 * PAD, height: y2 - y1 + 2 * PAD };
 }
 
-/** The PNG's size in pixels at `wanted` (as capped). */
-export function pngSizeOf(bounds: { width: number; height: number }, wanted: number): { width: number; height: number } {
-  const scale = fitScale(bounds.width, bounds.height, wanted, 0.05);
-  return { width: Math.max(1, Math.round(bounds.width * scale)), height: Math.max(1, Math.round(bounds.height * scale)) };
+function framed(
+  bounds: { width: number; height: number },
+  o: PictureOptions,
+): { frame: FrameLayout | null; scale: number; width: number; height: number } {
+  const frame = frameLayout(o.frame, bounds.width, bounds.height, canvasMeasure());
+  const w = frame ? frame.width : bounds.width;
+  const h = frame ? frame.height : bounds.height;
+  const scale = fitScale(w, h, o.scale, 0.05);
+  return { frame, scale, width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)) };
 }
 
-export async function pngOf(p: Picture, wanted: number): Promise<Blob> {
-  const scale = fitScale(p.width, p.height, wanted, 0.05);
+/** The PNG's size in pixels (as capped). */
+export function pngSizeOf(bounds: { width: number; height: number }, o: PictureOptions): { width: number; height: number } {
+  const { width, height } = framed(bounds, o);
+  return { width, height };
+}
+
+export async function pngOf(p: Picture, o: PictureOptions): Promise<Blob> {
+  const { frame, scale, width, height } = framed(p, o);
   const canvas = document.createElement('canvas');
-  ({ width: canvas.width, height: canvas.height } = pngSizeOf(p, wanted));
+  canvas.width = width;
+  canvas.height = height;
   const ctx = canvas.getContext('2d')!;
+  // The drawing's origin, on a whole pixel: it is painted exactly as it would be alone.
+  let ox = 0;
+  let oy = 0;
+  if (frame) {
+    paintFrame(ctx, frame, frameColours(), scale);
+    ox = Math.round(frame.drawing.x * scale);
+    oy = Math.round(frame.drawing.y * scale);
+  }
   ctx.fillStyle = p.background;
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.setTransform(scale, 0, 0, scale, -p.x0 * scale, -p.y0 * scale);
+  const dw = frame ? Math.max(1, Math.round(p.width * scale)) : width;
+  const dh = frame ? Math.max(1, Math.round(p.height * scale)) : height;
+  ctx.fillRect(ox, oy, dw, dh);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(ox, oy, dw, dh);
+  ctx.clip();
+  ctx.setTransform(scale, 0, 0, scale, ox - p.x0 * scale, oy - p.y0 * scale);
   ctx.globalAlpha = EDGE_OPACITY;
   for (const e of p.edges) {
     ctx.strokeStyle = e.colour;
@@ -117,15 +153,16 @@ export async function pngOf(p: Picture, wanted: number): Promise<Blob> {
       ctx.fillText(line, n.x, y);
     });
   }
+  ctx.restore();
   return new Promise((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The picture could not be made'))), 'image/png'),
   );
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = xmlText;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-export function svgOf(p: Picture): Blob {
+export function svgOf(p: Picture, o: PictureOptions): Blob {
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${r2(p.width)}" height="${r2(p.height)}" viewBox="${r2(p.x0)} ${r2(p.y0)} ${r2(p.width)} ${r2(p.height)}">`,
     `<rect x="${r2(p.x0)}" y="${r2(p.y0)}" width="${r2(p.width)}" height="${r2(p.height)}" fill="${esc(p.background)}"/>`,
@@ -147,5 +184,7 @@ export function svgOf(p: Picture): Blob {
     (n.label ?? []).forEach((line, i) => parts.push(`<text x="${r2(n.x)}" y="${r2(n.y + n.r + 14 + i * LABEL_LINE)}">${esc(line)}</text>`));
   }
   parts.push('</g></svg>');
-  return new Blob([parts.join('\n')], { type: 'image/svg+xml' });
+  const drawing = parts.join('\n');
+  const frame = frameLayout(o.frame, p.width, p.height, canvasMeasure());
+  return new Blob([frame ? svgFrame(frame, frameColours(), drawing, 1) : drawing], { type: 'image/svg+xml' });
 }
