@@ -21,6 +21,11 @@ export class PlannedRelations {
   /** The checked fields of relations that are more than ends, type, weight and direction, by place. */
   private readonly fields = new Map<number, Record<string, unknown>>();
 
+  /** How many relations keep their fields as an object (the rest are numbers in the columns). */
+  get kept(): number {
+    return this.fields.size;
+  }
+
   /** A relation of ends, a type, a finite weight or none, and a direction. */
   addPlain(source: number, target: number, type: RelationType, weight: number | null, directed: boolean): void {
     const k = this.grow();
