@@ -182,7 +182,7 @@ export class Importer {
     const merged: [string, string][] = [];
     for (const o of plan.organisations) {
       if (o.inFile) continue;
-      if (o.action === 'create') created.push(this.store.build(TABLES.organisation, { ...o.fields, id: o.id }));
+      if (o.action === 'create') created.push(this.store.complete(TABLES.organisation, { ...o.fields, id: o.id }));
       else if (o.action === 'merge') {
         this.store.update(TABLES.organisation, o.id, fillGaps(this.store.get(TABLES.organisation, o.id), o.fields));
         merged.push(['organisation', o.id]);
