@@ -1,14 +1,19 @@
 // A network as other tools write it, for the import benchmarks: graphology's own GEXF writer (the
 // layout Gephi-style files have: a few attributes, viz size and position, weighted edges), and
 // GraphML in the layout networkx writes. Clustered, so it looks like a real network.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Graph from 'graphology';
 import gexf from 'graphology-gexf';
 
 const SECTORS = ['government', 'civil_society', 'academia', 'private_sector', 'intergovernmental'];
 const COUNTRIES = ['FR', 'Brazil', 'KE', 'India', 'US', 'DEU', 'Nigeria', 'JP'];
 
-export function writeForeignNetwork(gexfPath: string, graphmlPath: string, order: number, size: number): number {
+/**
+ * `csvDir`: the same network as a CSV folder as people make one (a node list with a name, sector
+ * and country; an edge list with its ends and a weight), for the CSV import's figures.
+ */
+export function writeForeignNetwork(gexfPath: string, graphmlPath: string, order: number, size: number, csvDir?: string): number {
   let seed = 7;
   const rng = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const g = new Graph({ type: 'undirected' });
@@ -48,5 +53,14 @@ export function writeForeignNetwork(gexfPath: string, graphmlPath: string, order
   g.forEachEdge((_e, a, s, t) => lines.push(`<edge source="${s}" target="${t}">\n  <data key="d3">${a.weight}</data>\n</edge>`));
   lines.push('</graph>', '</graphml>');
   writeFileSync(graphmlPath, lines.join('\n'));
+  if (csvDir !== undefined) {
+    mkdirSync(csvDir, { recursive: true });
+    const nodes = ['id,name,sector,country'];
+    g.forEachNode((k, a) => nodes.push(`${k},${a.label},${a.sector},${a.country}`));
+    writeFileSync(join(csvDir, 'nodes.csv'), nodes.join('\n') + '\n');
+    const edges = ['source,target,weight'];
+    g.forEachEdge((_e, a, s, t) => edges.push(`${s},${t},${a.weight}`));
+    writeFileSync(join(csvDir, 'edges.csv'), edges.join('\n') + '\n');
+  }
   return g.order + g.size;
 }

@@ -38,10 +38,12 @@ const CITE_SLICE_ROWS = 8192;
  * source cites each table's new records, and the records it merged into (which it cites too).
  */
 export type Writes = {
-  batches: [TableDef, RecordObject[], boolean][];
+  batches: [TableDef, Records, boolean][];
   merged: [string, string][];
   layoutView?: { id: string; name: string };
 };
+/** A table's new records: all at hand, or made a slice at a time as they are written. */
+type Records = { readonly length: number; slice(from: number, to: number): RecordObject[] };
 type Plan = { graph: ImportPlan } | { bundle: BundlePlan };
 /**
  * How long a preview's plan is kept for the run that usually follows it in the window: reading,
@@ -89,14 +91,7 @@ export class Importer {
     let summary: ImportSummary;
     let format: Format;
     if (previewed) ({ plan, summary, format } = previewed);
-    else {
-      const loaded = await this.load(input);
-      plan = this.plan(loaded, input);
-      summary = this.summarise(loaded, plan);
-      format = loaded.format;
-      // The parsed file is not needed once planned (a foreign graph's plan holds its own copies):
-      // it goes out of scope here, so the collector does not carry it through the writes.
-    }
+    else ({ plan, summary, format } = await this.readAndPlan(input));
     if (summary.errorCount) {
       const first = summary.errors[0]!;
       const where = first.line !== undefined ? `line ${first.line}: ` : first.element ? `${first.element}: ` : '';
@@ -122,6 +117,18 @@ export class Importer {
       return importId;
     });
     return summary;
+  }
+
+  /**
+   * The parsed file is not needed once planned (a foreign graph's plan holds what it needs by
+   * columns), so it lives only in this call's frame: a variable of `run` would stay reachable
+   * from its frame until the run returns, whatever its scope says, and a million parsed edges
+   * were then carried through the writes.
+   */
+  private async readAndPlan(input: ImportInput): Promise<{ plan: Plan; summary: ImportSummary; format: Format }> {
+    const loaded = await this.load(input);
+    const plan = this.plan(loaded, input);
+    return { plan, summary: this.summarise(loaded, plan), format: loaded.format };
   }
 
   /**
@@ -175,14 +182,20 @@ export class Importer {
     const merged: [string, string][] = [];
     for (const o of plan.organisations) {
       if (o.inFile) continue;
-      if (o.action === 'create') created.push(this.store.build(TABLES.organisation, { ...o.fields, id: o.id }));
+      if (o.action === 'create') created.push(this.store.complete(TABLES.organisation, { ...o.fields, id: o.id }));
       else if (o.action === 'merge') {
         this.store.update(TABLES.organisation, o.id, fillGaps(this.store.get(TABLES.organisation, o.id), o.fields));
         merged.push(['organisation', o.id]);
       }
     }
-    // The plan's fields become the records themselves: a copy of each of 200,000 was only garbage.
-    const relations = plan.relations.map((r) => this.store.complete(TABLES.relation, r));
+    // Relations become records a slice at a time, as they are written: a million at once was a
+    // third of a GB. Each slice's fields are fresh objects, completed in place.
+    const planned = plan.relations;
+    const idAt = (place: number) => plan.organisations[place]!.id;
+    const relations: Records = {
+      length: planned.length,
+      slice: (from, to) => planned.slice(from, to, idAt).map((r) => this.store.complete(TABLES.relation, r)),
+    };
     let layoutView: Writes['layoutView'];
     if (Object.keys(plan.positions).length) {
       const view = this.store.create(TABLES.saved_view, {
@@ -364,7 +377,7 @@ function landedOf({ batches, merged }: Writes): NonNullable<ImportSummary['lande
   const ids = new Set<string>();
   let relations = 0;
   for (const [def, records] of batches) {
-    if (def === TABLES.organisation) for (const r of records) ids.add(String(r.id));
+    if (def === TABLES.organisation) for (const r of records.slice(0, records.length)) ids.add(String(r.id));
     if (def === TABLES.relation) relations += records.length;
   }
   for (const [type, id] of merged) if (type === 'organisation') ids.add(id);

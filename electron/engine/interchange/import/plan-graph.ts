@@ -3,6 +3,8 @@
 // located in the file. The preview shows the plan; running the import carries it out unchanged.
 import type { Database } from 'better-sqlite3';
 import { RELATION_TYPES, type Sector } from '../../../../shared/domain';
+
+type RelationType = (typeof RELATION_TYPES)[number];
 import { ATTRIBUTE_NAME_MAX, DESCRIPTION_MAX, OrganisationFields, RelationFields, type ImportInput } from '../../../../shared/schemas';
 import { columnKey, COUNTRY_COLUMNS, NAME_COLUMNS, SECTOR_COLUMNS } from '../model/column-names';
 import { CountryMatcher } from './countries';
@@ -12,6 +14,7 @@ import { CountryColumn, sectorOf, type SectorHow } from './values';
 import type { AttrValue, ImportIssue, Location, ParsedEdge, ParsedGraph, ParsedNode } from '../model/parsed';
 import type { RecordObject } from '../../store/tables';
 import { fillGaps } from './fill-gaps';
+import { PlannedRelations } from './planned-relations';
 
 export type OnDuplicate = 'merge' | 'skip' | 'create';
 
@@ -33,8 +36,6 @@ export interface PlannedOrganisation {
   fields: Record<string, unknown>;
   location: Location;
 }
-/** A relation's fields, checked: the record it becomes once it has an ID and timestamps. */
-export type PlannedRelation = Record<string, unknown>;
 export interface InFileGroup {
   name: string;
   country: string | null;
@@ -43,7 +44,8 @@ export interface InFileGroup {
 }
 export interface ImportPlan {
   organisations: PlannedOrganisation[];
-  relations: PlannedRelation[];
+  /** The relations' checked fields, by columns: each becomes a record once it has an ID and timestamps. */
+  relations: PlannedRelations;
   /** Edges left out because the same relation is already in the network. */
   repeatedRelations: number;
   positions: Record<string, { x: number; y: number }>;
@@ -149,7 +151,8 @@ export function planImport(
 
   let unsectored = 0;
   const organisations: PlannedOrganisation[] = [];
-  const idOfNode = new Map<string, string>();
+  // Each node's place in `organisations`, whose ID its edges take (a node merged in the file has its first's).
+  const placeOfNode = new Map<string, number>();
   const positions: ImportPlan['positions'] = {};
   for (const node of graph.nodes) {
     progress(++done, total);
@@ -167,7 +170,7 @@ export function planImport(
       // Merged into the first node of that name: its fields fill the first's gaps, its edges join the first.
       const first = organisations[same[0]!]!;
       Object.assign(first.fields, fillGaps(first.fields as RecordObject, check.data as Record<string, unknown>));
-      idOfNode.set(node.id, first.id);
+      placeOfNode.set(node.id, organisations.length);
       same.push(organisations.length);
       organisations.push({
         nodeId: node.id,
@@ -202,7 +205,7 @@ export function planImport(
       if (same) same.push(organisations.length);
       else inFile.set(key, [organisations.length]);
     }
-    idOfNode.set(node.id, id);
+    placeOfNode.set(node.id, organisations.length);
     if (node.position) positions[id] = node.position;
     organisations.push({ nodeId: node.id, id, action, matchedBy, fields: check.data as Record<string, unknown>, location: loc(node) });
   }
@@ -229,28 +232,40 @@ export function planImport(
     (db.prepare('SELECT source_id, target_id, type FROM relation').raw().all() as string[][]).map((r) => r.join('|')),
   );
   let repeated = 0;
-  const relations: PlannedRelation[] = [];
+  const relations = new PlannedRelations();
   for (const edge of graph.edges) {
     progress(++done, total);
-    const sourceId = idOfNode.get(edge.source);
-    const targetId = idOfNode.get(edge.target);
-    if (!sourceId || !targetId) {
-      const missing = !sourceId ? edge.source : edge.target;
+    const source = placeOfNode.get(edge.source);
+    const target = placeOfNode.get(edge.target);
+    if (source === undefined || target === undefined) {
+      const missing = source === undefined ? edge.source : edge.target;
       warnings.push({
         ...loc(edge),
         message: `${edgeName(edge)} refers to node '${missing}', which the file does not declare or which was refused; the edge is skipped`,
       });
       continue;
     }
+    const sourceId = organisations[source]!.id;
+    const targetId = organisations[target]!.id;
     if (sourceId === targetId) {
       warnings.push({ ...loc(edge), message: `${edgeName(edge)} joins a node to itself; skipped` });
       continue;
     }
-    // Most edges carry no attribute or only a weight: copy only when there is something to change.
     let attrs = edge.attributes;
     let copied = false;
     const typed = take(attrs, RELATION_TYPE_NAMES);
-    const type = typed && RELATION_TYPES.includes(String(typed.value) as never) ? String(typed.value) : 'other';
+    const type = typed && RELATION_TYPES.includes(String(typed.value) as never) ? (String(typed.value) as RelationType) : 'other';
+    // Most edges are their ends, a type, a weight and a direction: a few numbers in the plan.
+    if (edge.start === null && edge.end === null && edge.label === null && (edge.weight === null || Number.isFinite(edge.weight))) {
+      let n = 0;
+      for (const k in attrs) if (k !== typed?.key || type === 'other') n++;
+      if (n === 0) {
+        if (existingRelations.size && onDuplicate !== 'create' && existingRelations.has(`${sourceId}|${targetId}|${type}`)) repeated++;
+        else relations.addPlain(source, target, type, edge.weight, edge.directed);
+        continue;
+      }
+    }
+    // Anything else is checked field by field: copy the attributes only when there is something to change.
     if (typed && type !== 'other') {
       attrs = { ...attrs };
       copied = true;
@@ -284,7 +299,7 @@ export function planImport(
       repeated++;
       continue;
     }
-    relations.push(valid);
+    relations.addFields(valid);
   }
   if (repeated) warnings.push({ message: `${repeated} edge(s) repeat relations already in the network; skipped` });
   for (const [value, count] of unknown) {

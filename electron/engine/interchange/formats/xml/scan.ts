@@ -161,6 +161,16 @@ const NO_ATTRIBUTES: readonly XmlAttr[] = [];
 
 // Longer strings rarely repeat: ids, labels, descriptions.
 const INTERNED_LENGTH = 32;
+/** V8 makes a slice this long or longer a view into the string it came from (shorter ones are copies). */
+const SLICED_FROM = 13;
+
+/**
+ * A copy of a slice of the file that does not keep the file's text alive. V8 keeps a slice of 13
+ * characters or more as a view into the whole text, so one organisation's name kept by an import
+ * kept the whole 100 MB file in memory through the writes. Joining a character flattens the pair
+ * into a new string, of which the result is a view.
+ */
+const detached = (s: string): string => (s.length < SLICED_FROM ? s : `${s} `.slice(0, -1));
 const INTERN_SLOTS = 4096;
 
 /**
@@ -178,7 +188,7 @@ class Interner {
     const slot = (hash ^ (hash >>> 15)) & (INTERN_SLOTS - 1);
     const known = this.slots[slot];
     if (known !== undefined && known.length === to - from && this.matches(known, from)) return known;
-    const fresh = this.text.slice(from, to);
+    const fresh = detached(this.text.slice(from, to));
     this.slots[slot] = fresh;
     return fresh;
   }
@@ -191,7 +201,7 @@ class Interner {
   }
 
   slice(from: number, to: number): string {
-    if (to - from > INTERNED_LENGTH) return this.text.slice(from, to);
+    if (to - from > INTERNED_LENGTH) return detached(this.text.slice(from, to));
     const t = this.text;
     let hash = 0;
     for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + t.charCodeAt(i)) | 0;
@@ -394,7 +404,7 @@ export class XmlScanner {
     }
     if (this.handler.wantsText() || this.nonBlank(from, to) < to) {
       this.at = to;
-      this.handler.text(this.decode(from, to, false));
+      this.handler.text(detached(this.decode(from, to, false)));
     }
   }
 
@@ -515,7 +525,7 @@ export class XmlScanner {
     if (close === -1) this.fail('the file ends inside an attribute value', j);
     if (this.lts.within(j + 1, close)) this.fail('"<" in an attribute value', this.lts.index);
     const colon = this.splitName(name, i);
-    const value = this.decode(j + 1, close, true);
+    const value = detached(this.decode(j + 1, close, true));
     let attr: XmlAttr;
     if (colon === -1) {
       attr = { name, prefix: '', local: name, uri: name === 'xmlns' ? XMLNS_NAMESPACE : '', value };
@@ -633,7 +643,7 @@ export class XmlScanner {
     if (this.open.length === 0) this.fail('CDATA section outside the root element', lt);
     if (this.handler.wantsText() || this.nonBlank(from, end) < end) {
       this.at = end + 2;
-      this.handler.text(t.slice(from, end));
+      this.handler.text(detached(t.slice(from, end)));
     }
     return end + 3;
   }
