@@ -5,7 +5,7 @@
 // goes away; read once when the network is opened. A snapshot shown read-only keeps nothing.
 import type { GraphView } from '../../../shared/domain';
 import type { Info } from '../../../shared/schemas';
-import { drawnPositions } from '../features/graph/handle';
+import { settledPositions } from '../features/graph/handle';
 import { restoredView, viewRecord, type ViewRecord } from './saved-views';
 import type { AtlasState, LayoutChoice, NodeType } from './state';
 import type { ViewState } from './view';
@@ -75,7 +75,8 @@ export function keepSession(store: Store, info: Info): () => void {
   const write = () => {
     const state = store.getState();
     if (state.status !== 'ready') return;
-    const all = state.raw?.aggregate ? {} : drawnPositions();
+    // While a layout computes, the positions on screen are the ones before it: keep the layout chosen instead.
+    const all = state.raw?.aggregate ? {} : (settledPositions() ?? {});
     const positions = Object.keys(all).length <= MAX_POSITIONS ? all : {};
     const layout: LayoutChoice = Object.keys(positions).length > 0 ? { name: 'preset', positions } : state.layout;
     const session: Session = {

@@ -15,7 +15,7 @@ import { aggregateDrawable, sliceDrawable, type Remembered } from './applySlice'
 import { createCytoscapeDrawing } from './cytoscape-drawing';
 import type { Drawing, DrawingEvents } from './drawing';
 import { GroupLabels } from './GroupLabels';
-import { setDrawing } from './handle';
+import { setArranging, setDrawing } from './handle';
 import { createLargeDrawing, largeDrawingWorks } from './large/large-drawing';
 import { runChosenLayout, usesForceAtlas2, type RunningLayout } from './runLayout';
 import { installRelateGesture } from './relate-gesture';
@@ -58,6 +58,7 @@ function showCounts(el: HTMLElement, counts: { nodes: number; edges: number }, a
  * and data-layouts-done (tests and benchmarks wait on them), written directly for the same reason.
  */
 function showLayoutState(el: HTMLElement | null, state: 'running' | 'done'): void {
+  setArranging(state === 'running');
   if (!el) return;
   el.dataset.layoutState = state;
   if (state === 'done') el.dataset.layoutsDone = String(Number(el.dataset.layoutsDone ?? 0) + 1);

@@ -5,6 +5,8 @@ import type { Drawing } from './drawing';
 
 let current: Drawing | null = null;
 let remembered: Remembered | null = null;
+/** Whether a layout is computing: cose computes in a worker, so until it lands the drawing shows where nodes were before it. */
+let arranging = false;
 
 export function setDrawing(d: Drawing | null, positions: Remembered | null = null): void {
   current = d;
@@ -41,4 +43,13 @@ export function currentDrawing(): Drawing | null {
 
 export function drawnPositions(): Record<string, { x: number; y: number }> {
   return current?.positions() ?? {};
+}
+
+export function setArranging(on: boolean): void {
+  arranging = on;
+}
+
+/** The positions on screen once no layout is computing, else null (they are not an arrangement yet). */
+export function settledPositions(): Record<string, { x: number; y: number }> | null {
+  return arranging ? null : drawnPositions();
 }
