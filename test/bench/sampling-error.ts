@@ -14,7 +14,8 @@ function ranks(xs: number[]): number[] {
   return r;
 }
 
-function spearman(a: number[], b: number[]): number {
+/** Spearman's rank correlation, ties given their mean rank. */
+export function spearman(a: number[], b: number[]): number {
   const ra = ranks(a);
   const rb = ranks(b);
   const mean = (ra.length - 1) / 2;

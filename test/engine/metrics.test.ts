@@ -14,7 +14,7 @@ import type { Engine } from '../../electron/engine/engine';
 import { computeMetrics, type MetricsOptions, type MetricsResult, type WeightedEdge } from '../../electron/engine/graph/metrics/index';
 import { seededRandom } from '../../electron/engine/graph/metrics/rng';
 import { samplingError } from '../../electron/engine/graph/metrics/sampling-error';
-import { samplingErrors } from '../bench/sampling-error';
+import { samplingErrors, spearman } from '../bench/sampling-error';
 import type { Metrics } from '../../shared/schemas';
 import { buildFixture, openEngine, tempDir } from './helpers';
 
@@ -35,31 +35,6 @@ function fromGraphology(g: UndirectedGraph): { n: number; edges: WeightedEdge[] 
   return { n: g.order, edges };
 }
 
-function ranks(xs: number[]): number[] {
-  const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
-  const r = new Array<number>(xs.length);
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
-    for (let k = i; k <= j; k++) r[order[k]![1]] = (i + j) / 2;
-    i = j + 1;
-  }
-  return r;
-}
-function spearman(a: number[], b: number[]): number {
-  const ra = ranks(a);
-  const rb = ranks(b);
-  const mean = (ra.length - 1) / 2;
-  let num = 0;
-  let da = 0;
-  let db = 0;
-  for (let i = 0; i < ra.length; i++) {
-    num += (ra[i]! - mean) * (rb[i]! - mean);
-    da += (ra[i]! - mean) ** 2;
-    db += (rb[i]! - mean) ** 2;
-  }
-  return num / Math.sqrt(da * db);
-}
 const top = (xs: number[], k: number) =>
   new Set(
     xs
