@@ -7,9 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startWebServer } from '../../electron/web/server';
-import { clickNode, expect, test } from './fixtures';
-
-const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+import { clickNode, expect, mod, test } from './fixtures';
 
 async function menu(page: Page, item: string) {
   await page.getByTestId('edit-menu').locator('summary').click();

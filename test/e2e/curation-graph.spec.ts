@@ -2,23 +2,7 @@
 // organisation to another, in Cytoscape's drawing and in the large drawing, then its type chosen;
 // bulk edit of the selected organisations from the table, undone in one step.
 import type { Page } from '@playwright/test';
-import { expect, generatedHarness, layoutLanded, test } from './fixtures';
-
-const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
-
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([n, i]) => {
-      const r = await fetch(`/api/${n}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('atlas-token')}` },
-        body: JSON.stringify(i),
-      });
-      return ((await r.json()) as { value: unknown }).value;
-    },
-    [name, input] as const,
-  ) as Promise<T>;
-}
+import { api, expect, generatedHarness, layoutLanded, mod, test } from './fixtures';
 
 async function altDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
   await page.keyboard.down('Alt');

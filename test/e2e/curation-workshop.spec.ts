@@ -3,25 +3,7 @@
 // the others), the duplicate finder and a merge undone, an import undone from the Edit menu, and a
 // backup restored after the window said what it replaces.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
-
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([n, i]) => {
-      const r = await fetch(`/api/${n}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('atlas-token')}` },
-        body: JSON.stringify(i),
-      });
-      const body = (await r.json()) as { ok: boolean; value: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error!.message);
-      return body.value;
-    },
-    [name, input] as const,
-  ) as Promise<T>;
-}
+import { api, expect, mod, test } from './fixtures';
 
 async function nodePositions(page: Page, ids: string[]) {
   return page.evaluate((list) => Object.fromEntries(list.map((id) => [id, window.atlasGraph?.position(id) ?? null])), ids);

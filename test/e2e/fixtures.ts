@@ -100,3 +100,23 @@ export const attributesTest = base.extend<{ imported: Page; ids: Record<string, 
     rmSync(dir, { recursive: true, force: true });
   },
 });
+
+/** The modifier of the app's shortcuts (Ctrl+Z, Ctrl+K…) on this platform. */
+export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** Calls the contract as the page does (its session token), returning the value or throwing the engine's message. */
+export async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([n, i]) => {
+      const r = await fetch(`/api/${n}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('atlas-token')}` },
+        body: JSON.stringify(i),
+      });
+      const body = (await r.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error!.message);
+      return body.value;
+    },
+    [name, input] as const,
+  ) as Promise<T>;
+}
