@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine } from '../../electron/engine/engine';
+import { TABLES } from '../../electron/engine/store/tables';
+import { RECORD_TYPES } from '../../shared/domain';
 
 // import.meta.url, not __dirname: Playwright loads this file as an ES module too.
 export const RESOURCES = resolve(dirname(fileURLToPath(import.meta.url)), '../../resources');
@@ -65,18 +67,8 @@ export function buildFixture(engine: Engine) {
   engine.call('relation.create', { id: 'R1', sourceId: 'A', targetId: 'E', type: 'funds', startDate: '2015' });
 }
 
-/** Every record table, in the order the undo and merge tests compare them. */
-export const RECORD_TABLES = [
-  'organisation',
-  'partnership',
-  'membership',
-  'event',
-  'participation',
-  'relation',
-  'source',
-  'citation',
-  'saved_view',
-];
+/** Every record table, one per record type in the domain's order (the undo and merge tests compare them). */
+export const RECORD_TABLES: readonly string[] = RECORD_TYPES.map((type) => TABLES[type].table);
 
 /**
  * Every row of the given tables, every column but created_seq: that column is the log's own
