@@ -3,33 +3,12 @@
 // events and relations each carry their own columns. Details show them all; the table shows any of
 // them as a column and sorts it by its type; a type inferred wrongly is corrected in the window and
 // the filter changes with it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { Engine } from '../../electron/engine/engine';
-import { findResourcesDir } from '../../electron/engine/paths';
-import { startWebServer, type WebServer } from '../../electron/web/server';
-import { expect, test as base } from './fixtures';
-
-const FIXTURE = fileURLToPath(new URL('../fixtures/gexf/atlas-attributes-every-kind.gexf', import.meta.url));
+import { expect, importedTest } from './fixtures';
 
 /** A harness on a database holding only the imported fixture: 5 organisations, 3 partnerships, 3 events, 3 relations. */
-const test = base.extend<{ imported: Page }>({
-  imported: async ({ page }, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-every-kind-'));
-    const dbPath = join(dir, 'atlas.sqlite');
-    const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
-    await engine.call('import.run', { path: FIXTURE });
-    engine.close();
-    const harness: WebServer = await startWebServer({ dbPath, seedIfEmpty: false });
-    await page.goto(harness.url);
-    await use(page);
-    await harness.close();
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
+const test = importedTest(fileURLToPath(new URL('../fixtures/gexf/atlas-attributes-every-kind.gexf', import.meta.url)));
 
 /** Partnerships and events drawn as nodes beside the organisations. */
 async function fullView(app: Page) {

@@ -81,25 +81,33 @@ export async function syntheticSnapshot(organisations: number, name: string, see
   }
 }
 
-const FIXTURE = fileURLToPath(new URL('../fixtures/graphml/networkx-attributes-weighted.graphml', import.meta.url));
+/**
+ * A harness on a database holding only `fixture`, imported as a person would; `ids` maps each
+ * organisation's ID in the file to its record's.
+ */
+export function importedTest(fixture: string) {
+  return base.extend<{ imported: Page; ids: Record<string, string> }>({
+    ids: async ({}, use) => use({}),
+    imported: async ({ page, ids }, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-imported-'));
+      const dbPath = join(dir, 'atlas.sqlite');
+      const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
+      await engine.call('import.run', { path: fixture });
+      for (const o of engine.call('organisation.list', { limit: 100 }).items) ids[String(o.attributes['id in file'])] = o.id;
+      engine.close();
+      const harness: WebServer = await startWebServer({ dbPath, seedIfEmpty: false });
+      await page.goto(harness.url);
+      await use(page);
+      await harness.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
 
-/** A harness on a database holding only the imported fixture: ten organisations with attributes, twelve weighted relations. */
-export const attributesTest = base.extend<{ imported: Page; ids: Record<string, string> }>({
-  ids: async ({}, use) => use({}),
-  imported: async ({ page, ids }, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-attrs-'));
-    const dbPath = join(dir, 'atlas.sqlite');
-    const engine = new Engine({ dbPath, resourcesDir: findResourcesDir(), actor: 'e2e' });
-    await engine.call('import.run', { path: FIXTURE });
-    for (const o of engine.call('organisation.list', { limit: 100 }).items) ids[String(o.attributes['id in file'])] = o.id;
-    engine.close();
-    const harness: WebServer = await startWebServer({ dbPath, seedIfEmpty: false });
-    await page.goto(harness.url);
-    await use(page);
-    await harness.close();
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
+/** Ten organisations with attributes and twelve weighted relations, as networkx writes them. */
+export const attributesTest = importedTest(
+  fileURLToPath(new URL('../fixtures/graphml/networkx-attributes-weighted.graphml', import.meta.url)),
+);
 
 /** The modifier of the app's shortcuts (Ctrl+Z, Ctrl+K…) on this platform. */
 export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
