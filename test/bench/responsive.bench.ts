@@ -5,12 +5,13 @@
 // For each step: the longest task and how many went over 50 ms (target: none). The steps are those
 // of test/e2e/responsive.spec.ts (test/harness/long-tasks.ts), which holds the window to them too.
 // `npm run bench -- --only responsive` (`--responsive-db <file>` to reuse a generated database:
-// it is copied first).
+// it is copied first; `--profile` prints what each long task spent its time in: test/bench/cpu-profile.ts).
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drillFilterLayOut, LONG_TASK_OBSERVER, observesLongTasks, type StepTasks } from '../harness/long-tasks';
 import { withAppOn, withDatabase } from './browser';
+import { profilingWatch } from './cpu-profile';
 import type { Row } from './engine.bench';
 
 /** The network: the generator's, as the scale test draws it (the Central African Republic has 201 organisations). */
@@ -40,7 +41,8 @@ async function steps(dbPath: string): Promise<StepTasks[]> {
     async ({ browser, harness }) => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.addInitScript(LONG_TASK_OBSERVER);
-      const out = await drillFilterLayOut(page, harness.url, COUNTRY, LAYOUTS);
+      const watch = process.argv.includes('--profile') ? await profilingWatch(page) : undefined;
+      const out = await drillFilterLayOut(page, harness.url, COUNTRY, LAYOUTS, watch);
       if (!(await observesLongTasks(page))) throw new Error('This Chromium does not report long tasks');
       await page.close();
       return out;

@@ -49,6 +49,26 @@ function boxes(cy: Core, nodes: NodeCollection, what: { includeNodes: boolean; i
   return out;
 }
 
+/**
+ * Makes Cytoscape paint nodes and labels directly instead of from its texture caches. Its canvas
+ * renderer first paints each element into a shared texture canvas, then copies it onto the
+ * drawing; at each new zoom level (every fit: every drill, every layout landing) all textures are
+ * made again, a few per frame, each frame a full redraw, and every copy from a canvas just painted
+ * makes Chromium snapshot that canvas. Profiled in Chromium (issue 17): 120–320 ms of `drawImage`
+ * in one frame for 201 organisations, and several such frames after each step. This drawing holds
+ * at most LARGE_ABOVE elements and 150 labels, which paint directly in a fraction of that.
+ * Cytoscape has no option for it: a cache that returns no texture makes it draw the element
+ * directly (its own fallback for elements too large to cache). Its layer cache (whole layers as
+ * one image while the view pans) is kept. Written against Cytoscape 3.35's renderer; if the
+ * internals are not there, nothing changes.
+ */
+function paintWithoutTextureCaches(cy: Core): void {
+  const data = (cy as unknown as { renderer?: () => { data?: Record<string, { getElement?: unknown }> } }).renderer?.()?.data;
+  if (!data) return;
+  for (const cache of ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache'])
+    if (typeof data[cache]?.getElement === 'function') data[cache].getElement = () => null;
+}
+
 export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, events: DrawingEvents): Drawing {
   const cy = cytoscape({
     container,
@@ -60,6 +80,7 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     // Shift-click adds to the selection; shift-drag draws a selection box.
     boxSelectionEnabled: true,
   });
+  paintWithoutTextureCaches(cy);
   const disablePinning = enablePinning(cy);
   cy.on('tap', 'node', (e) => {
     const n = e.target as NodeSingular;
