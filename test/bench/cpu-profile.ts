@@ -22,8 +22,7 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const frameName = (f: CallFrame) =>
-  `${f.functionName || '(anonymous)'}${f.url ? ` ${f.url.split('/').pop()}:${f.lineNumber + 1}` : ''}`;
+const frameName = (f: CallFrame) => `${f.functionName || '(anonymous)'}${f.url ? ` ${f.url.split('/').pop()}:${f.lineNumber + 1}` : ''}`;
 
 /**
  * The functions that took the time of each long task of a profile. `pageStart` is the page's
