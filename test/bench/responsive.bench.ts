@@ -14,7 +14,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drillFilterLayOut, LONG_TASK_OBSERVER, observesLongTasks, type StepTasks } from '../harness/long-tasks';
 import { withAppOn, withDatabase } from './browser';
-import { profilingWatch, tracingWatch, type StepCpu } from './cpu-profile';
+import { tracingWatch, type StepCpu } from '../harness/task-times';
+import { profilingWatch } from './cpu-profile';
 import type { Row } from './engine.bench';
 
 /** The network: the generator's, as the scale test draws it (the Central African Republic has 201 organisations). */
