@@ -12,11 +12,13 @@
 // and half again for a slower or loaded machine; measured 16–58 ms under a load average of 8 on
 // two cores) and 150 ms for the drills, which do not meet 50 ms yet (74–109 ms measured: Cytoscape
 // styling the 53 countries' thousand ties and the 201 organisations' first frame). (2) The wall
-// time of the longest task, at most 50 ms × 3 × the machine's contention (load average over
-// cores, at least 1), or ATLAS_LONG_TASK_LIMIT_MS when set: 150 ms idle. That allowance is for a
-// shared CI machine, where a task waits for a core as long as it runs; it still catches work put
-// back on the main thread in one piece, as cose was (825 ms idle, 3–4 s under load) or Cytoscape's
-// texture caches (120–320 ms of canvas copies in one frame).
+// time of the longest task, at most 50 ms × 4 × the machine's contention (load average over
+// cores, at least 1), or ATLAS_LONG_TASK_LIMIT_MS when set: 200 ms idle. That allowance is for a
+// shared CI machine, where a task waits for a core longer than it runs (drilling into the country
+// gave a task of 424 ms wall time, none over 95 ms CPU, under a load average of 5.8 on two
+// cores); it is the CPU limits that hold
+// the target. Both catch work put back on the main thread in one piece, as cose was (825 ms idle,
+// 3–4 s under load) or Cytoscape's texture caches (120–320 ms of canvas copies in one frame).
 import { test as base, expect } from '@playwright/test';
 import { availableParallelism, loadavg } from 'node:os';
 import type { WebServer } from '../../electron/web/server';
@@ -25,7 +27,7 @@ import { tracingWatch, type StepCpu } from '../harness/task-times';
 import { generatedHarness } from './fixtures';
 
 const contention = () => Math.max(1, loadavg()[0]! / availableParallelism());
-const limitMs = () => Number(process.env.ATLAS_LONG_TASK_LIMIT_MS ?? 50 * 3 * contention());
+const limitMs = () => Number(process.env.ATLAS_LONG_TASK_LIMIT_MS ?? 50 * 4 * contention());
 /** The most CPU time one task may take: the filter and the layouts, and the drills (see above). */
 const CPU_LIMIT_MS = 75;
 const DRILL_CPU_LIMIT_MS = 150;
