@@ -10,7 +10,7 @@
 // took (thread time from Chromium's trace, test/harness/task-times.ts), which other jobs on the
 // machine inflate far less than wall time: at most 75 ms for the filter and every layout (50 ms
 // and half again for a slower or loaded machine; measured 16–58 ms under a load average of 8 on
-// two cores) and 150 ms for the drills, which do not meet 50 ms yet (74–109 ms measured: Cytoscape
+// two cores) and 150 ms for the drills, which do not meet 50 ms yet (56–95 ms measured: Cytoscape
 // styling the 53 countries' thousand ties and the 201 organisations' first frame). (2) The wall
 // time of the longest task, at most 50 ms × 4 × the machine's contention (load average over
 // cores, at least 1), or ATLAS_LONG_TASK_LIMIT_MS when set: 200 ms idle. That allowance is for a
