@@ -25,7 +25,8 @@ beforeAll(async () => {
   big = join(dir, 'big.graphml');
   await source.call('export.run', { format: 'graphml', path: big });
   source.close();
-});
+  // Generating and exporting 6,000 organisations takes a second or two, far more on a loaded machine.
+}, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
