@@ -3,6 +3,7 @@
 // mapping to organisations and relations (import/plan-graph.ts) reads only this, so each file
 // format is one parser and nothing else.
 import type { ImportFormatId } from '../../../../shared/formats';
+import type { ParsedEdges } from './parsed-edges';
 
 export type AttrValue = string | number | boolean | null | (string | number | boolean)[];
 
@@ -29,6 +30,7 @@ export interface ParsedNode extends Location {
   parent: string | null;
 }
 
+/** One edge as an object: what a parser adds to `ParsedEdges`, and what it gives back for one edge. */
 export interface ParsedEdge extends Location {
   id: string | null;
   source: string;
@@ -47,7 +49,8 @@ export interface ParsedGraph {
   graphAttributes?: Record<string, string>;
   directed: boolean;
   nodes: ParsedNode[];
-  edges: ParsedEdge[];
+  /** By columns: a large file has a million. */
+  edges: ParsedEdges;
   warnings: ImportIssue[];
   /** Rows the parser left out (a node ID declared again, an edge without an end): listed, and skippable. */
   rejected?: ImportIssue[];

@@ -3,15 +3,8 @@
 // Anything we cannot represent faithfully (hyperedges, ports) or that is dangerous (entity
 // declarations) is refused outright instead of being silently approximated.
 
-import {
-  ImportRefused,
-  type AttrValue,
-  type ImportIssue,
-  type Location,
-  type ParsedEdge,
-  type ParsedGraph,
-  type ParsedNode,
-} from '../../model/parsed';
+import { ImportRefused, type AttrValue, type ImportIssue, type Location, type ParsedGraph, type ParsedNode } from '../../model/parsed';
+import { ParsedEdges } from '../../model/parsed-edges';
 import { XmlScanner, type XmlHandler, type XmlTag } from '../xml/scan';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
@@ -458,7 +451,8 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
     };
   });
 
-  const outEdges: ParsedEdge[] = edges.map((e) => {
+  const outEdges = new ParsedEdges();
+  for (const e of edges) {
     const attributes = collect(e.data, 'edge');
     const label = pick(attributes, ['label', 'name']);
     const weight = pick(attributes, ['weight']);
@@ -471,7 +465,7 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
         });
       }
     }
-    return {
+    outEdges.add({
       id: e.id,
       source: e.source,
       target: e.target,
@@ -483,8 +477,8 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
       end: null,
       line: e.line,
       column: e.column,
-    };
-  });
+    });
+  }
 
   // Graph-level data as text by key name (this app's own files name their list attributes there).
   const graphAttributes: Record<string, string> = {};
