@@ -12,6 +12,8 @@ const DATASETS = join(ALL, 'gexf');
 
 const read = (rel: string): string => readFileSync(join(DATASETS, rel), 'utf8');
 const parseFile = (rel: string): ParsedGraph => parseGexf(read(rel));
+/** A graph with its edges as a list of objects, to compare whole. */
+const listed = (g: ParsedGraph) => ({ ...g, edges: [...g.edges] });
 
 /** Files we refuse, with a pattern the message must match and why. */
 const REFUSED: Record<string, RegExp> = {
@@ -126,11 +128,11 @@ describe('parseGexf specifics on dataset files', () => {
   });
 
   it('lets the edge type override the default', () => {
-    expect(parseFile('networkx-tests/undirected_edge_in_directed.gexf')).toMatchObject({
+    expect(listed(parseFile('networkx-tests/undirected_edge_in_directed.gexf'))).toMatchObject({
       directed: true,
       edges: [{ directed: false }],
     });
-    expect(parseFile('networkx-tests/directed_edge_in_undirected.gexf')).toMatchObject({
+    expect(listed(parseFile('networkx-tests/directed_edge_in_undirected.gexf'))).toMatchObject({
       directed: false,
       edges: [{ directed: true }],
     });
