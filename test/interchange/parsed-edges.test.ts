@@ -1,4 +1,4 @@
-// The parsers keep edges by columns (model/parsed-edges.ts): what goes in as an edge object must
+// The parsers keep edges by columns (model/parsed.ts): what goes in as an edge object must
 // come back the same, one edge at a time and column by column, on every fixture file of every
 // format, and through the changes the parsers make after reading (GEXF's attributes and times,
 // CSV's ends renamed and edges left out).
@@ -10,8 +10,7 @@ import { parseCyjs } from '../../electron/engine/interchange/formats/cyjs/read';
 import { parseGexf } from '../../electron/engine/interchange/formats/gexf/read';
 import { parseGraphml } from '../../electron/engine/interchange/formats/graphml/read';
 import { parseGraphology } from '../../electron/engine/interchange/formats/graphology/read';
-import type { ParsedEdge, ParsedGraph } from '../../electron/engine/interchange/model/parsed';
-import { ParsedEdges } from '../../electron/engine/interchange/model/parsed-edges';
+import { ParsedEdges, type ParsedEdge, type ParsedGraph } from '../../electron/engine/interchange/model/parsed';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
 const PARSERS: [string, RegExp, (text: string, name: string) => ParsedGraph][] = [

@@ -10,8 +10,7 @@
 import { PartialDate } from '../../../../../shared/schemas';
 import { COUNTRY_COLUMNS, ID_COLUMNS, isIdLike, NAME_COLUMNS, SECTOR_COLUMNS, columnKey } from '../../model/column-names';
 import { readCsvRows, tableFromRows, type CsvRow, type CsvTable, type RawCsv } from './text';
-import { ImportRefused, type AttrValue, type ImportIssue, type ParsedGraph, type ParsedNode } from '../../model/parsed';
-import { ParsedEdges } from '../../model/parsed-edges';
+import { ImportRefused, ParsedEdges, type AttrValue, type ImportIssue, type ParsedGraph, type ParsedNode } from '../../model/parsed';
 
 export interface NodeColumns {
   id?: string;

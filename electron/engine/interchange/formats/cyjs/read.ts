@@ -2,8 +2,15 @@
 // wrappings (a bare element array, cy.json()'s {elements}, .cyjs's {data, elements}, a plain
 // {nodes, edges}); all of them are read, and anything else is refused rather than guessed at.
 import { jsonTooDeepAt, MAX_NESTING } from '../../../../../shared/nesting';
-import { ImportRefused, type AttrValue, type ImportIssue, type ParsedEdge, type ParsedGraph, type ParsedNode } from '../../model/parsed';
-import { ParsedEdges } from '../../model/parsed-edges';
+import {
+  ImportRefused,
+  ParsedEdges,
+  type AttrValue,
+  type ImportIssue,
+  type ParsedEdge,
+  type ParsedGraph,
+  type ParsedNode,
+} from '../../model/parsed';
 
 interface Located {
   element: unknown;

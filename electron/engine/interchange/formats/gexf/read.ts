@@ -3,8 +3,15 @@
 // node and edge, and so that no DTD is ever interpreted: the scanner expands no custom entities, and
 // we refuse any DOCTYPE that declares one before it could matter (XXE, billion laughs).
 
-import { ImportRefused, type AttrValue, type ImportIssue, type ParsedEdge, type ParsedGraph, type ParsedNode } from '../../model/parsed';
-import { ParsedEdges } from '../../model/parsed-edges';
+import {
+  ImportRefused,
+  ParsedEdges,
+  type AttrValue,
+  type ImportIssue,
+  type ParsedEdge,
+  type ParsedGraph,
+  type ParsedNode,
+} from '../../model/parsed';
 import { XmlScanner, type XmlHandler, type XmlTag } from '../xml/scan';
 
 type AttrClass = 'node' | 'edge';

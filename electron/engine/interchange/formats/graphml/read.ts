@@ -3,8 +3,15 @@
 // Anything we cannot represent faithfully (hyperedges, ports) or that is dangerous (entity
 // declarations) is refused outright instead of being silently approximated.
 
-import { ImportRefused, type AttrValue, type ImportIssue, type Location, type ParsedGraph, type ParsedNode } from '../../model/parsed';
-import { ParsedEdges } from '../../model/parsed-edges';
+import {
+  ImportRefused,
+  ParsedEdges,
+  type AttrValue,
+  type ImportIssue,
+  type Location,
+  type ParsedGraph,
+  type ParsedNode,
+} from '../../model/parsed';
 import { XmlScanner, type XmlHandler, type XmlTag } from '../xml/scan';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';

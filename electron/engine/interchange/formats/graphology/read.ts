@@ -2,8 +2,7 @@
 // `{options, attributes, nodes: [{key, attributes}], edges: [{key, source, target, attributes, undirected}]}`.
 // Drawing attributes (x and y become the saved layout; size, colour and the like) are left out of
 // the attributes; everything else is kept.
-import { ImportRefused, type AttrValue, type ImportIssue, type ParsedGraph, type ParsedNode } from '../../model/parsed';
-import { ParsedEdges } from '../../model/parsed-edges';
+import { ImportRefused, ParsedEdges, type AttrValue, type ImportIssue, type ParsedGraph, type ParsedNode } from '../../model/parsed';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
