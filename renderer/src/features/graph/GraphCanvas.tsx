@@ -91,18 +91,6 @@ export function GraphCanvas() {
   const [renderer, setRenderer] = useState<Renderer | null>(null);
   const [generation, setGeneration] = useState(0);
 
-  /** Whether nodes arrived with no position (or the view changed kind) and no layout has started since. */
-  const layoutDue = useRef(false);
-  const pathRef = useRef(path);
-  pathRef.current = path;
-
-  /** Marks the shortest path shown, if any, on the drawing. */
-  const markPath = (drawing: Drawing) => {
-    const p = pathRef.current;
-    const pairs = new Set(p?.steps.map((s) => [s.from.id, s.to.id].sort().join('|')) ?? []);
-    drawing.setPath(p && p.nodes.length > 0 ? { nodes: p.nodes, pairs } : null);
-  };
-
   /** Starts a layout, taking over from the one running. */
   const startLayout = (drawing: Drawing, choice: LayoutChoice) => {
     running.current?.cancel();
@@ -229,45 +217,12 @@ export function GraphCanvas() {
     if (!drawing) return;
     const wasAggregate = drawing.showsGroups();
     const unplaced = drawing.apply(d, remembered.current);
-    // Kept until the layout starts: a change superseded while its edges were still arriving
-    // leaves its unplaced nodes to the change that supersedes it.
-    layoutDue.current ||= unplaced > 0 || wasAggregate !== !!aggregate;
-    const by = aggregate?.by ?? null;
-    const arrange = () => {
-      if (layoutDue.current) {
-        layoutDue.current = false;
-        startLayout(drawing, by ? { name: 'circle' } : useAtlas.getState().layout);
-      }
-      // What a filter leaves is fitted in view (a drawing just taken over from the other renderer
-      // included), unless the person has panned or zoomed since: then their view stays.
-      else if (autoFit.current) drawing.fit();
-      drawing.updateLabels();
-    };
-    // The groups' circle places the groups alone, so it runs at once, the ties between them
-    // arriving over the next frames; the organisations' layouts read the ties, so they wait
-    // for the last of them (said on the element as a layout running).
-    if (by) arrange();
-    const groupsArranged = drawing.counts().nodes;
-    if (!by && layoutDue.current) {
-      running.current?.cancel();
-      layoutToken.current = null;
-      showLayoutState(container.current!, 'running');
-    }
-    drawing.whenDrawn((later) => {
-      if (!by) arrange();
-      else if (drawing.counts().nodes !== groupsArranged) {
-        layoutDue.current = true; // groups that arrived after the circle ran
-        arrange();
-      }
-      if (later) {
-        // What the effects below marked before the last elements arrived, marked on them too.
-        const { vs, selectedId: selected } = useAtlas.getState();
-        drawing.setFaded(new Set(vs.faded));
-        drawing.select(selected);
-        markPath(drawing);
-      }
-      showCounts(container.current!, drawing.counts(), by);
-    });
+    if (unplaced > 0 || wasAggregate !== !!aggregate) startLayout(drawing, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
+    // What a filter leaves is fitted in view (a drawing just taken over from the other renderer
+    // included), unless the person has panned or zoomed since: then their view stays.
+    else if (autoFit.current) drawing.fit();
+    drawing.updateLabels();
+    showCounts(container.current!, drawing.counts(), aggregate?.by ?? null);
     // The drawing answers what it is given; `renderer` changing is handled by the effect above,
     // which bumps `generation` once the new drawing exists.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -287,7 +242,8 @@ export function GraphCanvas() {
   }, [faded, slice, generation]);
 
   useEffect(() => {
-    if (drawingRef.current) markPath(drawingRef.current);
+    const pairs = new Set(path?.steps.map((s) => [s.from.id, s.to.id].sort().join('|')) ?? []);
+    drawingRef.current?.setPath(path && path.nodes.length > 0 ? { nodes: path.nodes, pairs } : null);
   }, [path, slice, generation]);
 
   useEffect(() => {

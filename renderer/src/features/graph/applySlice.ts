@@ -34,21 +34,12 @@ export function aggregateDrawable(a: Aggregate): Drawable {
 
 export type Remembered = Map<string, { x: number; y: number }>;
 
-export interface Applied {
-  /** How many nodes arrived with no position to go to: a layout is due when there are any. */
-  unplaced: number;
-  /** New elements not added yet (more than `atOnce` arrived), nodes first: the caller adds them later, in this order. */
-  later: ElementDefinition[];
-}
-
 /**
  * Applies `d` by difference. Nodes taken out leave their position in `remembered`, and come back
- * to it when a filter brings them back, so widening a filter redraws without a new layout. When
- * more than `atOnce` elements are new, only the first `atOnce` (nodes before edges, so that every
- * edge finds its ends) are added here; the rest are handed back in `later`, for the caller to add
- * a few frames apart (Cytoscape styles all the elements of a batch in one go, in one task).
+ * to it when a filter brings them back, so widening a filter redraws without a new layout. Returns
+ * how many nodes arrived with no position to go to: a layout is due when there are any.
  */
-export function applyDrawable(cy: Core, d: Drawable, remembered: Remembered, atOnce = Infinity): Applied {
+export function applyDrawable(cy: Core, d: Drawable, remembered: Remembered): number {
   const wanted = new Set<string>();
   for (const n of d.nodes) wanted.add(n.id);
   for (const e of d.edges) wanted.add(e.id);
@@ -83,9 +74,9 @@ export function applyDrawable(cy: Core, d: Drawable, remembered: Remembered, atO
       if (existing.nonempty()) updateData(existing, e.data);
       else added.push({ group: 'edges', data: e.data, classes: e.classes });
     }
-    if (added.length) cy.add(added.length > atOnce ? added.slice(0, atOnce) : added);
+    if (added.length) cy.add(added);
   });
-  return { unplaced, later: added.length > atOnce ? added.slice(atOnce) : [] };
+  return unplaced;
 }
 
 /** Writes only data that changed: every write restyles the element, which adds up at 20,000 ties. */

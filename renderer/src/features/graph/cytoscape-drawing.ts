@@ -1,6 +1,6 @@
 // The Cytoscape drawing, for small networks and the aggregated view: node shapes, wrapped labels,
 // double-click to open a group, drag to pin, shift-drag to select a box.
-import cytoscape, { type Core, type ElementDefinition, type NodeCollection, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type NodeCollection, type NodeSingular } from 'cytoscape';
 import { cytoscapeSurface, enablePinning, unpinAll } from '../layout';
 import { pngBlob, pngSize, svgBlob } from '../interchange/image';
 import type { AggregateGroup } from '../../../../shared/schemas';
@@ -84,34 +84,6 @@ function afterNextFrame(fn: () => void): void {
   setTimeout(once, 100);
 }
 
-/**
- * New elements up to this many are added with the change; more (the 53 countries and their
- * thousand ties, a country's 201 organisations and their ties) are added this many per frame.
- * Cytoscape styles the elements of a batch when it ends, and paints them (labels measured, bounds
- * computed) in the next frame: profiled (issue 17), a thousand ties or 201 organisations at once
- * made tasks of 40–110 ms.
- */
-const ELEMENTS_PER_FRAME = 200;
-
-/**
- * Adds `elements` ELEMENTS_PER_FRAME at a time, each batch after the frame that painted the one
- * before, then calls `done`. Returns what stops it (the elements not added yet are then not added).
- */
-function addInFrames(cy: Core, elements: ElementDefinition[], done: () => void): () => void {
-  let stopped = false;
-  let at = 0;
-  const next = () => {
-    if (stopped || cy.destroyed()) return;
-    const batch = elements.slice(at, at + ELEMENTS_PER_FRAME);
-    at += batch.length;
-    cy.batch(() => cy.add(batch));
-    if (at < elements.length) afterNextFrame(next);
-    else done();
-  };
-  afterNextFrame(next);
-  return () => void (stopped = true);
-}
-
 export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, events: DrawingEvents): Drawing {
   const cy = cytoscape({
     container,
@@ -148,7 +120,7 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     events.hovered({ text, x: p.x, y: p.y - ((n.data('size') as number) * cy.zoom()) / 2 });
   });
   cy.on('mouseout', 'node', () => events.hovered(null));
-  cy.on('viewport', () => events.hovered(null));
+  cy.on('viewport remove', () => events.hovered(null));
   cy.on('tap', (e) => {
     if (e.target === cy) events.picked(null);
   });
@@ -156,24 +128,16 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
   let selectionDue = false;
   // A node selected between two settles shows its label at the same size as the rest.
   cy.on('select', 'node', (e) => scaleLabels(cy, e.target));
-  let removed = false;
-  cy.on('select unselect remove', 'node', (e) => {
-    // A removed node takes its tooltip with it (once per burst too).
-    if (e.type === 'remove') removed = true;
+  cy.on('select unselect remove', 'node', () => {
     if (selectionDue) return;
     selectionDue = true;
     queueMicrotask(() => {
       selectionDue = false;
-      if (removed) events.hovered(null);
-      removed = false;
       if (!cy.destroyed()) events.selectionChanged(cy.nodes(':selected').map((n) => n.id()));
     });
   });
   cy.on('dragpan scrollzoom pinchzoom', () => events.userMoved());
   let labelsDue = false;
-  // Elements still being added a frame at a time, and who waits for the last of them (whenDrawn).
-  let stopAdding: (() => void) | null = null;
-  let drawn: ((later: boolean) => void)[] = [];
   // Labels by level of detail: recomputed when the view settles, dropped while a large graph moves.
   let settle: ReturnType<typeof setTimeout> | undefined;
   cy.on('viewport', () => {
@@ -232,26 +196,7 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
   return {
     kind: 'cytoscape',
     layout: cytoscapeSurface(cy),
-    apply(d, remembered) {
-      // A change while elements are still arriving supersedes them: its own difference adds the
-      // ones it still wants, and whoever made it waits on it (GraphCanvas keeps what was due).
-      stopAdding?.();
-      stopAdding = null;
-      drawn = [];
-      const { unplaced, later } = applyDrawable(cy, d, remembered, ELEMENTS_PER_FRAME);
-      if (later.length)
-        stopAdding = addInFrames(cy, later, () => {
-          stopAdding = null;
-          const waiting = drawn;
-          drawn = [];
-          for (const fn of waiting) fn(true);
-        });
-      return unplaced;
-    },
-    whenDrawn(fn) {
-      if (stopAdding) drawn.push(fn);
-      else fn(false);
-    },
+    apply: (d, remembered) => applyDrawable(cy, d, remembered),
     counts: () => ({ nodes: cy.nodes().length, edges: cy.edges().length }),
     showsGroups: () => cy.nodes('.group').nonempty(),
     setFaded(fade) {
@@ -329,8 +274,6 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     setTheme: (isDark) => void cy.style(graphStyle(isDark)),
     destroy(remembered) {
       clearTimeout(settle);
-      stopAdding?.();
-      drawn = [];
       disablePinning();
       cy.nodes().forEach((n) => {
         remembered.set(n.id(), { ...n.position() });

@@ -18,13 +18,6 @@ export interface Drawing {
   readonly layout: LayoutSurface;
   /** Draws `d` by difference (see applyDrawable); returns how many nodes arrived with no position. */
   apply(d: Drawable, remembered: Remembered): number;
-  /**
-   * Calls `fn` once everything the last `apply` was given is drawn: at once, or when the last of
-   * its elements lands (the Cytoscape drawing adds many new elements a few hundred a frame).
-   * `later` says whether elements arrived after `apply` returned. Superseded by the next `apply`,
-   * whose own callers wait in its place.
-   */
-  whenDrawn(fn: (later: boolean) => void): void;
   counts(): { nodes: number; edges: number };
   /** True while the aggregated view's groups are drawn. */
   showsGroups(): boolean;

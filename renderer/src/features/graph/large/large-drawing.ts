@@ -317,7 +317,6 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
       invalidate();
       return unplaced;
     },
-    whenDrawn: (fn) => fn(false),
     counts: () => ({ nodes: model.nodes.size, edges: model.drawnEdges }),
     showsGroups: () => false,
     setFaded(ids) {
