@@ -30,6 +30,8 @@ export type WorkerReply =
 const SUMMARY_IDLE_MS = 300;
 /** How long the engine must have been asked nothing before it does housekeeping (the kept index). */
 const IDLE_MS = 1500;
+/** How long the quick engine must have been asked nothing before it reads the search records ahead of a search. */
+const WARM_MS = 150;
 
 const port = parentPort!;
 const post = (m: WorkerReply) => port.postMessage(m);
@@ -109,7 +111,22 @@ function runQuick(data: WorkerData): void {
     return;
   }
   post({ type: 'ready' });
+  // The search records are read once the window's first calls have been answered (they would
+  // otherwise wait behind the read), or after a moment if none come.
+  let warm: ReturnType<typeof setTimeout> | undefined = setTimeout(() => warmUp(), WARM_MS * 4);
+  const warmUp = () => {
+    warm = undefined;
+    try {
+      quick.warm();
+    } catch {
+      // The first search reports whatever went wrong.
+    }
+  };
   port.on('message', (m: WorkerRequest) => {
+    if (warm) {
+      clearTimeout(warm);
+      warm = setTimeout(warmUp, WARM_MS);
+    }
     try {
       const answer = quick.call(m.name, m.input);
       if (!answer) post({ type: 'pass', id: m.id });

@@ -7,12 +7,14 @@
 // this database's or not whole. Written by the graph service after a full build and when the
 // engine closes, beside the target and renamed into place.
 import type { Database } from 'better-sqlite3';
-import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { GraphIndex, type BuildProgress, type Connector, type RelationEdge } from './index';
 import { TieTable, type TieColumns } from './ties';
 
 const MAGIC = 'atlas-graph-index';
+
+export const indexFileOf = (dbPath: string): string => `${dbPath}.graph-index`;
 const FORMAT = 1;
 
 /**
@@ -89,9 +91,9 @@ class Out {
 class In {
   private readonly byName = new Map<string, Section>();
   constructor(
-    private readonly buf: Buffer,
-    private readonly base: number,
     private readonly header: Header,
+    /** A section's bytes: a view into the whole file, or read on their own (readSearchRecords). */
+    private readonly bytesOf: (s: Section) => Buffer,
   ) {
     for (const s of header.sections) this.byName.set(s.name, s);
   }
@@ -100,21 +102,19 @@ class In {
     if (!s) throw new Error(`no section ${name}`);
     return s;
   }
-  /** A view into the file's bytes where they are aligned (sections are), else a copy. */
+  /** A view into the bytes where they are aligned (sections are), else a copy. */
   i32(name: string): Int32Array {
     const s = this.section(name);
-    const at = this.buf.byteOffset + this.base + s.offset;
-    if (at % 4 === 0) return new Int32Array(this.buf.buffer, at, s.length);
-    return new Int32Array(this.buf.buffer.slice(at, at + s.length * 4));
+    const b = this.bytesOf(s);
+    if (b.byteOffset % 4 === 0) return new Int32Array(b.buffer, b.byteOffset, s.length);
+    return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + s.length * 4));
   }
   u8(name: string): Uint8Array {
-    const s = this.section(name);
-    return this.buf.subarray(this.base + s.offset, this.base + s.offset + s.length);
+    return this.bytesOf(this.section(name));
   }
   strings(name: string): (string | null)[] {
     const lens = this.i32(`${name}.len`);
-    const s = this.section(`${name}.text`);
-    const text = this.buf.toString('utf8', this.base + s.offset, this.base + s.offset + s.length);
+    const text = this.bytesOf(this.section(`${name}.text`)).toString('utf8');
     const out: (string | null)[] = new Array(lens.length);
     let at = 0;
     for (let i = 0; i < lens.length; i++) {
@@ -134,6 +134,17 @@ class In {
     for (let i = 0; i < c.length; i++) out[i] = dict[c[i]!]!;
     return out;
   }
+}
+
+/** The file's header and where its sections start, if it is a graph index file of this format. */
+function headerOf(head: Buffer, size: number): { header: Header; base: number } | null {
+  const headLen = head.readUInt32LE(0);
+  const header = JSON.parse(head.toString('utf8', 8, 8 + headLen)) as Header;
+  if (header.magic !== MAGIC || header.format !== FORMAT) return null;
+  const base = 8 + headLen + ((8 - (headLen % 8)) % 8);
+  const last = header.sections[header.sections.length - 1];
+  if (last && base + last.offset + last.length * (last.kind === 'i32' ? 4 : 1) > size) return null;
+  return { header, base };
 }
 
 /** Writes the index (and the whole network's tie table, if given) to `path`, replacing it whole. */
@@ -251,14 +262,11 @@ export function readIndexFile(
     return null;
   }
   try {
-    const headLen = buf.readUInt32LE(0);
-    const header = JSON.parse(buf.toString('utf8', 8, 8 + headLen)) as Header;
-    if (header.magic !== MAGIC || header.format !== FORMAT) return null;
-    if (header.fingerprint !== fingerprint(db, header.version)) return null;
-    const base = 8 + headLen + ((8 - (headLen % 8)) % 8);
-    const last = header.sections[header.sections.length - 1];
-    if (last && base + last.offset + last.length * (last.kind === 'i32' ? 4 : 1) > buf.length) return null;
-    const f = new In(buf, base, header);
+    const found = headerOf(buf, buf.length);
+    if (!found || found.header.fingerprint !== fingerprint(db, found.header.version)) return null;
+    const { header, base } = found;
+    const sizeOf = (s: Section) => s.length * (s.kind === 'i32' ? 4 : 1);
+    const f = new In(header, (s) => buf.subarray(base + s.offset, base + s.offset + sizeOf(s)));
     const g = new GraphIndex(header.version);
     g.readCountries(db);
     const ids = f.strings('org.id') as string[];
@@ -343,5 +351,56 @@ export function readIndexFile(
     return { g, ties };
   } catch {
     return null;
+  }
+}
+
+/** What search needs of the kept index (organisations' names, acronyms and countries; connectors' names and kinds). */
+export interface SearchColumns {
+  orgs: { id: string[]; name: string[]; acronym: (string | null)[]; country: (string | null)[] };
+  connectors: { type: Uint8Array; id: string[]; name: string[]; kind: string[] };
+}
+
+/**
+ * The search box's records as the kept index holds them, read section by section (a seventh of
+ * the file at 100,000 organisations), when the file reflects the change log's place `version`
+ * exactly; null otherwise (the caller reads SQLite instead).
+ */
+export function readSearchColumns(path: string, db: Database, version: number): SearchColumns | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const read = (at: number, length: number): Buffer => {
+      const b = Buffer.allocUnsafeSlow(length);
+      if (readSync(fd, b, 0, length, at) !== length) throw new Error('the file ends early');
+      return b;
+    };
+    const headLen = read(0, 8).readUInt32LE(0);
+    const found = headerOf(read(0, 8 + headLen), size);
+    if (!found || found.header.version !== version || found.header.fingerprint !== fingerprint(db, version)) return null;
+    const { header, base } = found;
+    const f = new In(header, (s) => read(base + s.offset, s.length * (s.kind === 'i32' ? 4 : 1)));
+    return {
+      orgs: {
+        id: f.strings('org.id') as string[],
+        name: f.strings('org.name') as string[],
+        acronym: f.strings('org.acronym'),
+        country: f.codes('org.country'),
+      },
+      connectors: {
+        type: f.u8('c.type'),
+        id: f.strings('c.id') as string[],
+        name: f.strings('c.name') as string[],
+        kind: f.codes('c.kind') as string[],
+      },
+    };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
   }
 }
