@@ -16,6 +16,12 @@ export interface WorkerData extends Omit<EngineOptions, 'work'> {
   seedIfEmpty?: boolean;
   /** Shared with the host, which cancels calls and reads their progress through it (see work.ts). */
   workBuffer: SharedArrayBuffer;
+  /**
+   * End-to-end tests only: the index's preparation stops halfway until the host sets the first
+   * Int32 here, so a test sees the window while the index still loads without a network of a
+   * million ties.
+   */
+  holdPreparing?: SharedArrayBuffer;
 }
 export type WorkerRequest = { id: number; name: string; input: unknown };
 export type WorkerReply =
@@ -43,9 +49,10 @@ function runEngine(data: WorkerData): void {
   let engine: Engine;
   try {
     const work = new WorkControl(data.workBuffer);
-    const { workBuffer: _shared, role: _role, ...options } = data;
+    const { workBuffer: _shared, role: _role, holdPreparing, ...options } = data;
     engine = new Engine({ ...options, work });
     if (data.seedIfEmpty) engine.seedIfEmpty();
+    if (holdPreparing) holdHalfway(engine, new Int32Array(holdPreparing));
   } catch (err) {
     post({ type: 'fatal', error: toErrorShape(err) });
     return;
@@ -99,6 +106,15 @@ function runEngine(data: WorkerData): void {
     queue = queue.then(() => answer(m));
   });
   port.on('close', () => engine.close());
+}
+
+/** Tests only (WorkerData.holdPreparing): the index's build waits at 50% until the gate opens. */
+function holdHalfway(engine: Engine, gate: Int32Array): void {
+  const report = engine.graph.progress;
+  engine.graph.progress = (percent) => {
+    report(percent);
+    if (percent >= 50) Atomics.wait(gate, 0, 0);
+  };
 }
 
 /** The quick engine's loop: each call answered at once, or handed back. */
