@@ -283,8 +283,11 @@ function growIdentity(kept: readonly { members: readonly number[] }[]): void {
 /** The whole network's selection over a tie table kept from before (a persisted index). */
 function selectionOfTable(g: GraphIndex, ties: TieTable): Selection {
   const { partnerships, events, relations } = ties;
-  const live: number[] = [];
-  for (let s = 0; s < ties.size; s++) if (partnerships[s]! + events[s]! + relations[s]! > 0) live.push(s);
+  // Counted first, so the list of a million slots is made at its size rather than grown by copies.
+  let count = 0;
+  for (let s = 0; s < ties.size; s++) if (partnerships[s]! + events[s]! + relations[s]! > 0) count++;
+  const live: number[] = new Array(count);
+  for (let s = 0, at = 0; s < ties.size; s++) if (partnerships[s]! + events[s]! + relations[s]! > 0) live[at++] = s;
   const n = g.ids.length;
   return { g, keep: new Uint8Array(n).fill(1), organisations: n, ties, live, kept: [], shown: [], relations: g.relations };
 }
