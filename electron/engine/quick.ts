@@ -14,7 +14,7 @@ import { parseCall } from '../../shared/validate';
 import { SCHEMA_VERSION } from './db/migrations/index';
 import { keepsEverything } from './graph/filters';
 import { search, searchIndexOf, type SearchIndex } from './graph/search';
-import { indexFileOf } from './graph/persisted';
+import { indexFileOf, readSearchColumns } from './graph/persisted';
 import { SummaryReader, summaryFileOf, summarySlice } from './graph/summary';
 import { metaInfo } from './info';
 
@@ -48,8 +48,10 @@ export class QuickEngine {
     // One read transaction, so the place and the records read agree.
     return this.db.transaction(() => {
       const version = this.versionStmt.get() as number;
-      if (this.searching?.version !== version)
-        this.searching = { version, idx: searchIndexOf(this.db, indexFileOf(this.opts.dbPath), version) };
+      if (this.searching?.version !== version) {
+        const kept = readSearchColumns(indexFileOf(this.opts.dbPath), this.db, version);
+        this.searching = { version, idx: searchIndexOf(this.db, kept) };
+      }
       return this.searching.idx;
     })();
   }

@@ -177,8 +177,17 @@ function headerOf(head: Buffer, size: number): { header: Header; base: number } 
   return { header, base };
 }
 
-/** Writes the index (and the whole network's tie table, if given) to `path`, replacing it whole. */
-export function writeIndexFile(path: string, db: Database, g: GraphIndex, ties: TieTable | null): void {
+/**
+ * Writes the index (and the whole network's tie table, and the search box's name order, if given)
+ * to `path`, replacing it whole.
+ */
+export function writeIndexFile(
+  path: string,
+  db: Database,
+  g: GraphIndex,
+  ties: TieTable | null,
+  search: { hay: readonly string[]; record: Int32Array } | null = null,
+): void {
   const o = new Out();
   o.strings('org.id', g.ids);
   o.strings('org.name', g.name);
@@ -253,6 +262,10 @@ export function writeIndexFile(path: string, db: Database, g: GraphIndex, ties: 
   if (ties) {
     const t = ties.columns();
     for (const k of ['buckets', 'a', 'b', 'partnerships', 'events', 'relations'] as const) o.i32(`t.${k}`, t[k]);
+  }
+  if (search) {
+    o.strings('s.hay', search.hay);
+    o.i32('s.record', search.record);
   }
   const header: Header = {
     magic: MAGIC,
@@ -404,8 +417,9 @@ export function readIndexFile(
 
 /** What search needs of the kept index (organisations' names, acronyms and countries; connectors' names and kinds). */
 export interface SearchColumns {
-  orgs: { id: string[]; name: string[]; acronym: (string | null)[]; country: (string | null)[] };
-  connectors: { type: Uint8Array; id: string[]; name: string[]; kind: string[] };
+  orgs: { id: readonly string[]; name: readonly string[]; acronym: readonly (string | null)[]; country: readonly (string | null)[] };
+  /** type: 0 a partnership, 1 an event. */
+  connectors: { type: Uint8Array; id: readonly string[]; name: readonly string[]; kind: readonly string[] };
 }
 
 /**
@@ -413,7 +427,11 @@ export interface SearchColumns {
  * the file at 100,000 organisations), when the file reflects the change log's place `version`
  * exactly; null otherwise (the caller reads SQLite instead).
  */
-export function readSearchColumns(path: string, db: Database, version: number): SearchColumns | null {
+export function readSearchColumns(
+  path: string,
+  db: Database,
+  version: number,
+): (SearchColumns & { order: { hay: string[]; record: Int32Array } | null }) | null {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -445,6 +463,8 @@ export function readSearchColumns(path: string, db: Database, version: number): 
         name: f.strings('c.name') as string[],
         kind: f.codes('c.kind') as string[],
       },
+      // Kept by the engine when it wrote the file: the folding and sorting already done.
+      order: header.sections.some((s) => s.name === 's.record') ? { hay: f.strings('s.hay') as string[], record: f.i32('s.record') } : null,
     };
   } catch {
     return null;

@@ -15,6 +15,7 @@ import { facets } from './facets';
 import { connectorRule, hasOrganisationFilter, weightFloor } from './filters';
 import { GraphIndex, GraphIndexCache, IndexMismatch, type BuildProgress, type TieChanges } from './index';
 import { readIndexFile, writeIndexFile } from './persisted';
+import { searchOrderOf } from './search';
 import { select, type SelectOptions, type Selection } from './selection';
 import { drawSlice, sliceCounts, type SliceOptions } from './slice';
 import { makeSummary, writeSummaryFile, type GraphSummary } from './summary';
@@ -121,7 +122,7 @@ export class GraphService implements WriteObserver {
     if (!this.file) return;
     if (g.version === this.persistedAt || (!always && !this.builtFromSql)) return;
     const whole = this.select(g, {});
-    writeIndexFile(this.file, this.db, g, whole.ties);
+    writeIndexFile(this.file, this.db, g, whole.ties, searchOrderOf(g));
     this.persistedAt = g.version;
     this.builtFromSql = false;
   }
