@@ -291,13 +291,13 @@ export function writeIndexFile(
 
 /**
  * The index as the file holds it, if the file is this database's and whole; `ties` when it kept
- * the whole network's table. Its `version` is the log place it reflects (the caller catches up).
+ * the whole network's table, `searchOrder` when it kept the search box's name order. Its `version` is the log place it reflects (the caller catches up).
  */
 export function readIndexFile(
   path: string,
   db: Database,
   progress: BuildProgress = () => {},
-): { g: GraphIndex; ties: TieTable | null } | null {
+): { g: GraphIndex; ties: TieTable | null; searchOrder: (() => { hay: string[]; record: Int32Array }) | null } | null {
   let buf: Buffer;
   try {
     buf = readFileSync(path);
@@ -409,7 +409,11 @@ export function readIndexFile(
       ) as unknown as TieColumns;
       ties = TieTable.fromColumns(c);
     }
-    return { g, ties };
+    // Decoded on the first search, if one comes before a write moves the index on.
+    const searchOrder = header.sections.some((s) => s.name === 's.record')
+      ? () => ({ hay: f.strings('s.hay') as string[], record: f.i32('s.record') })
+      : null;
+    return { g, ties, searchOrder };
   } catch {
     return null;
   }

@@ -93,14 +93,28 @@ function columnsOfIndex(g: GraphIndex): SearchColumns {
 
 /** One per index and revision: an applied write makes it again on the next search. */
 const cache = new WeakMap<GraphIndex, { revision: number; idx: SearchIndex }>();
+/** The name order a kept file held for an index read from it, at the revision it was read at. */
+const keptOrders = new WeakMap<GraphIndex, { revision: number; order: () => SearchOrder }>();
+
+/** The index was read from a file that kept its name order (persisted.ts): the first search reads it from there. */
+export function keepSearchOrder(g: GraphIndex, order: () => SearchOrder): void {
+  keptOrders.set(g, { revision: g.revision, order });
+}
 
 function ofIndex(g: GraphIndex): SearchIndex {
   const kept = cache.get(g);
   if (kept?.revision === g.revision) return kept.idx;
   const c = columnsOfIndex(g);
-  const r = recordsOf(c);
+  const fromFile = keptOrders.get(g);
+  keptOrders.delete(g);
+  let order: SearchOrder;
+  if (fromFile?.revision === g.revision) order = fromFile.order();
+  else {
+    const r = recordsOf(c);
+    order = orderOf(r.name, r.acronym, r.id);
+  }
   const countryName = new Map(g.ids.map((_, i) => [g.country[i], g.countryName[i]] as const));
-  const idx = indexOf(c, orderOf(r.name, r.acronym, r.id), (code) => countryName.get(code) ?? null);
+  const idx = indexOf(c, order, (code) => countryName.get(code) ?? null);
   cache.set(g, { revision: g.revision, idx });
   return idx;
 }

@@ -15,7 +15,7 @@ import { facets } from './facets';
 import { connectorRule, hasOrganisationFilter, weightFloor } from './filters';
 import { GraphIndex, GraphIndexCache, IndexMismatch, type BuildProgress, type TieChanges } from './index';
 import { readIndexFile, writeIndexFile } from './persisted';
-import { searchOrderOf } from './search';
+import { keepSearchOrder, searchOrderOf } from './search';
 import { select, type SelectOptions, type Selection } from './selection';
 import { drawSlice, sliceCounts, type SliceOptions } from './slice';
 import { makeSummary, writeSummaryFile, type GraphSummary } from './summary';
@@ -68,6 +68,7 @@ export class GraphService implements WriteObserver {
     this.whole = null;
     this.pending = null;
     const saved = this.file ? readIndexFile(this.file, this.db, this.progress) : null;
+    if (saved?.searchOrder) keepSearchOrder(saved.g, saved.searchOrder);
     if (saved && this.catchUpFile(saved.g, saved.ties, version)) {
       this.persistedAt = saved.g.version;
       this.progress(90);
