@@ -123,7 +123,9 @@ export class GraphService implements WriteObserver {
     if (!this.file) return;
     if (g.version === this.persistedAt || (!always && !this.builtFromSql)) return;
     const whole = this.select(g, {});
-    writeIndexFile(this.file, this.db, g, whole.ties, searchOrderOf(g));
+    // The search order costs a second at 100,000 organisations: made when the engine closes, not
+    // while it is idle (a call arriving would wait for it), unless a search has made it already.
+    writeIndexFile(this.file, this.db, g, whole.ties, searchOrderOf(g, always));
     this.persistedAt = g.version;
     this.builtFromSql = false;
   }
