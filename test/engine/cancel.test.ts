@@ -25,7 +25,8 @@ beforeAll(async () => {
   big = join(dir, 'big.graphml');
   await source.call('export.run', { format: 'graphml', path: big });
   source.close();
-});
+  // Generating and exporting 6,000 organisations takes a second or two, far more on a loaded machine.
+}, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -59,8 +60,10 @@ describe('progress and cancel through the worker', () => {
     const seen = await watchProgress(client, (p) => p.phase === 'finishing');
     const result = await running;
     expect(result.ok).toBe(true);
-    const phases = [...new Set(seen.map((p) => p.phase))];
-    expect(phases).toEqual(WORK_PHASES.filter((p) => phases.includes(p))); // in their order
+    // An import may first wait for the graph index ('preparing', which a poll sees only when it is
+    // slow enough); the import's own phases follow in their order.
+    const phases = [...new Set(seen.map((p) => p.phase))].filter((p, i) => p !== 'preparing' || i > 0);
+    expect(phases).toEqual(WORK_PHASES.filter((p) => phases.includes(p) && p !== 'preparing'));
     expect(phases).toContain('writing');
     const reading = seen.filter((p) => p.phase === 'reading' && p.total > 0);
     expect(reading.length).toBeGreaterThan(0); // the XML scan tells how far through the file it is
