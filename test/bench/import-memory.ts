@@ -11,6 +11,7 @@ engine.close();
 const cpu = process.cpuUsage();
 process.stdout.write(
   JSON.stringify({
+    // maxRSS is in KiB: this is MiB.
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     seconds: (performance.now() - t) / 1000,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,

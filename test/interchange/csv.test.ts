@@ -230,7 +230,7 @@ describe('per-record-type CSV files', () => {
       label: 'Alpha Ministry of Communications',
       attributes: { country: 'GH', sector: 'government', type: 'organisation' },
     });
-    expect(graph.edges.find((e) => e.id === 'R1')).toMatchObject({
+    expect([...graph.edges].find((e) => e.id === 'R1')).toMatchObject({
       source: 'A',
       target: 'E',
       start: '2015',
@@ -253,12 +253,12 @@ describe('edge lists from other tools', () => {
     const graph = readFile(file);
     expectHeaderlessEdgeList(graph, raw(file), delimiter);
     expect({ nodes: graph.nodes.length, edges: graph.edges.length }).toEqual({ nodes: 4, edges: 5 });
-    expect(graph.edges[0]).toMatchObject({ source: 'ngCERT', target: 'CERT-GH', line: 1 });
-    expect(graph.edges[3]).toMatchObject({ source: 'CERT-SN', target: 'ngCERT', line: 4 });
+    expect(graph.edges.at(0)).toMatchObject({ source: 'ngCERT', target: 'CERT-GH', line: 1 });
+    expect(graph.edges.at(3)).toMatchObject({ source: 'CERT-SN', target: 'ngCERT', line: 4 });
   });
 
   it('reads weights of the weighted edge list', () => {
-    expect(readFile('edge-list-weighted.csv').edges.map((e) => e.weight)).toEqual([1, 2.5, 3, 0.5, 4]);
+    expect([...readFile('edge-list-weighted.csv').edges].map((e) => e.weight)).toEqual([1, 2.5, 3, 0.5, 4]);
   });
 
   it('reads quoted multi-line node names with the right lines', () => {
@@ -266,7 +266,7 @@ describe('edge lists from other tools', () => {
     // single quotes are part of a name, not CSV quoting.
     const graph = readFile('edge-list-quoted-multiline.csv');
     expect(graph.nodes.map((n) => n.id)).toEqual(["'Abidjan Lab'", 'Agencia', 'Agencia\n"Norte"', 'Центр;;']);
-    expect(graph.edges.map((e) => [e.source, e.target, e.line])).toEqual([
+    expect([...graph.edges].map((e) => [e.source, e.target, e.line])).toEqual([
       ["'Abidjan Lab'", 'Agencia', 1],
       ['Agencia', 'Agencia\n"Norte"', 2],
       ['Agencia\n"Norte"', 'Центр;;', 4],
@@ -328,7 +328,7 @@ describe('edge lists from other tools', () => {
       parent: null,
       attributes: { Budget: '100', country: 'GH', sector: 'government' },
     });
-    expect(graph.edges[0]).toMatchObject({
+    expect(graph.edges.at(0)).toMatchObject({
       source: 'Alpha Ministry',
       target: 'Bravo Forum',
       weight: 2,
@@ -337,7 +337,7 @@ describe('edge lists from other tools', () => {
       line: 2,
       attributes: { type: 'funds', Note: 'yes, really' },
     });
-    expect(graph.edges[1]).toMatchObject({ weight: null, start: null, attributes: { Weight: 'x', Since: '2019/05' } });
+    expect(graph.edges.at(1)).toMatchObject({ weight: null, start: null, attributes: { Weight: 'x', Since: '2019/05' } });
     expect(graph.edges).toHaveLength(3);
     expect(graph.warnings.map((w) => [w.line, w.message])).toEqual([
       [3, 'edges.csv: weight "x" is not a number; kept as an attribute'],
@@ -378,7 +378,14 @@ describe('edge lists from other tools', () => {
       attributes: { country: 'Senegal', sector: 'civil society', modularity_class: '1' },
     });
     expect(graph.edges).toHaveLength(7);
-    expect(graph.edges[3]).toMatchObject({ id: '3', source: '2', target: '3', weight: 2.5, line: 5, attributes: { type: 'Undirected' } });
+    expect(graph.edges.at(3)).toMatchObject({
+      id: '3',
+      source: '2',
+      target: '3',
+      weight: 2.5,
+      line: 5,
+      attributes: { type: 'Undirected' },
+    });
   });
 
   it('reads what Excel saves as CSV UTF-8 in a French or Spanish locale: BOM, semicolons, CRLF, line breaks in cells', () => {
@@ -404,7 +411,7 @@ describe('edge lists from other tools', () => {
       id: 'Agence nationale de cybersécurité',
       attributes: { 'Budget (€)': '1 250,50', country: 'FR', sector: 'government' },
     });
-    expect(graph.edges.map((e) => [e.source, e.target, e.start, e.attributes.type])).toEqual([
+    expect([...graph.edges].map((e) => [e.source, e.target, e.start, e.attributes.type])).toEqual([
       ['Agence nationale de cybersécurité', 'Centro de Respuesta a Incidentes', '2019', 'trains'],
       ['Centro de Respuesta a Incidentes', 'Ассоциация "Безопасный интернет"', '2021-06', 'collaborates_with'],
       ['مرصد الحقوق الرقمية', '网络安全研究院', null, 'collaborates_with'],

@@ -40,8 +40,8 @@ describe('parseCyjs on every fixture', () => {
     const withoutId = edgesWithoutId(text);
     const g = parseCyjs(text);
     expect(withoutId).toBe(5);
-    expect(g.edges.filter((e) => e.id === null)).toHaveLength(withoutId);
-    expect(g.edges.map((e) => [e.source, e.target])).toEqual([
+    expect([...g.edges].filter((e) => e.id === null)).toHaveLength(withoutId);
+    expect([...g.edges].map((e) => [e.source, e.target])).toEqual([
       ['a', 'b'],
       ['a', 'b'],
       ['b', 'a'],
@@ -49,7 +49,7 @@ describe('parseCyjs on every fixture', () => {
       ['d', 'c'],
       ['e', 'e'],
     ]);
-    expect(g.edges[4]!.weight).toBe(2);
+    expect(g.edges.at(4)!.weight).toBe(2);
     expect(g.nodes.map((n) => n.label)).toEqual([
       'CERT-MU',
       'Centre de réponse de Maurice',
@@ -67,7 +67,7 @@ describe('parseCyjs on every fixture', () => {
     });
     expect(g.nodes[1]!.attributes.description).toEqual(['Incidents de rançongiciels', 'Вымогатели']);
     expect(g.nodes[2]!.attributes).toMatchObject({ description: [], padj: null });
-    expect(g.edges[0]!.attributes).toEqual({ similarity_coefficient: 0.42, overlap_genes: ['kit-a', 'kit-b'] });
+    expect(g.edges.at(0)!.attributes).toEqual({ similarity_coefficient: 0.42, overlap_genes: ['kit-a', 'kit-b'] });
   });
 
   it('reads a Cytoscape desktop .cyjs with positions, and the same elements without its wrapper', () => {
@@ -87,7 +87,7 @@ describe('parseCyjs on every fixture', () => {
       element: 'elements.nodes[2]',
       attributes: { SUID: 103, country: 'RU', Degree: 2 },
     });
-    expect(cyjs.edges[3]).toMatchObject({
+    expect(cyjs.edges.at(3)).toMatchObject({
       id: '204',
       source: '105',
       target: '104',
@@ -96,7 +96,7 @@ describe('parseCyjs on every fixture', () => {
     });
     const strip = (g: typeof cyjs) => ({
       nodes: g.nodes.map(({ position: _p, element: _e, ...n }) => n),
-      edges: g.edges.map(({ element: _e, ...e }) => e),
+      edges: [...g.edges].map(({ element: _e, ...e }) => e),
     });
     expect(strip(bare)).toEqual(strip(cyjs));
     expect(bare.nodes.every((n) => n.position === null)).toBe(true);
@@ -109,7 +109,7 @@ describe('parseCyjs on every fixture', () => {
       ['ug', 'Uganda Cyber Forum', { x: 110, y: -5.5 }],
       ['tz', 'Tanzania CERT', { x: 60, y: 95 }],
     ]);
-    expect(g.edges.map((e) => [e.id, e.directed, e.weight])).toEqual([
+    expect([...g.edges].map((e) => [e.id, e.directed, e.weight])).toEqual([
       ['ke-ug', false, 1.5],
       ['ug-tz', true, null],
     ]);
@@ -128,7 +128,7 @@ describe('parseCyjs on every fixture', () => {
       ['asia', null],
     ]);
     expect(g.nodes[2]!.label).toBe('Unidad Fiscal Especializada en Ciberdelincuencia');
-    expect(g.edges[2]).toMatchObject({ id: 'e2', weight: 3, element: '[10]' });
+    expect(g.edges.at(2)).toMatchObject({ id: 'e2', weight: 3, element: '[10]' });
   });
 });
 
@@ -160,7 +160,7 @@ describe('parseCyjs shapes', () => {
       },
       { id: 'b', label: 'Bravo', position: null, parent: null, attributes: {} },
     ]);
-    expect(g.edges.map(({ id, source, target, weight }) => ({ id, source, target, weight }))).toEqual([
+    expect([...g.edges].map(({ id, source, target, weight }) => ({ id, source, target, weight }))).toEqual([
       { id: 'e1', source: 'a', target: 'b', weight: 3 },
       { id: null, source: 'b', target: 'a', weight: null },
     ]);
@@ -169,8 +169,8 @@ describe('parseCyjs shapes', () => {
   it('names where each element was found', () => {
     const g = parseCyjs(JSON.stringify({ elements: { nodes, edges } }));
     expect(g.nodes[1]!.element).toBe('elements.nodes[1]');
-    expect(g.edges[0]!.element).toBe('elements.edges[0]');
-    expect(parseCyjs(JSON.stringify([...nodes, ...edges])).edges[1]!.element).toBe('[3]');
+    expect(g.edges.at(0)!.element).toBe('elements.edges[0]');
+    expect(parseCyjs(JSON.stringify([...nodes, ...edges])).edges.at(1)!.element).toBe('[3]');
   });
 
   it('flattens compound nodes with one warning', () => {

@@ -84,14 +84,14 @@ describe('parseGraphml specifics', () => {
     expect(g.edges).toHaveLength(10);
     expect(g.warnings).toEqual([]);
     expect(g.nodes.every((n) => typeof n.label === 'string' && n.position !== null)).toBe(true);
-    expect(g.edges.every((e) => typeof e.weight === 'number')).toBe(true);
+    expect([...g.edges].every((e) => typeof e.weight === 'number')).toBe(true);
     expect(g.nodes[2]).toMatchObject({
       id: '55',
       label: 'Центр цифровых прав',
       position: { x: 387.89572, y: -110.462326 },
       attributes: { 'Modularity Class': 2, size: 28, r: 91, g: 245, b: 91 },
     });
-    expect(g.edges[6]).toMatchObject({ source: '25', target: '23', weight: 2, label: null, attributes: { 'Edge Label': 'شراكة' } });
+    expect(g.edges.at(6)).toMatchObject({ source: '25', target: '23', weight: 2, label: null, attributes: { 'Edge Label': 'شراكة' } });
   });
 
   it('reads what igraph writes, keeping NaN as text with a warning', () => {
@@ -106,7 +106,7 @@ describe('parseGraphml specifics', () => {
     expect(g.nodes[0]!.attributes).toEqual({ name: 'Centre national de lutte contre la fraude', country: 'FR', founded: 2009 });
     expect(g.nodes[2]!.attributes.founded).toBe('NaN');
     expect(g.warnings).toEqual([{ message: 'value "NaN" for key "founded" is not a finite number; kept as text', line: 28, column: 7 }]);
-    expect(g.edges.map((e) => [e.weight, e.attributes.type])).toEqual([
+    expect([...g.edges].map((e) => [e.weight, e.attributes.type])).toEqual([
       [2, 'collaborates_with'],
       [1, 'trains'],
       [0.5, 'collaborates_with'],
@@ -124,7 +124,7 @@ describe('parseGraphml specifics', () => {
     ]);
     expect(g.nodes[0]!.label).toBe('Agence de régulation des télécommunications');
     expect(g.nodes[2]!.label).toBeNull();
-    expect(g.edges[0]!.attributes).toEqual({ strength: '1.0' });
+    expect(g.edges.at(0)!.attributes).toEqual({ strength: '1.0' });
   });
 
   it('converts typed keys and applies defaults', () => {
@@ -132,10 +132,10 @@ describe('parseGraphml specifics', () => {
     const n1 = g.nodes.find((n) => n.id === 'n1')!;
     expect(n1.attributes.region).toBe('Africa'); // default
     expect(g.nodes.find((n) => n.id === 'n0')!.attributes.region).toBe('Americas');
-    const e0 = g.edges.find((e) => e.id === 'e0')!;
+    const e0 = [...g.edges].find((e) => e.id === 'e0')!;
     expect(e0.attributes.weight).toBe(1);
     expect(e0.weight).toBe(1);
-    expect(g.edges.map((e) => e.weight)).toEqual([1, 2.5, null, -5]);
+    expect([...g.edges].map((e) => e.weight)).toEqual([1, 2.5, null, -5]);
   });
 
   it('applies defaults of every type (networkx)', () => {
@@ -171,10 +171,10 @@ describe('parseGraphml specifics', () => {
   it('honours edge@directed over edgedefault', () => {
     const a = parseGraphml(read('networkx-directed-edge-in-undirected.graphml'));
     expect(a.directed).toBe(false);
-    expect(a.edges.map((e) => e.directed)).toEqual([false, true]);
+    expect([...a.edges].map((e) => e.directed)).toEqual([false, true]);
     const b = parseGraphml(read('networkx-undirected-edge-in-directed.graphml'));
     expect(b.directed).toBe(true);
-    expect(b.edges.map((e) => e.directed)).toEqual([true, false]);
+    expect([...b.edges].map((e) => e.directed)).toEqual([true, false]);
   });
 
   it('accepts a missing namespace and the 1.0rc one, and refuses a foreign one (as networkx)', () => {
@@ -218,7 +218,7 @@ describe('parseGraphml specifics', () => {
     expect(parent('n1::n0')).toBe('n1');
     expect(parent('n1::n0::n0')).toBe('n1::n0');
     expect(parent('n1::n1')).toBe('n1');
-    expect(g.edges.map((e) => e.id)).toEqual(['n1::e0', 'e0', 'e1', 'e2']);
+    expect([...g.edges].map((e) => e.id)).toEqual(['n1::e0', 'e0', 'e1', 'e2']);
     expect(g.warnings.filter((w) => /flattened/.test(w.message))).toHaveLength(1);
     expect(g.warnings.filter((w) => /yFiles/.test(w.message))).toHaveLength(1);
   });
@@ -226,7 +226,7 @@ describe('parseGraphml specifics', () => {
   it('merges several top-level graphs with a warning', () => {
     const g = parseGraphml(read('several-graphs.graphml'));
     expect(g.nodes.map((n) => n.id)).toEqual(['sn', 'ci', 'ke', 'ug']);
-    expect(g.edges.map((e) => [e.id, e.directed])).toEqual([
+    expect([...g.edges].map((e) => [e.id, e.directed])).toEqual([
       ['w1', true],
       ['w2', true],
       ['e1', false],
@@ -242,7 +242,7 @@ describe('parseGraphml specifics', () => {
   it('records where nodes and edges are', () => {
     const g = parseGraphml(read('undeclared-key.graphml'));
     expect(g.nodes[0]).toMatchObject({ id: 'n0', line: 11, column: 5 });
-    expect(g.edges[0]).toMatchObject({ id: 'e0', line: 19, column: 5 });
+    expect(g.edges.at(0)).toMatchObject({ id: 'e0', line: 19, column: 5 });
   });
 });
 
@@ -299,7 +299,7 @@ ${HEAD}<graph edgedefault="directed"><node id="a"><data key="d0">&xxe;</data></n
   it('keeps edges whose ends name ports, and drops the ports with one warning', () => {
     const text = `${HEAD}<graph><node id="a"/><node id="b"/><edge source="a" target="b" sourceport="p" targetport="q"/></graph></graphml>`;
     const g = parseGraphml(text);
-    expect(g.edges.map((e) => [e.source, e.target])).toEqual([['a', 'b']]);
+    expect([...g.edges].map((e) => [e.source, e.target])).toEqual([['a', 'b']]);
     expect(g.warnings.map((w) => w.message)).toEqual(['ports (yEd) were dropped: their edges connect the nodes themselves']);
     const nested = parseGraphml(read('ports.graphml'));
     expect(nested.nodes.map((n) => n.id)).toEqual(['gateway', 'backbone']);
@@ -314,7 +314,7 @@ ${HEAD}<graph edgedefault="directed"><node id="a"><data key="d0">&xxe;</data></n
       'Sri Lanka CERT|CC',
       'bdCERT & <partners>',
     ]);
-    expect(g.edges.map((e) => [e.source, e.target])).toEqual([
+    expect([...g.edges].map((e) => [e.source, e.target])).toEqual([
       ['n0', 'n1'],
       ['n1', 'n2'],
       ['n0', 'n2'],
@@ -329,7 +329,7 @@ ${HEAD}<graph edgedefault="directed"><node id="a"><data key="d0">&xxe;</data></n
       { name: 'Защита информации', weight: 1.5 },
       { name: 'Κέντρο Κυβερνοασφάλειας', weight: 2 },
     ]);
-    expect(g.edges.map((e) => [e.weight, e.label])).toEqual([
+    expect([...g.edges].map((e) => [e.weight, e.label])).toEqual([
       [4, 'joint exercise'],
       [0.5, 'MoU'],
     ]);
@@ -363,6 +363,6 @@ ${HEAD}<graph edgedefault="directed"><node id="a"><data key="d0">&xxe;</data></n
     const g: ParsedGraph = parseGraphml(text);
     expect(g.nodes[0]).toMatchObject({ id: 'a', label: 'Alpha', attributes: { Name: 'Alpha', size: 7 }, line: 7, parent: null });
     expect(g.nodes[1]).toMatchObject({ id: 'b', label: null, attributes: { size: 3 } });
-    expect(g.edges[0]).toMatchObject({ id: null, weight: 2.5, directed: false, attributes: { Weight: 2.5, ok: true } });
+    expect(g.edges.at(0)).toMatchObject({ id: null, weight: 2.5, directed: false, attributes: { Weight: 2.5, ok: true } });
   });
 });

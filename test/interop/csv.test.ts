@@ -22,19 +22,19 @@ describe('edge lists from other tools', () => {
   ])('reads %s as a header-less edge list', (file, delimiter) => {
     const graph = readFile(`${jg}${file}`);
     expectHeaderlessEdgeList(graph, raw(`${jg}${file}`), delimiter);
-    expect(graph.edges[0]).toMatchObject({ source: '1', target: '2', line: 1 });
-    expect(graph.edges[3]).toMatchObject({ source: '4', target: '1', line: 4 });
+    expect(graph.edges.at(0)).toMatchObject({ source: '1', target: '2', line: 1 });
+    expect(graph.edges.at(3)).toMatchObject({ source: '4', target: '1', line: 4 });
   });
 
   it('reads weights of the weighted edge list', () => {
-    expect(readFile(`${jg}testEdgeListDirectedWeighted.csv`).edges.map((e) => e.weight)).toEqual([1, 2, 3, 4]);
+    expect([...readFile(`${jg}testEdgeListDirectedWeighted.csv`).edges].map((e) => e.weight)).toEqual([1, 2, 3, 4]);
   });
 
   it('reads quoted multi-line node names with the right lines', () => {
     // Four rows, one per edge, between 4 distinct names; the quoted names span two lines each.
     const graph = readFile(`${jg}testEdgeListWithStringsDirectedUnweightedWithSemicolon.csv`);
     expect(graph.nodes.map((n) => n.id)).toEqual(["'john doe'", 'fred', 'fred\n"21"', 'who;;']);
-    expect(graph.edges.map((e) => [e.source, e.target, e.line])).toEqual([
+    expect([...graph.edges].map((e) => [e.source, e.target, e.line])).toEqual([
       ["'john doe'", 'fred', 1],
       ['fred', 'fred\n"21"', 2],
       ['fred\n"21"', 'who;;', 4],

@@ -35,7 +35,7 @@ describe('parseCyjs on every dataset file', () => {
     const text = readFileSync(join(DATASETS, 'cytoscapejs-elements/edge-types.json'), 'utf8');
     const withoutId = edgesWithoutId(text);
     expect(withoutId).toBeGreaterThan(0);
-    expect(parseCyjs(text).edges.filter((e) => e.id === null)).toHaveLength(withoutId);
+    expect([...parseCyjs(text).edges].filter((e) => e.id === null)).toHaveLength(withoutId);
   });
 
   it('reads list-valued names and null attributes of a Cytoscape desktop export', () => {

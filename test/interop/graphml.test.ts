@@ -100,7 +100,7 @@ describe('parseGraphml specifics on dataset files', () => {
     expect(g.edges).toHaveLength(254);
     expect(g.warnings).toEqual([]);
     expect(g.nodes.every((n) => typeof n.label === 'string')).toBe(true);
-    expect(g.edges.every((e) => typeof e.weight === 'number')).toBe(true);
+    expect([...g.edges].every((e) => typeof e.weight === 'number')).toBe(true);
   });
 
   it('keeps data for undeclared keys with a warning (miserables_broken)', () => {
@@ -115,7 +115,7 @@ describe('parseGraphml specifics on dataset files', () => {
     const n1 = g.nodes.find((n) => n.id === 'n1')!;
     expect(n1.attributes.color).toBe('yellow'); // default
     expect(g.nodes.find((n) => n.id === 'n0')!.attributes.color).toBe('green');
-    const e0 = g.edges.find((e) => e.id === 'e0')!;
+    const e0 = [...g.edges].find((e) => e.id === 'e0')!;
     expect(e0.attributes.weight).toBe(1);
     expect(e0.weight).toBe(1);
   });
@@ -146,10 +146,10 @@ describe('parseGraphml specifics on dataset files', () => {
   it('honours edge@directed over edgedefault', () => {
     const a = parseGraphml(read('networkx-tests/directed_edge_in_undirected.graphml'));
     expect(a.directed).toBe(false);
-    expect(a.edges.map((e) => e.directed).sort()).toEqual([false, true]);
+    expect([...a.edges].map((e) => e.directed).sort()).toEqual([false, true]);
     const b = parseGraphml(read('networkx-tests/undirected_edge_in_directed.graphml'));
     expect(b.directed).toBe(true);
-    expect(b.edges.map((e) => e.directed).sort()).toEqual([false, true]);
+    expect([...b.edges].map((e) => e.directed).sort()).toEqual([false, true]);
   });
 
   it('accepts a missing namespace and refuses a foreign one (as networkx)', () => {
@@ -162,7 +162,7 @@ describe('parseGraphml specifics on dataset files', () => {
     expect(g.edges).toHaveLength(3);
     const w = g.warnings.filter((x) => /undeclared node/.test(x.message));
     expect(w).toHaveLength(1);
-    const edge = g.edges.find((e) => !g.nodes.some((n) => n.id === e.target) || !g.nodes.some((n) => n.id === e.source))!;
+    const edge = [...g.edges].find((e) => !g.nodes.some((n) => n.id === e.target) || !g.nodes.some((n) => n.id === e.source))!;
     const missing = g.nodes.some((n) => n.id === edge.source) ? edge.target : edge.source;
     expect(w[0]!.message).toContain(`"${missing}"`);
   });
@@ -197,6 +197,6 @@ describe('parseGraphml specifics on dataset files', () => {
   it('records where nodes and edges are', () => {
     const g = parseGraphml(read('networkx-tests/key_raise.graphml'));
     expect(g.nodes[0]).toMatchObject({ id: 'n0', line: 11 });
-    expect(g.edges[0]).toMatchObject({ id: 'e0', line: 18 });
+    expect(g.edges.at(0)).toMatchObject({ id: 'e0', line: 18 });
   });
 });

@@ -11,7 +11,7 @@ import { CountryMatcher } from './countries';
 import { listItems } from './list-cells';
 import { existingOrganisations, nameKey } from './matching';
 import { CountryColumn, sectorOf, type SectorHow } from './values';
-import type { AttrValue, ImportIssue, Location, ParsedEdge, ParsedGraph, ParsedNode } from '../model/parsed';
+import type { AttrValue, ImportIssue, Location, ParsedEdges, ParsedGraph, ParsedNode } from '../model/parsed';
 import type { RecordObject } from '../../store/tables';
 import { fillGaps } from './fill-gaps';
 import { PlannedRelations } from './planned-relations';
@@ -233,35 +233,47 @@ export function planImport(
   );
   let repeated = 0;
   const relations = new PlannedRelations();
-  for (const edge of graph.edges) {
+  const edges = graph.edges;
+  // Each end's place in `organisations`, by the end's place in the edges' names (-1: no such node).
+  const placeOfEnd = Int32Array.from(edges.endNames, (name) => placeOfNode.get(name) ?? -1);
+  for (let k = 0; k < edges.length; k++) {
     progress(++done, total);
-    const source = placeOfNode.get(edge.source);
-    const target = placeOfNode.get(edge.target);
-    if (source === undefined || target === undefined) {
-      const missing = source === undefined ? edge.source : edge.target;
+    const source = placeOfEnd[edges.sourcePlace(k)]!;
+    const target = placeOfEnd[edges.targetPlace(k)]!;
+    if (source < 0 || target < 0) {
+      const missing = source < 0 ? edges.sourceOf(k) : edges.targetOf(k);
       warnings.push({
-        ...loc(edge),
-        message: `${edgeName(edge)} refers to node '${missing}', which the file does not declare or which was refused; the edge is skipped`,
+        ...edges.locationOf(k),
+        message: `${edgeName(edges, k)} refers to node '${missing}', which the file does not declare or which was refused; the edge is skipped`,
       });
       continue;
     }
     const sourceId = organisations[source]!.id;
     const targetId = organisations[target]!.id;
     if (sourceId === targetId) {
-      warnings.push({ ...loc(edge), message: `${edgeName(edge)} joins a node to itself; skipped` });
+      warnings.push({ ...edges.locationOf(k), message: `${edgeName(edges, k)} joins a node to itself; skipped` });
       continue;
     }
-    let attrs = edge.attributes;
+    const weight = edges.weightOf(k);
+    const directed = edges.directedOf(k);
+    // Most edges are their ends, a weight and a direction: a few numbers in the plan.
+    if (edges.isBare(k) && (weight === null || Number.isFinite(weight))) {
+      if (existingRelations.size && onDuplicate !== 'create' && existingRelations.has(`${sourceId}|${targetId}|other`)) repeated++;
+      else relations.addPlain(source, target, 'other', weight, directed);
+      continue;
+    }
+    let attrs = edges.attributesOf(k) as Record<string, AttrValue>;
     let copied = false;
     const typed = take(attrs, RELATION_TYPE_NAMES);
     const type = typed && RELATION_TYPES.includes(String(typed.value) as never) ? (String(typed.value) as RelationType) : 'other';
-    // Most edges are their ends, a type, a weight and a direction: a few numbers in the plan.
-    if (edge.start === null && edge.end === null && edge.label === null && (edge.weight === null || Number.isFinite(edge.weight))) {
+    const [start, end, label] = [edges.startOf(k), edges.endOf(k), edges.labelOf(k)];
+    // So are edges whose only attribute is a known relation type.
+    if (start === null && end === null && label === null && (weight === null || Number.isFinite(weight))) {
       let n = 0;
-      for (const k in attrs) if (k !== typed?.key || type === 'other') n++;
+      for (const key in attrs) if (key !== typed?.key || type === 'other') n++;
       if (n === 0) {
         if (existingRelations.size && onDuplicate !== 'create' && existingRelations.has(`${sourceId}|${targetId}|${type}`)) repeated++;
-        else relations.addPlain(source, target, type, edge.weight, edge.directed);
+        else relations.addPlain(source, target, type, weight, directed);
         continue;
       }
     }
@@ -271,18 +283,18 @@ export function planImport(
       copied = true;
       delete attrs[typed.key];
     }
-    if (edge.weight !== null || !edge.directed) {
+    if (weight !== null || !directed) {
       if (!copied) attrs = { ...attrs };
-      if (edge.weight !== null) attrs.weight = edge.weight;
-      if (!edge.directed) attrs.directed = false;
+      if (weight !== null) attrs.weight = weight;
+      if (!directed) attrs.directed = false;
     }
     const fields = {
       sourceId,
       targetId,
       type,
-      startDate: edge.start,
-      endDate: edge.end && edge.start && edge.end < edge.start ? null : edge.end,
-      description: edge.label,
+      startDate: start,
+      endDate: end && start && end < start ? null : end,
+      description: label,
       attributes: cleanAttributes(attrs),
     };
     let valid: Record<string, unknown> = fields;
@@ -290,7 +302,7 @@ export function planImport(
       const check = RelationFields.safeParse(fields);
       if (!check.success) {
         const issue = check.error.issues[0]!;
-        errors.push({ ...loc(edge), message: `${edgeName(edge)}: ${issue.path.join('.')}: ${issue.message}` });
+        errors.push({ ...edges.locationOf(k), message: `${edgeName(edges, k)}: ${issue.path.join('.')}: ${issue.message}` });
         continue;
       }
       valid = check.data as Record<string, unknown>;
@@ -344,7 +356,10 @@ export function planImport(
 /** An ID as a message quotes it: a name used as an ID may be far too long to read. */
 const shortId = (id: string): string => (id.length > 60 ? `${id.slice(0, 57)}…` : id);
 
-const edgeName = (edge: ParsedEdge): string => (edge.id ? `edge '${edge.id}'` : `edge ${edge.source} → ${edge.target}`);
+function edgeName(edges: ParsedEdges, k: number): string {
+  const id = edges.idOf(k);
+  return id ? `edge '${id}'` : `edge ${edges.sourceOf(k)} → ${edges.targetOf(k)}`;
+}
 
 /**
  * Whether a relation's fields are certainly what RelationFields would accept and return unchanged:

@@ -29,6 +29,7 @@ export interface ParsedNode extends Location {
   parent: string | null;
 }
 
+/** One edge as an object: what a parser adds to `ParsedEdges`, and what it gives back for one edge. */
 export interface ParsedEdge extends Location {
   id: string | null;
   source: string;
@@ -47,7 +48,8 @@ export interface ParsedGraph {
   graphAttributes?: Record<string, string>;
   directed: boolean;
   nodes: ParsedNode[];
-  edges: ParsedEdge[];
+  /** By columns: a large file has a million. */
+  edges: ParsedEdges;
   warnings: ImportIssue[];
   /** Rows the parser left out (a node ID declared again, an edge without an end): listed, and skippable. */
   rejected?: ImportIssue[];
@@ -69,4 +71,222 @@ export class ImportRefused extends Error {
     super(where ? `${where}: ${message}` : message);
     this.name = 'ImportRefused';
   }
+}
+
+// A parsed graph's edges, kept by columns. An edge as other tools write it is two ends, maybe an
+// ID, a weight and a direction, and where it is in the file: here that is a few numbers and at
+// most one string, its ends being places in one list of the names the file gives its ends. Only
+// an edge with more (a label, dates, attributes, a JSON element path) keeps an object, of just
+// that. A million edges as objects were about 540 MB of heap, the largest part of a large
+// import's peak; by columns they are about 60 MB.
+/** What an edge has beyond its ends, ID, weight, direction and line and column; most edges have none. */
+interface Extra {
+  label: string | null;
+  attributes: Record<string, AttrValue> | null;
+  start: string | null;
+  end: string | null;
+  element: string | null;
+}
+
+const NONE = -1;
+const DIRECTED = 1;
+/**
+ * The attributes of an edge that has none, shared and frozen (a write would throw): callers copy
+ * attributes before they change them.
+ */
+const NO_ATTRIBUTES: Readonly<Record<string, AttrValue>> = Object.freeze({});
+const hasKeys = (o: Record<string, unknown>): boolean => {
+  for (const _ in o) return true;
+  return false;
+};
+
+export class ParsedEdges implements Iterable<ParsedEdge> {
+  length = 0;
+  /** The names the file gives edge ends, each once; `source` and `target` hold places in it. */
+  private readonly names: string[] = [];
+  private readonly placeOfName = new Map<string, number>();
+  private source = new Int32Array(256);
+  private target = new Int32Array(256);
+  /** NaN: no weight. */
+  private weights = new Float64Array(256);
+  private flags = new Uint8Array(256);
+  /** NONE: not known (CSV has no columns, JSON neither). */
+  private lines = new Int32Array(256);
+  private columns = new Int32Array(256);
+  /** Null while no edge has an ID (many files give none). */
+  private ids: (string | null)[] | null = null;
+  private readonly extras = new Map<number, Extra>();
+
+  /** Adds an edge (the object is read, not kept); returns its place. */
+  add(e: ParsedEdge): number {
+    const k = this.grow();
+    this.source[k] = this.nameAt(e.source);
+    this.target[k] = this.nameAt(e.target);
+    this.weights[k] = e.weight ?? NaN;
+    this.flags[k] = e.directed ? DIRECTED : 0;
+    this.lines[k] = e.line ?? NONE;
+    this.columns[k] = e.column ?? NONE;
+    if (e.id !== null) (this.ids ??= new Array<string | null>(k).fill(null))[k] = e.id;
+    else if (this.ids) this.ids[k] = null;
+    const attributes = hasKeys(e.attributes) ? e.attributes : null;
+    if (e.label !== null || e.start !== null || e.end !== null || e.element !== undefined || attributes) {
+      this.extras.set(k, { label: e.label, attributes, start: e.start, end: e.end, element: e.element ?? null });
+    }
+    return k;
+  }
+
+  /** Every name the file gives an edge end, each once, in the order first met. */
+  get endNames(): readonly string[] {
+    return this.names;
+  }
+  /** Edge `k`'s source, as a place in `endNames`. */
+  sourcePlace(k: number): number {
+    return this.source[k]!;
+  }
+  targetPlace(k: number): number {
+    return this.target[k]!;
+  }
+  sourceOf(k: number): string {
+    return this.names[this.source[k]!]!;
+  }
+  targetOf(k: number): string {
+    return this.names[this.target[k]!]!;
+  }
+  idOf(k: number): string | null {
+    return this.ids?.[k] ?? null;
+  }
+  directedOf(k: number): boolean {
+    return (this.flags[k]! & DIRECTED) !== 0;
+  }
+  weightOf(k: number): number | null {
+    const w = this.weights[k]!;
+    return Number.isNaN(w) ? null : w;
+  }
+  labelOf(k: number): string | null {
+    return this.extras.get(k)?.label ?? null;
+  }
+  startOf(k: number): string | null {
+    return this.extras.get(k)?.start ?? null;
+  }
+  endOf(k: number): string | null {
+    return this.extras.get(k)?.end ?? null;
+  }
+  /** Edge `k`'s attributes: not to be changed in place (an edge without any shares one frozen object). */
+  attributesOf(k: number): Readonly<Record<string, AttrValue>> {
+    return this.extras.get(k)?.attributes ?? NO_ATTRIBUTES;
+  }
+  /** Whether edge `k` is only its ends, ID, weight and direction (no label, dates or attributes). */
+  isBare(k: number): boolean {
+    return !this.extras.has(k);
+  }
+  locationOf(k: number): Location {
+    const l: Location = {};
+    if (this.lines[k] !== NONE) l.line = this.lines[k];
+    if (this.columns[k] !== NONE) l.column = this.columns[k];
+    const element = this.extras.get(k)?.element;
+    if (element) l.element = element;
+    return l;
+  }
+
+  /** Edge `k` as an object of its own (a fresh one each call). */
+  at(k: number): ParsedEdge {
+    const x = this.extras.get(k);
+    return {
+      id: this.idOf(k),
+      source: this.sourceOf(k),
+      target: this.targetOf(k),
+      directed: this.directedOf(k),
+      weight: this.weightOf(k),
+      label: x?.label ?? null,
+      attributes: x?.attributes ? { ...x.attributes } : {},
+      start: x?.start ?? null,
+      end: x?.end ?? null,
+      ...this.locationOf(k),
+    };
+  }
+
+  *[Symbol.iterator](): Iterator<ParsedEdge> {
+    for (let k = 0; k < this.length; k++) yield this.at(k);
+  }
+
+  // For parsers that finish an edge after reading it (GEXF resolves attributes once the file is read).
+
+  setWeight(k: number, weight: number | null): void {
+    this.weights[k] = weight ?? NaN;
+  }
+  setAttributes(k: number, attributes: Record<string, AttrValue>): void {
+    this.extraOf(k).attributes = hasKeys(attributes) ? attributes : null;
+  }
+  setTimes(k: number, start: string | null, end: string | null): void {
+    if (start === null && end === null && !this.extras.has(k)) return;
+    const x = this.extraOf(k);
+    x.start = start;
+    x.end = end;
+  }
+  /** Names edge `k`'s ends anew (CSV ends written as another node column, rewritten as IDs). */
+  setEnds(k: number, source: string, target: string): void {
+    this.source[k] = this.nameAt(source);
+    this.target[k] = this.nameAt(target);
+  }
+
+  /** Keeps only the edges `keep` says, in order (their places change). */
+  retain(keep: (k: number) => boolean): void {
+    let to = 0;
+    for (let k = 0; k < this.length; k++) {
+      if (!keep(k)) {
+        this.extras.delete(k);
+        continue;
+      }
+      if (to !== k) {
+        this.source[to] = this.source[k]!;
+        this.target[to] = this.target[k]!;
+        this.weights[to] = this.weights[k]!;
+        this.flags[to] = this.flags[k]!;
+        this.lines[to] = this.lines[k]!;
+        this.columns[to] = this.columns[k]!;
+        if (this.ids) this.ids[to] = this.ids[k]!;
+        const x = this.extras.get(k);
+        this.extras.delete(k);
+        if (x) this.extras.set(to, x);
+      }
+      to++;
+    }
+    this.length = to;
+    if (this.ids) this.ids.length = to;
+  }
+
+  private extraOf(k: number): Extra {
+    let x = this.extras.get(k);
+    if (!x) this.extras.set(k, (x = { label: null, attributes: null, start: null, end: null, element: null }));
+    return x;
+  }
+
+  private nameAt(name: string): number {
+    let place = this.placeOfName.get(name);
+    if (place === undefined) {
+      place = this.names.length;
+      this.names.push(name);
+      this.placeOfName.set(name, place);
+    }
+    return place;
+  }
+
+  private grow(): number {
+    const k = this.length++;
+    if (k === this.source.length) {
+      const size = k * 2;
+      this.source = grown(new Int32Array(size), this.source);
+      this.target = grown(new Int32Array(size), this.target);
+      this.weights = grown(new Float64Array(size), this.weights);
+      this.flags = grown(new Uint8Array(size), this.flags);
+      this.lines = grown(new Int32Array(size), this.lines);
+      this.columns = grown(new Int32Array(size), this.columns);
+    }
+    return k;
+  }
+}
+
+function grown<T extends Int32Array | Uint8Array | Float64Array>(to: T, from: T): T {
+  to.set(from as never);
+  return to;
 }

@@ -10,7 +10,7 @@
 import { PartialDate } from '../../../../../shared/schemas';
 import { COUNTRY_COLUMNS, ID_COLUMNS, isIdLike, NAME_COLUMNS, SECTOR_COLUMNS, columnKey } from '../../model/column-names';
 import { readCsvRows, tableFromRows, type CsvRow, type CsvTable, type RawCsv } from './text';
-import { ImportRefused, type AttrValue, type ImportIssue, type ParsedEdge, type ParsedGraph, type ParsedNode } from '../../model/parsed';
+import { ImportRefused, ParsedEdges, type AttrValue, type ImportIssue, type ParsedGraph, type ParsedNode } from '../../model/parsed';
 
 export interface NodeColumns {
   id?: string;
@@ -239,50 +239,53 @@ function edgeWeight(ctx: EdgeContext, row: CsvRow, attributes: Record<string, At
   return null;
 }
 
-function tableEdge(ctx: EdgeContext, row: CsvRow): ParsedEdge[] {
+function addEdge(ctx: EdgeContext, row: CsvRow, edges: ParsedEdges): void {
   const { columns, table } = ctx;
   const source = cell(row, columns.source);
   const target = cell(row, columns.target);
   if (!source || !target) {
     const missing = source ? columns.target : columns.source;
     ctx.rejected.push({ line: row.line, message: `${table.name}: this edge has no ${missing}` });
-    return [];
+    return;
   }
   const c = columns;
   const attributes = otherAttributes(row, [c.source, c.target, c.id, c.weight, c.type, c.start, c.end]);
   const type = cell(row, c.type);
   if (type) attributes.type = type;
-  return [
-    {
-      id: cell(row, c.id) || null,
-      source,
-      target,
-      directed: true,
-      weight: edgeWeight(ctx, row, attributes),
-      label: null,
-      start: edgeDate(ctx, row, c.start, attributes),
-      end: edgeDate(ctx, row, c.end, attributes),
-      attributes,
-      line: row.line,
-    },
-  ];
+  edges.add({
+    id: cell(row, c.id) || null,
+    source,
+    target,
+    directed: true,
+    weight: edgeWeight(ctx, row, attributes),
+    label: null,
+    start: edgeDate(ctx, row, c.start, attributes),
+    end: edgeDate(ctx, row, c.end, attributes),
+    attributes,
+    line: row.line,
+  });
 }
 
-function checkEndpoints(edges: ParsedEdge[], nodes: ParsedNode[], table: CsvTable, warnings: ImportIssue[]): void {
+function checkEndpoints(edges: ParsedEdges, nodes: ParsedNode[], table: CsvTable, warnings: ImportIssue[]): void {
   const known = new Set(nodes.map((n) => n.id));
-  for (const edge of edges) {
-    for (const end of [edge.source, edge.target].filter((id) => !known.has(id))) {
-      warnings.push({ line: edge.line, message: `${table.name}: "${end}" is not in the node list` });
+  const listed = edges.endNames.map((name) => known.has(name));
+  for (let k = 0; k < edges.length; k++) {
+    for (const place of [edges.sourcePlace(k), edges.targetPlace(k)]) {
+      if (!listed[place])
+        warnings.push({ ...edges.locationOf(k), message: `${table.name}: "${edges.endNames[place]}" is not in the node list` });
     }
   }
 }
 
-function nodesFromEndpoints(edges: ParsedEdge[]): ParsedNode[] {
-  const nodes = new Map<string, ParsedNode>();
-  for (const edge of edges) {
-    for (const id of [edge.source, edge.target]) if (!nodes.has(id)) nodes.set(id, endpointNode(id, edge.line!));
+function nodesFromEndpoints(edges: ParsedEdges): ParsedNode[] {
+  // The ends' names are listed in the order first met, as the nodes are.
+  const line = new Int32Array(edges.endNames.length);
+  for (let k = edges.length - 1; k >= 0; k--) {
+    const at = edges.locationOf(k).line!;
+    line[edges.sourcePlace(k)] = at;
+    line[edges.targetPlace(k)] = at;
   }
-  return [...nodes.values()];
+  return edges.endNames.map((id, place) => endpointNode(id, line[place]!));
 }
 
 function requireColumns(table: CsvTable, wanted: (string | undefined)[]): void {
@@ -298,12 +301,13 @@ function requireColumns(table: CsvTable, wanted: (string | undefined)[]): void {
  * the one more of the ends are found in (a file's edges may name their ends by name beside an ID
  * column, and all of them would be dropped if read as IDs).
  */
-function endsColumn(nodes: CsvTable, columns: NodeColumns, edges: ParsedEdge[]): string | undefined {
+function endsColumn(nodes: CsvTable, columns: NodeColumns, edges: ParsedEdges): string | undefined {
   if (!columns.id) return undefined;
   const found = (column: string) => {
     const values = new Set(nodes.rows.map((r) => cell(r, column)));
     let n = 0;
-    for (const e of edges.slice(0, SAMPLE)) n += Number(values.has(e.source)) + Number(values.has(e.target));
+    for (let k = 0; k < Math.min(SAMPLE, edges.length); k++)
+      n += Number(values.has(edges.sourceOf(k))) + Number(values.has(edges.targetOf(k)));
     return n;
   };
   return found(columns.name) > found(columns.id) ? columns.name : columns.id;
@@ -318,26 +322,25 @@ function renameEnds(
   nodes: CsvTable,
   columns: NodeColumns,
   refersTo: string,
-  edges: ParsedEdge[],
+  edges: ParsedEdges,
   table: CsvTable,
   warnings: ImportIssue[],
-): ParsedEdge[] {
+): void {
   const idOf = new Map<string, string>();
   for (const row of nodes.rows) {
     const value = cell(row, refersTo);
     const id = cell(row, columns.id) || cell(row, columns.name);
     if (value && id && !idOf.has(value)) idOf.set(value, id);
   }
-  return edges.filter((e) => {
-    const source = idOf.get(e.source);
-    const target = idOf.get(e.target);
+  edges.retain((k) => {
+    const source = idOf.get(edges.sourceOf(k));
+    const target = idOf.get(edges.targetOf(k));
     if (source === undefined || target === undefined) {
-      const end = source === undefined ? e.source : e.target;
-      warnings.push({ line: e.line, message: `${table.name}: "${end}" is no node's ${refersTo}; the edge is skipped` });
+      const end = source === undefined ? edges.sourceOf(k) : edges.targetOf(k);
+      warnings.push({ ...edges.locationOf(k), message: `${table.name}: "${end}" is no node's ${refersTo}; the edge is skipped` });
       return false;
     }
-    e.source = source;
-    e.target = target;
+    edges.setEnds(k, source, target);
     return true;
   });
 }
@@ -364,13 +367,14 @@ export function csvToGraph(nodes: CsvTable | null, edges: CsvTable | null, mappi
     if (nodes && refersTo) requireColumns(nodes, [refersTo]);
   }
   const parsedNodes = nodes && mapping.nodes ? tableNodes(nodes, mapping.nodes, rejected) : [];
-  let parsedEdges =
-    edges && mapping.edges
-      ? edges.rows.flatMap((row) => tableEdge({ table: edges, columns: mapping.edges!, warnings, rejected }, row))
-      : [];
+  const parsedEdges = new ParsedEdges();
+  if (edges && mapping.edges) {
+    const ctx = { table: edges, columns: mapping.edges, warnings, rejected };
+    for (const row of edges.rows) addEdge(ctx, row, parsedEdges);
+  }
   if (edges && nodes && mapping.nodes) {
     const refersTo = mapping.edges?.refersTo ?? endsColumn(nodes, mapping.nodes, parsedEdges);
-    if (refersTo && refersTo !== mapping.nodes.id) parsedEdges = renameEnds(nodes, mapping.nodes, refersTo, parsedEdges, edges!, warnings);
+    if (refersTo && refersTo !== mapping.nodes.id) renameEnds(nodes, mapping.nodes, refersTo, parsedEdges, edges, warnings);
     if (mapping.edges && refersTo && !mapping.edges.refersTo) mapping.edges.refersTo = refersTo;
     checkEndpoints(parsedEdges, parsedNodes, edges, warnings);
   }
@@ -481,9 +485,9 @@ export function readCsvGraphFiles(files: CsvFile[], mapping?: ColumnMapping, ski
   const skipped = Math.max(raws[n]!.skipped, raws[e]!.skipped);
   // Each file's rows are let go once its table is made: both at once were 65 MB more for 250,000 rows.
   const nodeTable = tableFromRows(raws[n]!);
-  const edgeRaw = raws[e]!;
+  const edgeTable = edgeRowsOf(raws[e]!, mapping, kinds[e]!);
   raws.length = 0;
-  return fromTables(nodeTable, edgeRowsOf(edgeRaw, mapping, kinds[e]!), mapping, skipped);
+  return fromTables(nodeTable, edgeTable, mapping, skipped);
 }
 
 export function readCsvGraph(edges: CsvFile, nodes: CsvFile | null = null, mapping?: ColumnMapping): ParsedGraph {

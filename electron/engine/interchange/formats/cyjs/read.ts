@@ -2,7 +2,15 @@
 // wrappings (a bare element array, cy.json()'s {elements}, .cyjs's {data, elements}, a plain
 // {nodes, edges}); all of them are read, and anything else is refused rather than guessed at.
 import { jsonTooDeepAt, MAX_NESTING } from '../../../../../shared/nesting';
-import { ImportRefused, type AttrValue, type ImportIssue, type ParsedEdge, type ParsedGraph, type ParsedNode } from '../../model/parsed';
+import {
+  ImportRefused,
+  ParsedEdges,
+  type AttrValue,
+  type ImportIssue,
+  type ParsedEdge,
+  type ParsedGraph,
+  type ParsedNode,
+} from '../../model/parsed';
 
 interface Located {
   element: unknown;
@@ -164,11 +172,14 @@ function checkNodes(nodes: ParsedNode[], warnings: ImportIssue[], rejected: Impo
   return new Set(ids.keys());
 }
 
-function checkEdges(edges: ParsedEdge[], nodeIds: Set<string>, warnings: ImportIssue[]): void {
-  for (const e of edges) {
-    const name = e.id !== null ? `edge "${e.id}"` : `edge ${e.source} → ${e.target}`;
-    for (const end of new Set([e.source, e.target])) {
-      if (!nodeIds.has(end)) warnings.push({ message: `${name} refers to node "${end}", which is not declared`, element: e.element });
+function checkEdges(edges: ParsedEdges, nodeIds: Set<string>, warnings: ImportIssue[]): void {
+  for (let k = 0; k < edges.length; k++) {
+    const id = edges.idOf(k);
+    const [source, target] = [edges.sourceOf(k), edges.targetOf(k)];
+    const name = id !== null ? `edge "${id}"` : `edge ${source} → ${target}`;
+    for (const end of new Set([source, target])) {
+      if (!nodeIds.has(end))
+        warnings.push({ message: `${name} refers to node "${end}", which is not declared`, element: edges.locationOf(k).element });
     }
   }
 }
@@ -182,7 +193,8 @@ export function parseCyjs(input: string): ParsedGraph {
   const warnings: ImportIssue[] = [];
   const rejected: ImportIssue[] = [];
   const nodes = sorted.nodes.map(readNode);
-  const edges = sorted.edges.map(readEdge);
+  const edges = new ParsedEdges();
+  for (const item of sorted.edges) edges.add(readEdge(item));
   checkEdges(edges, checkNodes(nodes, warnings, rejected), warnings);
   return { format: 'cyjs', directed: true, nodes, edges, warnings, rejected };
 }

@@ -3,7 +3,15 @@
 // node and edge, and so that no DTD is ever interpreted: the scanner expands no custom entities, and
 // we refuse any DOCTYPE that declares one before it could matter (XXE, billion laughs).
 
-import { ImportRefused, type AttrValue, type ImportIssue, type ParsedEdge, type ParsedGraph, type ParsedNode } from '../../model/parsed';
+import {
+  ImportRefused,
+  ParsedEdges,
+  type AttrValue,
+  type ImportIssue,
+  type ParsedEdge,
+  type ParsedGraph,
+  type ParsedNode,
+} from '../../model/parsed';
 import { XmlScanner, type XmlHandler, type XmlTag } from '../xml/scan';
 
 type AttrClass = 'node' | 'edge';
@@ -27,6 +35,7 @@ interface TimeSpan {
   end: string | null;
 }
 
+/** An element being read: a node, or an edge by its place in the edges (kept only if it has more to resolve). */
 interface Pending<T> {
   item: T;
   /**
@@ -222,14 +231,12 @@ function keepRawTime(
 
 const NO_ATTVALUES: readonly (string | number)[] = [];
 /**
- * The attributes of an edge that has none, shared (and frozen, so a write would throw) until one
- * is set: an edge as other tools write it has none, and an empty object each for 200,000 edges was
- * a tenth of parsing them.
+ * What an edge without a `kind` is given as attributes, shared: the edges only read it, and an
+ * empty object each for 200,000 edges was a tenth of parsing them.
  */
 const NO_ATTRIBUTES: Record<string, AttrValue> = Object.freeze({}) as Record<string, AttrValue>;
 
 function setAttribute(item: ParsedNode | ParsedEdge, key: string, value: AttrValue): void {
-  if (item.attributes === NO_ATTRIBUTES) item.attributes = {};
   item.attributes[key] = value;
 }
 
@@ -250,9 +257,10 @@ function attr(tag: XmlTag, name: string): string | undefined {
   return undefined;
 }
 
-function undeclaredEnd(edge: ParsedEdge, end: string): ImportIssue {
-  const name = edge.id !== null ? `edge "${edge.id}"` : `edge ${edge.source} → ${edge.target}`;
-  return { message: `${name} refers to node "${end}", which is not declared`, line: edge.line, column: edge.column };
+function undeclaredEnd(edges: ParsedEdges, k: number, end: string): ImportIssue {
+  const id = edges.idOf(k);
+  const name = id !== null ? `edge "${id}"` : `edge ${edges.sourceOf(k)} → ${edges.targetOf(k)}`;
+  return { message: `${name} refers to node "${end}", which is not declared`, ...edges.locationOf(k) };
 }
 
 function isVizPosition(tag: XmlTag): boolean {
@@ -270,15 +278,17 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
   const decls: Record<AttrClass, Map<string, AttrDecl>> = { node: new Map(), edge: new Map() };
   const nodes: Pending<ParsedNode>[] = [];
   const rejected: ImportIssue[] = [];
-  const edges: Pending<ParsedEdge>[] = [];
+  const edges = new ParsedEdges();
+  // The edges with <attvalue>s, <spell>s or times of their own, by place: most have none.
+  const edgesToResolve = new Map<number, Pending<number>>();
   const nodeIds = new Map<string, number>();
   const edgeIds = new Map<string, number>();
 
   // The stack mirrors open elements so we know what an <attvalue> or <spell> belongs to.
   const stack: string[] = [];
   const nodeStack: Pending<ParsedNode>[] = [];
-  let owner: Pending<ParsedNode> | Pending<ParsedEdge> | null = null;
-  const ownerStack: (Pending<ParsedNode> | Pending<ParsedEdge> | null)[] = [];
+  let owner: Pending<ParsedNode> | Pending<number> | null = null;
+  const ownerStack: (Pending<ParsedNode> | Pending<number> | null)[] = [];
   let attrClass: AttrClass | null = null;
   let currentDecl: AttrDecl | null = null;
   let defaultText: string | null = null;
@@ -436,28 +446,20 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
           } else edgeIds.set(id, line);
         }
         const kind = attr(tag, 'kind');
-        const attributes = kind === undefined ? NO_ATTRIBUTES : { kind };
-        const pending: Pending<ParsedEdge> = {
-          item: {
-            id,
-            source: source as string,
-            target: target as string,
-            directed,
-            weight: explicitWeight,
-            label: attr(tag, 'label') ?? null,
-            attributes,
-            start: null,
-            end: null,
-            line,
-            column,
-          },
-          attvalues: null,
-          spans: null,
-          own: readSpan(tag),
-          explicitWeight,
-        };
-        edges.push(pending);
-        owner = pending;
+        const place = edges.add({
+          id,
+          source: source as string,
+          target: target as string,
+          directed,
+          weight: explicitWeight,
+          label: attr(tag, 'label') ?? null,
+          attributes: kind === undefined ? NO_ATTRIBUTES : { kind },
+          start: null,
+          end: null,
+          line,
+          column,
+        });
+        owner = { item: place, attvalues: null, spans: null, own: readSpan(tag), explicitWeight };
         break;
       }
       case 'attvalue': {
@@ -493,6 +495,9 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
 
   const onCloseTag = (tag: XmlTag): void => {
     const name = tag.local;
+    if (name === 'edge' && owner && typeof owner.item === 'number' && (owner.attvalues || owner.spans || owner.own)) {
+      edgesToResolve.set(owner.item, owner as Pending<number>);
+    }
     stack.pop();
     owner = ownerStack.pop() ?? null;
     switch (name) {
@@ -627,29 +632,39 @@ export function parseGexf(input: string, progress?: XmlHandler['progress']): Par
   };
 
   for (const p of nodes) resolve(p, 'node');
-  for (const p of edges) {
-    resolve(p, 'edge');
-    if (p.explicitWeight === null) {
-      for (const [k, v] of Object.entries(p.item.attributes)) {
-        if (k.toLowerCase() !== 'weight') continue;
+  // An edge with nothing to resolve (no <attvalue>, <spell> or time, no declared default) is done.
+  const edgeDefaults = [...decls.edge.values()].some((d) => d.defaultRaw !== null);
+  for (let k = 0; k < edges.length; k++) {
+    const raw = edgesToResolve.get(k);
+    if (!raw && !edgeDefaults) continue;
+    const item = edges.at(k);
+    resolve({ ...(raw ?? { attvalues: null, spans: null, own: null, explicitWeight: item.weight }), item }, 'edge');
+    if (item.weight === null) {
+      for (const [key, v] of Object.entries(item.attributes)) {
+        if (key.toLowerCase() !== 'weight') continue;
         const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
-        if (typeof v !== 'boolean' && !Number.isNaN(n) && String(v).trim() !== '') p.item.weight = n;
+        if (typeof v !== 'boolean' && !Number.isNaN(n) && String(v).trim() !== '') item.weight = n;
       }
     }
+    edges.setWeight(k, item.weight);
+    edges.setAttributes(k, item.attributes);
+    edges.setTimes(k, item.start, item.end);
   }
+  edgesToResolve.clear();
 
-  for (const { item } of edges) {
-    const missingSource = !nodeIds.has(item.source);
-    const missingTarget = item.target !== item.source && !nodeIds.has(item.target);
-    if (missingSource) warnings.push(undeclaredEnd(item, item.source));
-    if (missingTarget) warnings.push(undeclaredEnd(item, item.target));
+  const declared = edges.endNames.map((name) => nodeIds.has(name));
+  for (let k = 0; k < edges.length; k++) {
+    const source = edges.sourcePlace(k);
+    const target = edges.targetPlace(k);
+    if (!declared[source]) warnings.push(undeclaredEnd(edges, k, edges.sourceOf(k)));
+    if (target !== source && !declared[target]) warnings.push(undeclaredEnd(edges, k, edges.targetOf(k)));
   }
 
   return {
     format: 'gexf',
     directed: defaultDirected,
     nodes: nodes.map((p) => p.item),
-    edges: edges.map((p) => p.item),
+    edges,
     warnings,
     rejected,
   };

@@ -5,10 +5,10 @@
 
 import {
   ImportRefused,
+  ParsedEdges,
   type AttrValue,
   type ImportIssue,
   type Location,
-  type ParsedEdge,
   type ParsedGraph,
   type ParsedNode,
 } from '../../model/parsed';
@@ -458,7 +458,8 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
     };
   });
 
-  const outEdges: ParsedEdge[] = edges.map((e) => {
+  const outEdges = new ParsedEdges();
+  for (const e of edges) {
     const attributes = collect(e.data, 'edge');
     const label = pick(attributes, ['label', 'name']);
     const weight = pick(attributes, ['weight']);
@@ -471,7 +472,7 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
         });
       }
     }
-    return {
+    outEdges.add({
       id: e.id,
       source: e.source,
       target: e.target,
@@ -483,8 +484,8 @@ export function parseGraphml(input: string, progress?: XmlHandler['progress']): 
       end: null,
       line: e.line,
       column: e.column,
-    };
-  });
+    });
+  }
 
   // Graph-level data as text by key name (this app's own files name their list attributes there).
   const graphAttributes: Record<string, string> = {};

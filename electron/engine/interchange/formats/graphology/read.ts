@@ -2,7 +2,7 @@
 // `{options, attributes, nodes: [{key, attributes}], edges: [{key, source, target, attributes, undirected}]}`.
 // Drawing attributes (x and y become the saved layout; size, colour and the like) are left out of
 // the attributes; everything else is kept.
-import { ImportRefused, type AttrValue, type ImportIssue, type ParsedEdge, type ParsedGraph, type ParsedNode } from '../../model/parsed';
+import { ImportRefused, ParsedEdges, type AttrValue, type ImportIssue, type ParsedGraph, type ParsedNode } from '../../model/parsed';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -82,7 +82,7 @@ export function parseGraphology(input: string): ParsedGraph {
     const position = Number.isFinite(a.x) && Number.isFinite(a.y) ? { x: a.x as number, y: a.y as number } : null;
     nodes.push({ id: key, label, attributes: attributesOf(a, LABEL), start: null, end: null, position, parent: null, element });
   });
-  const edges: ParsedEdge[] = [];
+  const edges = new ParsedEdges();
   (Array.isArray(doc.edges) ? doc.edges : []).forEach((item, i) => {
     const element = `edges[${i}]`;
     if (!isObject(item)) throw new ImportRefused('an edge is not an object', { element });
@@ -94,7 +94,7 @@ export function parseGraphology(input: string): ParsedGraph {
     }
     const a = isObject(item.attributes) ? item.attributes : {};
     const weight = typeof a.weight === 'number' && Number.isFinite(a.weight) ? a.weight : null;
-    edges.push({
+    edges.add({
       id: keyOf(item.key),
       source,
       target,
