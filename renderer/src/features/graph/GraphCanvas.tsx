@@ -37,17 +37,14 @@ function rendererFor(elements: number, aggregated: boolean): Renderer {
 }
 
 /**
- * What is drawn, said on the element (for screen readers, and for tests as data-node-count,
- * data-edge-count and data-aggregated). Written directly when the drawing changes rather than through React state:
+ * What is drawn, said on the element (for screen readers, and for tests as data-node-count and
+ * data-edge-count). Written directly when the drawing changes rather than through React state:
  * a state update from an effect renders after the next frame, so the counts would trail the
  * drawing they describe by a frame.
  */
 function showCounts(el: HTMLElement, counts: { nodes: number; edges: number }, aggregatedBy: string | null): void {
   el.dataset.nodeCount = String(counts.nodes);
   el.dataset.edgeCount = String(counts.edges);
-  // Which aggregated view is drawn (tests wait on data-aggregated): the drawing's, not the store's.
-  if (aggregatedBy) el.dataset.aggregated = aggregatedBy;
-  else delete el.dataset.aggregated;
   el.setAttribute(
     'aria-label',
     aggregatedBy
@@ -93,13 +90,6 @@ export function GraphCanvas() {
   // the drawings created, so that the effects below apply themselves to a new one.
   const [renderer, setRenderer] = useState<Renderer | null>(null);
   const [generation, setGeneration] = useState(0);
-
-  /** Marks the shortest path shown, if any, on the drawing (the store's, read when called). */
-  const markPath = (drawing: Drawing) => {
-    const p = useAtlas.getState().path?.result ?? null;
-    const pairs = new Set(p?.steps.map((s) => [s.from.id, s.to.id].sort().join('|')) ?? []);
-    drawing.setPath(p && p.nodes.length > 0 ? { nodes: p.nodes, pairs } : null);
-  };
 
   /** Starts a layout, taking over from the one running. */
   const startLayout = (drawing: Drawing, choice: LayoutChoice) => {
@@ -226,31 +216,13 @@ export function GraphCanvas() {
     const drawing = drawingRef.current;
     if (!drawing) return;
     const wasAggregate = drawing.showsGroups();
-    const draw = (late: boolean) => {
-      const unplaced = drawing.apply(d, remembered.current);
-      if (late) {
-        // The effects below marked the elements drawn before; the new ones are marked here.
-        const { vs, selectedId: selected } = useAtlas.getState();
-        drawing.setFaded(new Set(vs.faded));
-        markPath(drawing);
-        drawing.select(selected);
-      }
-      if (unplaced > 0 || wasAggregate !== !!aggregate) startLayout(drawing, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
-      // What a filter leaves is fitted in view (a drawing just taken over from the other renderer
-      // included), unless the person has panned or zoomed since: then their view stays.
-      else if (autoFit.current) drawing.fit();
-      drawing.updateLabels();
-      showCounts(container.current!, drawing.counts(), aggregate?.by ?? null);
-    };
-    // A drill (into or out of the aggregated view) changes the side panels too, and React renders
-    // and commits them in this very task (a store update renders synchronously): profiled (issue
-    // 17), the panels and the drawing's change made one task of 55–95 ms of CPU time. The
-    // drawing changes in the next task; until then the element says what it still shows.
-    if (aggregate || wasAggregate) {
-      const later = setTimeout(() => draw(true), 0);
-      return () => clearTimeout(later);
-    }
-    draw(false);
+    const unplaced = drawing.apply(d, remembered.current);
+    if (unplaced > 0 || wasAggregate !== !!aggregate) startLayout(drawing, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
+    // What a filter leaves is fitted in view (a drawing just taken over from the other renderer
+    // included), unless the person has panned or zoomed since: then their view stays.
+    else if (autoFit.current) drawing.fit();
+    drawing.updateLabels();
+    showCounts(container.current!, drawing.counts(), aggregate?.by ?? null);
     // The drawing answers what it is given; `renderer` changing is handled by the effect above,
     // which bumps `generation` once the new drawing exists.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -270,7 +242,8 @@ export function GraphCanvas() {
   }, [faded, slice, generation]);
 
   useEffect(() => {
-    if (drawingRef.current) markPath(drawingRef.current);
+    const pairs = new Set(path?.steps.map((s) => [s.from.id, s.to.id].sort().join('|')) ?? []);
+    drawingRef.current?.setPath(path && path.nodes.length > 0 ? { nodes: path.nodes, pairs } : null);
   }, [path, slice, generation]);
 
   useEffect(() => {
@@ -299,6 +272,7 @@ export function GraphCanvas() {
         data-testid="graph"
         data-layout={layoutShown}
         data-renderer={renderer ?? undefined}
+        data-aggregated={aggregate ? aggregate.by : undefined}
         role="img"
         tabIndex={0}
       />
