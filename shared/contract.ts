@@ -92,7 +92,7 @@ export const contract = {
   'graph.path': read(S.PathInput, S.PathResult),
   /** Computed in the engine's worker, so the window never waits on it. */
   'graph.metrics': read(S.MetricsInput, S.Metrics),
-  'search.query': read(S.SearchInput, S.SearchResult),
+  'search.query': quick(read(S.SearchInput, S.SearchResult)),
   /** Every attribute of every record kind, with its type (inferred from the values, or as corrected). */
   'attributes.list': read(Empty, z.array(S.AttributeInfo)),
   /** Corrects an attribute's type (null: back to the inferred one). */

@@ -16,6 +16,7 @@ import { sliceMetrics } from './graph/metrics/call';
 import { shortestPath } from './graph/path';
 import { search } from './graph/search';
 import { GraphService } from './graph/service';
+import { indexFileOf } from './graph/persisted';
 import { summaryFileOf } from './graph/summary';
 import { timeline } from './graph/timeline';
 import { exportTo } from './interchange/export/exporter';
@@ -110,7 +111,7 @@ export class Engine {
     this.store = new RecordStore(db, this.writer);
     // A snapshot shown read-only keeps its index in memory; a network keeps one beside its file.
     this.graph =
-      opts.viewing === undefined ? new GraphService(db, `${opts.dbPath}.graph-index`, summaryFileOf(opts.dbPath)) : new GraphService(db);
+      opts.viewing === undefined ? new GraphService(db, indexFileOf(opts.dbPath), summaryFileOf(opts.dbPath)) : new GraphService(db);
     this.graph.progress = (percent) => this.work.progress('preparing', percent, 100);
     // Every write reaches the index through the one writer.
     this.writer.observe(this.graph);

@@ -16,6 +16,12 @@ export interface WorkerData extends Omit<EngineOptions, 'work'> {
   seedIfEmpty?: boolean;
   /** Shared with the host, which cancels calls and reads their progress through it (see work.ts). */
   workBuffer: SharedArrayBuffer;
+  /**
+   * End-to-end tests only: the index's preparation stops halfway until the host sets the first
+   * Int32 here, so a test sees the window while the index still loads without a network of a
+   * million ties.
+   */
+  holdPreparing?: SharedArrayBuffer;
 }
 export type WorkerRequest = { id: number; name: string; input: unknown };
 export type WorkerReply =
@@ -30,6 +36,8 @@ export type WorkerReply =
 const SUMMARY_IDLE_MS = 300;
 /** How long the engine must have been asked nothing before it does housekeeping (the kept index). */
 const IDLE_MS = 1500;
+/** How long the quick engine must have been asked nothing before it reads the search records ahead of a search. */
+const WARM_MS = 150;
 
 const port = parentPort!;
 const post = (m: WorkerReply) => port.postMessage(m);
@@ -41,9 +49,10 @@ function runEngine(data: WorkerData): void {
   let engine: Engine;
   try {
     const work = new WorkControl(data.workBuffer);
-    const { workBuffer: _shared, role: _role, ...options } = data;
+    const { workBuffer: _shared, role: _role, holdPreparing, ...options } = data;
     engine = new Engine({ ...options, work });
     if (data.seedIfEmpty) engine.seedIfEmpty();
+    if (holdPreparing) holdHalfway(engine, new Int32Array(holdPreparing));
   } catch (err) {
     post({ type: 'fatal', error: toErrorShape(err) });
     return;
@@ -99,6 +108,15 @@ function runEngine(data: WorkerData): void {
   port.on('close', () => engine.close());
 }
 
+/** Tests only (WorkerData.holdPreparing): the index's build waits at 50% until the gate opens. */
+function holdHalfway(engine: Engine, gate: Int32Array): void {
+  const report = engine.graph.progress;
+  engine.graph.progress = (percent) => {
+    report(percent);
+    if (percent >= 50) Atomics.wait(gate, 0, 0);
+  };
+}
+
 /** The quick engine's loop: each call answered at once, or handed back. */
 function runQuick(data: WorkerData): void {
   let quick: QuickEngine;
@@ -109,7 +127,22 @@ function runQuick(data: WorkerData): void {
     return;
   }
   post({ type: 'ready' });
+  // The search records are read once the window's first calls have been answered (they would
+  // otherwise wait behind the read), or after a moment if none come.
+  let warm: ReturnType<typeof setTimeout> | undefined = setTimeout(() => warmUp(), WARM_MS * 4);
+  const warmUp = () => {
+    warm = undefined;
+    try {
+      quick.warm();
+    } catch {
+      // The first search reports whatever went wrong.
+    }
+  };
   port.on('message', (m: WorkerRequest) => {
+    if (warm) {
+      clearTimeout(warm);
+      warm = setTimeout(warmUp, WARM_MS);
+    }
     try {
       const answer = quick.call(m.name, m.input);
       if (!answer) post({ type: 'pass', id: m.id });

@@ -25,6 +25,8 @@ export interface WebServerOptions {
   seedIfEmpty?: boolean;
   /** Largest request body accepted, in bytes. */
   maxBody?: number;
+  /** End-to-end tests only: hold the index's preparation halfway until this is set (WorkerData.holdPreparing). */
+  holdPreparing?: SharedArrayBuffer;
 }
 export interface WebServer {
   url: string;
@@ -60,6 +62,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     dbPath: opts.dbPath,
     resourcesDir: findResourcesDir(),
     seedIfEmpty: opts.seedIfEmpty ?? true,
+    ...(opts.holdPreparing ? { holdPreparing: opts.holdPreparing } : {}),
   });
   await engine.ready;
   let port = 0;

@@ -6,20 +6,31 @@
 // put when the Automatic layout runs again.
 //
 // The target is 50 ms, and the benchmark (`npm run bench -- --only responsive`) is its strict
-// measure. Here, headless Chromium paints in software on two cores that other jobs share: under a
-// load average of 20 a task takes ten times its idle wall time. So this test fails only beyond
-// LIMIT_MS: 50 ms × 4 (software painting, headless), times the machine's contention (the load
-// average over the cores, at least 1), or ATLAS_LONG_TASK_LIMIT_MS when set. Idle, that is
-// 200 ms. What it catches is work put back on the main thread in one piece, as cose was before
-// this issue: 825 ms for a country of 229 organisations on an idle machine, 3–4 s under load.
+// measure. This test holds two figures per step. (1) The most CPU time any one main-thread task
+// took (thread time from Chromium's trace, test/harness/task-times.ts), which other jobs on the
+// machine inflate far less than wall time: at most 75 ms for the filter and every layout (50 ms
+// and half again for a slower or loaded machine; measured 16–58 ms under a load average of 8 on
+// two cores) and 150 ms for the drills, which do not meet 50 ms yet (56–95 ms measured: Cytoscape
+// styling the 53 countries' thousand ties and the 201 organisations' first frame). (2) The wall
+// time of the longest task, at most 50 ms × 4 × the machine's contention (load average over
+// cores, at least 1), or ATLAS_LONG_TASK_LIMIT_MS when set: 200 ms idle. That allowance is for a
+// shared CI machine, where a task waits for a core longer than it runs (drilling into the country
+// gave a task of 424 ms wall time, none over 95 ms CPU, under a load average of 5.8 on two
+// cores); it is the CPU limits that hold
+// the target. Both catch work put back on the main thread in one piece, as cose was (825 ms idle,
+// 3–4 s under load) or Cytoscape's texture caches (120–320 ms of canvas copies in one frame).
 import { test as base, expect } from '@playwright/test';
 import { availableParallelism, loadavg } from 'node:os';
 import type { WebServer } from '../../electron/web/server';
 import { drillFilterLayOut, LONG_TASK_OBSERVER, observesLongTasks } from '../harness/long-tasks';
+import { tracingWatch, type StepCpu } from '../harness/task-times';
 import { generatedHarness } from './fixtures';
 
 const contention = () => Math.max(1, loadavg()[0]! / availableParallelism());
 const limitMs = () => Number(process.env.ATLAS_LONG_TASK_LIMIT_MS ?? 50 * 4 * contention());
+/** The most CPU time one task may take: the filter and the layouts, and the drills (see above). */
+const CPU_LIMIT_MS = 75;
+const DRILL_CPU_LIMIT_MS = 150;
 const LAYOUTS = ['forceatlas2', 'concentric:degree', 'grouped:region', 'grouped:sector', 'circle', 'grid', 'auto'];
 
 const test = base.extend<{}, { harness: WebServer }>({
@@ -29,19 +40,28 @@ test.setTimeout(300_000);
 
 test('drilling, filtering and every layout leave no long task on the main thread', async ({ page, harness }) => {
   await page.addInitScript(LONG_TASK_OBSERVER);
-  const steps = await drillFilterLayOut(page, harness.url, 'CF', LAYOUTS);
+  const cpu: StepCpu[] = [];
+  const steps = await drillFilterLayOut(page, harness.url, 'CF', LAYOUTS, tracingWatch(page, cpu));
   expect(await observesLongTasks(page), 'this Chromium reports long tasks').toBe(true);
   const graph = page.getByTestId('graph');
   await expect(graph).toHaveAttribute('data-node-count', '201');
   await expect(graph).toHaveAttribute('data-layout', 'auto');
   for (const s of steps)
-    test.info().annotations.push({ type: s.step, description: `${s.millis} ms; long tasks: ${s.tasks.join(', ') || 'none'}` });
+    test.info().annotations.push({
+      type: s.step,
+      description: `${s.millis} ms; long tasks: ${s.tasks.join(', ') || 'none'}; most CPU time of one task: ${cpu.find((c) => c.step === s.step)?.maxCpu} ms`,
+    });
   // Opening includes the page's own scripts being read (one task for the bundle), which no
   // layout or drawing choice changes: that step is measured by the benchmark, not held here.
   const limit = Math.round(limitMs());
   test.info().annotations.push({ type: 'limit', description: `${limit} ms (load average ${loadavg()[0]!.toFixed(1)})` });
   for (const s of steps.slice(1))
     expect(Math.max(0, ...s.tasks), `${s.step}: longest task (ms), limit ${limit}`).toBeLessThanOrEqual(limit);
+  expect(cpu.map((c) => c.step)).toEqual(steps.map((s) => s.step));
+  for (const c of cpu.slice(1)) {
+    const cap = c.step.startsWith('drill') ? DRILL_CPU_LIMIT_MS : CPU_LIMIT_MS;
+    expect(c.maxCpu, `${c.step}: most CPU time of one task (ms), limit ${cap}`).toBeLessThanOrEqual(cap);
+  }
 
   // Pinned: a node dragged somewhere stays there when the Automatic layout runs again.
   const id = await page.evaluate(() => Object.keys(window.atlasLayout!.positions())[0]!);

@@ -22,6 +22,12 @@ export interface StepTasks {
   millis: number;
 }
 
+/** Called around each step (the benchmark's `--profile` records a CPU profile of each). */
+export interface StepWatch {
+  begin(step: string): Promise<void>;
+  end(step: string): Promise<void>;
+}
+
 type Clocked = Window & { __longTasks?: [number, number][] };
 
 /** The page's clock now. */
@@ -65,11 +71,18 @@ async function settled(page: Page, layoutsAfter?: number, timeout = 60_000): Pro
  * first sector; then every layout of the toolbar. The page must have LONG_TASK_OBSERVER installed
  * and not be navigated yet.
  */
-export async function drillFilterLayOut(page: Page, url: string, country: string, layouts: string[]): Promise<StepTasks[]> {
+export async function drillFilterLayOut(
+  page: Page,
+  url: string,
+  country: string,
+  layouts: string[],
+  watch?: StepWatch,
+): Promise<StepTasks[]> {
   const out: StepTasks[] = [];
   const graph = page.getByTestId('graph');
   /** One step: its action, what says it happened, and whether it ends with a layout landing. */
   const step = async (name: string, act: () => Promise<void>, until: () => Promise<void>, laysOut: boolean) => {
+    await watch?.begin(name);
     const t0 = await pageNow(page);
     const landed = await layoutsDone(page);
     await act();
@@ -77,6 +90,7 @@ export async function drillFilterLayOut(page: Page, url: string, country: string
     await settled(page, laysOut ? landed : undefined);
     const t1 = await pageNow(page);
     out.push({ step: name, tasks: await longTasksSince(page, t0), millis: Math.round(t1 - t0) });
+    await watch?.end(name);
   };
   const open = async (group: string) => {
     const xy = await page.evaluate((id) => window.atlasGraph!.renderedPosition(id), group);
@@ -89,10 +103,13 @@ export async function drillFilterLayOut(page: Page, url: string, country: string
   // Headless Chromium pauses animation frames in tabs that are not in front.
   await page.bringToFront();
   // The page's clock starts at navigation: the first step counts from 0.
+  const opening = 'open the aggregated view (regions)';
+  await watch?.begin(opening);
   await page.goto(url);
   await aggregated('region')();
   await settled(page, 0);
-  out.push({ step: 'open the aggregated view (regions)', tasks: await longTasksSince(page, 0), millis: Math.round(await pageNow(page)) });
+  out.push({ step: opening, tasks: await longTasksSince(page, 0), millis: Math.round(await pageNow(page)) });
+  await watch?.end(opening);
   await step('drill into Africa (sub-regions)', () => open('region:Africa'), aggregated('subRegion'), true);
   await step('drill into Sub-Saharan Africa (countries)', () => open('subRegion:Sub-Saharan Africa'), aggregated('country'), true);
   const organisations = async () => {

@@ -7,13 +7,16 @@
 // this database's or not whole. Written by the graph service after a full build and when the
 // engine closes, beside the target and renamed into place.
 import type { Database } from 'better-sqlite3';
-import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { GraphIndex, type BuildProgress, type Connector, type RelationEdge } from './index';
 import { TieTable, type TieColumns } from './ties';
 
 const MAGIC = 'atlas-graph-index';
-const FORMAT = 1;
+
+export const indexFileOf = (dbPath: string): string => `${dbPath}.graph-index`;
+// 2: codes in one, two or four bytes as their list needs; ASCII texts marked so (read as Latin-1).
+const FORMAT = 2;
 
 /**
  * Which database, schema and place in its log a file reflects: the place, the first and last rows'
@@ -28,10 +31,19 @@ export function fingerprint(db: Database, version: number): string {
 
 interface Section {
   name: string;
-  kind: 'i32' | 'u8' | 'text';
+  kind: 'i32' | 'u16' | 'u8' | 'text' | 'ascii';
   offset: number;
   length: number;
 }
+const BYTES: Record<Section['kind'], number> = { i32: 4, u16: 2, u8: 1, text: 1, ascii: 1 };
+const bytesOf = (s: Section) => s.length * BYTES[s.kind];
+
+/** A column of codes into a list of values (see Out.codes). */
+interface Coded {
+  dict: (string | null)[];
+  at: Int32Array | Uint16Array | Uint8Array;
+}
+
 interface Header {
   magic: string;
   format: number;
@@ -68,8 +80,10 @@ class Out {
     const lens = new Int32Array(list.length);
     for (let i = 0; i < list.length; i++) lens[i] = list[i] === null ? -1 : list[i]!.length;
     this.i32(`${name}.len`, lens);
-    const text = Buffer.from(list.join(''), 'utf8');
-    this.add(`${name}.text`, 'text', text, text.length);
+    const joined = list.join('');
+    const text = Buffer.from(joined, 'utf8');
+    // As many bytes as UTF-16 units only when every character is ASCII: then Latin-1 reads it, much faster.
+    this.add(`${name}.text`, text.length === joined.length ? 'ascii' : 'text', text, text.length);
   }
   /** Values that repeat (sectors, roles, dates) as codes into a list kept in the header. */
   codes(name: string, list: readonly (string | null)[]) {
@@ -82,16 +96,21 @@ class Out {
       out[i] = c;
     }
     this.dicts[name] = dict;
-    this.i32(name, out);
+    // Most lists are short (six sectors, a few dates): a byte or two per value keeps the file small.
+    if (dict.length <= 0x100) this.u8(name, Uint8Array.from(out));
+    else if (dict.length <= 0x10000) {
+      const u16 = Uint16Array.from(out);
+      this.add(name, 'u16', new Uint8Array(u16.buffer), u16.length);
+    } else this.i32(name, out);
   }
 }
 
 class In {
   private readonly byName = new Map<string, Section>();
   constructor(
-    private readonly buf: Buffer,
-    private readonly base: number,
     private readonly header: Header,
+    /** A section's bytes: a view into the whole file, or read on their own (readSearchRecords). */
+    private readonly bytesOf: (s: Section) => Buffer,
   ) {
     for (const s of header.sections) this.byName.set(s.name, s);
   }
@@ -100,21 +119,20 @@ class In {
     if (!s) throw new Error(`no section ${name}`);
     return s;
   }
-  /** A view into the file's bytes where they are aligned (sections are), else a copy. */
+  /** A view into the bytes where they are aligned (sections are), else a copy. */
   i32(name: string): Int32Array {
     const s = this.section(name);
-    const at = this.buf.byteOffset + this.base + s.offset;
-    if (at % 4 === 0) return new Int32Array(this.buf.buffer, at, s.length);
-    return new Int32Array(this.buf.buffer.slice(at, at + s.length * 4));
+    const b = this.bytesOf(s);
+    if (b.byteOffset % 4 === 0) return new Int32Array(b.buffer, b.byteOffset, s.length);
+    return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + s.length * 4));
   }
   u8(name: string): Uint8Array {
-    const s = this.section(name);
-    return this.buf.subarray(this.base + s.offset, this.base + s.offset + s.length);
+    return this.bytesOf(this.section(name));
   }
   strings(name: string): (string | null)[] {
     const lens = this.i32(`${name}.len`);
     const s = this.section(`${name}.text`);
-    const text = this.buf.toString('utf8', this.base + s.offset, this.base + s.offset + s.length);
+    const text = this.bytesOf(s).toString(s.kind === 'ascii' ? 'latin1' : 'utf8');
     const out: (string | null)[] = new Array(lens.length);
     let at = 0;
     for (let i = 0; i < lens.length; i++) {
@@ -127,17 +145,49 @@ class In {
     }
     return out;
   }
-  codes(name: string): (string | null)[] {
+  /** The codes as stored and their list: read `dict[at[i]]` where needed rather than making a list of values. */
+  coded(name: string): Coded {
+    const s = this.section(name);
     const dict = this.header.dicts[name]!;
-    const c = this.i32(name);
-    const out: (string | null)[] = new Array(c.length);
-    for (let i = 0; i < c.length; i++) out[i] = dict[c[i]!]!;
+    if (s.kind === 'u8') return { dict, at: this.u8(name) };
+    if (s.kind === 'i32') return { dict, at: this.i32(name) };
+    const b = this.bytesOf(s);
+    const at =
+      b.byteOffset % 2 === 0
+        ? new Uint16Array(b.buffer, b.byteOffset, s.length)
+        : new Uint16Array(b.buffer.slice(b.byteOffset, b.byteOffset + s.length * 2));
+    return { dict, at };
+  }
+  codes(name: string): (string | null)[] {
+    const { dict, at } = this.coded(name);
+    const out: (string | null)[] = new Array(at.length);
+    for (let i = 0; i < at.length; i++) out[i] = dict[at[i]!]!;
     return out;
   }
 }
 
-/** Writes the index (and the whole network's tie table, if given) to `path`, replacing it whole. */
-export function writeIndexFile(path: string, db: Database, g: GraphIndex, ties: TieTable | null): void {
+/** The file's header and where its sections start, if it is a graph index file of this format. */
+function headerOf(head: Buffer, size: number): { header: Header; base: number } | null {
+  const headLen = head.readUInt32LE(0);
+  const header = JSON.parse(head.toString('utf8', 8, 8 + headLen)) as Header;
+  if (header.magic !== MAGIC || header.format !== FORMAT) return null;
+  const base = 8 + headLen + ((8 - (headLen % 8)) % 8);
+  const last = header.sections[header.sections.length - 1];
+  if (last && base + last.offset + bytesOf(last) > size) return null;
+  return { header, base };
+}
+
+/**
+ * Writes the index (and the whole network's tie table, and the search box's name order, if given)
+ * to `path`, replacing it whole.
+ */
+export function writeIndexFile(
+  path: string,
+  db: Database,
+  g: GraphIndex,
+  ties: TieTable | null,
+  search: { hay: readonly string[]; record: Int32Array } | null = null,
+): void {
   const o = new Out();
   o.strings('org.id', g.ids);
   o.strings('org.name', g.name);
@@ -213,6 +263,10 @@ export function writeIndexFile(path: string, db: Database, g: GraphIndex, ties: 
     const t = ties.columns();
     for (const k of ['buckets', 'a', 'b', 'partnerships', 'events', 'relations'] as const) o.i32(`t.${k}`, t[k]);
   }
+  if (search) {
+    o.strings('s.hay', search.hay);
+    o.i32('s.record', search.record);
+  }
   const header: Header = {
     magic: MAGIC,
     format: FORMAT,
@@ -237,13 +291,13 @@ export function writeIndexFile(path: string, db: Database, g: GraphIndex, ties: 
 
 /**
  * The index as the file holds it, if the file is this database's and whole; `ties` when it kept
- * the whole network's table. Its `version` is the log place it reflects (the caller catches up).
+ * the whole network's table, `searchOrder` when it kept the search box's name order. Its `version` is the log place it reflects (the caller catches up).
  */
 export function readIndexFile(
   path: string,
   db: Database,
   progress: BuildProgress = () => {},
-): { g: GraphIndex; ties: TieTable | null } | null {
+): { g: GraphIndex; ties: TieTable | null; searchOrder: (() => { hay: string[]; record: Int32Array }) | null } | null {
   let buf: Buffer;
   try {
     buf = readFileSync(path);
@@ -251,65 +305,75 @@ export function readIndexFile(
     return null;
   }
   try {
-    const headLen = buf.readUInt32LE(0);
-    const header = JSON.parse(buf.toString('utf8', 8, 8 + headLen)) as Header;
-    if (header.magic !== MAGIC || header.format !== FORMAT) return null;
-    if (header.fingerprint !== fingerprint(db, header.version)) return null;
-    const base = 8 + headLen + ((8 - (headLen % 8)) % 8);
-    const last = header.sections[header.sections.length - 1];
-    if (last && base + last.offset + last.length * (last.kind === 'i32' ? 4 : 1) > buf.length) return null;
-    const f = new In(buf, base, header);
+    const found = headerOf(buf, buf.length);
+    if (!found || found.header.fingerprint !== fingerprint(db, found.header.version)) return null;
+    const { header, base } = found;
+    const f = new In(header, (s) => buf.subarray(base + s.offset, base + s.offset + bytesOf(s)));
     const g = new GraphIndex(header.version);
     g.readCountries(db);
     const ids = f.strings('org.id') as string[];
     const names = f.strings('org.name') as string[];
     const acronyms = f.strings('org.acronym');
-    const sectors = f.codes('org.sector') as string[];
-    const countries = f.codes('org.country');
+    const sectors = f.coded('org.sector');
+    const countries = f.coded('org.country');
     const synthetic = f.u8('org.synthetic');
-    const tags = f.codes('org.tags') as string[];
+    const tags = f.coded('org.tags');
     for (let i = 0; i < ids.length; i++) {
       g.ids.push(ids[i]!);
       g.name.push(names[i]!);
       g.acronym.push(acronyms[i]!);
-      g.sector.push(sectors[i]!);
+      g.sector.push(sectors.dict[sectors.at[i]!]!);
       g.synthetic.push(synthetic[i] === 1);
-      g.tagsJson.push(tags[i]!);
+      g.tagsJson.push(tags.dict[tags.at[i]!]!);
       g.country.push(null);
       g.countryName.push(null);
       g.region.push(null);
       g.subRegion.push(null);
       g.intermediateRegion.push(null);
-      g.placeOf(i, countries[i]!);
+      g.placeOf(i, countries.dict[countries.at[i]!]!);
     }
     progress(25);
+    // Codes are read where they are used: lists of a hundred thousand values made and dropped were
+    // a good part of the load (each page of new memory costs, and the collector then walks them).
     const type = f.u8('c.type');
     const cid = f.strings('c.id') as string[];
     const cname = f.strings('c.name') as string[];
-    const kind = f.codes('c.kind') as string[];
-    const [sd, ed, sk, ek] = (['startDate', 'endDate', 'startKey', 'endKey'] as const).map((k) => f.codes(`c.${k}`));
-    const focusText = f.codes('c.focus') as string[];
-    const focusOf = new Map<string, string[]>();
+    const kind = f.coded('c.kind');
+    const [sd, ed, sk, ek] = (['startDate', 'endDate', 'startKey', 'endKey'] as const).map((k) => f.coded(`c.${k}`)) as [
+      Coded,
+      Coded,
+      Coded,
+      Coded,
+    ];
+    const focus = f.coded('c.focus');
+    const focusOf: (string[] | undefined)[] = [];
     const csyn = f.u8('c.synthetic');
     const offsets = f.i32('c.offsets');
     const members = f.i32('c.members');
-    const roles = f.codes('c.roles') as string[];
+    const roles = f.coded('c.roles');
     for (let k = 0; k < cid.length; k++) {
-      let focus = focusOf.get(focusText[k]!);
-      if (!focus) focusOf.set(focusText[k]!, (focus = JSON.parse(focusText[k]!) as string[]));
+      const fc = focus.at[k]!;
+      const from = offsets[k]!;
+      const to = offsets[k + 1]!;
+      const orgs: number[] = new Array(to - from);
+      const rs: string[] = new Array(to - from);
+      for (let j = from; j < to; j++) {
+        orgs[j - from] = members[j]!;
+        rs[j - from] = roles.dict[roles.at[j]!]!;
+      }
       const c: Connector = {
         id: cid[k]!,
         type: type[k] === 0 ? 'partnership' : 'event',
         name: cname[k]!,
-        kind: kind[k]!,
-        startDate: sd![k]!,
-        endDate: ed![k]!,
-        startKey: sk![k]!,
-        endKey: ek![k]!,
-        focus,
+        kind: kind.dict[kind.at[k]!]!,
+        startDate: sd.dict[sd.at[k]!]!,
+        endDate: ed.dict[ed.at[k]!]!,
+        startKey: sk.dict[sk.at[k]!]!,
+        endKey: ek.dict[ek.at[k]!]!,
+        focus: (focusOf[fc] ??= JSON.parse(focus.dict[fc]!) as string[]),
         synthetic: csyn[k] === 1,
-        orgs: Array.from(members.subarray(offsets[k]!, offsets[k + 1]!)),
-        roles: roles.slice(offsets[k]!, offsets[k + 1]!),
+        orgs,
+        roles: rs,
       };
       g.connectors.push(c);
     }
@@ -317,18 +381,23 @@ export function readIndexFile(
     const rid = f.strings('r.id') as string[];
     const source = f.i32('r.source');
     const target = f.i32('r.target');
-    const rtype = f.codes('r.type') as string[];
-    const [rsd, red, rsk, rek] = (['startDate', 'endDate', 'startKey', 'endKey'] as const).map((k) => f.codes(`r.${k}`));
+    const rtype = f.coded('r.type');
+    const [rsd, red, rsk, rek] = (['startDate', 'endDate', 'startKey', 'endKey'] as const).map((k) => f.coded(`r.${k}`)) as [
+      Coded,
+      Coded,
+      Coded,
+      Coded,
+    ];
     for (let k = 0; k < rid.length; k++) {
       const r: RelationEdge = {
         id: rid[k]!,
         source: source[k]!,
         target: target[k]!,
-        type: rtype[k]!,
-        startDate: rsd![k]!,
-        endDate: red![k]!,
-        startKey: rsk![k]!,
-        endKey: rek![k]!,
+        type: rtype.dict[rtype.at[k]!]!,
+        startDate: rsd.dict[rsd.at[k]!]!,
+        endDate: red.dict[red.at[k]!]!,
+        startKey: rsk.dict[rsk.at[k]!]!,
+        endKey: rek.dict[rek.at[k]!]!,
       };
       g.relations.push(r);
     }
@@ -340,8 +409,70 @@ export function readIndexFile(
       ) as unknown as TieColumns;
       ties = TieTable.fromColumns(c);
     }
-    return { g, ties };
+    // Decoded on the first search, if one comes before a write moves the index on.
+    const searchOrder = header.sections.some((s) => s.name === 's.record')
+      ? () => ({ hay: f.strings('s.hay') as string[], record: f.i32('s.record') })
+      : null;
+    return { g, ties, searchOrder };
   } catch {
     return null;
+  }
+}
+
+/** What search needs of the kept index (organisations' names, acronyms and countries; connectors' names and kinds). */
+export interface SearchColumns {
+  orgs: { id: readonly string[]; name: readonly string[]; acronym: readonly (string | null)[]; country: readonly (string | null)[] };
+  /** type: 0 a partnership, 1 an event. */
+  connectors: { type: Uint8Array; id: readonly string[]; name: readonly string[]; kind: readonly string[] };
+}
+
+/**
+ * The search box's records as the kept index holds them, read section by section (a seventh of
+ * the file at 100,000 organisations), when the file reflects the change log's place `version`
+ * exactly; null otherwise (the caller reads SQLite instead).
+ */
+export function readSearchColumns(
+  path: string,
+  db: Database,
+  version: number,
+): (SearchColumns & { order: { hay: string[]; record: Int32Array } | null }) | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const read = (at: number, length: number): Buffer => {
+      const b = Buffer.allocUnsafeSlow(length);
+      if (readSync(fd, b, 0, length, at) !== length) throw new Error('the file ends early');
+      return b;
+    };
+    const headLen = read(0, 8).readUInt32LE(0);
+    const found = headerOf(read(0, 8 + headLen), size);
+    if (!found || found.header.version !== version || found.header.fingerprint !== fingerprint(db, version)) return null;
+    const { header, base } = found;
+    const f = new In(header, (s) => read(base + s.offset, bytesOf(s)));
+    return {
+      orgs: {
+        id: f.strings('org.id') as string[],
+        name: f.strings('org.name') as string[],
+        acronym: f.strings('org.acronym'),
+        country: f.codes('org.country'),
+      },
+      connectors: {
+        type: f.u8('c.type'),
+        id: f.strings('c.id') as string[],
+        name: f.strings('c.name') as string[],
+        kind: f.codes('c.kind') as string[],
+      },
+      // Kept by the engine when it wrote the file: the folding and sorting already done.
+      order: header.sections.some((s) => s.name === 's.record') ? { hay: f.strings('s.hay') as string[], record: f.i32('s.record') } : null,
+    };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
   }
 }

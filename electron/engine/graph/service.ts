@@ -15,6 +15,7 @@ import { facets } from './facets';
 import { connectorRule, hasOrganisationFilter, weightFloor } from './filters';
 import { GraphIndex, GraphIndexCache, IndexMismatch, type BuildProgress, type TieChanges } from './index';
 import { readIndexFile, writeIndexFile } from './persisted';
+import { keepSearchOrder, searchOrderOf } from './search';
 import { select, type SelectOptions, type Selection } from './selection';
 import { drawSlice, sliceCounts, type SliceOptions } from './slice';
 import { makeSummary, writeSummaryFile, type GraphSummary } from './summary';
@@ -67,6 +68,7 @@ export class GraphService implements WriteObserver {
     this.whole = null;
     this.pending = null;
     const saved = this.file ? readIndexFile(this.file, this.db, this.progress) : null;
+    if (saved?.searchOrder) keepSearchOrder(saved.g, saved.searchOrder);
     if (saved && this.catchUpFile(saved.g, saved.ties, version)) {
       this.persistedAt = saved.g.version;
       this.progress(90);
@@ -121,7 +123,9 @@ export class GraphService implements WriteObserver {
     if (!this.file) return;
     if (g.version === this.persistedAt || (!always && !this.builtFromSql)) return;
     const whole = this.select(g, {});
-    writeIndexFile(this.file, this.db, g, whole.ties);
+    // The search order costs a second at 100,000 organisations: made when the engine closes, not
+    // while it is idle (a call arriving would wait for it), unless a search has made it already.
+    writeIndexFile(this.file, this.db, g, whole.ties, searchOrderOf(g, always));
     this.persistedAt = g.version;
     this.builtFromSql = false;
   }
@@ -283,8 +287,11 @@ function growIdentity(kept: readonly { members: readonly number[] }[]): void {
 /** The whole network's selection over a tie table kept from before (a persisted index). */
 function selectionOfTable(g: GraphIndex, ties: TieTable): Selection {
   const { partnerships, events, relations } = ties;
-  const live: number[] = [];
-  for (let s = 0; s < ties.size; s++) if (partnerships[s]! + events[s]! + relations[s]! > 0) live.push(s);
+  // Counted first, so the list of a million slots is made at its size rather than grown by copies.
+  let count = 0;
+  for (let s = 0; s < ties.size; s++) if (partnerships[s]! + events[s]! + relations[s]! > 0) count++;
+  const live: number[] = new Array(count);
+  for (let s = 0, at = 0; s < ties.size; s++) if (partnerships[s]! + events[s]! + relations[s]! > 0) live[at++] = s;
   const n = g.ids.length;
   return { g, keep: new Uint8Array(n).fill(1), organisations: n, ties, live, kept: [], shown: [], relations: g.relations };
 }

@@ -49,6 +49,41 @@ function boxes(cy: Core, nodes: NodeCollection, what: { includeNodes: boolean; i
   return out;
 }
 
+/**
+ * Makes Cytoscape paint nodes and labels directly instead of from its texture caches. Its canvas
+ * renderer first paints each element into a shared texture canvas, then copies it onto the
+ * drawing; at each new zoom level (every fit: every drill, every layout landing) all textures are
+ * made again, a few per frame, each frame a full redraw, and every copy from a canvas just painted
+ * makes Chromium snapshot that canvas. Profiled in Chromium (issue 17): 120–320 ms of `drawImage`
+ * in one frame for 201 organisations, and several such frames after each step. This drawing holds
+ * at most LARGE_ABOVE elements and 150 labels, which paint directly in a fraction of that.
+ * Cytoscape has no option for it: a cache that returns no texture makes it draw the element
+ * directly (its own fallback for elements too large to cache). Its layer cache (whole layers as
+ * one image while the view pans) is kept. Written against Cytoscape 3.35's renderer; if the
+ * internals are not there, nothing changes.
+ */
+function paintWithoutTextureCaches(cy: Core): void {
+  const data = (cy as unknown as { renderer?: () => { data?: Record<string, { getElement?: unknown }> } }).renderer?.()?.data;
+  if (!data) return;
+  for (const cache of ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache'])
+    if (typeof data[cache]?.getElement === 'function') data[cache].getElement = () => null;
+}
+
+/**
+ * Runs `fn` in a task of its own after the next frame is painted (or after 100 ms, should the
+ * window paint no frames: a hidden one does not).
+ */
+function afterNextFrame(fn: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+}
+
 export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, events: DrawingEvents): Drawing {
   const cy = cytoscape({
     container,
@@ -60,6 +95,7 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     // Shift-click adds to the selection; shift-drag draws a selection box.
     boxSelectionEnabled: true,
   });
+  paintWithoutTextureCaches(cy);
   const disablePinning = enablePinning(cy);
   cy.on('tap', 'node', (e) => {
     const n = e.target as NodeSingular;
@@ -202,10 +238,13 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     },
     updateLabels() {
       // Asked for by several effects of one change (the slice, the selection, a layout landing):
-      // done once, after them, in the same task.
+      // done once, after them, and after the frame that shows the change, in a task of its own.
+      // Choosing labels restyles the nodes and Cytoscape measures each new label's text as it
+      // next paints: in the change's own task and frame, that made one task of 150–230 ms of
+      // drilling into 201 organisations (issue 17); a frame later, the two are tasks apart.
       if (labelsDue) return;
       labelsDue = true;
-      queueMicrotask(() => {
+      afterNextFrame(() => {
         labelsDue = false;
         if (!cy.destroyed()) updateLabels(cy);
       });

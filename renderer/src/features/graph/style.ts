@@ -64,7 +64,9 @@ export function graphStyle(dark: boolean): StylesheetJson {
     },
     // Haystack, like every tie: the 53-country view has over a thousand of them, and a straight
     // edge's endpoints are computed per edge at each change (a third of that view's first frame).
-    { selector: 'edge.aggregate', style: { opacity: 0.45, 'line-color': edge } },
+    // Not hit-tested: nothing answers a click on them, and Cytoscape measured the pointer against
+    // every one of them at each press (30 ms of the double-click that opens a country).
+    { selector: 'edge.aggregate', style: { opacity: 0.45, 'line-color': edge, events: 'no' } },
     { selector: '.faded', style: { opacity: FADED_OPACITY, 'text-opacity': 0 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': PATH_COLOUR, 'z-index': 20, label: 'data(label)' } },
     { selector: 'edge.path', style: { 'line-color': PATH_COLOUR, width: 5, opacity: 1, 'z-index': 20 } },
