@@ -5,6 +5,7 @@
 // million records beside them (about 350 MB); the records are now made a slice at a time, as
 // they are written.
 import { RELATION_TYPES } from '../../../../shared/domain';
+import { doubled } from '../model/doubled';
 
 type RelationType = (typeof RELATION_TYPES)[number];
 const TYPE_CODE = new Map<string, number>(RELATION_TYPES.map((t, i) => [t, i]));
@@ -73,18 +74,12 @@ export class PlannedRelations {
   private grow(): number {
     const k = this.length++;
     if (k === this.source.length) {
-      const size = k * 2;
-      this.source = copyInto(new Int32Array(size), this.source);
-      this.target = copyInto(new Int32Array(size), this.target);
-      this.type = copyInto(new Uint8Array(size), this.type);
-      this.weight = copyInto(new Float64Array(size), this.weight);
-      this.undirected = copyInto(new Uint8Array(size), this.undirected);
+      this.source = doubled(this.source);
+      this.target = doubled(this.target);
+      this.type = doubled(this.type);
+      this.weight = doubled(this.weight);
+      this.undirected = doubled(this.undirected);
     }
     return k;
   }
-}
-
-function copyInto<T extends Int32Array | Uint8Array | Float64Array>(to: T, from: T): T {
-  to.set(from as never);
-  return to;
 }

@@ -3,6 +3,7 @@
 // mapping to organisations and relations (import/plan-graph.ts) reads only this, so each file
 // format is one parser and nothing else.
 import type { ImportFormatId } from '../../../../shared/formats';
+import { doubled } from './doubled';
 
 export type AttrValue = string | number | boolean | null | (string | number | boolean)[];
 
@@ -274,19 +275,13 @@ export class ParsedEdges implements Iterable<ParsedEdge> {
   private grow(): number {
     const k = this.length++;
     if (k === this.source.length) {
-      const size = k * 2;
-      this.source = grown(new Int32Array(size), this.source);
-      this.target = grown(new Int32Array(size), this.target);
-      this.weights = grown(new Float64Array(size), this.weights);
-      this.flags = grown(new Uint8Array(size), this.flags);
-      this.lines = grown(new Int32Array(size), this.lines);
-      this.columns = grown(new Int32Array(size), this.columns);
+      this.source = doubled(this.source);
+      this.target = doubled(this.target);
+      this.weights = doubled(this.weights);
+      this.flags = doubled(this.flags);
+      this.lines = doubled(this.lines);
+      this.columns = doubled(this.columns);
     }
     return k;
   }
-}
-
-function grown<T extends Int32Array | Uint8Array | Float64Array>(to: T, from: T): T {
-  to.set(from as never);
-  return to;
 }
