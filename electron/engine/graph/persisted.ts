@@ -145,6 +145,15 @@ class In {
     }
     return out;
   }
+  /** A record kind's four date columns (`c.` connectors, `r.` relations): start and end as given, then as bounds. */
+  dates(prefix: 'c' | 'r'): [Coded, Coded, Coded, Coded] {
+    return [
+      this.coded(`${prefix}.startDate`),
+      this.coded(`${prefix}.endDate`),
+      this.coded(`${prefix}.startKey`),
+      this.coded(`${prefix}.endKey`),
+    ];
+  }
   /** The codes as stored and their list: read `dict[at[i]]` where needed rather than making a list of values. */
   coded(name: string): Coded {
     const s = this.section(name);
@@ -157,6 +166,14 @@ class In {
         ? new Uint16Array(b.buffer, b.byteOffset, s.length)
         : new Uint16Array(b.buffer.slice(b.byteOffset, b.byteOffset + s.length * 2));
     return { dict, at };
+  }
+  /** Whether the engine kept the search box's name order (graph/search.ts makes it) when it wrote the file. */
+  keepsSearchOrder(): boolean {
+    return this.byName.has('s.record');
+  }
+  /** That name order, decoded, or null. */
+  searchOrder(): { hay: string[]; record: Int32Array } | null {
+    return this.keepsSearchOrder() ? { hay: this.strings('s.hay') as string[], record: this.i32('s.record') } : null;
   }
   codes(name: string): (string | null)[] {
     const { dict, at } = this.coded(name);
@@ -339,12 +356,7 @@ export function readIndexFile(
     const cid = f.strings('c.id') as string[];
     const cname = f.strings('c.name') as string[];
     const kind = f.coded('c.kind');
-    const [sd, ed, sk, ek] = (['startDate', 'endDate', 'startKey', 'endKey'] as const).map((k) => f.coded(`c.${k}`)) as [
-      Coded,
-      Coded,
-      Coded,
-      Coded,
-    ];
+    const [sd, ed, sk, ek] = f.dates('c');
     const focus = f.coded('c.focus');
     const focusOf: (string[] | undefined)[] = [];
     const csyn = f.u8('c.synthetic');
@@ -382,12 +394,7 @@ export function readIndexFile(
     const source = f.i32('r.source');
     const target = f.i32('r.target');
     const rtype = f.coded('r.type');
-    const [rsd, red, rsk, rek] = (['startDate', 'endDate', 'startKey', 'endKey'] as const).map((k) => f.coded(`r.${k}`)) as [
-      Coded,
-      Coded,
-      Coded,
-      Coded,
-    ];
+    const [rsd, red, rsk, rek] = f.dates('r');
     for (let k = 0; k < rid.length; k++) {
       const r: RelationEdge = {
         id: rid[k]!,
@@ -410,9 +417,7 @@ export function readIndexFile(
       ties = TieTable.fromColumns(c);
     }
     // Decoded on the first search, if one comes before a write moves the index on.
-    const searchOrder = header.sections.some((s) => s.name === 's.record')
-      ? () => ({ hay: f.strings('s.hay') as string[], record: f.i32('s.record') })
-      : null;
+    const searchOrder = f.keepsSearchOrder() ? () => f.searchOrder()! : null;
     return { g, ties, searchOrder };
   } catch {
     return null;
@@ -468,7 +473,7 @@ export function readSearchColumns(
         kind: f.codes('c.kind') as string[],
       },
       // Kept by the engine when it wrote the file: the folding and sorting already done.
-      order: header.sections.some((s) => s.name === 's.record') ? { hay: f.strings('s.hay') as string[], record: f.i32('s.record') } : null,
+      order: f.searchOrder(),
     };
   } catch {
     return null;
