@@ -9,6 +9,7 @@ import type { Change, Country, Filters } from '../../shared/schemas';
 import { parseCall, parseOrThrow } from '../../shared/validate';
 import { AttributeCatalogue } from './attributes/catalogue';
 import { attributeFacet, relationPairs } from './attributes/facet';
+import { Checkpointer } from './db/checkpointer';
 import { openDatabase } from './db/open';
 import { egoNetwork } from './graph/ego';
 import { facets } from './graph/facets';
@@ -61,6 +62,9 @@ export interface EngineOptions {
   stagingDir?: string;
 }
 
+/** A new network's pages (db/open.ts says why). */
+const NETWORK_PAGE_SIZE = 16384;
+
 /** The call id the index's build at open reports its progress under (no host call has it, so none cancels it). */
 const PREPARING = 2 ** 31 - 1;
 
@@ -91,6 +95,8 @@ export class Engine {
   private readonly importer: Importer;
   readonly backups: Backups;
   private readonly staging: Staging;
+  /** Copies the write-ahead log back off this thread; none for a snapshot shown read-only or a network in memory. */
+  private readonly checkpointer: Checkpointer | null;
   /** The snapshot shown read-only in place of the network, if any. */
   private viewed: SnapshotView<Engine> | null = null;
   private readonly actor: string;
@@ -101,12 +107,16 @@ export class Engine {
     const { db } = openDatabase(opts.dbPath, {
       resourcesDir: opts.resourcesDir,
       readonly: opts.viewing !== undefined,
+      pageSize: NETWORK_PAGE_SIZE,
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     });
     this.db = db;
     this.actor = opts.actor ?? safeUser();
     this.work = opts.work ?? new WorkControl();
     this.writer = new Writer(db, getPreferences(db).analystName ?? this.actor, this.work);
+    this.checkpointer =
+      opts.viewing === undefined && opts.dbPath !== ':memory:' ? new Checkpointer(db, opts.dbPath, opts.nativeBinding) : null;
+    if (this.checkpointer) this.writer.onCommitted(() => this.checkpointer!.committed());
     this.backups = new Backups(db, opts.dbPath, opts.resourcesDir, opts.nativeBinding);
     this.store = new RecordStore(db, this.writer);
     // A snapshot shown read-only keeps its index in memory; a network keeps one beside its file.
@@ -207,6 +217,7 @@ export class Engine {
     this.viewed = null;
     // Only a folder the engine made itself is its to remove.
     if (this.opts.staging === undefined && this.opts.stagingDir === undefined) this.staging.clear();
+    this.checkpointer?.close();
     if (this.db.open) this.db.close();
   }
 

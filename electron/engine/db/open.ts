@@ -12,6 +12,13 @@ export interface OpenOptions {
   /** Path to a better-sqlite3 build for another runtime (Electron keeps its own beside Node's). */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * The page size of a new file (an existing one keeps its own). The network's file takes 16 KB:
+   * a million-edge import writes a quarter of the pages, and 2 s less of system time, than with
+   * SQLite's 4 KB. Snapshot files keep 4 KB: every table and index takes at least a page, and a
+   * small network handed over would triple in size.
+   */
+  pageSize?: number;
   /** The migration list; only tests pass another one. */
   migrations?: readonly Migration[];
 }
@@ -60,6 +67,8 @@ export function openDatabase(path: string, opts: OpenOptions): OpenResult {
     // a function with side effects (interchange/formats/snapshot/untrusted.ts checks it first).
     if (opts.readonly) db.pragma('trusted_schema = OFF');
     if (!opts.readonly) {
+      // Before the first table, which fixes it.
+      if (version === 0 && opts.pageSize) db.pragma(`page_size = ${opts.pageSize}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }

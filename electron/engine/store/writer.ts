@@ -80,6 +80,8 @@ export class Writer {
     writes: RecordWrite[] | null;
   } | null = null;
   private observer: WriteObserver | null = null;
+  /** Told after every commit, before the observer: the engine's checkpointer (db/checkpointer.ts). */
+  private committedHook: (() => void) | null = null;
   private readonly lastSeq: Statement;
   private readonly actions: boolean;
 
@@ -132,6 +134,10 @@ export class Writer {
     this.observer = observer;
   }
 
+  onCommitted(hook: () => void): void {
+    this.committedHook = hook;
+  }
+
   /** Runs `fn` in one transaction; every write inside shares its time and import. */
   transaction<T>(fn: () => T, ctx: { importId?: string | null } & ActionContext = {}): T {
     if (this.current) {
@@ -172,7 +178,10 @@ export class Writer {
     } finally {
       this.current = null;
     }
-    if (committed) this.observer?.committed(committed);
+    if (committed) {
+      this.committedHook?.();
+      this.observer?.committed(committed);
+    }
     return result;
   }
 
@@ -228,8 +237,25 @@ export class Writer {
     return cur.logged > 1 ? `${what} and ${cur.logged - 1} more change${cur.logged > 2 ? 's' : ''}` : what;
   }
 
-  /** Runs an import as one transaction: its rows can later be listed and undone together. */
-  runImport<T>(meta: { label: string; format: string | null; file: string | null }, fn: (importId: string) => T): T {
+  /**
+   * Runs an import as one transaction: its rows can later be listed and undone together.
+   * `checksReferences`: the caller checks every reference its rows make before it returns (see
+   * store/references.ts), so SQLite's check of each row is off for the transaction. The pragma
+   * does nothing inside a transaction already open, where SQLite goes on checking.
+   */
+  runImport<T>(
+    meta: { label: string; format: string | null; file: string | null },
+    fn: (importId: string) => T,
+    opts: { checksReferences?: boolean } = {},
+  ): T {
+    if (opts.checksReferences && !this.current) {
+      this.db.pragma('foreign_keys = OFF');
+      try {
+        return this.runImport(meta, fn);
+      } finally {
+        this.db.pragma('foreign_keys = ON');
+      }
+    }
     const id = newId();
     return this.transaction(
       () => {

@@ -11,6 +11,7 @@ import { AtlasError } from '../../../../shared/errors';
 import type { ImportFormatId } from '../../../../shared/formats';
 import type { ImportInput, ImportSummary } from '../../../../shared/schemas';
 import type { RecordStore } from '../../store/records';
+import { References } from '../../store/references';
 import { TABLES, type RecordObject, type TableDef } from '../../store/tables';
 import type { Writer } from '../../store/writer';
 import type { WorkControl } from '../../work';
@@ -104,18 +105,22 @@ export class Importer {
     }
     const file = summary.file;
     const document = staged ? file : input.path;
-    summary.importId = this.writer.runImport({ label: `Import of ${file}`, format, file: document }, (importId) => {
-      const source = this.store.create(TABLES.source, {
-        title: file,
-        document,
-        notes: `Imported from a ${format.toUpperCase()} file${staged ? ' opened in the app window' : ''}.`,
-      });
-      const writes = 'bundle' in plan ? this.bundleWrites(plan.bundle) : this.graphWrites(plan.graph, file);
-      writeImported(this.writer, this.work, writes, source.id);
-      summary.layoutView = writes.layoutView ?? null;
-      summary.landed = landedOf(writes);
-      return importId;
-    });
+    summary.importId = this.writer.runImport(
+      { label: `Import of ${file}`, format, file: document },
+      (importId) => {
+        const source = this.store.create(TABLES.source, {
+          title: file,
+          document,
+          notes: `Imported from a ${format.toUpperCase()} file${staged ? ' opened in the app window' : ''}.`,
+        });
+        const writes = 'bundle' in plan ? this.bundleWrites(plan.bundle) : this.graphWrites(plan.graph, file);
+        writeImported(this.writer, this.work, writes, source.id).check(this.db);
+        summary.layoutView = writes.layoutView ?? null;
+        summary.landed = landedOf(writes);
+        return importId;
+      },
+      { checksReferences: true },
+    );
     return summary;
   }
 
@@ -386,12 +391,15 @@ function landedOf({ batches, merged }: Writes): NonNullable<ImportSummary['lande
 
 /**
  * Writes an import's records: inserts in slices, reporting progress (and looking for a cancel) between them, then cites the
- * file's source for every record created (made by SQLite from the new rows) or merged. A table
+ * file's source for every record created (made by SQLite from the new rows) or merged. Returns the
+ * references the rows make, for the caller to check when SQLite does not (Writer.runImport). A table
  * that gets many rows, at least as many as it holds, has its indexes rebuilt once at the end
  * instead of grown row by row; a rebuild reads the whole table, so for a few rows into a large
  * network growing is cheaper. The change log is not touched: an import creates records by run.
  */
-export function writeImported(writer: Writer, work: WorkControl, { batches, merged }: Writes, sourceId: string): void {
+export function writeImported(writer: Writer, work: WorkControl, { batches, merged }: Writes, sourceId: string): References {
+  const references = new References();
+  references.add('source', sourceId);
   const citations = batches.reduce((n, [, r, cited]) => n + (cited ? r.length : 0), merged.length);
   const rows = batches.reduce((n, [, r]) => n + r.length, citations);
   let done = 0;
@@ -400,7 +408,9 @@ export function writeImported(writer: Writer, work: WorkControl, { batches, merg
     for (const [def, records, cited] of batches) {
       const before = writer.lastRowid(def);
       for (let i = 0; i < records.length; i += SLICE_ROWS) {
-        writer.insertMany(def, records.slice(i, i + SLICE_ROWS), { byRun: true });
+        const slice = records.slice(i, i + SLICE_ROWS);
+        references.note(def, slice);
+        writer.insertMany(def, slice, { byRun: true });
         done += Math.min(SLICE_ROWS, records.length - i);
         work.progress('writing', done, rows);
       }
@@ -437,4 +447,5 @@ export function writeImported(writer: Writer, work: WorkControl, { batches, merg
       { log: false },
     );
   else insert();
+  return references;
 }
