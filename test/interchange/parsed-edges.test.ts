@@ -130,4 +130,33 @@ describe('ParsedEdges', () => {
       ['e3', undefined, undefined],
     ]);
   });
+
+  it('gives each end name one place, whether it is written in digits, sparse or dense, or not', () => {
+    const edges = new ParsedEdges();
+    const end = (source: string, target: string) =>
+      edges.add({ id: null, source, target, directed: true, weight: null, label: null, attributes: {}, start: null, end: null });
+    // A large number first, met while the names are too few for numbers to be kept by number.
+    end('400000', '0');
+    for (let k = 1; k <= 100_000; k++) end(String(k), String(k - 1));
+    end('400000', '100000');
+    // Names a number would be written differently: leading zeros, signs, other digits, too long.
+    const others = ['01', '007', '+1', '-1', '1.0', '١٢', '１', '1234567890', ' 1', 'Организация 1', '组织'];
+    for (const name of others) end(name, '1');
+    const places = new Map<string, Set<number>>();
+    for (let k = 0; k < edges.length; k++) {
+      for (const [name, place] of [
+        [edges.sourceOf(k), edges.sourcePlace(k)],
+        [edges.targetOf(k), edges.targetPlace(k)],
+      ] as const) {
+        if (!places.has(name)) places.set(name, new Set());
+        places.get(name)!.add(place);
+      }
+    }
+    expect([...places.values()].every((p) => p.size === 1)).toBe(true);
+    expect(new Set(edges.endNames).size).toBe(edges.endNames.length);
+    expect(edges.endNames.length).toBe(100_002 + others.length);
+    expect(edges.sourceOf(0)).toBe('400000');
+    expect(edges.sourcePlace(edges.length - others.length - 1)).toBe(edges.sourcePlace(0));
+    for (const [i, name] of others.entries()) expect(edges.sourceOf(edges.length - others.length + i)).toBe(name);
+  });
 });
