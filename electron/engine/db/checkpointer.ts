@@ -16,8 +16,12 @@ import { Worker } from 'node:worker_threads';
 
 /** SQLite's own threshold (1,000 pages of 4 KB): a log longer than this is copied back. */
 export const LOG_BYTES = 4 * 1024 * 1024;
-/** How long closing the network waits for a copy under way before leaving it to the next open. */
-const CLOSE_WAIT_MS = 120_000;
+/**
+ * How long closing the network waits for a copy under way (4–6 s after a million-edge import
+ * here) before it closes anyway: the copy goes on, the worker's connection, closing last, removes
+ * the log, and if the app quits first the next open finishes the copy (SQLite's recovery).
+ */
+const CLOSE_WAIT_MS = 30_000;
 
 // CommonJS run as the worker's code (`eval`), so no bundle entry or file is needed for it. The
 // module path is resolved here: an eval'd worker resolves bare names from the working directory.

@@ -22,8 +22,7 @@ export class References {
   /** Notes what `records` of `def` refer to. */
   note(def: TableDef, records: readonly RecordObject[]): void {
     for (const ref of def.refs) {
-      let keys = this.keys.get(ref.target);
-      if (!keys) this.keys.set(ref.target, (keys = new Set()));
+      const keys = this.of(ref.target);
       for (const r of records) {
         const v = r[ref.key];
         if (v !== null && v !== undefined) keys.add(v as string);
@@ -32,17 +31,16 @@ export class References {
   }
 
   add(target: Reference['target'], key: string): void {
-    let keys = this.keys.get(target);
-    if (!keys) this.keys.set(target, (keys = new Set()));
-    keys.add(key);
+    this.of(target).add(key);
   }
 
   /** Throws, naming the first, if a noted key is in none of its table's rows. */
   check(db: Database): void {
     for (const [target, keys] of this.keys) {
       if (!keys.size) continue;
+      // One lookup per key, however large the network around them.
       const missing = db
-        .prepare(`SELECT value FROM json_each(?) WHERE value NOT IN (SELECT ${KEY_OF[target]} FROM ${target}) LIMIT 1`)
+        .prepare(`SELECT value FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM ${target} WHERE ${KEY_OF[target]} = value) LIMIT 1`)
         .pluck()
         .get(JSON.stringify([...keys])) as string | undefined;
       if (missing !== undefined) {
@@ -50,5 +48,11 @@ export class References {
         throw new AtlasError('validation', `The import refers to a record that does not exist: no ${what} '${missing}'`);
       }
     }
+  }
+
+  private of(target: Reference['target']): Set<string> {
+    let keys = this.keys.get(target);
+    if (!keys) this.keys.set(target, (keys = new Set()));
+    return keys;
   }
 }

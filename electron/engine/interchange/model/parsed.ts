@@ -107,11 +107,11 @@ export class ParsedEdges implements Iterable<ParsedEdge> {
   private readonly names: string[] = [];
   private readonly placeOfName = new Map<string, number>();
   /**
-   * Places of names that are decimal numbers ("0", "17", "99999": networkx, igraph and Gephi
-   * number their nodes), by number; NONE where not yet met. Looking a name up in the map hashes a
-   * fresh string each time, about 1 s of a million-edge file's parse; reading its digits is a
-   * fifth of that. Kept only while the numbers are about as dense as the names (see `nameAt`).
-   * Each holds its place + 1, so that 0, a new slot's value, means not yet met.
+   * The places of names that are decimal numbers ("0", "17", "99999": networkx, igraph and Gephi
+   * number their nodes), by number, each plus 1 (0, a new slot's value, is a number not yet met).
+   * Looking a name up in the map hashes a fresh string each time, about 1 s of a million-edge
+   * file's parse; reading its digits is a fifth of that. Used only for numbers about as dense as
+   * the names (see `nameAt`), so a file numbering from a million does not make a large array.
    */
   private placeOfNumber = new Int32Array(1024);
   private source = new Int32Array(256);
