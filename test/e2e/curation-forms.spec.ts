@@ -115,6 +115,22 @@ test('editing, history with an earlier value put back, and delete with what goes
   await expect(app.getByTestId('details')).toContainText('Organiser');
 });
 
+test("what is typed into a new record's form while it loads stays there", async ({ app }) => {
+  // The country list is held back on its way (as on a busy laptop), so the event is typed into
+  // before the form has what it loads: its name and kind used to be emptied when the list came.
+  await app.route('**/api/country.list', async (route) => {
+    await new Promise((done) => setTimeout(done, 800));
+    await route.continue();
+  });
+  await menu(app, 'menu-new-event');
+  await field(app, 'event', 'name').fill('Consulta regional sobre ciberdelincuencia, Lima');
+  await field(app, 'event', 'kind').selectOption('consultation');
+  // The list has come once the country field offers countries.
+  await expect(app.locator('#country-options option').first()).toBeAttached({ timeout: 10_000 });
+  await expect(field(app, 'event', 'name')).toHaveValue('Consulta regional sobre ciberdelincuencia, Lima');
+  await expect(field(app, 'event', 'kind')).toHaveValue('consultation');
+});
+
 test('partnerships and events with members, participants and roles, relations and sources, each validated', async ({ app }) => {
   const graph = app.getByTestId('graph');
   await expect(graph).toHaveAttribute('data-node-count', '7');

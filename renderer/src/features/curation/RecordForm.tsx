@@ -77,8 +77,9 @@ function RecordForm({ request, onClose }: { request: FormRequest; onClose: () =>
       }
       if (!request.id && type === 'organisation') t.sector ??= '';
       if (!live) return;
-      setTexts(t);
-      setOrgs(o);
+      // A new record's form takes typing at once: what was typed while the countries loaded stays.
+      setTexts((typed) => (request.id ? t : { ...t, ...typed }));
+      setOrgs((chosen) => (request.id ? o : { ...o, ...chosen }));
       // A relation drawn in the graph has both ends: its type is what is left to choose.
       if (type === 'relation' && preset.sourceId && preset.targetId)
         setTimeout(() => document.getElementById('field-relation-type')?.focus());
