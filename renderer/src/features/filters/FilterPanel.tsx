@@ -1,6 +1,6 @@
 // The filter panel: every filter the engine knows, with the values present in the network and how
 // many records carry each, a timeline for dates, and one action that clears them all.
-import { memo, useState, type ReactNode } from 'react';
+import { memo, type ReactNode, useDeferredValue, useState } from 'react';
 import type { Facets, Filters } from '../../../../shared/schemas';
 import { SECTOR_COLOURS } from '../../../../shared/palette';
 import type { Sector } from '../../../../shared/domain';
@@ -183,7 +183,8 @@ function Unsourced() {
 }
 
 export function FilterPanel() {
-  const facets = useAtlas((s) => s.facets);
+  // The counts follow in a render of their own (see SidePanel); the ticks themselves do not wait.
+  const facets = useDeferredValue(useAtlas((s) => s.facets));
   const filters = useAtlas((s) => s.vs.filters);
   const clear = useAtlas((s) => s.clearFilters);
   const searching = useAtlas((s) => s.search.trim() !== '');

@@ -1,14 +1,14 @@
 // The date filter as a timeline: how many partnerships and events start in each year, a range to
 // keep, and a play button that grows the network year by year (each step keeps everything up to
 // that year, so ties accumulate as they did).
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useAtlas } from '../../store/atlas';
 
 const STEP_MS = 900;
 const yearOf = (d: string | undefined) => (d ? Number(d.slice(0, 4)) : null);
 
 export function TimelineSlider({ years }: { years: { min: number; max: number } | null }) {
-  const timeline = useAtlas((s) => s.timeline);
+  const timeline = useDeferredValue(useAtlas((s) => s.timeline));
   const filters = useAtlas((s) => s.vs.filters);
   const [playing, setPlaying] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

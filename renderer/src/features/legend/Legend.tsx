@@ -3,6 +3,7 @@
 // the drawing paint too. Every sector or region keeps its place, dimmed when none is drawn: a
 // legend that grew and shrank with each filter also resized the graph above it, which fitted and
 // painted it again, and moved every key a reader had learnt.
+import { useDeferredValue } from 'react';
 import { useAtlas } from '../../store/atlas';
 import type { LegendItem } from './legend-model';
 import { useLegend } from './use-legend';
@@ -23,7 +24,7 @@ function Item({ colour, label, shape = 'disc', absent = false }: LegendItem) {
 }
 
 export function Legend() {
-  const aggregate = useAtlas((s) => s.aggregate);
+  const aggregate = useDeferredValue(useAtlas((s) => s.aggregate));
   const legend = useLegend();
   if (aggregate) {
     return (

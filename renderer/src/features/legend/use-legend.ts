@@ -1,6 +1,6 @@
 // The legend of what is drawn now, for the window's legend and for the export dialog's pictures:
 // one reading of the store, so both say the same.
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { isDark, onDarkChange } from '../../app/theme-choice';
 import { useAtlas } from '../../store/atlas';
 import { useAttributes } from '../attributes/store';
@@ -10,8 +10,8 @@ import { themeOf } from '../graph/theme';
 import { legendOf, type LegendModel } from './legend-model';
 
 export function useLegend(): LegendModel {
-  const slice = useAtlas((s) => s.slice);
-  const aggregate = useAtlas((s) => s.aggregate);
+  const slice = useDeferredValue(useAtlas((s) => s.slice));
+  const aggregate = useDeferredValue(useAtlas((s) => s.aggregate));
   const style = useAtlas((s) => s.vs.style);
   const metrics = useAtlas((s) => s.metrics);
   const attrLooks = useAttributeLooks();
