@@ -89,7 +89,6 @@ export class Checkpointer {
   /** Waits for a copy under way, so the engine's own close finds the log short and removes it. */
   close(): void {
     if (this.running) Atomics.wait(this.running, 0, 0, CLOSE_WAIT_MS);
-    this.again = false;
   }
 
   private long(): boolean {
