@@ -2,15 +2,18 @@
 // every drawn node, charts and saved views, one tab at a time; it collapses for a projector.
 import { TableColumnChooser, useTableAttributes } from '../features/attributes/TableColumns';
 import { WeightChoice } from '../features/attributes/WeightChoice';
-import { useDeferredValue, useMemo } from 'react';
+import { Suspense, useDeferredValue, useMemo } from 'react';
 import { AggregateCharts, Charts } from '../features/charts/Charts';
-import { BulkEdit } from '../features/curation/BulkEdit';
 import { DetailsPanel } from '../features/details/DetailsPanel';
 import { MetricsSummary } from '../features/metrics/MetricsSummary';
 import { NodeTable } from '../features/table/NodeTable';
 import { SavedViews } from '../features/views/SavedViews';
 import { useAtlas } from '../store/atlas';
 import type { SideTab } from '../store/state';
+import { lazyNamed } from './lazy';
+
+// Loaded when the table is first shown (./lazy.ts).
+const BulkEdit = lazyNamed(() => import('../features/curation/BulkEdit'), 'BulkEdit');
 
 const TABS: [SideTab, string][] = [
   ['details', 'Details'],
@@ -81,7 +84,11 @@ export function SidePanel() {
             onRetry={() => void useAtlas.getState().ensureMetrics()}
           />
         )}
-        {tab === 'table' && !aggregated && <BulkEdit nodes={slice?.nodes ?? []} />}
+        {tab === 'table' && !aggregated && (
+          <Suspense fallback={null}>
+            <BulkEdit nodes={slice?.nodes ?? []} />
+          </Suspense>
+        )}
         {tab === 'table' && !aggregated && <TableColumnChooser />}
         {tab === 'table' && !aggregated && (
           <NodeTable

@@ -9,7 +9,7 @@ import { ApiError, call, errorText } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
 import { write } from './edits';
 import { countryOption, readCountry } from './fields';
-import { countries } from './RecordForm';
+import { countries } from './form-request';
 
 type What = 'sector' | 'country' | 'addTags' | 'removeTags' | 'attribute';
 

@@ -1,17 +1,32 @@
 // The Edit menu in the top bar: undo and redo (saying what they would do), new records, quick add,
 // the duplicate finder, records citing no source, undoing one import, backups and the analyst's
 // name. Also the dialogs it opens, the name prompt of the first edit and the undo toast.
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import type { ImportRun } from '../../../../shared/schemas';
 import { call, errorText } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
-import { Backups } from './Backups';
-import { Duplicates } from './Duplicates';
+import { lazyNamed } from '../../app/lazy';
 import { loadCuration, redoAny, undoAny, useCuration, write } from './edits';
+import { openForm, useForms } from './form-request';
 import { Modal } from './Modal';
-import { openForm, RecordForms } from './RecordForm';
-import { QuickAdd } from './QuickAdd';
-import { Unsourced } from './Unsourced';
+
+// Loaded when first opened (app/lazy.ts).
+const QuickAdd = lazyNamed(() => import('./QuickAdd'), 'QuickAdd');
+const Duplicates = lazyNamed(() => import('./Duplicates'), 'Duplicates');
+const Backups = lazyNamed(() => import('./Backups'), 'Backups');
+const Unsourced = lazyNamed(() => import('./Unsourced'), 'Unsourced');
+const RecordForm = lazyNamed(() => import('./RecordForm'), 'RecordForm');
+
+/** The record form asked for (form-request.ts), if any. */
+function RecordForms() {
+  const form = useForms((s) => s.form);
+  if (!form) return null;
+  return (
+    <Suspense fallback={null}>
+      <RecordForm key={`${form.type}:${form.id ?? 'new'}`} request={form} onClose={() => useForms.setState({ form: null })} />
+    </Suspense>
+  );
+}
 
 type Dialog = 'quick' | 'duplicates' | 'backups' | 'imports' | 'name' | 'unsourced' | null;
 export const useEditDialogs = (() => {
@@ -81,9 +96,11 @@ export function EditMenu() {
         </div>
       </details>
       <RecordForms />
-      {dialog === 'quick' && <QuickAdd onClose={() => setDialog(null)} />}
-      {dialog === 'duplicates' && <Duplicates onClose={() => setDialog(null)} />}
-      {dialog === 'backups' && <Backups onClose={() => setDialog(null)} />}
+      <Suspense fallback={null}>
+        {dialog === 'quick' && <QuickAdd onClose={() => setDialog(null)} />}
+        {dialog === 'duplicates' && <Duplicates onClose={() => setDialog(null)} />}
+        {dialog === 'backups' && <Backups onClose={() => setDialog(null)} />}
+      </Suspense>
       {dialog === 'imports' && <Imports onClose={() => setDialog(null)} />}
       {dialog === 'unsourced' && <Unsourced onClose={() => setDialog(null)} />}
       {dialog === 'name' && <NamePrompt onDone={() => setDialog(null)} />}

@@ -20,7 +20,7 @@ import { placeNewNode } from '../graph/handle';
 import { humanise } from '../details/format';
 import { write } from './edits';
 import { countryOption, readCountry, ROLES, validate } from './fields';
-import { countries } from './RecordForm';
+import { countries } from './form-request';
 
 type Likely = { id: string; name: string; acronym: string | null; country: string | null; why: string };
 

@@ -5,7 +5,6 @@
 // record that can cite a source lists its sources and can cite another, or a new one, from here.
 // Delete says first what goes with the record, and asks.
 import { useEffect, useRef, useState } from 'react';
-import { create } from 'zustand';
 import type { Country } from '../../../../shared/schemas';
 import { ApiError, call, errorText } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
@@ -15,33 +14,9 @@ import { countryOption, FORM_FIELDS, NOUNS, readForm, shown, validate, type Edit
 import { Links } from './Links';
 import { OrganisationPicker } from './OrganisationPicker';
 import { SourcesEditor } from './SourcesEditor';
+import { countries, type FormRequest } from './form-request';
 
-export interface FormRequest {
-  type: EditableType;
-  id: string | null;
-  /** Values a new record starts with (a relation's ends, drawn in the graph). */
-  preset?: Record<string, unknown>;
-}
-
-const useForms = create<{ form: FormRequest | null }>()(() => ({ form: null }));
-export const openForm = (form: FormRequest) => useForms.setState({ form });
-
-let countryCache: Promise<Country[]> | null = null;
-export function countries(): Promise<Country[]> {
-  countryCache ??= call('country.list', {}).catch((err) => {
-    countryCache = null;
-    throw err;
-  });
-  return countryCache;
-}
-
-export function RecordForms() {
-  const form = useForms((s) => s.form);
-  if (!form) return null;
-  return <RecordForm key={`${form.type}:${form.id ?? 'new'}`} request={form} onClose={() => useForms.setState({ form: null })} />;
-}
-
-function RecordForm({ request, onClose }: { request: FormRequest; onClose: () => void }) {
+export function RecordForm({ request, onClose }: { request: FormRequest; onClose: () => void }) {
   const { type } = request;
   const dialog = useRef<HTMLDialogElement>(null);
   const [id, setId] = useState(request.id);

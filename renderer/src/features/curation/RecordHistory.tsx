@@ -7,7 +7,7 @@ import { call, errorText } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
 import { humanise } from '../details/format';
 import { useCuration, write } from './edits';
-import { openForm } from './RecordForm';
+import { openForm } from './form-request';
 
 type T = 'organisation' | 'partnership' | 'event';
 const HIDDEN = new Set(['updatedAt', 'createdAt', 'id']);

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { Details, Event, Organisation, Partnership } from '../../../../shared/schemas';
 import { useShallow } from 'zustand/react/shallow';
 import { useAtlas } from '../../store/atlas';
-import { openForm } from '../curation/RecordForm';
+import { openForm } from '../curation/form-request';
 import { EditButton, RecordHistory } from '../curation/RecordHistory';
 import { dateRange, humanise, participants, relationSentence, sectorLabel } from './format';
 import { Focus, Neighbours, NodeMetricsList } from './Focus';

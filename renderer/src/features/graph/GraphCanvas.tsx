@@ -12,7 +12,6 @@ import type { LayoutChoice } from '../../store/state';
 import type { LayoutGroup } from '../layout';
 import { useAttributeLooks } from '../attributes/use-looks';
 import { aggregateDrawable, sliceDrawable, type Remembered } from './applySlice';
-import { createCytoscapeDrawing } from './cytoscape-drawing';
 import type { Drawing, DrawingEvents } from './drawing';
 import { GroupLabels } from './GroupLabels';
 import { setArranging, setDrawing } from './handle';
@@ -20,7 +19,7 @@ import { createLargeDrawing, largeDrawingWorks } from './large/large-drawing';
 import { runChosenLayout, usesForceAtlas2, type RunningLayout } from './runLayout';
 import { installRelateGesture } from './relate-gesture';
 import { installTestHooks } from './test-hooks';
-import { openForm } from '../curation/RecordForm';
+import { openForm } from '../curation/form-request';
 
 type Renderer = Drawing['kind'];
 
@@ -31,6 +30,15 @@ type Renderer = Drawing['kind'];
  * in the microseconds, so it takes over above this many elements.
  */
 const LARGE_ABOVE = 3000;
+
+/**
+ * Cytoscape (with the module that draws with it) is loaded in a chunk of its own, asked for as
+ * the canvas mounts: its evaluation, 25–40 ms, is then a task of its own rather than a part of
+ * the open's first one (issue 17), and it is there long before the engine's first answer.
+ */
+type MakeDrawing = (container: HTMLElement, dark: boolean, events: DrawingEvents) => Drawing;
+let cytoscapeDrawing: Promise<MakeDrawing> | null = null;
+const loadCytoscapeDrawing = () => (cytoscapeDrawing ??= import('./cytoscape-drawing').then((m) => m.createCytoscapeDrawing));
 
 function rendererFor(elements: number, aggregated: boolean): Renderer {
   return !aggregated && elements > LARGE_ABOVE && largeDrawingWorks() ? 'large' : 'cytoscape';
@@ -90,6 +98,18 @@ export function GraphCanvas() {
   // the drawings created, so that the effects below apply themselves to a new one.
   const [renderer, setRenderer] = useState<Renderer | null>(null);
   const [generation, setGeneration] = useState(0);
+  const [makeCytoscape, setMakeCytoscape] = useState<MakeDrawing | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const makeDrawing = renderer === 'large' ? createLargeDrawing : renderer === 'cytoscape' ? makeCytoscape : null;
+
+  useEffect(() => {
+    let live = true;
+    loadCytoscapeDrawing().then(
+      (make) => live && setMakeCytoscape(() => make),
+      (err: Error) => live && setLoadError(`The drawing could not be loaded: ${err.message}`),
+    );
+    return () => void (live = false);
+  }, []);
 
   /** Starts a layout, taking over from the one running. */
   const startLayout = (drawing: Drawing, choice: LayoutChoice) => {
@@ -139,7 +159,7 @@ export function GraphCanvas() {
   }, []);
 
   useEffect(() => {
-    if (!renderer) return;
+    if (!makeDrawing) return;
     const positions = remembered.current; // one Map for the canvas's life, cleared, never replaced
     const store = useAtlas.getState();
     const events: DrawingEvents = {
@@ -150,10 +170,7 @@ export function GraphCanvas() {
       groupPicked: (group) => store.selectGroup(group),
       hovered: setHint,
     };
-    const drawing =
-      renderer === 'large'
-        ? createLargeDrawing(container.current!, isDark(), events)
-        : createCytoscapeDrawing(container.current!, isDark(), events);
+    const drawing = makeDrawing(container.current!, isDark(), events);
     drawingRef.current = drawing;
     setDrawing(drawing, positions);
     // A new drawing has no view of its own yet: it is fitted to what it draws.
@@ -201,7 +218,7 @@ export function GraphCanvas() {
       drawing.destroy(positions);
       drawingRef.current = null;
     };
-  }, [renderer]);
+  }, [makeDrawing]);
 
   // What to draw. A layout runs when nodes arrived that have never been placed; otherwise
   // everything stays put, and nodes a filter brings back return to where they were.
@@ -276,6 +293,11 @@ export function GraphCanvas() {
         role="img"
         tabIndex={0}
       />
+      {loadError && (
+        <div className="overlay error" role="alert">
+          <p>{loadError}</p>
+        </div>
+      )}
       {groups && drawingRef.current && <GroupLabels drawing={drawingRef.current} groups={groups} />}
       {hint && (
         <div className="node-tooltip" role="tooltip" data-testid="node-tooltip" style={{ left: hint.x, top: hint.y }}>

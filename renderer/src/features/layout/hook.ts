@@ -7,7 +7,7 @@
 // only here, as a separate chunk, on first use, so the shipped bundle has none of it. On a large
 // drawing (not Cytoscape's) those two run on a headless Cytoscape copy of it, timed without the
 // copying, and their positions land in the drawing as any layout's do.
-import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
+import type { Core, LayoutOptions } from 'cytoscape';
 import type { Fa2Limits } from './fa2-protocol';
 import { cancelLayout, runLayout, stopLayout } from './run';
 import { fa2Stats, previewStats } from './stats';
@@ -42,9 +42,11 @@ declare global {
   }
 }
 
+// Cytoscape as the window loads it (in a chunk of its own, after the open: graph/GraphCanvas.tsx).
+const loadCytoscape = () => import('cytoscape').then((m) => m.default);
 let fcoseLoaded: Promise<void> | null = null;
 function loadFcose(): Promise<void> {
-  fcoseLoaded ??= import('cytoscape-fcose').then((m) => {
+  fcoseLoaded ??= Promise.all([loadCytoscape(), import('cytoscape-fcose')]).then(([cytoscape, m]) => {
     cytoscape.use(m.default);
   });
   return fcoseLoaded;
@@ -53,7 +55,8 @@ function loadFcose(): Promise<void> {
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 /** A headless Cytoscape holding what `drawing` draws, sized as drawn. */
-function headlessCopy(drawing: LayoutSurface): Core {
+async function headlessCopy(drawing: LayoutSurface): Promise<Core> {
+  const cytoscape = await loadCytoscape();
   const cy = cytoscape({ headless: true, style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }] });
   const nodes = drawing.nodes().map((n) => ({
     group: 'nodes' as const,
@@ -70,7 +73,7 @@ function headlessCopy(drawing: LayoutSurface): Core {
 /** Runs Cytoscape's cose or fcose on the drawing; returns how long the layout itself took (ms). */
 async function cytoscapeLayout(drawing: LayoutSurface, name: 'cose' | 'fcose'): Promise<number> {
   if (name === 'fcose') await loadFcose();
-  const cy = drawing.cytoscape ?? headlessCopy(drawing);
+  const cy = drawing.cytoscape ?? (await headlessCopy(drawing));
   await nextFrame();
   const layout = cy.layout({ name, animate: false, randomize: true, fit: false } as LayoutOptions);
   const stopped = new Promise<void>((r) => layout.one('layoutstop', () => r()));

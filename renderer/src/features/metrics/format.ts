@@ -1,7 +1,10 @@
 // Numbers as the analysis panels show them: short, aligned, and never "0.000" for a value that is
 // small but not zero.
 
-const INT = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+// Made on first use: the page's first Intl object loads its locale data (14 ms), which the open's
+// first task need not wait for.
+let int: Intl.NumberFormat | undefined;
+const INT = { format: (x: number) => (int ??= new Intl.NumberFormat('en', { maximumFractionDigits: 0 })).format(x) };
 
 /** A measure in [0, 1] or thereabouts: 0.123456 → "0.123", 0.00012345 → "0.00012", 1234.5 → "1,235". */
 export function fmt(x: number | null | undefined, digits = 3): string {

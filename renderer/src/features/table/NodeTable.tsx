@@ -56,7 +56,11 @@ interface Column {
 
 const TYPE_LABELS: Record<GraphNode['type'], string> = { organisation: 'Organisation', partnership: 'Partnership', event: 'Event' };
 const humanise = (s: string) => s.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+// Made on first sort, not as the page loads (an Intl object's first construction loads locale data).
+let made: Intl.Collator | undefined;
+const collator = {
+  compare: (a: string, b: string) => (made ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true })).compare(a, b),
+};
 const dot = (colour: string) => <span className="nt-dot" style={{ background: colour }} aria-hidden="true" />;
 
 const BASE_COLUMNS: Column[] = [
