@@ -33,12 +33,12 @@ const LARGE_ABOVE = 3000;
 
 /**
  * Cytoscape (with the module that draws with it) is loaded in a chunk of its own, asked for as
- * the canvas mounts: its evaluation, 25–40 ms, is then a task of its own rather than a part of
- * the open's first one (issue 17), and it is there long before the engine's first answer.
+ * the window's code starts (app/start.tsx) and awaited as the canvas mounts: its evaluation,
+ * 25–40 ms, is then a task of its own rather than a part of the open's first one (issue 17).
  */
 type MakeDrawing = (container: HTMLElement, dark: boolean, events: DrawingEvents) => Drawing;
 let cytoscapeDrawing: Promise<MakeDrawing> | null = null;
-const loadCytoscapeDrawing = () => (cytoscapeDrawing ??= import('./cytoscape-drawing').then((m) => m.createCytoscapeDrawing));
+export const loadCytoscapeDrawing = () => (cytoscapeDrawing ??= import('./cytoscape-drawing').then((m) => m.createCytoscapeDrawing));
 
 function rendererFor(elements: number, aggregated: boolean): Renderer {
   return !aggregated && elements > LARGE_ABOVE && largeDrawingWorks() ? 'large' : 'cytoscape';
