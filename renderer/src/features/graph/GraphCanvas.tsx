@@ -45,14 +45,17 @@ function rendererFor(elements: number, aggregated: boolean): Renderer {
 }
 
 /**
- * What is drawn, said on the element (for screen readers, and for tests as data-node-count and
- * data-edge-count). Written directly when the drawing changes rather than through React state:
- * a state update from an effect renders after the next frame, so the counts would trail the
- * drawing they describe by a frame.
+ * What is drawn, said on the element (for screen readers, and for tests as data-node-count,
+ * data-edge-count and data-aggregated). Written directly when the drawing changes rather than
+ * through React state: a state update from an effect renders after the next frame, so the counts
+ * would trail the drawing they describe by a frame; and the store holds what is to be drawn
+ * before the drawing does (its chunk may still be loading at the open).
  */
 function showCounts(el: HTMLElement, counts: { nodes: number; edges: number }, aggregatedBy: string | null): void {
   el.dataset.nodeCount = String(counts.nodes);
   el.dataset.edgeCount = String(counts.edges);
+  if (aggregatedBy) el.dataset.aggregated = aggregatedBy;
+  else delete el.dataset.aggregated;
   el.setAttribute(
     'aria-label',
     aggregatedBy
@@ -289,7 +292,6 @@ export function GraphCanvas() {
         data-testid="graph"
         data-layout={layoutShown}
         data-renderer={renderer ?? undefined}
-        data-aggregated={aggregate ? aggregate.by : undefined}
         role="img"
         tabIndex={0}
       />
