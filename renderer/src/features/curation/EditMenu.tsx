@@ -100,9 +100,9 @@ export function EditMenu() {
         {dialog === 'quick' && <QuickAdd onClose={() => setDialog(null)} />}
         {dialog === 'duplicates' && <Duplicates onClose={() => setDialog(null)} />}
         {dialog === 'backups' && <Backups onClose={() => setDialog(null)} />}
+        {dialog === 'unsourced' && <Unsourced onClose={() => setDialog(null)} />}
       </Suspense>
       {dialog === 'imports' && <Imports onClose={() => setDialog(null)} />}
-      {dialog === 'unsourced' && <Unsourced onClose={() => setDialog(null)} />}
       {dialog === 'name' && <NamePrompt onDone={() => setDialog(null)} />}
       <AskName />
       <Toast />
