@@ -13,7 +13,7 @@ import { LOG_BYTES } from '../../electron/engine/db/checkpointer';
 import { Engine } from '../../electron/engine/engine';
 import { writeImported } from '../../electron/engine/interchange/import/importer';
 import { TABLES } from '../../electron/engine/store/tables';
-import { RESOURCES } from './helpers';
+import { generatedExport, RESOURCES } from './helpers';
 
 const workerFile = resolve(__dirname, '../../out/main/engine-worker.cjs');
 let dir: string;
@@ -21,11 +21,7 @@ let big: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'atlas-bulk-'));
-  const source = new Engine({ dbPath: join(dir, 'source.sqlite'), resourcesDir: RESOURCES, actor: 'test' });
-  source.generate({ organisations: 8000, seed: 3 });
-  big = join(dir, 'big.gexf');
-  await source.call('export.run', { format: 'gexf', path: big });
-  source.close();
+  big = await generatedExport(dir, 'gexf', 8000, 3);
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

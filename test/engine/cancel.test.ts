@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineClient } from '../../electron/engine/client';
-import { Engine } from '../../electron/engine/engine';
+import { generatedExport } from './helpers';
 import { findResourcesDir } from '../../electron/engine/paths';
 import { Writer } from '../../electron/engine/store/writer';
 import { WORK_PHASES } from '../../shared/domain';
@@ -20,11 +20,7 @@ let big: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'atlas-cancel-'));
-  const source = new Engine({ dbPath: join(dir, 'source.sqlite'), resourcesDir, actor: 'test' });
-  source.generate({ organisations: 6000, seed: 5 });
-  big = join(dir, 'big.graphml');
-  await source.call('export.run', { format: 'graphml', path: big });
-  source.close();
+  big = await generatedExport(dir, 'graphml', 6000, 5);
   // Generating and exporting 6,000 organisations takes a second or two, far more on a loaded machine.
 }, 60_000);
 

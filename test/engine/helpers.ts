@@ -16,6 +16,22 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * A generated network of `organisations` exported into `dir` as `big.<format>`, by an engine
+ * closed afterwards: a large file to import, as another tool would hand one over. Returns its path.
+ */
+export async function generatedExport(dir: string, format: 'gexf' | 'graphml', organisations: number, seed: number): Promise<string> {
+  const source = new Engine({ dbPath: join(dir, 'source.sqlite'), resourcesDir: RESOURCES, actor: 'test' });
+  try {
+    source.generate({ organisations, seed });
+    const path = join(dir, `big.${format}`);
+    await source.call('export.run', { format, path });
+    return path;
+  } finally {
+    source.close();
+  }
+}
+
 export function openEngine(dbPath: string): Engine {
   return new Engine({ dbPath, resourcesDir: RESOURCES, actor: 'tester', checkOutputs: true });
 }

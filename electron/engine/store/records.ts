@@ -7,7 +7,7 @@ import type { CitableType } from '../../../shared/domain';
 import { endBound, startBound } from '../../../shared/dates';
 import { AtlasError } from '../../../shared/errors';
 import type { ListInput } from '../../../shared/schemas';
-import { columnOf, fromRow, TABLES, type RecordObject, type TableDef } from './tables';
+import { columnOf, fromRow, keyColumnOf, missingRecord, TABLES, type RecordObject, type TableDef } from './tables';
 import type { Writer } from './writer';
 
 export class RecordStore {
@@ -162,10 +162,8 @@ export class RecordStore {
       const value = rec[ref.key];
       if (value === null || value === undefined) continue;
       if (before && before[ref.key] === value) continue;
-      if (!this.exists(ref.target, value as string)) {
-        const what = ref.target === 'country' ? 'country has the code' : `${ref.target} has ID`;
-        throw new AtlasError('validation', `No ${what} '${String(value)}'`, ref.key);
-      }
+      if (!this.exists(ref.target, value as string))
+        throw new AtlasError('validation', `No ${missingRecord(ref.target, String(value))}`, ref.key);
     }
     if (def.type === 'relation' && rec.sourceId === rec.targetId) {
       throw new AtlasError('validation', 'A relation joins two different organisations', 'targetId');
@@ -195,8 +193,7 @@ export class RecordStore {
   }
 
   private exists(target: string, id: string): boolean {
-    const key = target === 'country' ? 'code' : 'id';
-    return this.db.prepare(`SELECT 1 FROM ${target} WHERE ${key} = ?`).get(id) !== undefined;
+    return this.db.prepare(`SELECT 1 FROM ${target} WHERE ${keyColumnOf(target)} = ?`).get(id) !== undefined;
   }
 
   private deleteWithDependents(def: TableDef, rec: RecordObject): number {

@@ -5,16 +5,7 @@
 // each distinct one here before it commits, with SQLite's own check off (Writer.runImport).
 import type { Database } from 'better-sqlite3';
 import { AtlasError } from '../../../shared/errors';
-import type { RecordObject, Reference, TableDef } from './tables';
-
-/** The key each referenced table is looked up by. */
-const KEY_OF: Record<Reference['target'], string> = {
-  organisation: 'id',
-  partnership: 'id',
-  event: 'id',
-  source: 'id',
-  country: 'code',
-};
+import { keyColumnOf, missingRecord, type RecordObject, type Reference, type TableDef } from './tables';
 
 export class References {
   private readonly keys = new Map<Reference['target'], Set<string>>();
@@ -40,13 +31,11 @@ export class References {
       if (!keys.size) continue;
       // One lookup per key, however large the network around them.
       const missing = db
-        .prepare(`SELECT value FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM ${target} WHERE ${KEY_OF[target]} = value) LIMIT 1`)
+        .prepare(`SELECT value FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM ${target} WHERE ${keyColumnOf(target)} = value) LIMIT 1`)
         .pluck()
         .get(JSON.stringify([...keys])) as string | undefined;
-      if (missing !== undefined) {
-        const what = target === 'country' ? 'country has the code' : `${target} has ID`;
-        throw new AtlasError('validation', `The import refers to a record that does not exist: no ${what} '${missing}'`);
-      }
+      if (missing !== undefined)
+        throw new AtlasError('validation', `The import refers to a record that does not exist: no ${missingRecord(target, missing)}`);
     }
   }
 

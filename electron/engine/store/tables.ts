@@ -15,6 +15,12 @@ export interface Reference {
   /** The table the key points into; 'country' is the reference table. */
   target: 'organisation' | 'partnership' | 'event' | 'source' | 'country';
 }
+
+/** The column a referenced record is found by: countries by their code, records by their ID. */
+export const keyColumnOf = (table: string) => (table === 'country' ? 'code' : 'id');
+
+/** What a missing reference is said to be: "country has the code 'XX'", "organisation has ID '…'". */
+export const missingRecord = (table: string, key: string) => `${table === 'country' ? 'country has the code' : `${table} has ID`} '${key}'`;
 export interface Unique {
   keys: string[];
   message: string;
