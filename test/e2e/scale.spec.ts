@@ -50,3 +50,37 @@ test('a million-tie-class network drills from regions to sub-regions to countrie
   await expect(graph).toHaveAttribute('data-node-count', String(count), { timeout: 30_000 });
   await page.screenshot({ path: test.info().outputPath('nigeria.png') });
 });
+
+test('the country list of a large network draws a window of its rows, and every country is reached by scrolling or narrowing', async ({
+  page,
+  harness,
+}) => {
+  await page.goto(harness.url);
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-aggregated', 'region', { timeout: 60_000 });
+  await page.getByTestId('filter-panel').locator('summary', { hasText: 'Country' }).click();
+  const list = page.getByTestId('filter-countries');
+  const rows = list.locator('li[aria-posinset]');
+  await expect(rows.first()).toBeVisible();
+  // Every country of the generator's network is a row, but only a window of them is drawn.
+  const countries = Number(await rows.first().getAttribute('aria-setsize'));
+  expect(countries).toBeGreaterThan(150);
+  expect(await rows.count()).toBeLessThanOrEqual(30);
+  await expect(rows.first()).toHaveAttribute('aria-posinset', '1');
+
+  // Scrolled to its end, the list shows its last rows, each where the whole list would have it.
+  await list.evaluate((ul) => ul.scrollTo(0, ul.scrollHeight));
+  const last = list.locator(`li[aria-posinset="${countries}"]`);
+  await expect(last).toBeVisible();
+  const box = (await list.boundingBox())!;
+  const lastBox = (await last.boundingBox())!;
+  expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(box.y + box.height + 1);
+  expect(lastBox.y + lastBox.height).toBeGreaterThan(box.y + box.height - 30);
+
+  // A country far down the list, ticked from there, filters the drawing; narrowing finds it too.
+  const name = (await last.locator('.check-label').innerText()).trim();
+  await last.getByRole('checkbox').check();
+  await expect(page.getByTestId('counts')).not.toContainText('40,000 of 40,000', { timeout: 30_000 });
+  await page.getByRole('searchbox', { name: 'Narrow countries' }).fill(name);
+  await expect(list.getByRole('checkbox')).toHaveCount(1);
+  await expect(list.getByRole('checkbox', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })).toBeChecked();
+});

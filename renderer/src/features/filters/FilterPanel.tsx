@@ -47,6 +47,8 @@ const CheckRow = memo(function CheckRow(props: {
   count: number;
   checked: boolean;
   colour?: string;
+  /** Where the row is in a windowed list, for screen readers, which see only the rows drawn. */
+  place?: { at: number; of: number };
 }) {
   const { field, value } = props;
   const onChange = () => {
@@ -54,7 +56,7 @@ const CheckRow = memo(function CheckRow(props: {
     void patchFilters({ [field]: toggle(vs.filters[field] as string[] | undefined, value) } as Partial<Filters>);
   };
   return (
-    <li>
+    <li aria-posinset={props.place?.at} aria-setsize={props.place?.of}>
       <label>
         <input type="checkbox" checked={props.checked} onChange={onChange} />
         {props.colour && <span className="swatch" style={{ background: props.colour }} />}
@@ -65,12 +67,27 @@ const CheckRow = memo(function CheckRow(props: {
   );
 });
 
+/**
+ * Lists longer than this (countries, tags: hundreds of values) draw only the rows in and near their
+ * scrolled window, at a fixed height each. Drawn whole, the 250 countries that open with a drill
+ * into a country were 1,250 elements to render, style and lay out in the drill's frames: 38 ms of
+ * style and layout in one of them (issue 17).
+ */
+const WINDOWED_ABOVE = 60;
+const ROW_PX = 24;
+/** Rows drawn: the list's 220 px show nine; the rest are for scrolling without blank rows. */
+const WINDOW_ROWS = 30;
+
 function Checks({ facets, field, swatch }: { facets: Facet[]; field: ListKey; swatch?: (v: string) => string }) {
   const filters = useAtlas((s) => s.vs.filters);
   const [narrow, setNarrow] = useState('');
+  const [scrolled, setScrolled] = useState(0);
   const chosen = (filters[field] ?? []) as string[];
   const shown = narrow ? facets.filter((f) => f.label.toLowerCase().includes(narrow.toLowerCase())) : facets;
   if (facets.length === 0) return <p className="muted small">None in this network.</p>;
+  const windowed = shown.length > WINDOWED_ABOVE;
+  const first = windowed ? Math.min(Math.max(0, Math.floor(scrolled / ROW_PX) - 10), Math.max(0, shown.length - WINDOW_ROWS)) : 0;
+  const last = windowed ? Math.min(shown.length, first + WINDOW_ROWS) : shown.length;
   return (
     <>
       {facets.length > 10 && (
@@ -83,8 +100,15 @@ function Checks({ facets, field, swatch }: { facets: Facet[]; field: ListKey; sw
           onChange={(e) => setNarrow(e.target.value)}
         />
       )}
-      <ul className="checks" data-testid={`filter-${field}`}>
-        {shown.map((f) => (
+      <ul
+        // A new list for each narrowing: it starts from its top.
+        key={narrow}
+        className={windowed ? 'checks windowed' : 'checks'}
+        data-testid={`filter-${field}`}
+        onScroll={windowed ? (e) => setScrolled(e.currentTarget.scrollTop) : undefined}
+      >
+        {first > 0 && <li aria-hidden="true" style={{ height: first * ROW_PX }} />}
+        {shown.slice(first, last).map((f, i) => (
           <CheckRow
             key={f.value}
             field={field}
@@ -93,8 +117,10 @@ function Checks({ facets, field, swatch }: { facets: Facet[]; field: ListKey; sw
             count={f.count}
             checked={chosen.includes(f.value)}
             colour={swatch?.(f.value)}
+            place={windowed ? { at: first + i + 1, of: shown.length } : undefined}
           />
         ))}
+        {last < shown.length && <li aria-hidden="true" style={{ height: (shown.length - last) * ROW_PX }} />}
       </ul>
     </>
   );
