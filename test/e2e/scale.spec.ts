@@ -27,6 +27,12 @@ test('a million-tie-class network drills from regions to sub-regions to countrie
   await expect(page.getByTestId('counts')).toContainText('40,000 of 40,000 organisations');
   await expect(page.getByTestId('counts')).toContainText(/2\d\d,\d{3} ties/);
   await page.screenshot({ path: test.info().outputPath('regions.png') });
+  // The drawing's canvases, whose size the banners and the legend coming and going must not change.
+  const canvasSizes = () =>
+    page
+      .locator('[data-testid=graph] canvas')
+      .evaluateAll((cs) => cs.map((c) => `${(c as HTMLCanvasElement).width}x${(c as HTMLCanvasElement).height}`));
+  const sizesAtOpen = await canvasSizes();
 
   await open(page, 'region:Africa');
   await expect(graph).toHaveAttribute('data-aggregated', 'subRegion', { timeout: 30_000 });
@@ -49,6 +55,12 @@ test('a million-tie-class network drills from regions to sub-regions to countrie
   expect(count).toBeGreaterThan(50);
   await expect(graph).toHaveAttribute('data-node-count', String(count), { timeout: 30_000 });
   await page.screenshot({ path: test.info().outputPath('nigeria.png') });
+  // The aggregated view's banner went and the legend grew, and the canvases kept their size; the
+  // organisations are fitted in the part of the drawing on screen (the graph's box ends at the legend).
+  await expect(page.getByTestId('aggregated')).toHaveCount(0);
+  expect(await canvasSizes()).toEqual(sizesAtOpen);
+  await expect(graph).toHaveAttribute('data-layout-state', 'done', { timeout: 30_000 });
+  await expect.poll(() => page.evaluate(() => window.atlasGraph!.inView())).toEqual({ drawn: count, inView: count });
 });
 
 test('the country list of a large network draws a window of its rows, and every country is reached by scrolling or narrowing', async ({

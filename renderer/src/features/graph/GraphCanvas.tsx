@@ -77,6 +77,8 @@ function showLayoutState(el: HTMLElement | null, state: 'running' | 'done'): voi
 
 export function GraphCanvas() {
   const container = useRef<HTMLDivElement>(null);
+  /** What the drawing is made in (see the comment on it below). */
+  const surface = useRef<HTMLDivElement>(null);
   const drawingRef = useRef<Drawing | null>(null);
   const autoFit = useRef(true);
   const running = useRef<RunningLayout | null>(null);
@@ -173,7 +175,7 @@ export function GraphCanvas() {
       groupPicked: (group) => store.selectGroup(group),
       hovered: setHint,
     };
-    const drawing = makeDrawing(container.current!, isDark(), events);
+    const drawing = makeDrawing(surface.current!, isDark(), events);
     drawingRef.current = drawing;
     setDrawing(drawing, positions);
     // A new drawing has no view of its own yet: it is fitted to what it draws.
@@ -294,7 +296,13 @@ export function GraphCanvas() {
         data-renderer={renderer ?? undefined}
         role="img"
         tabIndex={0}
-      />
+      >
+        {/* The drawing's own element, apart from the one that says what is drawn: Cytoscape
+            watches its container's attributes and draws everything again, 100 ms after each
+            change, as if it had been resized. Cytoscape's is as tall as the window, and the canvas
+            area clips it (styles.css): see the comment on the size in cytoscape-drawing.ts. */}
+        <div ref={surface} className="graph-surface" />
+      </div>
       {loadError && (
         <div className="overlay error" role="alert">
           <p>{loadError}</p>

@@ -77,6 +77,25 @@ function paintWithoutTextureCaches(cy: Core): void {
 }
 
 /**
+ * Cytoscape's container is as tall as the window, and the canvas area shows the part of it above
+ * the legend and below the banners (styles.css). When the legend or a banner comes, goes or
+ * changes, the drawing's canvases keep their size: each resize reallocated Cytoscape's three layers
+ * and its buffers, and software raster then took 13–15 ms in each of the next three frames, on
+ * top of drawing everything again; a drill into a country resized it twice (issue 17).
+ * Cytoscape's own size (fitting, the extent it draws and labels, zooming about the middle, the
+ * layouts' bounds) is made the part on screen, `shown`'s size, which `resize()` reads again.
+ */
+function shownSize(cy: Core, shown: HTMLElement): { read(): void } {
+  let size = { width: shown.clientWidth, height: shown.clientHeight };
+  (cy as unknown as { size(): { width: number; height: number } }).size = () => size;
+  return {
+    read() {
+      size = { width: shown.clientWidth, height: shown.clientHeight };
+    },
+  };
+}
+
+/**
  * Runs `fn` in a task of its own after the next frame is painted (or after 100 ms, should the
  * window paint no frames: a hidden one does not).
  */
@@ -103,6 +122,7 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     boxSelectionEnabled: true,
   });
   paintWithoutTextureCaches(cy);
+  const shown = shownSize(cy, container.parentElement ?? container);
   const disablePinning = enablePinning(cy);
   cy.on('tap', 'node', (e) => {
     const n = e.target as NodeSingular;
@@ -283,7 +303,11 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     png: (o) => pngBlob(cy, o),
     pngSize: (o) => pngSize(cy, o),
     svg: async (o) => svgBlob(cy, o),
-    resize: () => cy.resize(),
+    resize() {
+      shown.read();
+      // Also where the container is on the page (it moves when a banner comes or goes), for the pointer.
+      cy.resize();
+    },
     setTheme: (isDark) => void cy.style(graphStyle(isDark)),
     destroy(remembered) {
       clearTimeout(settle);
