@@ -238,13 +238,14 @@ export function GraphCanvas() {
     const drawing = drawingRef.current;
     if (!drawing) return;
     const wasAggregate = drawing.showsGroups();
-    const unplaced = drawing.apply(d, remembered.current);
-    if (unplaced > 0 || wasAggregate !== !!aggregate) startLayout(drawing, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
-    // What a filter leaves is fitted in view (a drawing just taken over from the other renderer
-    // included), unless the person has panned or zoomed since: then their view stays.
-    else if (autoFit.current) drawing.fit();
-    drawing.updateLabels();
-    showCounts(container.current!, drawing.counts(), aggregate?.by ?? null);
+    drawing.apply(d, remembered.current, (unplaced) => {
+      if (unplaced > 0 || wasAggregate !== !!aggregate) startLayout(drawing, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
+      // What a filter leaves is fitted in view (a drawing just taken over from the other renderer
+      // included), unless the person has panned or zoomed since: then their view stays.
+      else if (autoFit.current) drawing.fit();
+      drawing.updateLabels();
+      showCounts(container.current!, drawing.counts(), aggregate?.by ?? null);
+    });
     // The drawing answers what it is given; `renderer` changing is handled by the effect above,
     // which bumps `generation` once the new drawing exists.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -253,37 +254,51 @@ export function GraphCanvas() {
   // A layout chosen by the user (or a saved view's positions).
   useEffect(() => {
     const drawing = drawingRef.current;
-    if (!drawing || layoutRun === 0 || drawing.showsGroups()) return;
-    startLayout(drawing, layout);
+    if (!drawing || layoutRun === 0) return;
+    // A saved view's positions, or a layout chosen, apply to everything drawn, so they wait for it.
+    drawing.whenDrawn(() => {
+      if (drawingRef.current === drawing && !drawing.showsGroups()) startLayout(drawing, layout);
+    });
     // A layout runs when one is asked for (layoutRun), not whenever the choice in the menu changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layoutRun]);
 
+  // Emphasis, selection and fitting apply to what is drawn, once it is all there (see Drawing.apply).
+  const onceDrawn = (fn: (drawing: Drawing) => void) => {
+    const drawing = drawingRef.current;
+    drawing?.whenDrawn(() => {
+      if (drawingRef.current === drawing) fn(drawing);
+    });
+  };
+
   useEffect(() => {
-    drawingRef.current?.setFaded(new Set(faded));
+    onceDrawn((drawing) => drawing.setFaded(new Set(faded)));
   }, [faded, slice, generation]);
 
   useEffect(() => {
     const pairs = new Set(path?.steps.map((s) => [s.from.id, s.to.id].sort().join('|')) ?? []);
-    drawingRef.current?.setPath(path && path.nodes.length > 0 ? { nodes: path.nodes, pairs } : null);
+    onceDrawn((drawing) => drawing.setPath(path && path.nodes.length > 0 ? { nodes: path.nodes, pairs } : null));
   }, [path, slice, generation]);
 
   useEffect(() => {
-    drawingRef.current?.select(selectedId);
-    // The selected label is always shown: the others make room for it.
-    drawingRef.current?.updateLabels();
+    onceDrawn((drawing) => {
+      drawing.select(selectedId);
+      // The selected label is always shown: the others make room for it.
+      drawing.updateLabels();
+    });
   }, [selectedId, slice, generation]);
 
   // Fit everything, or centre on the selected node when a search chose it.
   useEffect(() => {
-    const drawing = drawingRef.current;
-    if (!drawing || fitRequest.n === 0) return;
-    if (fitRequest.id && drawing.centreOn(fitRequest.id)) autoFit.current = false;
-    else {
-      autoFit.current = true;
-      drawing.fit();
-    }
-    drawing.updateLabels();
+    if (fitRequest.n === 0) return;
+    onceDrawn((drawing) => {
+      if (fitRequest.id && drawing.centreOn(fitRequest.id)) autoFit.current = false;
+      else {
+        autoFit.current = true;
+        drawing.fit();
+      }
+      drawing.updateLabels();
+    });
   }, [fitRequest]);
 
   return (

@@ -226,10 +226,52 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
       }
     : undefined;
 
+  // What is being added in parts (see applyDrawable), and what waits for it to be all drawn.
+  let adding: { cancel(): void } | null = null;
+  let waiting: (() => void)[] = [];
+  // Nodes an overtaken apply added have had no layout: the apply that overtook it owes them one.
+  let owedLayout = false;
+  const allDrawn = () => {
+    adding = null;
+    const fns = waiting;
+    waiting = [];
+    for (const fn of fns) fn();
+  };
+
   return {
     kind: 'cytoscape',
     layout: cytoscapeSurface(cy),
-    apply: (d, remembered) => applyDrawable(cy, d, remembered),
+    apply(d, remembered, drawn) {
+      adding?.cancel();
+      const applied = applyDrawable(cy, d, remembered);
+      const finish = () => {
+        const unplaced = applied.unplaced + (owedLayout ? 1 : 0);
+        owedLayout = false;
+        adding = null;
+        drawn(unplaced);
+        allDrawn();
+      };
+      if (applied.complete) return finish();
+      let cancelled = false;
+      adding = {
+        cancel() {
+          cancelled = true;
+          if (applied.unplaced > 0) owedLayout = true;
+        },
+      };
+      // Each part in a task of its own, after the frame that styled and drew the last one.
+      const step = () => {
+        if (cancelled || cy.destroyed()) return;
+        applied.more();
+        if (applied.complete) finish();
+        else afterNextFrame(step);
+      };
+      afterNextFrame(step);
+    },
+    whenDrawn(fn) {
+      if (adding) waiting.push(fn);
+      else fn();
+    },
     counts: () => ({ nodes: cy.nodes().length, edges: cy.edges().length }),
     showsGroups: () => cy.nodes('.group').nonempty(),
     setFaded(fade) {
@@ -310,6 +352,8 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     },
     setTheme: (isDark) => void cy.style(graphStyle(isDark)),
     destroy(remembered) {
+      adding?.cancel();
+      waiting = [];
       clearTimeout(settle);
       disablePinning();
       cy.nodes().forEach((n) => {

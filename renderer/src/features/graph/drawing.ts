@@ -16,8 +16,14 @@ export interface Drawing {
   readonly kind: 'cytoscape' | 'large';
   /** What layouts arrange. */
   readonly layout: LayoutSurface;
-  /** Draws `d` by difference (see applyDrawable); returns how many nodes arrived with no position. */
-  apply(d: Drawable, remembered: Remembered): number;
+  /**
+   * Draws `d` by difference (see applyDrawable), then calls `drawn` with how many nodes arrived
+   * with no position: at once, or after the frames that add it in parts (Cytoscape's drawing of
+   * many new elements). Never called if another `apply` or `destroy` comes first.
+   */
+  apply(d: Drawable, remembered: Remembered, drawn: (unplaced: number) => void): void;
+  /** Runs `fn` once what was last applied is all drawn: now, if it is. */
+  whenDrawn(fn: () => void): void;
   counts(): { nodes: number; edges: number };
   /** True while the aggregated view's groups are drawn. */
   showsGroups(): boolean;

@@ -311,12 +311,13 @@ export function createLargeDrawing(container: HTMLElement, dark: boolean, events
   return {
     kind: 'large',
     layout,
-    apply(d, remembered) {
+    apply(d, remembered, drawn) {
       const unplaced = model.apply(d, remembered);
       for (const id of em.selected) if (!model.nodes.has(id)) em.selected.delete(id);
       invalidate();
-      return unplaced;
+      drawn(unplaced);
     },
+    whenDrawn: (fn) => fn(),
     counts: () => ({ nodes: model.nodes.size, edges: model.drawnEdges }),
     showsGroups: () => false,
     setFaded(ids) {
