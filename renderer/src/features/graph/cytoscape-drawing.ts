@@ -275,10 +275,14 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     counts: () => ({ nodes: cy.nodes().length, edges: cy.edges().length }),
     showsGroups: () => cy.nodes('.group').nonempty(),
     setFaded(fade) {
+      // Two collections changed at once: a call per node made Cytoscape build collections for
+      // each of them, 20 ms for 201 organisations with nothing to change, as every drill ends.
+      const fading = cy.nodes().filter((n) => fade.has(n.id()) && !n.hasClass('faded'));
+      const unfading = cy.nodes('.faded').filter((n) => !fade.has(n.id()));
+      if (fading.empty() && unfading.empty()) return;
       cy.batch(() => {
-        cy.nodes().forEach((n) => {
-          n.toggleClass('faded', fade.has(n.id()));
-        });
+        fading.addClass('faded');
+        unfading.removeClass('faded');
       });
     },
     setPath(path) {
