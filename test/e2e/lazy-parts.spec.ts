@@ -7,7 +7,7 @@ import { expect, test } from './fixtures';
 const fetched = (page: import('@playwright/test').Page, part: RegExp) =>
   page.evaluate((source) => performance.getEntriesByType('resource').some((e) => new RegExp(source).test(e.name)), part.source);
 
-test('every part loaded on first use opens: the forms, quick add, duplicates, records citing no source, backups, bulk edit', async ({
+test('every part loaded on first use opens: the forms, quick add, duplicates, records citing no source, backups, bulk edit, the tabs, export', async ({
   app,
 }) => {
   const errors: string[] = [];
@@ -34,6 +34,20 @@ test('every part loaded on first use opens: the forms, quick add, duplicates, re
   await expect(app.getByTestId('bulk-open')).toBeVisible();
   await app.getByTestId('bulk-open').click();
   await expect(app.getByTestId('bulk-edit')).toBeVisible();
+  await app.keyboard.press('Escape');
+
+  // The side panel's tabs but Details, and the export dialog (the import dialog opens on a file:
+  // import-tables.spec.ts and interchange.spec.ts pick them).
+  await app.getByTestId('tab-table').click();
+  await expect(app.getByTestId('node-table')).toBeVisible();
+  await app.getByTestId('tab-analysis').click();
+  await expect(app.getByTestId('metrics-summary')).toBeVisible();
+  await app.getByTestId('tab-charts').click();
+  await expect(app.getByTestId('charts')).toBeVisible();
+  await app.getByTestId('tab-views').click();
+  await expect(app.getByTestId('saved-views')).toBeVisible();
+  await app.getByRole('button', { name: 'Export…' }).click();
+  await expect(app.getByTestId('export-dialog')).toBeVisible();
 
   expect(errors).toEqual([]);
 });

@@ -3,8 +3,8 @@
 // network; notices for what the view is doing (aggregated, ego network, a hidden search result).
 import { EditMenu } from '../features/curation/EditMenu';
 import { FilterPanel } from '../features/filters/FilterPanel';
-import { ExportButton } from '../features/interchange/ExportDialog';
-import { ImportButton } from '../features/interchange/ImportDialog';
+import { ExportButton } from '../features/interchange/ExportButton';
+import { ImportButton } from '../features/interchange/ImportButton';
 import { GraphCanvas } from '../features/graph/GraphCanvas';
 import { Toolbar, ZoomControls } from '../features/graph/Toolbar';
 import { Legend } from '../features/legend/Legend';

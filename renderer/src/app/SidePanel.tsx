@@ -3,17 +3,18 @@
 import { TableColumnChooser, useTableAttributes } from '../features/attributes/TableColumns';
 import { WeightChoice } from '../features/attributes/WeightChoice';
 import { Suspense, useDeferredValue, useMemo } from 'react';
-import { AggregateCharts, Charts } from '../features/charts/Charts';
 import { DetailsPanel } from '../features/details/DetailsPanel';
-import { MetricsSummary } from '../features/metrics/MetricsSummary';
-import { NodeTable } from '../features/table/NodeTable';
-import { SavedViews } from '../features/views/SavedViews';
 import { useAtlas } from '../store/atlas';
 import type { SideTab } from '../store/state';
 import { lazyNamed } from './lazy';
 
-// Loaded when the table is first shown (./lazy.ts).
+// The tabs but Details, loaded when first shown (./lazy.ts): none is on screen at the open.
 const BulkEdit = lazyNamed(() => import('../features/curation/BulkEdit'), 'BulkEdit');
+const MetricsSummary = lazyNamed(() => import('../features/metrics/MetricsSummary'), 'MetricsSummary');
+const NodeTable = lazyNamed(() => import('../features/table/NodeTable'), 'NodeTable');
+const Charts = lazyNamed(() => import('../features/charts/Charts'), 'Charts');
+const AggregateCharts = lazyNamed(() => import('../features/charts/Charts'), 'AggregateCharts');
+const SavedViews = lazyNamed(() => import('../features/views/SavedViews'), 'SavedViews');
 
 const TABS: [SideTab, string][] = [
   ['details', 'Details'],
@@ -56,54 +57,54 @@ export function SidePanel() {
         </button>
       </div>
       <div className="tab-body" role="tabpanel">
-        {tab === 'details' && <DetailsPanel />}
-        {(tab === 'analysis' || tab === 'table') && aggregated && (
-          <p className="muted">
-            The network is drawn by {`region or country`} because the filter holds more than 5,000 organisations. Open a group or narrow the
-            filters to analyse organisations.
-          </p>
-        )}
-        {tab === 'charts' && aggregate && (
-          <>
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          {tab === 'details' && <DetailsPanel />}
+          {(tab === 'analysis' || tab === 'table') && aggregated && (
             <p className="muted">
-              The network is drawn by group: these charts count the groups. Open one or narrow the filters for charts of sectors, ties and
-              degrees.
+              The network is drawn by {`region or country`} because the filter holds more than 5,000 organisations. Open a group or narrow
+              the filters to analyse organisations.
             </p>
-            <AggregateCharts aggregate={aggregate} timeline={timeline} />
-          </>
-        )}
-        {tab === 'analysis' && !aggregated && <WeightChoice metrics={metrics} onChange={() => void useAtlas.getState().ensureMetrics()} />}
-        {tab === 'analysis' && !aggregated && (
-          <MetricsSummary
-            metrics={metrics}
-            status={metricsStatus}
-            error={metricsError}
-            names={names}
-            onSelect={(id) => choose(id)}
-            onColourByCommunity={() => void setStyle({ colourBy: 'community' })}
-            onRetry={() => void useAtlas.getState().ensureMetrics()}
-          />
-        )}
-        {tab === 'table' && !aggregated && (
-          <Suspense fallback={null}>
-            <BulkEdit nodes={slice?.nodes ?? []} />
-          </Suspense>
-        )}
-        {tab === 'table' && !aggregated && <TableColumnChooser />}
-        {tab === 'table' && !aggregated && (
-          <NodeTable
-            attributeColumns={tableAttributes}
-            nodes={slice?.nodes ?? []}
-            metrics={byId}
-            estimated={metrics?.estimated ?? false}
-            selectedId={selectedId}
-            onSelect={(id, type) => choose(id, type)}
-          />
-        )}
-        {tab === 'charts' && !aggregated && (
-          <Charts nodes={slice?.nodes ?? []} edges={slice?.edges ?? []} timeline={timeline} metrics={byId} />
-        )}
-        {tab === 'views' && <SavedViews />}
+          )}
+          {tab === 'charts' && aggregate && (
+            <>
+              <p className="muted">
+                The network is drawn by group: these charts count the groups. Open one or narrow the filters for charts of sectors, ties and
+                degrees.
+              </p>
+              <AggregateCharts aggregate={aggregate} timeline={timeline} />
+            </>
+          )}
+          {tab === 'analysis' && !aggregated && (
+            <WeightChoice metrics={metrics} onChange={() => void useAtlas.getState().ensureMetrics()} />
+          )}
+          {tab === 'analysis' && !aggregated && (
+            <MetricsSummary
+              metrics={metrics}
+              status={metricsStatus}
+              error={metricsError}
+              names={names}
+              onSelect={(id) => choose(id)}
+              onColourByCommunity={() => void setStyle({ colourBy: 'community' })}
+              onRetry={() => void useAtlas.getState().ensureMetrics()}
+            />
+          )}
+          {tab === 'table' && !aggregated && <BulkEdit nodes={slice?.nodes ?? []} />}
+          {tab === 'table' && !aggregated && <TableColumnChooser />}
+          {tab === 'table' && !aggregated && (
+            <NodeTable
+              attributeColumns={tableAttributes}
+              nodes={slice?.nodes ?? []}
+              metrics={byId}
+              estimated={metrics?.estimated ?? false}
+              selectedId={selectedId}
+              onSelect={(id, type) => choose(id, type)}
+            />
+          )}
+          {tab === 'charts' && !aggregated && (
+            <Charts nodes={slice?.nodes ?? []} edges={slice?.edges ?? []} timeline={timeline} metrics={byId} />
+          )}
+          {tab === 'views' && <SavedViews />}
+        </Suspense>
       </div>
     </aside>
   );

@@ -35,7 +35,7 @@ export function aggregateDrawable(a: Aggregate): Drawable {
 export type Remembered = Map<string, { x: number; y: number }>;
 
 /**
- * How much is added to Cytoscape per frame, in nodes (an edge counts for a quarter): Cytoscape
+ * How much is added to Cytoscape per frame, in nodes (an edge counts for half): Cytoscape
  * styles what arrives in its next frame, all at once, at about 0.1 ms a node. The 201
  * organisations of a country and the 53 countries of Sub-Saharan Africa with their thousand ties
  * each made one frame of 35–45 ms of CPU (issue 17); in parts, each frame styles a part.
@@ -102,7 +102,7 @@ export function applyDrawable(cy: Core, d: Drawable, remembered: Remembered): Ap
     more() {
       let budget = ADDED_PER_FRAME;
       let end = next;
-      while (end < queue.length && budget > 0) budget -= queue[end++]!.group === 'nodes' ? 1 : 0.25;
+      while (end < queue.length && budget > 0) budget -= queue[end++]!.group === 'nodes' ? 1 : 0.5;
       if (end > next) cy.add(queue.slice(next, end));
       next = end;
       applied.complete = next >= queue.length;

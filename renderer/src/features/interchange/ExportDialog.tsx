@@ -21,19 +21,7 @@ const FORMATS = [
 type Format = (typeof FORMATS)[number][0];
 type ScopeChoice = 'whole' | 'drawn' | 'selection' | 'saved';
 
-export function ExportButton() {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button className="tool" onClick={() => setOpen(true)}>
-        Export…
-      </button>
-      {open && <ExportDialog onClose={() => setOpen(false)} />}
-    </>
-  );
-}
-
-function ExportDialog({ onClose }: { onClose: () => void }) {
+export function ExportDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const { slice, selectedId, vs } = useAtlas();
   const [format, setFormat] = useState<Format>('gexf');

@@ -2,13 +2,11 @@
 // duplicates, then import in one step that lands whole or not at all.
 import { useEffect, useRef, useState } from 'react';
 import { SECTOR_LABELS, SECTORS, type Sector } from '../../../../shared/domain';
-import { IMPORT_ACCEPT } from '../../../../shared/formats';
 import type { ImportInput, ImportSummary } from '../../../../shared/schemas';
 import { ApiError, call } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
 import { noteWrite } from '../curation/edits';
 import { plural } from '../metrics/format';
-import { stageFiles } from './files';
 import { ImportProgress } from './ImportProgress';
 import { showSnapshot } from './snapshotView';
 
@@ -24,51 +22,9 @@ const PART_LABELS: Record<string, string> = {
   savedViews: 'Saved views',
 };
 
-export function ImportButton() {
-  const input = useRef<HTMLInputElement>(null);
-  const [path, setPath] = useState<string | null>(null);
-  const [staging, setStaging] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <>
-      <button className="tool" onClick={() => input.current?.click()} disabled={staging}>
-        {staging ? 'Reading…' : 'Import…'}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept={IMPORT_ACCEPT}
-        hidden
-        data-testid="import-input"
-        onChange={async (e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = '';
-          if (!files.length) return;
-          setStaging(true);
-          setError(null);
-          try {
-            setPath(await stageFiles(files));
-          } catch (err) {
-            setError((err as Error).message);
-          } finally {
-            setStaging(false);
-          }
-        }}
-      />
-      {error && (
-        <p className="toast error" role="alert">
-          {error} <button onClick={() => setError(null)}>Dismiss</button>
-        </p>
-      )}
-      {path && <ImportDialog path={path} onClose={() => setPath(null)} />}
-    </>
-  );
-}
-
 type Choices = Omit<ImportInput, 'path' | 'format' | 'maxBytes'>;
 
-function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) {
+export function ImportDialog({ path, onClose }: { path: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [choices, setChoices] = useState<Choices>({ onDuplicate: 'merge' });
   const [preview, setPreview] = useState<ImportSummary | null>(null);
