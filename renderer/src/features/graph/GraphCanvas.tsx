@@ -251,25 +251,24 @@ export function GraphCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slice, aggregate, style, metrics, attrLooks, generation]);
 
-  // A layout chosen by the user (or a saved view's positions).
-  useEffect(() => {
-    const drawing = drawingRef.current;
-    if (!drawing || layoutRun === 0) return;
-    // A saved view's positions, or a layout chosen, apply to everything drawn, so they wait for it.
-    drawing.whenDrawn(() => {
-      if (drawingRef.current === drawing && !drawing.showsGroups()) startLayout(drawing, layout);
-    });
-    // A layout runs when one is asked for (layoutRun), not whenever the choice in the menu changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [layoutRun]);
-
-  // Emphasis, selection and fitting apply to what is drawn, once it is all there (see Drawing.apply).
+  // Layouts, emphasis, selection and fitting apply to what is drawn, once it is all there (see
+  // Drawing.apply), and only to the drawing they were asked of.
   const onceDrawn = (fn: (drawing: Drawing) => void) => {
     const drawing = drawingRef.current;
     drawing?.whenDrawn(() => {
       if (drawingRef.current === drawing) fn(drawing);
     });
   };
+
+  // A layout chosen by the user (or a saved view's positions).
+  useEffect(() => {
+    if (layoutRun === 0) return;
+    onceDrawn((drawing) => {
+      if (!drawing.showsGroups()) startLayout(drawing, layout);
+    });
+    // A layout runs when one is asked for (layoutRun), not whenever the choice in the menu changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [layoutRun]);
 
   useEffect(() => {
     onceDrawn((drawing) => drawing.setFaded(new Set(faded)));

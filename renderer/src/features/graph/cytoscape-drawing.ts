@@ -231,12 +231,6 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
   let waiting: (() => void)[] = [];
   // Nodes an overtaken apply added have had no layout: the apply that overtook it owes them one.
   let owedLayout = false;
-  const allDrawn = () => {
-    adding = null;
-    const fns = waiting;
-    waiting = [];
-    for (const fn of fns) fn();
-  };
 
   return {
     kind: 'cytoscape',
@@ -249,7 +243,9 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
         owedLayout = false;
         adding = null;
         drawn(unplaced);
-        allDrawn();
+        const fns = waiting;
+        waiting = [];
+        for (const fn of fns) fn();
       };
       if (applied.complete) return finish();
       let cancelled = false;
