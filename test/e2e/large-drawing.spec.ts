@@ -202,3 +202,29 @@ test('quick add in a large drawing: the new organisation is drawn in the middle 
   await page.keyboard.press('Control+z');
   await expect(graph).toHaveAttribute('data-node-count', String(count));
 });
+
+test('a layout cut short when the drawing changes hands is run again on the new drawing, and ends', async ({ page, harness }) => {
+  test.setTimeout(120_000);
+  await page.goto(harness.url);
+  const graph = page.getByTestId('graph');
+  await expect(graph).toHaveAttribute('data-renderer', 'large', { timeout: 30_000 });
+  // While ForceAtlas2 lays out the 5,000, the smallest sector is ticked: few enough for Cytoscape.
+  await expect(page.getByTestId('layout-stop')).toBeVisible({ timeout: 30_000 });
+  const rows = page.getByTestId('filter-sectors').getByRole('checkbox');
+  await expect(rows.first()).toBeVisible();
+  const counts = await page
+    .getByTestId('filter-sectors')
+    .locator('li')
+    .evaluateAll((lis) => lis.map((li) => Number(li.querySelector('.count')!.textContent!.replace(/,/g, ''))));
+  const smallest = counts.indexOf(Math.min(...counts));
+  await rows.nth(smallest).check();
+  await expect(graph).toHaveAttribute('data-renderer', 'cytoscape', { timeout: 30_000 });
+  await expect(graph).toHaveAttribute('data-node-count', String(counts[smallest]), { timeout: 30_000 });
+  // The new drawing is laid out, and the window says so: no layout left running.
+  await expect(page.getByTestId('layout-stop')).toHaveCount(0, { timeout: 60_000 });
+  await expect(graph).toHaveAttribute('data-layout-state', 'done');
+  const positions = await page.evaluate(() => Object.values(window.atlasLayout!.positions()));
+  expect(positions).toHaveLength(counts[smallest]!);
+  expect(new Set(positions.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`)).size).toBeGreaterThan(counts[smallest]! * 0.9);
+  await rows.nth(smallest).uncheck(); // the window keeps its filters for this database
+});

@@ -83,6 +83,12 @@ export function GraphCanvas() {
   const autoFit = useRef(true);
   const running = useRef<RunningLayout | null>(null);
   const layoutToken = useRef<object | null>(null);
+  /**
+   * A layout the drawing's end cut short (the renderer changed while it ran) is owed to the next
+   * drawing: the positions it takes over are where that layout was left. Before, the window kept
+   * saying a layout was running, and the nodes stayed where it had stopped.
+   */
+  const layoutOwed = useRef(false);
   /** Where nodes not drawn now were last drawn (see applyDrawable). */
   const remembered = useRef<Remembered>(new Map());
   const slice = useAtlas((s) => s.slice);
@@ -119,6 +125,7 @@ export function GraphCanvas() {
   /** Starts a layout, taking over from the one running. */
   const startLayout = (drawing: Drawing, choice: LayoutChoice) => {
     running.current?.cancel();
+    layoutOwed.current = false;
     remembered.current.clear(); // positions from an earlier arrangement would not fit the new one
     // A layout may settle before runChosenLayout returns: the token, not `running`, says whose news it is.
     const token = {};
@@ -138,6 +145,7 @@ export function GraphCanvas() {
         },
         onDone: (placed) => {
           if (!mine()) return;
+          running.current = null;
           store.layoutEnded();
           setGroups(placed);
           if (autoFit.current) drawing.fit();
@@ -146,6 +154,7 @@ export function GraphCanvas() {
         },
         onError: (message) => {
           if (!mine()) return;
+          running.current = null;
           store.layoutEnded(`The layout failed: ${message}`);
           showLayoutState(container.current!, 'done');
         },
@@ -212,7 +221,12 @@ export function GraphCanvas() {
     );
     setGeneration((g) => g + 1);
     return () => {
-      running.current?.cancel();
+      if (running.current) {
+        running.current.cancel();
+        running.current = null;
+        layoutToken.current = null;
+        layoutOwed.current = true;
+      }
       uninstallHooks?.();
       uninstallRelate();
       offTheme();
@@ -239,7 +253,8 @@ export function GraphCanvas() {
     if (!drawing) return;
     const wasAggregate = drawing.showsGroups();
     drawing.apply(d, remembered.current, (unplaced) => {
-      if (unplaced > 0 || wasAggregate !== !!aggregate) startLayout(drawing, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
+      if (unplaced > 0 || layoutOwed.current || wasAggregate !== !!aggregate)
+        startLayout(drawing, aggregate ? { name: 'circle' } : useAtlas.getState().layout);
       // What a filter leaves is fitted in view (a drawing just taken over from the other renderer
       // included), unless the person has panned or zoomed since: then their view stays.
       else if (autoFit.current) drawing.fit();
