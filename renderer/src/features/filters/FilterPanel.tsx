@@ -97,7 +97,10 @@ function Checks({ facets, field, swatch }: { facets: Facet[]; field: ListKey; sw
           placeholder="Narrow the list"
           aria-label={`Narrow ${field}`}
           value={narrow}
-          onChange={(e) => setNarrow(e.target.value)}
+          onChange={(e) => {
+            setNarrow(e.target.value);
+            setScrolled(0); // the narrowed list is a new one, from its top (its key)
+          }}
         />
       )}
       <ul

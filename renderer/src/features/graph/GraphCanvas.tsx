@@ -224,7 +224,6 @@ export function GraphCanvas() {
       if (running.current) {
         running.current.cancel();
         running.current = null;
-        layoutToken.current = null;
         layoutOwed.current = true;
       }
       uninstallHooks?.();
