@@ -1,3 +1,4 @@
+import { countText } from './count-text';
 // Domain vocabularies shared by the engine, the hosts and the renderer.
 // Each list is the single source of truth: the zod schemas and the UI legends are generated from these
 // arrays. The SQLite CHECK constraints spell them out in the migrations instead, so changing a list here
@@ -100,7 +101,7 @@ export function workText(p: WorkProgress): string {
   if (percent === null) return `${label}…`;
   if (p.phase === 'reading') return `${label} (${percent}%)`;
   if (p.phase === 'preparing') return `${label}… ${percent}%`;
-  return `${label}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} (${percent}%)`;
+  return `${label}: ${countText(p.done)} of ${countText(p.total)} (${percent}%)`;
 }
 
 /** Who did an action of the undo stack (migration 004): someone, or an undo or redo of another. */

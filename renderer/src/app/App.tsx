@@ -17,8 +17,9 @@ import { Notices } from './Notices';
 import { Preferences } from './Preferences';
 import { Progress } from './Progress';
 import { SidePanel } from './SidePanel';
+import { countText } from '../../../shared/count-text';
 
-const n = (x: number) => x.toLocaleString('en');
+const n = countText;
 
 const of = (shown: number, total: number, one: string, many = `${one}s`) => `${n(shown)} of ${n(total)} ${total === 1 ? one : many}`;
 

@@ -3,8 +3,9 @@ import { backToNetwork, importShown } from '../features/interchange/snapshotView
 import { useAtlas } from '../store/atlas';
 import { EgoHidden } from './EgoHidden';
 import { AGGREGATE_ABOVE } from '../store/view';
+import { countText } from '../../../shared/count-text';
 
-const count = (n: number, what: string): string => `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
+const count = (n: number, what: string): string => `${countText(n)} ${what}${n === 1 ? '' : 's'}`;
 
 export function Notices() {
   const raw = useAtlas((s) => s.raw);
@@ -32,9 +33,9 @@ export function Notices() {
       )}
       {raw?.aggregate && (
         <p className="banner info" role="note" data-testid="aggregated">
-          {raw.counts.organisations.shown.toLocaleString('en')} organisations match, more than the {AGGREGATE_ABOVE.toLocaleString('en')}{' '}
-          that stay readable, so they are drawn by {raw.aggregate.by === 'subRegion' ? 'sub-region' : raw.aggregate.by}. Double-click a
-          group to open it, or narrow the filters.{' '}
+          {countText(raw.counts.organisations.shown)} organisations match, more than the {countText(AGGREGATE_ABOVE)} that stay readable, so
+          they are drawn by {raw.aggregate.by === 'subRegion' ? 'sub-region' : raw.aggregate.by}. Double-click a group to open it, or narrow
+          the filters.{' '}
           <select
             aria-label="Group by"
             value={raw.aggregate.by}
@@ -108,8 +109,8 @@ export function Notices() {
       )}
       {cut && (
         <p className="banner" role="note" data-testid="cut">
-          Drawing the {cut.drawn.toLocaleString('en')} most connected of {cut.of.toLocaleString('en')} nodes, so the window stays
-          responsive. Narrow the filters to see the rest.
+          Drawing the {countText(cut.drawn)} most connected of {countText(cut.of)} nodes, so the window stays responsive. Narrow the filters
+          to see the rest.
         </p>
       )}
     </>

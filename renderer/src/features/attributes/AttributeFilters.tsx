@@ -9,6 +9,7 @@ import type { AttributeFilter } from '../../../../shared/schemas';
 import { call, errorText } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
 import { useAttributes, type AttributeInfo } from './store';
+import { countText } from '../../../../shared/count-text';
 
 type Facet = CallOutput<'attributes.facet'>;
 const KIND_LABEL: Record<AttributeKind, string> = {
@@ -50,11 +51,11 @@ function Values({ info, facet }: { info: AttributeInfo; facet: Facet }) {
               onChange={() => toggle(v.value)}
               data-testid={`attr-value-${info.name}-${v.value}`}
             />
-            {v.value} <span className="count">{v.count.toLocaleString('en')}</span>
+            {v.value} <span className="count">{countText(v.count)}</span>
           </label>
         </li>
       ))}
-      {facet.more > 0 && <li className="muted small">and {facet.more.toLocaleString('en')} more values</li>}
+      {facet.more > 0 && <li className="muted small">and {countText(facet.more)} more values</li>}
     </ul>
   );
 }
@@ -118,7 +119,7 @@ function Range({ info, facet }: { info: AttributeInfo; facet: Facet }) {
       </label>
       {facet.range && (
         <p className="muted small">
-          {facet.count.toLocaleString('en')} with a value, from {String(facet.range.min)} to {String(facet.range.max)}
+          {countText(facet.count)} with a value, from {String(facet.range.min)} to {String(facet.range.max)}
         </p>
       )}
       {error && <p className="error small">{error}</p>}
@@ -209,7 +210,7 @@ export function AttributeFilters() {
               <optgroup key={kind} label={KIND_LABEL[kind]}>
                 {of.map((a) => (
                   <option key={a.name} value={JSON.stringify([kind, a.name])}>
-                    {a.name} ({TYPE_LABEL[a.type]}, {a.count.toLocaleString('en')})
+                    {a.name} ({TYPE_LABEL[a.type]}, {countText(a.count)})
                   </option>
                 ))}
               </optgroup>

@@ -3,6 +3,7 @@
 // and in which sense: shortest paths read a weight as a strength (length 1 / weight).
 import type { Metrics } from '../../../../shared/schemas';
 import { attributesOf, useAttributes } from './store';
+import { countText } from '../../../../shared/count-text';
 
 export function WeightChoice({ metrics, onChange }: { metrics: Metrics | null; onChange: () => void }) {
   const catalogue = useAttributes((s) => s.catalogue);
@@ -36,7 +37,7 @@ export function WeightChoice({ metrics, onChange }: { metrics: Metrics | null; o
         <p className="muted small" data-testid="metrics-weight-used">
           {used.attribute === null
             ? 'Weighted degree, PageRank and communities weigh each tie by how many partnerships, events and relations it runs through. Betweenness, closeness and shortest paths count steps (ties).'
-            : `Weighted degree, PageRank and communities weigh each tie by “${used.attribute}” summed over its relations (${used.relations.toLocaleString('en')} relations have a value; each partnership, event or relation without one counts 1). Betweenness, closeness and shortest paths read it as the tie’s strength: a tie’s length is 1 / ${used.attribute}, so a strong tie is a short one (a tie of weight 0 is no way through).`}
+            : `Weighted degree, PageRank and communities weigh each tie by “${used.attribute}” summed over its relations (${countText(used.relations)} relations have a value; each partnership, event or relation without one counts 1). Betweenness, closeness and shortest paths read it as the tie’s strength: a tie’s length is 1 / ${used.attribute}, so a strong tie is a short one (a tie of weight 0 is no way through).`}
         </p>
       )}
     </div>

@@ -10,6 +10,7 @@ import { useAtlas } from '../../store/atlas';
 import { write } from './edits';
 import { countryOption, readCountry } from './fields';
 import { countries } from './form-request';
+import { countText } from '../../../../shared/count-text';
 
 type What = 'sector' | 'country' | 'addTags' | 'removeTags' | 'attribute';
 
@@ -60,7 +61,7 @@ export function BulkEdit({ nodes }: { nodes: GraphNode[] }) {
     }
     try {
       const r = await write('organisation.bulkUpdate', { ids, set, ...(sourceId ? { sourceId } : {}) } as never);
-      setMessage(`Changed ${r.changed.toLocaleString('en')} organisation${r.changed === 1 ? '' : 's'}. Ctrl+Z takes it back.`);
+      setMessage(`Changed ${countText(r.changed)} organisation${r.changed === 1 ? '' : 's'}. Ctrl+Z takes it back.`);
     } catch (err) {
       setMessage(err instanceof ApiError ? err.message : errorText(err));
     }

@@ -8,6 +8,7 @@ import { call, errorText } from '../../api/client';
 import { sectorLabel } from '../details/format';
 import { useCuration, write } from './edits';
 import { Modal } from './Modal';
+import { countText } from '../../../../shared/count-text';
 
 const REASONS: Record<DuplicatePair['reasons'][number]['kind'], string> = {
   same_name: 'same name',
@@ -40,7 +41,7 @@ export function Duplicates({ onClose }: { onClose: () => void }) {
             <p className="muted" data-testid="duplicates-count">
               {found.total === 0
                 ? 'No likely duplicates.'
-                : `${found.total.toLocaleString('en')} likely pairs, most likely first${found.total > found.pairs.length ? ` (the first ${found.pairs.length})` : ''}.`}
+                : `${countText(found.total)} likely pairs, most likely first${found.total > found.pairs.length ? ` (the first ${found.pairs.length})` : ''}.`}
             </p>
             <table className="plan duplicates" data-testid="duplicates">
               <thead>

@@ -5,6 +5,7 @@ import { call, errorText } from '../../api/client';
 import { useAtlas } from '../../store/atlas';
 import { useCuration } from './edits';
 import { Modal } from './Modal';
+import { countText } from '../../../../shared/count-text';
 
 type T = 'organisation' | 'partnership' | 'event';
 
@@ -40,7 +41,7 @@ export function Unsourced({ onClose }: { onClose: () => void }) {
       </div>
       {error && <p className="error">{error}</p>}
       <p className="muted" data-testid="unsourced-count">
-        {total.toLocaleString('en')} cite no source{total > 200 ? '; the first 200 by name:' : '.'}
+        {countText(total)} cite no source{total > 200 ? '; the first 200 by name:' : '.'}
       </p>
       <ul className="plain-list">
         {rows?.map((r) => (

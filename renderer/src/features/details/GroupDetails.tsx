@@ -5,10 +5,11 @@ import type { Aggregate, AggregateGroup } from '../../../../shared/schemas';
 import type { Sector } from '../../../../shared/domain';
 import { useAtlas } from '../../store/atlas';
 import { sectorLabel } from './format';
+import { countText } from '../../../../shared/count-text';
 
 const LEVEL: Record<AggregateGroup['by'], string> = { region: 'Region', subRegion: 'Sub-region', country: 'Country' };
 const LINKS_SHOWN = 12;
-const n = (x: number) => x.toLocaleString('en');
+const n = countText;
 
 export function GroupDetails({ group, aggregate }: { group: AggregateGroup; aggregate: Aggregate }) {
   const { selectGroup, expandGroup } = useAtlas.getState();

@@ -8,6 +8,7 @@ import { useAtlas } from '../../store/atlas';
 import { activeFilterCount } from '../../store/view';
 import { AttributeFilters } from '../attributes/AttributeFilters';
 import { TimelineSlider } from './TimelineSlider';
+import { countText } from '../../../../shared/count-text';
 
 type Facet = Facets['countries'][number];
 type ListKey = 'regions' | 'subRegions' | 'countries' | 'sectors' | 'partnershipKinds' | 'eventKinds' | 'focusAreas' | 'tags';
@@ -61,7 +62,7 @@ const CheckRow = memo(function CheckRow(props: {
         <input type="checkbox" checked={props.checked} onChange={onChange} />
         {props.colour && <span className="swatch" style={{ background: props.colour }} />}
         <span className="check-label">{props.label}</span>
-        <span className="muted count">{props.count.toLocaleString('en')}</span>
+        <span className="muted count">{countText(props.count)}</span>
       </label>
     </li>
   );
@@ -144,7 +145,7 @@ function Regions({ facets }: { facets: Facets['regions'] }) {
               onChange={() => void patch({ regions: toggle(filters.regions, r.value) })}
             />
             <span className="check-label">{r.label}</span>
-            <span className="muted count">{r.count.toLocaleString('en')}</span>
+            <span className="muted count">{countText(r.count)}</span>
           </label>
           {r.subRegions.length > 0 && (
             <ul className="checks nested">
@@ -157,7 +158,7 @@ function Regions({ facets }: { facets: Facets['regions'] }) {
                       onChange={() => void patch({ subRegions: toggle(filters.subRegions, s.value) })}
                     />
                     <span className="check-label">{s.label}</span>
-                    <span className="muted count">{s.count.toLocaleString('en')}</span>
+                    <span className="muted count">{countText(s.count)}</span>
                   </label>
                 </li>
               ))}

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { LayoutGroup } from '../layout';
 import type { Drawing } from './drawing';
+import { countText } from '../../../../shared/count-text';
 
 export function GroupLabels({ drawing, groups }: { drawing: Drawing; groups: LayoutGroup[] }) {
   const [, setFrame] = useState(0);
@@ -29,7 +30,7 @@ export function GroupLabels({ drawing, groups }: { drawing: Drawing; groups: Lay
         const at = drawing.project(g.x, g.y - g.radius);
         return (
           <span key={g.key ?? '(none)'} className="group-label" style={{ left: at.x, top: at.y }}>
-            {g.label} <small>{g.count.toLocaleString()}</small>
+            {g.label} <small>{countText(g.count)}</small>
           </span>
         );
       })}

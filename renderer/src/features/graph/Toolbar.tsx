@@ -9,6 +9,7 @@ import { preventsOverlap } from '../../store/layout';
 import type { LayoutChoice } from '../../store/state';
 import { currentDrawing } from './handle';
 import { stopLayout } from '../layout';
+import { countText } from '../../../../shared/count-text';
 
 const LAYOUTS: [string, string, LayoutChoice][] = [
   ['auto', 'Automatic', { name: 'auto' }],
@@ -77,7 +78,7 @@ export function Toolbar() {
           title="Stop ForceAtlas2 and keep the nodes where they are"
           data-testid="layout-stop"
         >
-          <span className="spinner small" aria-hidden="true" /> Stop ({active.iterations.toLocaleString()} steps)
+          <span className="spinner small" aria-hidden="true" /> Stop ({countText(active.iterations)} steps)
         </button>
       ) : (
         <button className="tool" disabled={aggregated} onClick={() => a.setLayout(layout)} title="Run the layout again">

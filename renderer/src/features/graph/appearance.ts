@@ -16,6 +16,7 @@ import {
 import type { StyleSettings } from '../../../../shared/saved-view-style';
 import { share, type AttributeLooks } from '../attributes/looks';
 import { shortLabel } from './labels';
+import { countText } from '../../../../shared/count-text';
 
 export interface NodeLook {
   colour: string;
@@ -134,7 +135,7 @@ export function aggregateElements(a: Aggregate) {
   const maxTies = Math.max(1, ...a.links.map((l) => l.ties));
   const nodes = a.groups.map((g) => ({
     id: g.id,
-    label: `${shortLabel(g.label)}\n${g.organisations.toLocaleString('en')}`,
+    label: `${shortLabel(g.label)}\n${countText(g.organisations)}`,
     name: g.label,
     type: 'group',
     by: g.by,

@@ -8,6 +8,7 @@ import { applyDrawable } from './applySlice';
 import type { Box, Drawing, DrawingEvents, GraphProbe } from './drawing';
 import { scaleLabels, updateLabels } from './labels';
 import { graphStyle } from './style';
+import { countText } from '../../../../shared/count-text';
 
 /**
  * Fits the drawn nodes in view. Computed from positions and sizes, not with cy.fit(): Cytoscape's
@@ -148,7 +149,7 @@ export function createCytoscapeDrawing(container: HTMLElement, dark: boolean, ev
     const n = e.target as NodeSingular;
     const p = n.renderedPosition();
     const text = n.hasClass('group')
-      ? `${n.data('name') as string}: ${(n.data('organisations') as number).toLocaleString('en')} organisations`
+      ? `${n.data('name') as string}: ${countText(n.data('organisations') as number)} organisations`
       : String(n.data('name') ?? n.data('label') ?? '');
     events.hovered({ text, x: p.x, y: p.y - ((n.data('size') as number) * cy.zoom()) / 2 });
   });

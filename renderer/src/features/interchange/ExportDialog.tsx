@@ -11,6 +11,7 @@ import { currentDrawing, drawnPositions } from '../graph/handle';
 import { useLegend } from '../legend/use-legend';
 import { download, downloadStaged } from './files';
 import type { PictureOptions } from './picture-frame';
+import { countText } from '../../../../shared/count-text';
 
 // The engine's formats, then the pictures the window draws itself.
 const FORMATS = [
@@ -123,7 +124,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               </select>{' '}
               {size && (
                 <span className="muted" data-testid="png-size">
-                  about {size.width.toLocaleString('en')} × {size.height.toLocaleString('en')} px
+                  about {countText(size.width)} × {countText(size.height)} px
                 </span>
               )}
             </label>
@@ -177,7 +178,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many = `${one}s`) => `${countText(n)} ${n === 1 ? one : many}`;
 
 /**
  * What an export wrote, in the header's words: organisations, partnerships, events and the ties

@@ -9,6 +9,7 @@ import { noteWrite } from '../curation/edits';
 import { plural } from '../metrics/format';
 import { ImportProgress } from './ImportProgress';
 import { showSnapshot } from './snapshotView';
+import { countText } from '../../../../shared/count-text';
 
 const PART_LABELS: Record<string, string> = {
   organisations: 'Organisations',
@@ -109,9 +110,9 @@ export function ImportDialog({ path, onClose }: { path: string; onClose: () => v
                 .map(([part, c]) => (
                   <tr key={part}>
                     <td>{PART_LABELS[part] ?? part}</td>
-                    <td>{c.create.toLocaleString('en')}</td>
-                    <td>{c.merge.toLocaleString('en')}</td>
-                    <td>{c.skip.toLocaleString('en')}</td>
+                    <td>{countText(c.create)}</td>
+                    <td>{countText(c.merge)}</td>
+                    <td>{countText(c.skip)}</td>
                   </tr>
                 ))}
             </tbody>
@@ -145,8 +146,8 @@ export function ImportDialog({ path, onClose }: { path: string; onClose: () => v
           {preview.inFileDuplicateCount > 0 && (
             <fieldset data-testid="in-file-duplicates">
               <legend>
-                {preview.inFileDuplicateCount === 1 ? 'One name is' : `${preview.inFileDuplicateCount.toLocaleString('en')} names are`}{' '}
-                given to several nodes of this file, in the same country, with different IDs
+                {preview.inFileDuplicateCount === 1 ? 'One name is' : `${countText(preview.inFileDuplicateCount)} names are`} given to
+                several nodes of this file, in the same country, with different IDs
               </legend>
               <ul>
                 {preview.inFileDuplicates.slice(0, 10).map((d, i) => (
@@ -339,7 +340,7 @@ function SectorValues({ values, onChange }: { values: SectorValue[]; onChange: (
           {values.slice(0, 50).map((v) => (
             <tr key={v.value}>
               <td>{v.value}</td>
-              <td className="muted">{v.count.toLocaleString('en')}</td>
+              <td className="muted">{countText(v.count)}</td>
               <td>
                 <select
                   aria-label={`Sector for ${v.value}`}
@@ -379,7 +380,7 @@ function CountryValues({ values, onChange }: { values: CountryValue[]; onChange:
           {values.slice(0, 50).map((v) => (
             <tr key={v.value}>
               <td>{v.value}</td>
-              <td className="muted">{v.count.toLocaleString('en')}</td>
+              <td className="muted">{countText(v.count)}</td>
               <td>
                 <select
                   aria-label={`Country for ${v.value}`}
