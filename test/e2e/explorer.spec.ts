@@ -102,6 +102,20 @@ test('search selects and centres a result, and offers to show one the filters hi
   await expect(app.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText('Charlie Cloud Inc (CCI)');
 });
 
+test('the result list stays open when the box is left and typed in again at once', async ({ app }) => {
+  const search = app.getByRole('combobox', { name: 'Search by name or acronym' });
+  const results = app.getByTestId('search-results');
+  await search.fill('AMC');
+  await expect(results.getByRole('option').first()).toContainText('Alpha Ministry');
+  // The focus leaves for a button and comes straight back, as a click then typing does: the list
+  // answered meanwhile must not close when the blur's delay runs out (it closed after 150 ms).
+  await app.getByRole('button', { name: 'Clear all' }).focus();
+  await search.fill('Charlie');
+  await expect(results.getByRole('option').first()).toContainText('Charlie Cloud Inc');
+  await app.waitForTimeout(400);
+  await expect(results.getByRole('option').first()).toContainText('Charlie Cloud Inc');
+});
+
 test('ego network at depth 1 and 2, and back', async ({ app }) => {
   await clickNode(app, 'A');
   const details = app.getByTestId('details');

@@ -17,6 +17,11 @@ export function SearchBox() {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const ticket = useRef(0);
+  // The list closes a moment after the box loses the focus (so a click on a result lands first);
+  // focus coming back before then keeps it open, or a list answered meanwhile would close under
+  // the person typing (found by CI: a button clicked, then the box typed in within 150 ms).
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(closing.current), []);
 
   useEffect(() => {
     const q = text.trim();
@@ -59,8 +64,13 @@ export function SearchBox() {
         autoComplete="off"
         value={text}
         onChange={(e) => setText(e.target.value)}
-        onFocus={() => hits.length > 0 && setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          clearTimeout(closing.current);
+          if (hits.length > 0) setOpen(true);
+        }}
+        onBlur={() => {
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
