@@ -5,18 +5,22 @@
 // own (worker.ts), so the window's first view and the calls it needs to stay usable never wait
 // behind a long call (metrics, an export, an import preview, the duplicate finder) or the graph
 // index loading. The search box too: its records are read (graph/search.ts) from the kept index's
-// file when it is current, else from SQLite, once per place in the change log, ahead of the first
-// search, and ranked exactly as the engine ranks them. Whatever it cannot answer
+// file when it is current, else from SQLite, ahead of the first search, then follow the change
+// log's rows written since (an import's records, which take places without rows, read them all
+// again), and are ranked exactly as the engine ranks them. Whatever it cannot answer
 // it hands back (`null`), and the host asks the engine.
 import Database from 'better-sqlite3';
 import type { CallInput, CallName } from '../../shared/contract';
 import { parseCall } from '../../shared/validate';
 import { SCHEMA_VERSION } from './db/migrations/index';
 import { keepsEverything } from './graph/filters';
-import { search, searchIndexOf, type SearchIndex } from './graph/search';
-import { indexFileOf, readSearchColumns } from './graph/persisted';
+import { search, searchListOf, type SearchList } from './graph/search';
+import { fingerprint, indexFileOf, readSearchColumns } from './graph/persisted';
 import { SummaryReader, summaryFileOf, summarySlice } from './graph/summary';
 import { metaInfo } from './info';
+
+/** More rows than this since the last search are read whole again (a bulk edit, a merge of many). */
+const FOLLOW_AT_MOST = 20_000;
 
 export interface QuickOptions {
   dbPath: string;
@@ -27,8 +31,9 @@ export class QuickEngine {
   private readonly db: Database.Database;
   private readonly summary: SummaryReader;
   private readonly versionStmt;
-  /** The search records as of a place in the change log. */
-  private searching: { version: number; idx: SearchIndex } | null = null;
+  /** The search records as of a place in the change log, and that place's fingerprint (a restored backup changes it). */
+  private searching: { version: number; mark: string; list: SearchList } | null = null;
+  private readonly logSince;
 
   constructor(private readonly opts: QuickOptions) {
     this.db = new Database(opts.dbPath, { readonly: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
@@ -36,24 +41,50 @@ export class QuickEngine {
     this.db.pragma('busy_timeout = 5000');
     this.summary = new SummaryReader(this.db, summaryFileOf(opts.dbPath));
     this.versionStmt = this.db.prepare('SELECT coalesce(max(seq), 0) FROM change').pluck();
+    this.logSince = this.db.prepare(
+      `SELECT record_type, before, after FROM change WHERE seq > ? AND record_type IN ('organisation', 'partnership', 'event') ORDER BY seq`,
+    );
   }
 
   /** Reads the search records ahead of the first search (the worker calls this once the window's first calls are answered). */
   warm(): void {
-    if (this.db.pragma('user_version', { simple: true }) === SCHEMA_VERSION) this.searchIndex();
+    if (this.db.pragma('user_version', { simple: true }) === SCHEMA_VERSION) this.searchList();
   }
 
-  /** The search records, read again when the change log has moved (a write may have renamed one). */
-  private searchIndex(): SearchIndex {
+  /** The search records at the change log's place: followed from the rows written since the last search, or read again. */
+  private searchList(): SearchList {
     // One read transaction, so the place and the records read agree.
     return this.db.transaction(() => {
       const version = this.versionStmt.get() as number;
-      if (this.searching?.version !== version) {
-        const kept = readSearchColumns(indexFileOf(this.opts.dbPath), this.db, version);
-        this.searching = { version, idx: searchIndexOf(this.db, kept) };
-      }
-      return this.searching.idx;
+      const s = this.searching;
+      if (s?.version === version && s.mark === fingerprint(this.db, version)) return s.list;
+      if (s && this.follow(s, version)) return s.list;
+      // The kept file may be a few writes behind (they were made without the index loaded): its records, then the log's rows.
+      const kept = readSearchColumns(indexFileOf(this.opts.dbPath), this.db, version);
+      const at = kept?.version ?? version;
+      let read = { version: at, mark: fingerprint(this.db, at), list: searchListOf(this.db, kept) };
+      if (at !== version && !this.follow(read, version))
+        read = { version, mark: fingerprint(this.db, version), list: searchListOf(this.db, null) };
+      this.searching = read;
+      return read.list;
     })();
+  }
+
+  /**
+   * Applies the log's rows after the list's place, when they say all that changed: no place
+   * without a row (an import's records), the place the list was read at unchanged, not too many.
+   * False otherwise, and the list, perhaps half followed, is read again by the caller.
+   */
+  private follow(s: NonNullable<QuickEngine['searching']>, version: number): boolean {
+    if (version < s.version || fingerprint(this.db, s.version) !== s.mark) return false;
+    const [rows] = this.db.prepare('SELECT count(*) FROM change WHERE seq > ?').raw().get(s.version) as [number];
+    if (rows !== version - s.version || rows > FOLLOW_AT_MOST) return false;
+    for (const [type, before, after] of this.logSince.raw().iterate(s.version) as Iterable<[string, string | null, string | null]>) {
+      if (!s.list.apply(type, before === null ? null : JSON.parse(before), after === null ? null : JSON.parse(after))) return false;
+    }
+    s.version = version;
+    s.mark = fingerprint(this.db, version);
+    return true;
   }
 
   /** The answer, or null when the engine must answer instead. Throws only as the engine would (bad input). */
@@ -77,7 +108,7 @@ export class QuickEngine {
       }
       case 'search.query': {
         const i = parsed.input as CallInput<'search.query'>;
-        return { value: search(this.searchIndex(), i.text, i.limit, i.types) };
+        return { value: search(this.searchList(), i.text, i.limit, i.types) };
       }
       default:
         return null;

@@ -3,7 +3,9 @@
 // of every kind of write: organisations, partnerships, events, their links and relations created,
 // edited and deleted (deletes take their dependents in the same transaction), imports (the
 // generator's bulk insert), and writes that do not touch the graph (saved views, sources), which
-// must leave the index alone. A property test with a fixed seed, so a failure replays.
+// must leave the index alone. The search box's lists follow the same writes in place, the engine's
+// (told by the index) and the quick engine's (from the change log's rows), and find what lists
+// made afresh find. A property test with a fixed seed, so a failure replays.
 import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,10 +15,11 @@ import { edgeId } from '../../shared/slice-wire';
 import type { Engine } from '../../electron/engine/engine';
 import { facets } from '../../electron/engine/graph/facets';
 import { GraphIndex } from '../../electron/engine/graph/index';
-import { search } from '../../electron/engine/graph/search';
+import { search, searchOrderOf } from '../../electron/engine/graph/search';
 import { select } from '../../electron/engine/graph/selection';
 import { drawSlice } from '../../electron/engine/graph/slice';
 import { GraphService } from '../../electron/engine/graph/service';
+import { QuickEngine } from '../../electron/engine/quick';
 import { TABLES } from '../../electron/engine/store/tables';
 import { openEngine, tempDir } from './helpers';
 
@@ -253,7 +256,28 @@ function compareWithFresh(engine: Engine) {
       links: byId(made.aggregates[by].links),
     });
   }
-  for (const q of ['a', 'réseau', '网络']) expect(search(g, q, 50)).toEqual(search(f, q, 50));
+  for (const q of SEARCHES) expect(search(g, q, 50)).toEqual(search(f, q, 50));
+}
+
+const SEARCHES = ['a', 'réseau', 'reseau 1', '网络', 'вектор', 'شبكة', 'red', 'alpha 2', 'b1', 'organisation'];
+
+/** The quick engine's list as it holds it (private: whether it followed the log or read everything again). */
+const quickList = (q: QuickEngine) => (q as unknown as { searching: { list: object } | null }).searching?.list;
+
+/** The quick engine's answers, which must be a fresh one's (reading SQLite) and the engine's. */
+function compareQuickSearch(q: QuickEngine, engine: Engine, dbPath: string) {
+  const fresh = new QuickEngine({ dbPath });
+  try {
+    for (const text of SEARCHES)
+      for (const types of [undefined, ['organisation' as const], ['partnership' as const, 'event' as const]]) {
+        const input = { text, limit: 50, ...(types ? { types } : {}) };
+        const followed = q.call('search.query', input)?.value;
+        expect(followed).toEqual(fresh.call('search.query', input)?.value);
+        expect(followed).toEqual(engine.call('search.query', input));
+      }
+  } finally {
+    fresh.close();
+  }
 }
 
 describe('the graph index, changed in place by every write', () => {
@@ -261,10 +285,16 @@ describe('the graph index, changed in place by every write', () => {
     let run_ = 0;
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), (steps) => {
-        const engine = openEngine(`${tmp.dir}/p${run_++}.sqlite`);
+        const path = `${tmp.dir}/p${run_++}.sqlite`;
+        const engine = openEngine(path);
         try {
           engine.generate({ organisations: 40, seed: run_ });
           engine.graph.slice({}, 'organisations'); // the index and the whole network's ties, built once
+          // The search lists, made before the writes, so that they must follow them.
+          search(engine.graph.index(), 'a');
+          const quick = new QuickEngine({ dbPath: path });
+          quick.call('search.query', { text: 'a' });
+          const list = quickList(quick);
           steps.forEach((s, n) => {
             const before = engine.graph.index();
             const revision = before.revision;
@@ -273,7 +303,16 @@ describe('the graph index, changed in place by every write', () => {
             expect(engine.graph.index()).toBe(before);
             if (s.kind === 'savedView+' || s.kind === 'source+') expect(engine.graph.index().revision).toBe(revision);
           });
+          // The engine's list followed every write (it is current without being made again).
+          expect(searchOrderOf(engine.graph.index(), false)).not.toBeNull();
           compareWithFresh(engine);
+          try {
+            compareQuickSearch(quick, engine, path);
+            // The quick engine followed the log's rows, unless an import's records took places without rows.
+            if (!steps.some((s) => s.kind === 'import')) expect(quickList(quick)).toBe(list);
+          } finally {
+            quick.close();
+          }
         } finally {
           engine.close();
         }

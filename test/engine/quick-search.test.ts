@@ -120,6 +120,59 @@ describe('search without the graph index', () => {
     expect(names(at('中国'))).toEqual(expect.arrayContaining(['中国互联网络信息中心', '中国网络空间安全协会']));
   }, 120_000);
 
+  it('reads a kept index a few writes behind, then follows the log to the present', () => {
+    const path = join(dir, 'behind.sqlite');
+    let e = new Engine({ dbPath: path, resourcesDir, actor: 'test' });
+    e.generate({ organisations: 200, seed: 9 });
+    e.call('organisation.create', { id: 'K', name: 'Лаборатория Касперского', sector: 'private_sector', country: 'RU' });
+    e.graph.index();
+    e.close(); // the kept index, current
+    // Writes made without the index loaded (the command line's, say): the file stays where it was.
+    e = new Engine({ dbPath: path, resourcesDir, actor: 'test' });
+    e.call('organisation.update', { id: 'K', patch: { name: 'Kaspersky Lab' } });
+    e.call('partnership.create', { name: 'Réseau francophone de cybersécurité', kind: 'network' });
+    e.close();
+    const db = new Database(path, { readonly: true });
+    const version = db.prepare('SELECT max(seq) FROM change').pluck().get() as number;
+    const kept = readSearchColumns(indexFileOf(path), db, version);
+    db.close();
+    expect(kept?.version).toBe(version - 2);
+    expect(kept?.order).not.toBeNull();
+    const q = new QuickEngine({ dbPath: path });
+    try {
+      const names = (text: string) => (q.call('search.query', { text })!.value as { hits: { name: string }[] }).hits.map((h) => h.name);
+      expect(names('kaspersky')).toEqual(['Kaspersky Lab']);
+      expect(names('касперск')).toEqual([]);
+      expect(names('reseau francophone')).toEqual(['Réseau francophone de cybersécurité']);
+    } finally {
+      q.close();
+    }
+  });
+
+  it('follows the log from the place it read, and reads again when a restored backup rewrote that place', async () => {
+    const path = join(dir, 'restored.sqlite');
+    const e = new Engine({ dbPath: path, resourcesDir, actor: 'test' });
+    const q = new QuickEngine({ dbPath: path });
+    const names = (text: string) => (q.call('search.query', { text })!.value as { hits: { name: string }[] }).hits.map((h) => h.name);
+    try {
+      e.call('organisation.create', { id: 'K', name: 'Лаборатория Касперского', sector: 'private_sector', country: 'RU' });
+      e.call('organisation.create', { id: 'C', name: '中国网络空间安全协会', sector: 'civil_society', country: 'CN' });
+      const backup = await e.call('backup.create', {});
+      e.call('organisation.update', { id: 'K', patch: { name: 'Kaspersky Lab' } });
+      expect(names('kaspersky')).toEqual(['Kaspersky Lab']);
+      expect(names('касперск')).toEqual([]);
+      // Back to before the rename, then another write takes the log's same place with another record.
+      await e.call('backup.restore', { name: backup.name });
+      e.call('organisation.update', { id: 'C', patch: { name: 'Cyber Security Association of China' } });
+      expect(names('kaspersky')).toEqual([]);
+      expect(names('касперск')).toEqual(['Лаборатория Касперского']);
+      expect(names('association of china')).toEqual(['Cyber Security Association of China']);
+    } finally {
+      q.close();
+      e.close();
+    }
+  });
+
   it('answers through the engine host while the engine is busy, and follows a rename', async () => {
     const client = new EngineClient(workerFile, { dbPath, resourcesDir, seedIfEmpty: false });
     const value = <T>(r: CallResult<unknown>): T => {

@@ -84,6 +84,9 @@ export class GraphIndex {
   /** Bumped by every applied write, so caches derived from the index (search, facets) know to go. */
   revision = 0;
 
+  /** Told of each write `apply` takes, before the index changes (the search box's list follows them: search.ts). */
+  follower: ((w: RecordWrite) => void) | null = null;
+
   /** Attribute values, read column by column as filters ask (attribute-columns.ts); the graph service sets it. */
   attributes: AttributeColumns | null = null;
 
@@ -141,6 +144,7 @@ export class GraphIndex {
    */
   apply(w: RecordWrite, ties: TieChanges | null): void {
     this.revision++;
+    this.follower?.(w);
     switch (w.type) {
       case 'organisation':
         if (w.before && w.after) this.setOrganisation(this.orgOf(w.before.id), w.after);

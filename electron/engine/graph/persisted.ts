@@ -433,14 +433,15 @@ export interface SearchColumns {
 
 /**
  * The search box's records as the kept index holds them, read section by section (a seventh of
- * the file at 100,000 organisations), when the file reflects the change log's place `version`
- * exactly; null otherwise (the caller reads SQLite instead).
+ * the file at 100,000 organisations), when the file reflects a place of this database's change
+ * log at or before `version` (its `version`: the caller follows the log's rows after it); null
+ * otherwise (the caller reads SQLite instead).
  */
 export function readSearchColumns(
   path: string,
   db: Database,
   version: number,
-): (SearchColumns & { order: { hay: string[]; record: Int32Array } | null }) | null {
+): (SearchColumns & { order: { hay: string[]; record: Int32Array } | null; version: number }) | null {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -456,7 +457,7 @@ export function readSearchColumns(
     };
     const headLen = read(0, 8).readUInt32LE(0);
     const found = headerOf(read(0, 8 + headLen), size);
-    if (!found || found.header.version !== version || found.header.fingerprint !== fingerprint(db, version)) return null;
+    if (!found || found.header.version > version || found.header.fingerprint !== fingerprint(db, found.header.version)) return null;
     const { header, base } = found;
     const f = new In(header, (s) => read(base + s.offset, bytesOf(s)));
     return {
@@ -474,6 +475,7 @@ export function readSearchColumns(
       },
       // Kept by the engine when it wrote the file: the folding and sorting already done.
       order: f.searchOrder(),
+      version: header.version,
     };
   } catch {
     return null;
