@@ -141,16 +141,13 @@ export class SearchList {
       const folded = foldText(name);
       const p = this.placeOf(folded, name, id);
       if (this.id[p] === id) return false;
-      this.hay.splice(p, 0, hayOf(folded, acronym));
-      this.id.splice(p, 0, id);
-      this.type.splice(p, 0, type);
-      this.name.splice(p, 0, name);
-      this.acronym.splice(p, 0, acronym);
-      this.detail.splice(p, 0, detail);
+      const values = [hayOf(folded, acronym), id, type, name, acronym, detail];
+      this.columns().forEach((column, k) => column.splice(p, 0, values[k]));
     }
     return true;
   }
 
+  /** In the order `apply` inserts its values. */
   private columns(): unknown[][] {
     return [this.hay, this.id, this.type, this.name, this.acronym, this.detail];
   }
