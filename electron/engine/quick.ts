@@ -14,10 +14,11 @@ import type { CallInput, CallName } from '../../shared/contract';
 import { parseCall } from '../../shared/validate';
 import { SCHEMA_VERSION } from './db/migrations/index';
 import { keepsEverything } from './graph/filters';
-import { search, searchListOf, type SearchList } from './graph/search';
+import { search, SEARCHED_TYPES, searchListOf, type SearchList } from './graph/search';
 import { fingerprint, indexFileOf, readSearchColumns } from './graph/persisted';
 import { SummaryReader, summaryFileOf, summarySlice } from './graph/summary';
 import { metaInfo } from './info';
+import { writesSince } from './store/history';
 
 /** More rows than this since the last search are read whole again (a bulk edit, a merge of many). */
 const FOLLOW_AT_MOST = 20_000;
@@ -33,7 +34,6 @@ export class QuickEngine {
   private readonly versionStmt;
   /** The search records as of a place in the change log, and that place's fingerprint (a restored backup changes it). */
   private searching: { version: number; mark: string; list: SearchList } | null = null;
-  private readonly logSince;
 
   constructor(private readonly opts: QuickOptions) {
     this.db = new Database(opts.dbPath, { readonly: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
@@ -41,9 +41,6 @@ export class QuickEngine {
     this.db.pragma('busy_timeout = 5000');
     this.summary = new SummaryReader(this.db, summaryFileOf(opts.dbPath));
     this.versionStmt = this.db.prepare('SELECT coalesce(max(seq), 0) FROM change').pluck();
-    this.logSince = this.db.prepare(
-      `SELECT record_type, before, after FROM change WHERE seq > ? AND record_type IN ('organisation', 'partnership', 'event') ORDER BY seq`,
-    );
   }
 
   /** Reads the search records ahead of the first search (the worker calls this once the window's first calls are answered). */
@@ -77,11 +74,9 @@ export class QuickEngine {
    */
   private follow(s: NonNullable<QuickEngine['searching']>, version: number): boolean {
     if (version < s.version || fingerprint(this.db, s.version) !== s.mark) return false;
-    const [rows] = this.db.prepare('SELECT count(*) FROM change WHERE seq > ?').raw().get(s.version) as [number];
-    if (rows !== version - s.version || rows > FOLLOW_AT_MOST) return false;
-    for (const [type, before, after] of this.logSince.raw().iterate(s.version) as Iterable<[string, string | null, string | null]>) {
-      if (!s.list.apply(type, before === null ? null : JSON.parse(before), after === null ? null : JSON.parse(after))) return false;
-    }
+    const writes = writesSince(this.db, s.version, FOLLOW_AT_MOST, SEARCHED_TYPES);
+    if (!writes) return false;
+    for (const w of writes) if (!s.list.apply(w.type, w.before, w.after)) return false;
     s.version = version;
     s.mark = fingerprint(this.db, version);
     return true;

@@ -19,7 +19,8 @@ import type { GraphIndex } from './index';
 import type { SearchColumns } from './persisted';
 
 type HitType = SearchHit['type'];
-const TYPES: readonly HitType[] = ['organisation', 'partnership', 'event'];
+/** The record types search finds, whose writes its list follows. */
+export const SEARCHED_TYPES: readonly HitType[] = ['organisation', 'partnership', 'event'];
 
 /** The records in name order: " name \u0001 acronym" folded (one `includes` tells whether one can match), and which record each is. */
 export interface SearchOrder {
@@ -52,8 +53,6 @@ function recordsOf(c: SearchColumns) {
   };
 }
 
-const TYPE_OF_WRITE: Readonly<Record<string, number>> = { organisation: 0, partnership: 1, event: 2 };
-
 /**
  * What a search can find, in name order, with what each hit says. It follows writes in place
  * (`apply`): a renamed record leaves its place and takes its new one, found by binary search, in
@@ -63,7 +62,7 @@ const TYPE_OF_WRITE: Readonly<Record<string, number>> = { organisation: 0, partn
 export class SearchList {
   readonly hay: string[] = [];
   private readonly id: string[] = [];
-  /** Index into TYPES. */
+  /** Index into SEARCHED_TYPES. */
   readonly type: number[] = [];
   private readonly name: string[] = [];
   private readonly acronym: (string | null)[] = [];
@@ -95,7 +94,7 @@ export class SearchList {
   }
 
   hit(p: number): SearchHit {
-    const type = TYPES[this.type[p]!]!;
+    const type = SEARCHED_TYPES[this.type[p]!]!;
     const detail = this.detail[p] ?? null;
     return {
       id: this.id[p]!,
@@ -124,8 +123,8 @@ export class SearchList {
    * the list does not hold what `before` says: the caller then makes it again.
    */
   apply(recordType: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): boolean {
-    const type = TYPE_OF_WRITE[recordType];
-    if (type === undefined) return true;
+    const type = SEARCHED_TYPES.indexOf(recordType as HitType);
+    if (type < 0) return true;
     if (before) {
       const name = String(before.name);
       const id = String(before.id);
@@ -259,7 +258,7 @@ export function search(
   const q = foldText(text);
   if (!q) return { hits: [], total: 0 };
   const idx = from instanceof SearchList ? from : ofIndex(from);
-  const wanted = TYPES.map((t) => !types || types.includes(t));
+  const wanted = SEARCHED_TYPES.map((t) => !types || types.includes(t));
   // Read off " name\u0001 acronym": the name is exactly q, or the acronym; either starts with it; a word does.
   const spaced = ` ${q}`;
   const exactName = ` ${q}\u0001`;

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { GraphView, RecordType } from '../../../shared/domain';
 import type { Filters, Slice } from '../../../shared/schemas';
+import { writesSince } from '../store/history';
 import type { CommittedWrites, WriteObserver } from '../store/writer';
 import { AttributeColumns } from './attribute-columns';
 import { rmSync } from 'node:fs';
@@ -90,21 +91,12 @@ export class GraphService implements WriteObserver {
   private catchUpFile(g: GraphIndex, ties: TieTable | null, version: number): boolean {
     if (g.version === version) return true;
     if (g.version > version) return false;
-    const [rows, top] = this.db.prepare('SELECT count(*), coalesce(max(seq), 0) FROM change WHERE seq > ?').raw().get(g.version) as [
-      number,
-      number,
-    ];
     // Places without rows are an import's records: the log cannot replay them.
-    if (rows !== top - g.version || rows > FOLLOW_UP_TO) return false;
+    const writes = writesSince(this.db, g.version, FOLLOW_UP_TO, [...GRAPH_TYPES]);
+    if (!writes) return false;
     const changes = ties ? tieChanges(ties, { entered: [], zeroed: false, connectors: false }) : null;
     try {
-      for (const [type, before, after] of this.db
-        .prepare('SELECT record_type, before, after FROM change WHERE seq > ? ORDER BY seq')
-        .raw()
-        .iterate(g.version) as Iterable<[RecordType, string | null, string | null]>) {
-        if (!GRAPH_TYPES.has(type)) continue;
-        g.apply({ type, before: before === null ? null : JSON.parse(before), after: after === null ? null : JSON.parse(after) }, changes);
-      }
+      for (const w of writes) g.apply(w, changes);
     } catch {
       return false;
     }

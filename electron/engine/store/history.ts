@@ -5,6 +5,7 @@
 // still what was created. Every later change is logged, so nothing is lost by not writing it.
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
+import type { RecordType } from '../../../shared/domain';
 import type { Change, ChangesInput } from '../../../shared/schemas';
 import { fromRow, TABLES, type RecordObject, type TableDef } from './tables';
 
@@ -62,4 +63,37 @@ export function listChanges(db: Database, input: z.infer<typeof ChangesInput>): 
     .map(([def, rid, seq]) => creationRow(db, def, rid, seq))
     .filter((c): c is Change => c !== null);
   return [...logged, ...created].sort((a, b) => b.seq - a.seq).slice(0, limit);
+}
+
+/**
+ * The log's rows after `place`, oldest first, as writes, for what keeps a copy of the records and
+ * catches up with the log (the graph index read from its file, the quick engine's search list):
+ * null when they cannot say all that changed since, because places after it have no row (an
+ * import's records) or there are more than `atMost`. Only rows of `types` are read.
+ */
+export function writesSince(
+  db: Database,
+  place: number,
+  atMost: number,
+  types: readonly RecordType[],
+): Iterable<{ type: RecordType; before: RecordObject | null; after: RecordObject | null }> | null {
+  const [rows, top] = db.prepare('SELECT count(*), coalesce(max(seq), ?) FROM change WHERE seq > ?').raw().get(place, place) as [
+    number,
+    number,
+  ];
+  if (rows !== top - place || rows > atMost) return null;
+  const read = db
+    .prepare(
+      `SELECT record_type, before, after FROM change WHERE seq > ? AND record_type IN (${types.map(() => '?').join(', ')}) ORDER BY seq`,
+    )
+    .raw()
+    .iterate(place, ...types) as Iterable<[RecordType, string | null, string | null]>;
+  return (function* () {
+    for (const [type, before, after] of read)
+      yield {
+        type,
+        before: before === null ? null : (JSON.parse(before) as RecordObject),
+        after: after === null ? null : (JSON.parse(after) as RecordObject),
+      };
+  })();
 }
